@@ -1,0 +1,59 @@
+"""Chinese numerals (一, 十二, 二十六, 两千, 1.5万) to numbers."""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+CHINESE_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+NUMBER_PATTERN = re.compile(rf"[0-9０-９.．]+|[{CHINESE_NUMERAL_CHARS}]+")
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def chinese_to_int(text: str) -> int | None:
+    """二十六 -> 26, 一千二百 -> 1200, 十 -> 10; None when ``text`` is not a numeral."""
+    if not text or any(ch not in DIGITS and ch not in SMALL_UNITS and ch not in BIG_UNITS for ch in text):
+        return None
+    total = 0      # finished big-unit sections
+    section = 0    # below 万
+    digit: int | None = None
+    for ch in text:
+        if ch in DIGITS:
+            if digit is not None and digit != 0:
+                # digits written one after another (二〇二四) read positionally
+                digit = digit * 10 + DIGITS[ch]
+            else:
+                digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        else:  # 万, 亿
+            section += digit or 0
+            total = (total + section) * BIG_UNITS[ch]
+            section = 0
+            digit = None
+    return total + section + (digit or 0)
+
+
+def to_number(text: str) -> float | None:
+    """A number written in digits, full-width digits, Chinese numerals, or mixed (1.5万)."""
+    if not text:
+        return None
+    text = text.translate(_FULLWIDTH).replace(",", "").replace(" ", "")
+    multiplier = 1
+    while text and text[-1] in BIG_UNITS and len(text) > 1 and (text[-2].isdigit() or text[-2] == "."):
+        multiplier *= BIG_UNITS[text[-1]]
+        text = text[:-1]
+    try:
+        return float(text) * multiplier
+    except ValueError:
+        pass
+    value = chinese_to_int(text)
+    return None if value is None else float(value * multiplier)

@@ -1,0 +1,371 @@
+"""Progress, schedule and status (the three-colour warning) as of any date.
+
+These are the rules the whole program shares: the tree, the chart, the PDF
+summary, the ledger and ``planner summary`` all call :func:`evaluate_plan`,
+so they cannot disagree. Everything is computed from the dated history; a
+figure "as of D" only looks at what is dated on or before D. docs/progress.md
+states the same rules for users.
+
+Progress of a task as of D, first rule that applies:
+ 1. the progress figure of the latest update dated on or before D;
+ 2. 100 if the task was marked done on or before D;
+ 3. the weighted mean of its sub-tasks' progress, if it has sub-tasks;
+ 4. derived from its indicators and milestones: the mean over its indicators
+    (how far the reading as of D has come towards the target, by comparator;
+    an upper bound such as 失业率 <= 5.5% counts as met while it holds) and its
+    milestones (1 when done on or before D, else 0);
+ 5. a figure set directly on the task; otherwise 0.
+
+Planned progress (序时进度) as of D: the share of the time from start (default
+1 January of the plan's year) to the deadline that has passed; where the task
+has dated milestones, the plan steps through them instead (the share of
+milestones due by D). 100 from the deadline on; None without a deadline.
+
+Status as of D, first rule that applies: done (progress 100, or done on or
+before D); not started (starts after D); red (deadline before D); yellow
+(planned minus actual above the tolerance, or a milestone due by D not done);
+blue (deadline within the due-soon window); green.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+from planner_gui.domain.dates import month_end
+from planner_gui.domain.model import Area, Indicator, Plan, PlanSettings, ProgressUpdate, Task
+
+
+class Status(str, Enum):
+    DONE = "done"
+    GREEN = "green"
+    BLUE = "blue"
+    YELLOW = "yellow"
+    RED = "red"
+    NOT_STARTED = "not_started"
+
+
+# Order used for counts and legends: the worst first is what leaders read first.
+STATUS_ORDER = (Status.RED, Status.YELLOW, Status.BLUE, Status.GREEN, Status.DONE, Status.NOT_STARTED)
+STATUS_WORDS = {
+    "zh": {
+        Status.DONE: "已完成", Status.GREEN: "正常", Status.BLUE: "临期",
+        Status.YELLOW: "滞后", Status.RED: "逾期", Status.NOT_STARTED: "未开始",
+    },
+    "en": {
+        Status.DONE: "Done", Status.GREEN: "On track", Status.BLUE: "Due soon",
+        Status.YELLOW: "Behind", Status.RED: "Overdue", Status.NOT_STARTED: "Not started",
+    },
+}
+# Colours chosen to stay distinguishable in print and on light or dark backgrounds.
+STATUS_COLOURS = {
+    Status.DONE: "#6b7280",
+    Status.GREEN: "#16a34a",
+    Status.BLUE: "#2563eb",
+    Status.YELLOW: "#d97706",
+    Status.RED: "#dc2626",
+    Status.NOT_STARTED: "#9ca3af",
+}
+
+
+def status_word(status: Status, lang: str = "zh") -> str:
+    return STATUS_WORDS.get(lang, STATUS_WORDS["en"])[status]
+
+
+@dataclass(frozen=True)
+class TaskFigures:
+    """What the office looks at for one task as of a date."""
+
+    task_id: str
+    status: Status
+    progress: float
+    planned: float | None
+    reported: bool
+    latest: ProgressUpdate | None
+
+
+@dataclass
+class GroupFigures:
+    """Roll-up of an area or the whole plan."""
+
+    progress: float = 0.0
+    counts: dict[Status, int] = field(default_factory=lambda: {s: 0 for s in Status})
+    not_reported: int = 0
+    leaf_tasks: int = 0
+
+
+@dataclass
+class PlanFigures:
+    as_of: date
+    tasks: dict[str, TaskFigures]
+    areas: dict[str, GroupFigures]
+    plan: GroupFigures
+
+
+# --- indicators -------------------------------------------------------------
+
+
+def indicator_reading(indicator: Indicator, task: Task, as_of: date) -> float | None:
+    """The indicator's value as of D: the latest reading in an update dated by D,
+    else the value entered on the indicator itself (undated, taken as current)."""
+    best: tuple[date, float] | None = None
+    for upd in task.updates:
+        if upd.date <= as_of and indicator.name in upd.readings:
+            if best is None or upd.date >= best[0]:
+                best = (upd.date, upd.readings[indicator.name])
+    if best is not None:
+        return best[1]
+    return indicator.current
+
+
+def indicator_score(indicator: Indicator, reading: float | None) -> float | None:
+    """How far an indicator is achieved, 0..1; None when it cannot be judged yet."""
+    target = indicator.target
+    if target is None:
+        return None
+    if indicator.comparator in ("<=", "<"):
+        # An upper bound (失业率 at most 5.5%) is met while it holds; unknown without a reading.
+        if reading is None:
+            return None
+        holds = reading <= target if indicator.comparator == "<=" else reading < target
+        if holds:
+            return 1.0
+        baseline = indicator.baseline
+        if baseline is not None and baseline > target:
+            return _clamp((baseline - reading) / (baseline - target))
+        return 0.0
+    if reading is None:
+        return 0.0
+    if indicator.comparator == ">" and reading > target:
+        return 1.0
+    if indicator.comparator == "approx" and target and abs(reading - target) <= abs(target) * 0.05:
+        return 1.0
+    baseline = indicator.baseline or 0.0
+    span = target - baseline
+    if span <= 0:
+        return 1.0 if reading >= target else 0.0
+    return _clamp((reading - baseline) / span)
+
+
+def _clamp(value: float, low: float = 0.0, high: float = 1.0) -> float:
+    return max(low, min(high, value))
+
+
+# --- progress ----------------------------------------------------------------
+
+
+def latest_progress_update(task: Task, as_of: date) -> ProgressUpdate | None:
+    """The newest update dated by D that carries a progress figure."""
+    best: ProgressUpdate | None = None
+    for upd in task.updates:
+        if upd.progress is None or upd.date > as_of:
+            continue
+        if best is None or upd.date >= best.date:
+            best = upd
+    return best
+
+
+def task_progress(task: Task, as_of: date) -> float:
+    """Progress 0..100 of a task as of D (rules in the module docstring)."""
+    upd = latest_progress_update(task, as_of)
+    if upd is not None:
+        return float(upd.progress)  # type: ignore[arg-type]
+    if task.done_on is not None and task.done_on <= as_of:
+        return 100.0
+    if task.subtasks:
+        return weighted_mean((task_progress(sub, as_of), sub.weight) for sub in task.subtasks)
+    derived = derived_progress(task, as_of)
+    if derived is not None:
+        return derived
+    return float(task.progress) if task.progress is not None else 0.0
+
+
+def derived_progress(task: Task, as_of: date) -> float | None:
+    """Progress from indicators and milestones, None if the task has neither to judge by."""
+    scores: list[float] = []
+    for ind in task.indicators:
+        score = indicator_score(ind, indicator_reading(ind, task, as_of))
+        if score is not None:
+            scores.append(score)
+    for ms in task.milestones:
+        scores.append(1.0 if ms.done_on is not None and ms.done_on <= as_of else 0.0)
+    if not scores:
+        return None
+    return 100.0 * sum(scores) / len(scores)
+
+
+def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float:
+    total = weight_sum = 0.0
+    for value, weight in pairs:
+        weight = weight if weight and weight > 0 else 0.0
+        total += value * weight
+        weight_sum += weight
+    return total / weight_sum if weight_sum else 0.0
+
+
+def task_start(task: Task, plan_year: int) -> date:
+    return task.start or date(plan_year, 1, 1)
+
+
+def planned_progress(task: Task, as_of: date, plan_year: int) -> float | None:
+    """序时进度: share of the task's time passed by D, stepping through milestones."""
+    if task.due is None:
+        return None
+    if as_of >= task.due:
+        return 100.0
+    start = task_start(task, plan_year)
+    dated = sorted(ms.due for ms in task.milestones if ms.due is not None)
+    if dated:
+        return 100.0 * sum(1 for due in dated if due <= as_of) / len(dated)
+    if as_of <= start:
+        return 0.0
+    span = (task.due - start).days
+    if span <= 0:
+        return 100.0
+    return 100.0 * (as_of - start).days / span
+
+
+# --- status ------------------------------------------------------------------
+
+
+def is_done(task: Task, progress: float, as_of: date) -> bool:
+    return progress >= 100.0 or (task.done_on is not None and task.done_on <= as_of)
+
+
+def task_status(
+    task: Task, as_of: date, plan_year: int, settings: PlanSettings, progress: float | None = None
+) -> Status:
+    if progress is None:
+        progress = task_progress(task, as_of)
+    if is_done(task, progress, as_of):
+        return Status.DONE
+    if task.start is not None and task.start > as_of:
+        return Status.NOT_STARTED
+    if task.due is not None and task.due < as_of:
+        return Status.RED
+    planned = planned_progress(task, as_of, plan_year)
+    if planned is not None and planned - progress > settings.behind_tolerance:
+        return Status.YELLOW
+    if any(
+        ms.due is not None and ms.due <= as_of and (ms.done_on is None or ms.done_on > as_of)
+        for ms in task.milestones
+    ):
+        return Status.YELLOW
+    if task.due is not None and task.due <= as_of + timedelta(days=settings.due_soon_days):
+        return Status.BLUE
+    return Status.GREEN
+
+
+# --- reporting cycle ---------------------------------------------------------
+
+
+def report_due_dates(settings: PlanSettings, first: date, last: date) -> list[date]:
+    """Every report due date from ``first`` to ``last`` inclusive."""
+    months = range(1, 13) if settings.reporting_cycle == "monthly" else (3, 6, 9, 12)
+    found = []
+    for year in range(first.year, last.year + 1):
+        for month in months:
+            day = min(settings.report_due_day, month_end(year, month).day)
+            due = date(year, month, day)
+            if first <= due <= last:
+                found.append(due)
+    return found
+
+
+def is_reported(task: Task, as_of: date, plan_year: int, settings: PlanSettings, done: bool) -> bool:
+    """False when the task owes a report: a report was due since it started
+    (the latest due date by D) and no update is dated after the due date
+    before that one, i.e. nothing was reported for the cycle just closed."""
+    if done:
+        return True
+    start = task_start(task, plan_year)
+    if start > as_of:
+        return True
+    window_start = min(start, as_of - timedelta(days=400))
+    dues = report_due_dates(settings, window_start, as_of)
+    dues_since_start = [d for d in dues if d >= start]
+    if not dues_since_start:
+        return True
+    last_due = dues_since_start[-1]
+    earlier = [d for d in dues if d < last_due]
+    cycle_opened = earlier[-1] if earlier else start - timedelta(days=1)
+    latest = task.latest_update(as_of)
+    return latest is not None and latest.date > cycle_opened
+
+
+# --- the whole plan ----------------------------------------------------------
+
+
+def evaluate_task(task: Task, as_of: date, plan_year: int, settings: PlanSettings) -> TaskFigures:
+    progress = task_progress(task, as_of)
+    status = task_status(task, as_of, plan_year, settings, progress)
+    return TaskFigures(
+        task_id=task.id,
+        status=status,
+        progress=round(progress, 2),
+        planned=None if (p := planned_progress(task, as_of, plan_year)) is None else round(p, 2),
+        reported=is_reported(task, as_of, plan_year, settings, status is Status.DONE),
+        latest=task.latest_update(as_of),
+    )
+
+
+def _collect(
+    tasks: list[Task], as_of: date, plan: Plan, out: dict[str, TaskFigures], group: GroupFigures
+) -> None:
+    for task in tasks:
+        figures = evaluate_task(task, as_of, plan.year, plan.settings)
+        out[task.id] = figures
+        if task.subtasks:
+            _collect(task.subtasks, as_of, plan, out, group)
+        else:
+            group.counts[figures.status] += 1
+            group.leaf_tasks += 1
+            if not figures.reported:
+                group.not_reported += 1
+
+
+def evaluate_area(area: Area, as_of: date, plan: Plan, out: dict[str, TaskFigures]) -> GroupFigures:
+    group = GroupFigures()
+    _collect(area.tasks, as_of, plan, out, group)
+    group.progress = round(
+        weighted_mean((out[t.id].progress, t.weight) for t in area.tasks), 2
+    )
+    return group
+
+
+def evaluate_plan(plan: Plan, as_of: date) -> PlanFigures:
+    """Figures for every task, area and the plan as of D."""
+    tasks: dict[str, TaskFigures] = {}
+    areas: dict[str, GroupFigures] = {}
+    total = GroupFigures()
+    for area in plan.areas:
+        group = evaluate_area(area, as_of, plan, tasks)
+        areas[area.id] = group
+        for status, count in group.counts.items():
+            total.counts[status] += count
+        total.leaf_tasks += group.leaf_tasks
+        total.not_reported += group.not_reported
+    total.progress = round(
+        weighted_mean((areas[a.id].progress, a.weight) for a in plan.areas if a.tasks), 2
+    )
+    return PlanFigures(as_of=as_of, tasks=tasks, areas=areas, plan=total)
+
+
+# --- history for charts ------------------------------------------------------
+
+
+def progress_history(task: Task, as_of: date) -> list[tuple[date, float]]:
+    """Actual progress as a step line: (date, progress) at each update by D."""
+    dates = sorted({u.date for u in task.updates if u.date <= as_of})
+    return [(d, task_progress(task, d)) for d in dates]
+
+
+def indicator_history(task: Task, indicator: Indicator, as_of: date) -> list[tuple[date, float]]:
+    """Readings of one indicator from updates dated by D, oldest first."""
+    return sorted(
+        (u.date, u.readings[indicator.name])
+        for u in task.updates
+        if u.date <= as_of and indicator.name in u.readings
+    )

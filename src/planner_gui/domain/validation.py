@@ -1,0 +1,63 @@
+"""Field rules shared by the editor, the command line and every importer."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from planner_gui.domain.errors import ValidationError
+
+
+def check_progress(value: object, field: str = "progress") -> float | None:
+    """A progress figure is a number from 0 to 100, or None for "not given"."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "must be a number from 0 to 100")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(field, f"{value!r} is not a number") from None
+    if math.isnan(number) or not 0 <= number <= 100:
+        raise ValidationError(field, f"{value} is outside 0 to 100")
+    return number
+
+
+def check_number(value: object, field: str) -> float | None:
+    """An indicator figure: any finite number, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "must be a number")
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(field, f"{value!r} is not a number") from None
+    if math.isnan(number) or math.isinf(number):
+        raise ValidationError(field, f"{value} is not a finite number")
+    return number
+
+
+def parse_iso_date(value: object, field: str) -> date | None:
+    """A date written YYYY-MM-DD (or a date), or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def check_dates(start: date | None, due: date | None) -> None:
+    if start is not None and due is not None and due < start:
+        raise ValidationError("due", f"deadline {due} is before the start {start}")
+
+
+def check_title(value: object, field: str = "title") -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(field, "must not be empty")
+    return value.strip()

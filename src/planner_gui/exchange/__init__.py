@@ -1,0 +1,1 @@
+"""Exchange formats: JSON, Excel ledgers and report forms, text intake."""

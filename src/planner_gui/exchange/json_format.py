@@ -1,0 +1,326 @@
+"""The planner-gui JSON format, version "planner-gui/1" (docs/json-format.md).
+
+``plan_to_dict`` writes the whole plan; ``plan_from_dict`` reads it back and
+names the exact place of anything wrong (``areas[2].tasks[0].due: ...``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from planner_gui.domain.errors import FormatError, ValidationError
+from planner_gui.domain.model import (
+    COMPARATORS,
+    Area,
+    Indicator,
+    Milestone,
+    Plan,
+    PlanSettings,
+    ProgressUpdate,
+    Task,
+)
+from planner_gui.domain.validation import check_number, check_progress, parse_iso_date
+
+FORMAT = "planner-gui/1"
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- writing -------------------------------------------------------------------
+
+
+def task_to_dict(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "title": task.title,
+        "description": task.description,
+        "leader": task.leader,
+        "lead_unit": task.lead_unit,
+        "co_units": list(task.co_units),
+        "start": _iso(task.start),
+        "due": _iso(task.due),
+        "deadline_text": task.deadline_text,
+        "municipal": task.municipal,
+        "source": task.source,
+        "source_text": task.source_text,
+        "progress": task.progress,
+        "done_on": _iso(task.done_on),
+        "weight": task.weight,
+        "indicators": [
+            {
+                "id": i.id, "name": i.name, "unit": i.unit, "comparator": i.comparator,
+                "baseline": i.baseline, "target": i.target, "current": i.current, "due": _iso(i.due),
+            }
+            for i in task.indicators
+        ],
+        "milestones": [
+            {"id": m.id, "title": m.title, "due": _iso(m.due), "done_on": _iso(m.done_on)}
+            for m in task.milestones
+        ],
+        "updates": [
+            {
+                "id": u.id, "date": _iso(u.date), "progress": u.progress, "text": u.text,
+                "problems": u.problems, "next_steps": u.next_steps, "reporter": u.reporter,
+                "highlight": u.highlight, "readings": dict(u.readings),
+            }
+            for u in sorted(task.updates, key=lambda u: u.date)
+        ],
+        "subtasks": [task_to_dict(s) for s in task.subtasks],
+    }
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "plan": {
+            "id": plan.id,
+            "title": plan.title,
+            "year": plan.year,
+            "declared_areas": plan.declared_areas,
+            "declared_tasks": plan.declared_tasks,
+            "source": plan.source,
+            "settings": asdict(plan.settings),
+        },
+        "areas": [
+            {
+                "id": a.id, "name": a.name, "description": a.description, "weight": a.weight,
+                "tasks": [task_to_dict(t) for t in a.tasks],
+            }
+            for a in plan.areas
+        ],
+    }
+
+
+def dumps(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- reading -------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one JSON object, naming its place in every error."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise FormatError(where or "top level", "must be an object")
+        self.data = data
+        self.where = where
+
+    def at(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise FormatError(self.at(key), "is missing")
+            return ""
+        if not isinstance(value, str):
+            raise FormatError(self.at(key), "must be text")
+        if required and not value.strip():
+            raise FormatError(self.at(key), "must not be empty")
+        return value
+
+    def id(self) -> dict[str, str]:
+        value = self.data.get("id")
+        if value is None:
+            return {}
+        if not isinstance(value, str) or not value.strip():
+            raise FormatError(self.at("id"), "must be non-empty text")
+        return {"id": value}
+
+    def date(self, key: str) -> Any:
+        try:
+            return parse_iso_date(self.data.get(key), self.at(key))
+        except ValidationError as exc:
+            raise FormatError(self.at(key), exc.reason) from None
+
+    def number(self, key: str) -> float | None:
+        try:
+            return check_number(self.data.get(key), self.at(key))
+        except ValidationError as exc:
+            raise FormatError(self.at(key), exc.reason) from None
+
+    def progress(self, key: str) -> float | None:
+        try:
+            return check_progress(self.data.get(key), self.at(key))
+        except ValidationError as exc:
+            raise FormatError(self.at(key), exc.reason) from None
+
+    def integer(self, key: str, required: bool = False) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise FormatError(self.at(key), "is missing")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FormatError(self.at(key), "must be a whole number")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise FormatError(self.at(key), "must be true or false")
+        return value
+
+    def weight(self) -> float:
+        value = self.number("weight")
+        if value is None:
+            return 1.0
+        if value < 0:
+            raise FormatError(self.at("weight"), "must not be negative")
+        return value
+
+    def items(self, key: str) -> list[_Reader]:
+        value = self.data.get(key, [])
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise FormatError(self.at(key), "must be a list")
+        return [_Reader(item, f"{self.at(key)}[{i}]") for i, item in enumerate(value)]
+
+
+def _indicator(r: _Reader) -> Indicator:
+    comparator = r.data.get("comparator", ">=") or ">="
+    if comparator not in COMPARATORS:
+        raise FormatError(r.at("comparator"), f"must be one of {', '.join(COMPARATORS)}")
+    return Indicator(
+        name=r.text("name", required=True), unit=r.text("unit"), comparator=comparator,
+        baseline=r.number("baseline"), target=r.number("target"), current=r.number("current"),
+        due=r.date("due"), **r.id(),
+    )
+
+
+def _update(r: _Reader) -> ProgressUpdate:
+    when = r.date("date")
+    if when is None:
+        raise FormatError(r.at("date"), "is missing")
+    raw = r.data.get("readings") or {}
+    if not isinstance(raw, dict):
+        raise FormatError(r.at("readings"), "must be an object of indicator name to number")
+    readings = {}
+    for name, value in raw.items():
+        try:
+            number = check_number(value, name)
+        except ValidationError as exc:
+            raise FormatError(r.at(f"readings.{name}"), exc.reason) from None
+        if number is not None:
+            readings[name] = number
+    return ProgressUpdate(
+        date=when, progress=r.progress("progress"), text=r.text("text"), problems=r.text("problems"),
+        next_steps=r.text("next_steps"), reporter=r.text("reporter"), highlight=r.flag("highlight"),
+        readings=readings, **r.id(),
+    )
+
+
+def _task(r: _Reader) -> Task:
+    co_units = r.data.get("co_units") or []
+    if not isinstance(co_units, list) or not all(isinstance(u, str) for u in co_units):
+        raise FormatError(r.at("co_units"), "must be a list of unit names")
+    start, due = r.date("start"), r.date("due")
+    if start and due and due < start:
+        raise FormatError(r.at("due"), f"deadline {due} is before the start {start}")
+    return Task(
+        title=r.text("title", required=True), description=r.text("description"),
+        leader=r.text("leader"), lead_unit=r.text("lead_unit"), co_units=list(co_units),
+        start=start, due=due, deadline_text=r.text("deadline_text"), municipal=r.flag("municipal"),
+        source=r.text("source"), source_text=r.text("source_text"), progress=r.progress("progress"),
+        done_on=r.date("done_on"), weight=r.weight(),
+        indicators=[_indicator(i) for i in r.items("indicators")],
+        milestones=[
+            Milestone(title=m.text("title", required=True), due=m.date("due"), done_on=m.date("done_on"), **m.id())
+            for m in r.items("milestones")
+        ],
+        updates=[_update(u) for u in r.items("updates")],
+        subtasks=[_task(s) for s in r.items("subtasks")],
+        **r.id(),
+    )
+
+
+def _settings(data: Any) -> PlanSettings:
+    if data is None:
+        return PlanSettings()
+    r = _Reader(data, "plan.settings")
+    known = {k: v for k, v in r.data.items() if k in PlanSettings.__dataclass_fields__}
+    try:
+        return PlanSettings(**known)
+    except ValidationError as exc:
+        raise FormatError(r.at(exc.field), exc.reason) from None
+    except TypeError as exc:
+        raise FormatError("plan.settings", str(exc)) from None
+
+
+def plan_from_dict(data: Any) -> Plan:
+    """Read a plan in the planner-gui/1 format; FormatError names what is wrong and where."""
+    top = _Reader(data, "")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise FormatError("format", f"expected {FORMAT!r}, found {fmt!r}")
+    info = _Reader(data.get("plan"), "plan")
+    year = info.integer("year", required=True)
+    if year is None or not 1900 <= year <= 2200:
+        raise FormatError("plan.year", f"{year} is not a plausible year")
+    plan = Plan(
+        title=info.text("title", required=True), year=year,
+        declared_areas=info.integer("declared_areas"), declared_tasks=info.integer("declared_tasks"),
+        source=info.text("source"), settings=_settings(info.data.get("settings")), **info.id(),
+    )
+    for area in top.items("areas"):
+        plan.areas.append(
+            Area(
+                name=area.text("name", required=True), description=area.text("description"),
+                weight=area.weight(), tasks=[_task(t) for t in area.items("tasks")], **area.id(),
+            )
+        )
+    _check_unique_ids(plan)
+    return plan
+
+
+def _check_unique_ids(plan: Plan) -> None:
+    seen: set[str] = set()
+
+    def claim(kind: str, item_id: str) -> None:
+        if item_id in seen:
+            raise FormatError(kind, f"id {item_id} is used twice")
+        seen.add(item_id)
+
+    for area in plan.areas:
+        claim("area", area.id)
+        for task in area.walk_tasks():
+            claim("task", task.id)
+            for child in (*task.indicators, *task.milestones, *task.updates):
+                claim(type(child).__name__.lower(), child.id)
+
+
+def loads(text: str, source: str = "") -> Plan:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    try:
+        return plan_from_dict(data)
+    except FormatError as exc:
+        if source:
+            raise FormatError(f"{source}: {exc.where}" if exc.where else source, exc.reason) from None
+        raise
+
+
+def read_file(path: Path | str) -> Plan:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormatError(str(path), "is not UTF-8 text") from None
+    return loads(text, str(path))

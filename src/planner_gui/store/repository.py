@@ -1,0 +1,460 @@
+"""PlanStore: every read and write of a plan file.
+
+Each public method that changes something is one transaction, committed
+before it returns, so what the window or the command line reports as done is
+on disk. Methods that remove something return what they removed, in the
+shape the matching restore/add method takes back: that is how undo reaches
+the database.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from planner_gui.domain.errors import NotFoundError, ValidationError
+from planner_gui.domain.model import (
+    Area,
+    Indicator,
+    Milestone,
+    Plan,
+    PlanSettings,
+    ProgressUpdate,
+    Task,
+)
+from planner_gui.domain.validation import check_dates
+from planner_gui.store import rows
+from planner_gui.store.connection import open_database, transaction
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class PlanStore:
+    """One plan file. Open with :meth:`open`, make a new one with :meth:`create`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    # --- opening --------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> PlanStore:
+        """Open an existing plan file (BadFileError if it is not one)."""
+        db, is_new = open_database(path, create=False)
+        store = cls(db, Path(path))
+        if is_new:
+            db.close()
+            raise ValidationError("plan", f"{path} holds no plan")
+        return store
+
+    @classmethod
+    def create(cls, path: Path | str, plan: Plan) -> PlanStore:
+        """Make a new plan file holding ``plan`` (the file must not hold a plan yet)."""
+        db, is_new = open_database(path, create=True)
+        store = cls(db, Path(path))
+        if not is_new:
+            db.close()
+            raise ValidationError("plan", f"{path} already holds a plan")
+        store.replace_plan(plan)
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> PlanStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (PRAGMA data_version)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    # --- reading --------------------------------------------------------
+
+    def plan_info(self) -> Plan:
+        """The plan's own fields and settings, without areas."""
+        row = next(self.db["plan"].rows, None)
+        if row is None:
+            raise NotFoundError(f"{self.path} holds no plan")
+        return Plan(
+            id=row["id"],
+            title=row["title"],
+            year=row["year"],
+            declared_areas=row["declared_areas"],
+            declared_tasks=row["declared_tasks"],
+            source=row["source"],
+            settings=rows.settings_from_json(row["settings"]),
+        )
+
+    def load_plan(self) -> Plan:
+        """The whole plan: areas, tasks with sub-tasks, indicators, milestones, updates."""
+        plan = self.plan_info()
+        plan.areas = [rows.area_from_row(r) for r in self.db["area"].rows_where(order_by="position")]
+        tasks = self._load_tasks("1 = 1", [])
+        by_area: dict[str, list[Task]] = defaultdict(list)
+        for area_id, task in tasks:
+            by_area[area_id].append(task)
+        for area in plan.areas:
+            area.tasks = by_area.get(area.id, [])
+        return plan
+
+    def get_task(self, task_id: str) -> Task:
+        """One task with its sub-tasks, indicators, milestones and updates."""
+        found = self._load_tasks(
+            "id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL "
+            "SELECT t.id FROM task t JOIN sub ON t.parent_id = sub.id) SELECT id FROM sub)",
+            [task_id],
+            root_id=task_id,
+        )
+        if not found:
+            raise NotFoundError(f"no task with id {task_id}")
+        return found[0][1]
+
+    def _load_tasks(self, where: str, params: list, root_id: str | None = None) -> list[tuple[str, Task]]:
+        """Tasks matching ``where`` assembled into trees; returns (area_id, top task) pairs."""
+        task_rows = list(self.db["task"].rows_where(where, params, order_by="position"))
+        ids = [r["id"] for r in task_rows]
+        children = self._children_of(ids)
+        objects: dict[str, Task] = {}
+        for row in task_rows:
+            task = rows.task_from_row(row)
+            task.indicators, task.milestones, task.updates = (
+                children[0].get(task.id, []),
+                children[1].get(task.id, []),
+                children[2].get(task.id, []),
+            )
+            objects[task.id] = task
+        tops: list[tuple[str, Task]] = []
+        for row in task_rows:
+            task = objects[row["id"]]
+            parent = objects.get(row["parent_id"]) if row["parent_id"] else None
+            if parent is not None and row["id"] != root_id:
+                parent.subtasks.append(task)
+            else:
+                tops.append((row["area_id"], task))
+        return tops
+
+    def _children_of(self, task_ids: list[str]) -> tuple[dict, dict, dict]:
+        indicators: dict[str, list[Indicator]] = defaultdict(list)
+        milestones: dict[str, list[Milestone]] = defaultdict(list)
+        updates: dict[str, list[ProgressUpdate]] = defaultdict(list)
+        if not task_ids:
+            return indicators, milestones, updates
+        # A few tasks (a selection): ask by id. Many (the whole plan): one scan is cheaper.
+        if len(task_ids) <= 500:
+            marks = ", ".join("?" * len(task_ids))
+            where, params = f"task_id IN ({marks})", list(task_ids)
+        else:
+            where, params = "1 = 1", []
+        for row in self.db["indicator"].rows_where(where, params, order_by="task_id, position"):
+            indicators[row["task_id"]].append(rows.indicator_from_row(row))
+        for row in self.db["milestone"].rows_where(where, params, order_by="task_id, position"):
+            milestones[row["task_id"]].append(rows.milestone_from_row(row))
+        for row in self.db["progress_update"].rows_where(where, params, order_by="task_id, date, created"):
+            updates[row["task_id"]].append(rows.update_from_row(row))
+        return indicators, milestones, updates
+
+    def task_location(self, task_id: str) -> tuple[str, str | None, int]:
+        """(area id, parent task id, position) of a task."""
+        row = self.db.execute(
+            "SELECT area_id, parent_id, position FROM task WHERE id = ?", [task_id]
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no task with id {task_id}")
+        return row[0], row[1], row[2]
+
+    def get_row(self, table: str, item_id: str) -> dict:
+        try:
+            return self.db[table].get(item_id)
+        except sqlite_utils.db.NotFoundError:
+            raise NotFoundError(f"no {table} with id {item_id}") from None
+
+    def field_value(self, table: str, item_id: str, field: str) -> object:
+        """A field as edit() takes it back (for undo)."""
+        return rows.stored_to_python(table, field, self.get_row(table, item_id)[field])
+
+    # --- whole plan -------------------------------------------------------
+
+    def replace_plan(self, plan: Plan) -> None:
+        """Make the file hold exactly ``plan`` (used by init and import-json)."""
+        with transaction(self.db):
+            for table in ("progress_update", "milestone", "indicator", "task", "area", "plan"):
+                self.db.execute(f"DELETE FROM {table}")
+            now = _now()
+            self.db["plan"].insert(
+                {
+                    "id": plan.id,
+                    **rows.convert_fields(
+                        "plan",
+                        {
+                            "title": plan.title,
+                            "year": plan.year,
+                            "declared_areas": plan.declared_areas,
+                            "declared_tasks": plan.declared_tasks,
+                            "source": plan.source,
+                        },
+                    ),
+                    "settings": rows.settings_to_json(plan.settings),
+                    "created": now,
+                    "modified": now,
+                }
+            )
+            for position, area in enumerate(plan.areas):
+                self._insert_area(area, plan.id, position)
+
+    def update_plan(self, **fields: object) -> None:
+        with transaction(self.db):
+            values = rows.convert_fields("plan", fields)
+            self.db.execute(
+                f"UPDATE plan SET {', '.join(f'{k} = ?' for k in values)}, modified = ?",
+                [*values.values(), _now()],
+            )
+
+    def update_settings(self, settings: PlanSettings) -> None:
+        with transaction(self.db):
+            self.db.execute("UPDATE plan SET settings = ?, modified = ?", [rows.settings_to_json(settings), _now()])
+
+    def _touch(self) -> None:
+        self.db.execute("UPDATE plan SET modified = ?", [_now()])
+
+    # --- areas ------------------------------------------------------------
+
+    def _insert_area(self, area: Area, plan_id: str, position: int) -> None:
+        values = rows.convert_fields(
+            "area", {"name": area.name, "description": area.description, "weight": area.weight}
+        )
+        self.db["area"].insert({"id": area.id, "plan_id": plan_id, "position": position, **values})
+        for task_position, task in enumerate(area.tasks):
+            self._insert_task(task, area.id, None, task_position)
+
+    def add_area(self, area: Area, position: int | None = None) -> Area:
+        """Insert an area (with any tasks it holds) at ``position`` (the end by default)."""
+        with transaction(self.db):
+            plan_id = self.plan_info().id
+            position = self._make_room("area", "plan_id = ?", [plan_id], position)
+            self._insert_area(area, plan_id, position)
+            self._touch()
+        return area
+
+    def delete_area(self, area_id: str) -> tuple[Area, int]:
+        """Remove an area and everything in it; returns (area, position) for undo."""
+        area = self._area_with_tasks(area_id)
+        position = self.get_row("area", area_id)["position"]
+        with transaction(self.db):
+            self.db.execute("DELETE FROM area WHERE id = ?", [area_id])
+            self._close_gap("area", "1 = 1", [], position)
+            self._touch()
+        return area, position
+
+    def _area_with_tasks(self, area_id: str) -> Area:
+        area = rows.area_from_row(self.get_row("area", area_id))
+        area.tasks = [t for _, t in self._load_tasks("area_id = ?", [area_id])]
+        return area
+
+    def move_area(self, area_id: str, position: int) -> int:
+        """Move an area to ``position``; returns its old position."""
+        old = self.get_row("area", area_id)["position"]
+        with transaction(self.db):
+            self._close_gap("area", "1 = 1", [], old)
+            self.db.execute("UPDATE area SET position = -1 WHERE id = ?", [area_id])
+            new = self._make_room("area", "id != ?", [area_id], position)
+            self.db.execute("UPDATE area SET position = ? WHERE id = ?", [new, area_id])
+            self._touch()
+        return old
+
+    # --- tasks ------------------------------------------------------------
+
+    def _insert_task(self, task: Task, area_id: str, parent_id: str | None, position: int) -> None:
+        check_dates(task.start, task.due)
+        self.db["task"].insert(rows.task_row(task, area_id, parent_id, position))
+        for i, ind in enumerate(task.indicators):
+            self.db["indicator"].insert(rows.indicator_row(ind, task.id, i))
+        for i, ms in enumerate(task.milestones):
+            self.db["milestone"].insert(rows.milestone_row(ms, task.id, i))
+        now = _now()
+        if task.updates:
+            self.db["progress_update"].insert_all(rows.update_row(u, task.id, now) for u in task.updates)
+        for i, sub in enumerate(task.subtasks):
+            self._insert_task(sub, area_id, task.id, i)
+
+    def add_task(
+        self, task: Task, area_id: str, parent_id: str | None = None, position: int | None = None
+    ) -> Task:
+        """Insert a task (and its whole subtree) under an area or a parent task."""
+        self.get_row("area", area_id)
+        if parent_id is not None and self.task_location(parent_id)[0] != area_id:
+            raise ValidationError("parent", "the parent task belongs to another area")
+        with transaction(self.db):
+            position = self._make_room("task", *self._siblings(area_id, parent_id), position)
+            self._insert_task(task, area_id, parent_id, position)
+            self._touch()
+        return task
+
+    def delete_task(self, task_id: str) -> tuple[Task, str, str | None, int]:
+        """Remove a task and its subtree; returns (task, area id, parent id, position) for undo."""
+        task = self.get_task(task_id)
+        area_id, parent_id, position = self.task_location(task_id)
+        with transaction(self.db):
+            self.db.execute("DELETE FROM task WHERE id = ?", [task_id])
+            self._close_gap("task", *self._siblings(area_id, parent_id), position)
+            self._touch()
+        return task, area_id, parent_id, position
+
+    def move_task(
+        self, task_id: str, area_id: str, parent_id: str | None, position: int | None
+    ) -> tuple[str, str | None, int]:
+        """Move a task (with its subtree) under another area/parent; returns its old place."""
+        old_area, old_parent, old_position = self.task_location(task_id)
+        self.get_row("area", area_id)
+        if parent_id is not None:
+            ancestor: str | None = parent_id
+            while ancestor is not None:
+                if ancestor == task_id:
+                    raise ValidationError("parent", "a task cannot be moved under itself")
+                ancestor = self.task_location(ancestor)[1]
+            if self.task_location(parent_id)[0] != area_id:
+                raise ValidationError("parent", "the parent task belongs to another area")
+        with transaction(self.db):
+            self._close_gap("task", *self._siblings(old_area, old_parent), old_position)
+            self.db.execute("UPDATE task SET position = -1, parent_id = NULL WHERE id = ?", [task_id])
+            where, params = self._siblings(area_id, parent_id)
+            new = self._make_room("task", where + " AND id != ?", [*params, task_id], position)
+            self.db.execute(
+                "UPDATE task SET area_id = ?, parent_id = ?, position = ? WHERE id = ?",
+                [area_id, parent_id, new, task_id],
+            )
+            # the subtree follows its root into the new area
+            self.db.execute(
+                "WITH RECURSIVE sub(id) AS (SELECT id FROM task WHERE parent_id = ? "
+                "UNION ALL SELECT t.id FROM task t JOIN sub ON t.parent_id = sub.id) "
+                "UPDATE task SET area_id = ? WHERE id IN (SELECT id FROM sub)",
+                [task_id, area_id],
+            )
+            self._touch()
+        return old_area, old_parent, old_position
+
+    @staticmethod
+    def _siblings(area_id: str, parent_id: str | None) -> tuple[str, list]:
+        if parent_id is None:
+            return "area_id = ? AND parent_id IS NULL", [area_id]
+        return "parent_id = ?", [parent_id]
+
+    # --- generic field edits ----------------------------------------------
+
+    def edit(self, table: str, item_id: str, **fields: object) -> dict[str, object]:
+        """Change fields of an area, task, indicator, milestone or the plan;
+        returns the old values (as edit() takes them) for undo."""
+        if table not in rows.EDITABLE or table == "plan":
+            raise ValidationError("table", f"{table} cannot be edited this way")
+        values = rows.convert_fields(table, fields)
+        current = self.get_row(table, item_id)
+        if table == "task":
+            start = rows.from_iso(values.get("start", current["start"]))  # type: ignore[arg-type]
+            due = rows.from_iso(values.get("due", current["due"]))  # type: ignore[arg-type]
+            check_dates(start, due)
+        old = {name: rows.stored_to_python(table, name, current[name]) for name in values}
+        with transaction(self.db):
+            self.db[table].update(item_id, values)
+            self._touch()
+        return old
+
+    # --- indicators and milestones ------------------------------------------
+
+    def add_indicator(self, task_id: str, indicator: Indicator, position: int | None = None) -> Indicator:
+        self.task_location(task_id)
+        with transaction(self.db):
+            position = self._make_room("indicator", "task_id = ?", [task_id], position)
+            self.db["indicator"].insert(rows.indicator_row(indicator, task_id, position))
+            self._touch()
+        return indicator
+
+    def add_milestone(self, task_id: str, milestone: Milestone, position: int | None = None) -> Milestone:
+        self.task_location(task_id)
+        with transaction(self.db):
+            position = self._make_room("milestone", "task_id = ?", [task_id], position)
+            self.db["milestone"].insert(rows.milestone_row(milestone, task_id, position))
+            self._touch()
+        return milestone
+
+    def delete_indicator(self, indicator_id: str) -> tuple[Indicator, str, int]:
+        row = self.get_row("indicator", indicator_id)
+        with transaction(self.db):
+            self.db.execute("DELETE FROM indicator WHERE id = ?", [indicator_id])
+            self._close_gap("indicator", "task_id = ?", [row["task_id"]], row["position"])
+            self._touch()
+        return rows.indicator_from_row(row), row["task_id"], row["position"]
+
+    def delete_milestone(self, milestone_id: str) -> tuple[Milestone, str, int]:
+        row = self.get_row("milestone", milestone_id)
+        with transaction(self.db):
+            self.db.execute("DELETE FROM milestone WHERE id = ?", [milestone_id])
+            self._close_gap("milestone", "task_id = ?", [row["task_id"]], row["position"])
+            self._touch()
+        return rows.milestone_from_row(row), row["task_id"], row["position"]
+
+    # --- progress updates ---------------------------------------------------
+
+    def add_update(self, task_id: str, update: ProgressUpdate) -> ProgressUpdate:
+        """Append a progress update to a task's history. Readings of indicators
+        also become the indicators' current values when the update is the newest."""
+        task = self.get_task(task_id)
+        known = {ind.name: ind for ind in task.indicators}
+        unknown = [name for name in update.readings if name not in known]
+        if unknown:
+            raise ValidationError("readings", f"task has no indicator named {', '.join(unknown)}")
+        with transaction(self.db):
+            self.db["progress_update"].insert(rows.update_row(update, task_id, _now()))
+            newest = self.db.execute(
+                "SELECT max(date) FROM progress_update WHERE task_id = ?", [task_id]
+            ).fetchone()[0]
+            if newest == update.date.isoformat():
+                for name, value in update.readings.items():
+                    self.db["indicator"].update(known[name].id, {"current": float(value)})
+            self._touch()
+        return update
+
+    def delete_update(self, update_id: str) -> tuple[ProgressUpdate, str]:
+        """Remove an update (undo of add_update only: history is otherwise kept)."""
+        row = self.get_row("progress_update", update_id)
+        with transaction(self.db):
+            self.db.execute("DELETE FROM progress_update WHERE id = ?", [update_id])
+            self._touch()
+        return rows.update_from_row(row), row["task_id"]
+
+    def restore_update(self, task_id: str, update: ProgressUpdate) -> None:
+        with transaction(self.db):
+            self.db["progress_update"].insert(rows.update_row(update, task_id, _now()))
+            self._touch()
+
+    # --- positions ------------------------------------------------------------
+
+    def _make_room(self, table: str, where: str, params: list, position: int | None) -> int:
+        """Shift siblings at or after ``position`` down one; returns the free position."""
+        count = self.db.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+        if position is None or position > count or position < 0:
+            return count
+        self.db.execute(
+            f"UPDATE {table} SET position = position + 1 WHERE {where} AND position >= ?",
+            [*params, position],
+        )
+        return position
+
+    def _close_gap(self, table: str, where: str, params: list, position: int) -> None:
+        self.db.execute(
+            f"UPDATE {table} SET position = position - 1 WHERE {where} AND position > ?",
+            [*params, position],
+        )
+
+    # --- counts ----------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db[t].count for t in ("area", "task", "indicator", "milestone", "progress_update")}
+

@@ -1,0 +1,114 @@
+"""The SQLite schema, created and migrated by version (PRAGMA user_version).
+
+Each entry of MIGRATIONS takes the file from version N-1 to N. The store runs
+every pending step inside one transaction, after taking a backup copy of an
+existing file (see connection.open_database). Never edit a released step: add
+a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+# PRAGMA application_id marks a file as a planner-gui plan ("PLNR").
+APPLICATION_ID = 0x504C4E52
+
+
+def _v1_tables(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE plan (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            year INTEGER NOT NULL,
+            declared_areas INTEGER,
+            declared_tasks INTEGER,
+            source TEXT NOT NULL DEFAULT '',
+            settings TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        );
+        CREATE TABLE area (
+            id TEXT PRIMARY KEY,
+            plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            weight REAL NOT NULL DEFAULT 1
+        );
+        CREATE TABLE task (
+            id TEXT PRIMARY KEY,
+            area_id TEXT NOT NULL REFERENCES area(id) ON DELETE CASCADE,
+            parent_id TEXT REFERENCES task(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            leader TEXT NOT NULL DEFAULT '',
+            lead_unit TEXT NOT NULL DEFAULT '',
+            co_units TEXT NOT NULL DEFAULT '[]',
+            start TEXT,
+            due TEXT,
+            municipal INTEGER NOT NULL DEFAULT 0,
+            source_text TEXT NOT NULL DEFAULT '',
+            progress REAL,
+            done_on TEXT,
+            weight REAL NOT NULL DEFAULT 1
+        );
+        CREATE TABLE indicator (
+            id TEXT PRIMARY KEY,
+            task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            unit TEXT NOT NULL DEFAULT '',
+            comparator TEXT NOT NULL DEFAULT '>=',
+            baseline REAL,
+            target REAL,
+            current REAL,
+            due TEXT
+        );
+        CREATE TABLE milestone (
+            id TEXT PRIMARY KEY,
+            task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            due TEXT,
+            done_on TEXT
+        );
+        CREATE TABLE progress_update (
+            id TEXT PRIMARY KEY,
+            task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            progress REAL,
+            text TEXT NOT NULL DEFAULT '',
+            problems TEXT NOT NULL DEFAULT '',
+            next_steps TEXT NOT NULL DEFAULT '',
+            reporter TEXT NOT NULL DEFAULT '',
+            highlight INTEGER NOT NULL DEFAULT 0,
+            readings TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL
+        );
+        """
+    )
+
+
+def _v2_deadline_words_and_indexes(db: sqlite_utils.Database) -> None:
+    # Keep the deadline as written (4月底前) and the task's source (市政府工作报告);
+    # index the lookups the window makes on every selection.
+    db["task"].add_column("deadline_text", str, not_null_default="")
+    db["task"].add_column("source", str, not_null_default="")
+    db["area"].create_index(["plan_id", "position"])
+    db["task"].create_index(["area_id", "parent_id", "position"])
+    db["task"].create_index(["parent_id"])
+    db["indicator"].create_index(["task_id", "position"])
+    db["milestone"].create_index(["task_id", "position"])
+    db["progress_update"].create_index(["task_id", "date"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_tables,
+    _v2_deadline_words_and_indexes,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+TABLES = ("plan", "area", "task", "indicator", "milestone", "progress_update")
