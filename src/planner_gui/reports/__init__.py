@@ -1,0 +1,1 @@
+"""Reports: the PDF and HTML summary and per-leader responsibility letters."""

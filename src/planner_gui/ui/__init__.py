@@ -1,0 +1,1 @@
+"""The Qt interface: thin, calling the domain, store, exchange and report layers."""

@@ -1,0 +1,1 @@
+"""Text intake: turn a plan document's text into a proposed plan."""

@@ -1,0 +1,265 @@
+"""Undoable edits. Every change the window makes goes through one of these
+QUndoCommands, pushed on the window's QUndoStack: redo() and undo() both
+write to the plan file at once (the store commits before returning), so
+undo reaches the database too.
+
+After each redo/undo the command tells ``PlanEvents`` what changed, and the
+tree, editor and chart refresh just that.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from planner_gui.domain.model import Area, Indicator, Milestone, ProgressUpdate, Task
+from planner_gui.store import PlanStore
+from planner_gui.store.rows import convert_fields
+
+
+class PlanEvents(QObject):
+    """What changed in the plan file, for views to refresh."""
+
+    # table ("task", "area", "indicator", "milestone", "plan"), item id
+    item_changed = Signal(str, str)
+    # a task's history changed (update added or removed): task id
+    updates_changed = Signal(str)
+    # areas or tasks were added, removed or moved: refresh the tree's structure
+    structure_changed = Signal()
+    # the whole plan was replaced (import, restore, file changed by another process)
+    plan_reset = Signal()
+
+
+class EditFieldsCommand(QUndoCommand):
+    """Change fields of a task, area, indicator or milestone."""
+
+    def __init__(
+        self, store: PlanStore, events: PlanEvents, table: str, item_id: str,
+        fields: dict[str, object], text: str,
+    ) -> None:
+        super().__init__(text)
+        self.store, self.events = store, events
+        self.table, self.item_id, self.new = table, item_id, dict(fields)
+        # Validate now, so that a wrong value is refused before the command is pushed.
+        convert_fields(table, self.new)
+        self.old = {f: store.field_value(table, item_id, f) for f in fields}
+
+    def redo(self) -> None:
+        self.store.edit(self.table, self.item_id, **self.new)
+        self.events.item_changed.emit(self.table, self.item_id)
+
+    def undo(self) -> None:
+        self.store.edit(self.table, self.item_id, **self.old)
+        self.events.item_changed.emit(self.table, self.item_id)
+
+
+class EditPlanCommand(QUndoCommand):
+    """Change the plan's own fields or its settings."""
+
+    def __init__(self, store: PlanStore, events: PlanEvents, text: str, *,
+                 fields: dict[str, object] | None = None, settings: object = None) -> None:
+        super().__init__(text)
+        self.store, self.events = store, events
+        info = store.plan_info()
+        self.new_fields = dict(fields or {})
+        self.old_fields = {k: getattr(info, k) for k in self.new_fields}
+        self.new_settings, self.old_settings = settings, info.settings
+
+    def _apply(self, fields: dict[str, object], settings: object) -> None:
+        if fields:
+            self.store.update_plan(**fields)
+        if settings is not None:
+            self.store.update_settings(settings)  # type: ignore[arg-type]
+        self.events.item_changed.emit("plan", "")
+
+    def redo(self) -> None:
+        self._apply(self.new_fields, self.new_settings)
+
+    def undo(self) -> None:
+        self._apply(self.old_fields, self.old_settings if self.new_settings is not None else None)
+
+
+class AddUpdateCommand(QUndoCommand):
+    """Append a progress update; undo removes it and restores indicator values."""
+
+    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, update: ProgressUpdate) -> None:
+        super().__init__("Add progress update")
+        self.store, self.events, self.task_id, self.update = store, events, task_id, update
+        task = store.get_task(task_id)
+        self.currents = {i.id: i.current for i in task.indicators}
+
+    def redo(self) -> None:
+        self.store.add_update(self.task_id, copy.deepcopy(self.update))
+        self.events.updates_changed.emit(self.task_id)
+
+    def undo(self) -> None:
+        self.store.delete_update(self.update.id)
+        for indicator_id, value in self.currents.items():
+            self.store.edit("indicator", indicator_id, current=value)
+        self.events.updates_changed.emit(self.task_id)
+
+
+class AddTaskCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, task: Task, area_id: str,
+                 parent_id: str | None = None, position: int | None = None) -> None:
+        super().__init__(f"Add task {task.title}")
+        self.store, self.events = store, events
+        self.task, self.area_id, self.parent_id, self.position = task, area_id, parent_id, position
+
+    def redo(self) -> None:
+        self.store.add_task(copy.deepcopy(self.task), self.area_id, self.parent_id, self.position)
+        self.events.structure_changed.emit()
+
+    def undo(self) -> None:
+        self.store.delete_task(self.task.id)
+        self.events.structure_changed.emit()
+
+
+class DeleteTaskCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str) -> None:
+        super().__init__("Delete task")
+        self.store, self.events, self.task_id = store, events, task_id
+        self.removed: tuple[Task, str, str | None, int] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.store.delete_task(self.task_id)
+        self.setText(f"Delete task {self.removed[0].title}")
+        self.events.structure_changed.emit()
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        task, area_id, parent_id, position = self.removed
+        self.store.add_task(copy.deepcopy(task), area_id, parent_id, position)
+        self.events.structure_changed.emit()
+
+
+class MoveTaskCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, area_id: str,
+                 parent_id: str | None, position: int | None) -> None:
+        super().__init__("Move task")
+        self.store, self.events, self.task_id = store, events, task_id
+        self.target = (area_id, parent_id, position)
+        self.origin: tuple[str, str | None, int] | None = None
+
+    def redo(self) -> None:
+        self.origin = self.store.move_task(self.task_id, *self.target)
+        self.events.structure_changed.emit()
+
+    def undo(self) -> None:
+        assert self.origin is not None
+        self.store.move_task(self.task_id, *self.origin)
+        self.events.structure_changed.emit()
+
+
+class AddAreaCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, area: Area, position: int | None = None) -> None:
+        super().__init__(f"Add area {area.name}")
+        self.store, self.events, self.area, self.position = store, events, area, position
+
+    def redo(self) -> None:
+        self.store.add_area(copy.deepcopy(self.area), self.position)
+        self.events.structure_changed.emit()
+
+    def undo(self) -> None:
+        self.store.delete_area(self.area.id)
+        self.events.structure_changed.emit()
+
+
+class DeleteAreaCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, area_id: str) -> None:
+        super().__init__("Delete area")
+        self.store, self.events, self.area_id = store, events, area_id
+        self.removed: tuple[Area, int] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.store.delete_area(self.area_id)
+        self.setText(f"Delete area {self.removed[0].name}")
+        self.events.structure_changed.emit()
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        area, position = self.removed
+        self.store.add_area(copy.deepcopy(area), position)
+        self.events.structure_changed.emit()
+
+
+class MoveAreaCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, area_id: str, position: int) -> None:
+        super().__init__("Move area")
+        self.store, self.events, self.area_id, self.position = store, events, area_id, position
+        self.old_position: int | None = None
+
+    def redo(self) -> None:
+        self.old_position = self.store.move_area(self.area_id, self.position)
+        self.events.structure_changed.emit()
+
+    def undo(self) -> None:
+        assert self.old_position is not None
+        self.store.move_area(self.area_id, self.old_position)
+        self.events.structure_changed.emit()
+
+
+class AddIndicatorCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, indicator: Indicator) -> None:
+        super().__init__(f"Add indicator {indicator.name}")
+        self.store, self.events, self.task_id, self.indicator = store, events, task_id, indicator
+        self.position: int | None = None
+
+    def redo(self) -> None:
+        self.store.add_indicator(self.task_id, copy.deepcopy(self.indicator), self.position)
+        self.events.item_changed.emit("task", self.task_id)
+
+    def undo(self) -> None:
+        _, _, self.position = self.store.delete_indicator(self.indicator.id)
+        self.events.item_changed.emit("task", self.task_id)
+
+
+class DeleteIndicatorCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, indicator_id: str) -> None:
+        super().__init__("Delete indicator")
+        self.store, self.events, self.indicator_id = store, events, indicator_id
+        self.removed: tuple[Indicator, str, int] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.store.delete_indicator(self.indicator_id)
+        self.events.item_changed.emit("task", self.removed[1])
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        indicator, task_id, position = self.removed
+        self.store.add_indicator(task_id, copy.deepcopy(indicator), position)
+        self.events.item_changed.emit("task", task_id)
+
+
+class AddMilestoneCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, milestone: Milestone) -> None:
+        super().__init__(f"Add milestone {milestone.title}")
+        self.store, self.events, self.task_id, self.milestone = store, events, task_id, milestone
+        self.position: int | None = None
+
+    def redo(self) -> None:
+        self.store.add_milestone(self.task_id, copy.deepcopy(self.milestone), self.position)
+        self.events.item_changed.emit("task", self.task_id)
+
+    def undo(self) -> None:
+        _, _, self.position = self.store.delete_milestone(self.milestone.id)
+        self.events.item_changed.emit("task", self.task_id)
+
+
+class DeleteMilestoneCommand(QUndoCommand):
+    def __init__(self, store: PlanStore, events: PlanEvents, milestone_id: str) -> None:
+        super().__init__("Delete milestone")
+        self.store, self.events, self.milestone_id = store, events, milestone_id
+        self.removed: tuple[Milestone, str, int] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.store.delete_milestone(self.milestone_id)
+        self.events.item_changed.emit("task", self.removed[1])
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        milestone, task_id, position = self.removed
+        self.store.add_milestone(task_id, copy.deepcopy(milestone), position)
+        self.events.item_changed.emit("task", task_id)

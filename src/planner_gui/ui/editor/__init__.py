@@ -1,0 +1,1 @@
+"""The detail editor: task and area forms, indicator and milestone tables, history."""
