@@ -8,23 +8,72 @@ reason, and left byte for byte as it was. An older schema is copied aside
 
 Durability: WAL journal with synchronous=FULL, so a change is on disk when
 its transaction commits and survives kill -9 and power loss; busy_timeout
-lets a second process wait for the lock instead of failing.
+lets a second process wait for the lock instead of failing. A write that
+fails (disk full, read-only file, another program holding the lock too long)
+is rolled back whole and reported as a SaveError in plain words.
+
+Every open of an existing file runs PRAGMA quick_check (read-only, before
+anything writes), so damage left by a crash is found at once; a daily backup
+is taken on the first open of each day (store/backups.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
 
-from planner_gui.domain.errors import BadFileError
+from planner_gui.domain.errors import BadFileError, PlannerError
 from planner_gui.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+
+log = logging.getLogger(__name__)
+
+
+class SaveError(PlannerError):
+    """A change that could not be written; nothing of it was saved."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def _database_path(conn: sqlite3.Connection) -> str:
+    try:
+        return conn.execute("PRAGMA database_list").fetchone()[2] or "the plan file"
+    except sqlite3.Error:
+        return "the plan file"
+
+
+def explain_write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> SaveError | None:
+    """A SaveError in plain words for a failed write, or None if it is not one
+    a user can act on (then the original error is the right one to show)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    path = _database_path(conn)
+    if name == "SQLITE_FULL" or "disk is full" in text:
+        reason = ("the disk is full (or the file reached its size limit): the change was not "
+                  "saved and the file is as it was; free some space or save a copy elsewhere")
+    elif name.startswith("SQLITE_READONLY") or "readonly" in text:
+        reason = "the file is open read-only: the change was not saved"
+    elif name.startswith("SQLITE_BUSY") or "database is locked" in text:
+        reason = (f"another program kept the file busy for more than {BUSY_TIMEOUT_MS // 1000} "
+                  "seconds: the change was not saved; try again")
+    elif name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        reason = f"the disk reported an error ({exc}): the change was not saved"
+    elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        reason = "the file or its folder cannot be written: the change was not saved"
+    else:
+        return None
+    return SaveError(path, reason)
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -84,46 +133,133 @@ def inspect_file(path: Path) -> int:
     return version
 
 
-def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy a live database to ``target`` through SQLite's backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(target)
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        conn.backup(dest)
+        os.fsync(fd)
     finally:
-        dest.close()
+        os.close(fd)
+
+
+def backup_copy(conn: sqlite3.Connection, target: Path) -> Path:
+    """Copy a live database to ``target`` through SQLite's backup API.
+
+    The copy is written beside the target under a temporary name, made a
+    self-contained file (rollback journal, no -wal), flushed to disk and only
+    then renamed into place: a crash or a full disk never leaves a half copy
+    under the real name. Works on a file that is open read-only or whose own
+    disk is full, so "save a copy elsewhere" is always possible.
+    """
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        _fsync_folder(target.parent)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        detail = getattr(exc, "strerror", None) or str(exc)
+        raise SaveError(target, f"the copy cannot be written ({detail})") from None
     return target
+
+
+def check_integrity(conn: sqlite3.Connection, *, full: bool = False) -> list[str]:
+    """Problems found in an open database (empty list: the file is sound).
+
+    quick_check reads every page but skips the index cross-checks; the full
+    check is integrity_check plus the foreign keys (task -> area, ...).
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        problems = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
+        broken = list(conn.execute("PRAGMA foreign_key_check")) if full else []
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    found = [p for p in problems if p != "ok"]
+    found += [f"{table} row {rowid} refers to a missing {parent}" for table, rowid, parent, _ in broken]
+    return found
 
 
 @contextlib.contextmanager
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One user-visible change: BEGIN IMMEDIATE takes the write lock up front
     (waiting up to busy_timeout for another process), nested blocks become
-    savepoints, and the change is committed before the block returns."""
+    savepoints, and the change is committed before the block returns.
+
+    A failure to write (disk full, read-only, locked) rolls back the whole
+    change and becomes a SaveError saying so."""
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
-    db.conn.execute("BEGIN IMMEDIATE")
     try:
-        with db.atomic():  # a savepoint, so sqlite-utils helpers nest cleanly
-            yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with db.atomic():  # a savepoint, so sqlite-utils helpers nest cleanly
+                yield db
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        explained = explain_write_failure(db.conn, exc)
+        if explained is None:
+            raise
+        raise explained from exc
 
 
-def open_database(path: Path | str, *, create: bool = False) -> tuple[sqlite_utils.Database, bool]:
+def _open_read_only(path: Path, version: int) -> tuple[sqlite_utils.Database, bool]:
+    if version < SCHEMA_VERSION:
+        raise BadFileError(
+            path, f"uses an older file format ({version}); open it once for writing to upgrade it"
+        )
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False,
+        )
+        _configure(conn)
+        conn.execute("PRAGMA query_only = ON")
+        db = sqlite_utils.Database(conn)
+        is_new = db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+    except sqlite3.Error as exc:
+        raise BadFileError(path, f"cannot be opened read-only ({exc})") from None
+    return db, is_new
+
+
+def open_database(
+    path: Path | str, *, create: bool = False, read_only: bool = False, daily_backup: bool = True
+) -> tuple[sqlite_utils.Database, bool]:
     """Open (or with ``create``, make) a plan file; return the database and
-    whether it is new (has no plan yet)."""
+    whether it is new (has no plan yet).
+
+    ``read_only`` opens an existing file so that nothing can write to it
+    (SQLite mode=ro plus query_only). Otherwise the first open of a day takes
+    a daily backup (``daily_backup=False`` skips it, for backups themselves).
+    """
     path = Path(path)
     exists = path.exists()
     if not exists and not create:
         raise BadFileError(path, "does not exist")
     version = inspect_file(path) if exists else 0
+    if read_only:
+        if not exists:
+            raise BadFileError(path, "does not exist")
+        return _open_read_only(path, version)
     if not exists and not path.parent.exists():
         raise BadFileError(path, "cannot be created (its folder does not exist)")
     try:
@@ -142,14 +278,27 @@ def open_database(path: Path | str, *, create: bool = False) -> tuple[sqlite_uti
             # e.g. a file on a network share; fall back to a rollback journal
             conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
-    except sqlite3.OperationalError as exc:
+    except (sqlite3.OperationalError, SaveError) as exc:
         conn.close()
         raise BadFileError(path, f"cannot be written ({exc})") from None
     except BaseException:
         conn.close()
         raise
     is_new = db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+    if exists and not is_new and daily_backup:
+        _take_daily_backup(conn, path)
     return db, is_new
+
+
+def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
+    # A failed backup must not stop the user from working: it is logged, and
+    # the next open tries again.
+    from planner_gui.store import backups
+
+    try:
+        backups.daily_backup(conn, path)
+    except (PlannerError, OSError, sqlite3.Error) as exc:
+        log.warning("daily backup of %s failed: %s", path, exc)
 
 
 def _migrate(db: sqlite_utils.Database, from_version: int) -> None:
