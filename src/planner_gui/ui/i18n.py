@@ -1,0 +1,188 @@
+"""Interface language: Simplified Chinese or English.
+
+The language follows the system locale (any ``zh*`` locale gives Chinese),
+unless the user chose one under View > Language; that choice is remembered in
+QSettings under ``view/language`` and applied at the next start (the window's
+strings are built once, in the constructors, so switching live would need
+every widget to re-translate itself).
+
+Besides our own catalogue (resources/translations/planner_gui_zh_CN.qm) the
+Qt catalogue ``qtbase_zh_CN.qm`` is loaded, so standard dialogs (file chooser,
+message box buttons, undo/redo texts) speak Chinese too.
+
+The default QLocale is set to the interface language, so dates and numbers
+formatted with QLocale() follow it.
+
+The .qm is committed next to the .ts (see packaging/README.md): a pip install
+or a bundle then needs no Qt tools, and tests/test_packaging.py checks the
+.qm is up to date with the .ts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTranslator,
+)
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from planner_gui.resources_path import resource_path
+
+LANGUAGE_KEY = "view/language"
+SYSTEM = "system"
+CHINESE = "zh_CN"
+ENGLISH = "en"
+CHOICES = (SYSTEM, CHINESE, ENGLISH)
+CATALOGUE = "planner_gui"
+
+# Language names are written in their own language, so a user who cannot read
+# the current interface still finds theirs.
+NATIVE_NAMES = {CHINESE: "中文", ENGLISH: "English"}
+
+_installed: list[QTranslator] = []
+_current = ENGLISH
+
+
+def translations_dir() -> Path:
+    return resource_path("translations")
+
+
+def catalogue_path(language: str = CHINESE) -> Path:
+    return translations_dir() / f"{CATALOGUE}_{language}.qm"
+
+
+def saved_choice(settings: QSettings | None = None) -> str:
+    """The user's choice under View > Language: "system", "zh_CN" or "en"."""
+    value = str((settings or QSettings()).value(LANGUAGE_KEY, SYSTEM) or SYSTEM)
+    return value if value in CHOICES else SYSTEM
+
+
+def save_choice(choice: str, settings: QSettings | None = None) -> None:
+    if choice not in CHOICES:
+        raise ValueError(f"unknown language choice {choice!r}")
+    settings = settings or QSettings()
+    settings.setValue(LANGUAGE_KEY, choice)
+    settings.sync()
+
+
+def resolve_language(choice: str, system_locale: QLocale | None = None) -> str:
+    """The language to show: "zh_CN" or "en"."""
+    if choice in (CHINESE, ENGLISH):
+        return choice
+    locale = system_locale or QLocale.system()
+    # uiLanguages() honours LANGUAGE/LC_MESSAGES on Linux and the display
+    # language on Windows/macOS; name() is the fallback.
+    names = [*locale.uiLanguages(), locale.name()]
+    first = names[0] if names else ""
+    return CHINESE if first.lower().replace("-", "_").startswith("zh") else ENGLISH
+
+
+def current_language() -> str:
+    """The interface language installed by install_translator(): "zh_CN" or "en".
+
+    Dialogs use it as the default language of an exported summary or ledger,
+    which the user may still change there.
+    """
+    return _current
+
+
+def install_translator(app: QCoreApplication, choice: str | None = None,
+                       system_locale: QLocale | None = None) -> str:
+    """Load the translations for the chosen (or remembered, or system) language.
+
+    Returns the language now in use, "zh_CN" or "en". Calling it again replaces
+    the translators installed before.
+    """
+    global _current
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+
+    language = resolve_language(saved_choice() if choice is None else choice, system_locale)
+    _current = language
+    if language == ENGLISH:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return language
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator(app)
+    if ours.load(str(catalogue_path(language))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        # Keep working in English source strings rather than failing to start.
+        _current = ENGLISH
+        return ENGLISH
+    for folder in _qt_translation_dirs():
+        qt_base = QTranslator(app)
+        if qt_base.load(f"qtbase_{language}", str(folder)):
+            app.installTranslator(qt_base)
+            _installed.append(qt_base)
+            break
+    return language
+
+
+def _qt_translation_dirs() -> list[Path]:
+    """Where Qt's own .qm files are: Qt's configured path, then the PySide6 wheel's."""
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))]
+    try:
+        import PySide6
+
+        folders.append(Path(PySide6.__file__).parent / "Qt" / "translations")
+    except (ImportError, TypeError):  # frozen without a file path
+        pass
+    return [folder for folder in folders if folder.is_dir()]
+
+
+class _LanguageMenu(QMenu):
+    """View > Language: System / 中文 / English, exclusive, remembered."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(QCoreApplication.translate("LanguageMenu", "&Language"), parent)
+        self.setObjectName("languageMenu")
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        labels = {
+            SYSTEM: QCoreApplication.translate("LanguageMenu", "Follow the system"),
+            **NATIVE_NAMES,
+        }
+        chosen = saved_choice()
+        for choice in CHOICES:
+            action = QAction(labels[choice], self)
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.setData(choice)
+            action.setObjectName(f"language_{choice}")
+            self._group.addAction(action)
+            self.addAction(action)
+        self._group.triggered.connect(self._chosen)
+
+    def _chosen(self, action: QAction) -> None:
+        choice = str(action.data())
+        if choice == saved_choice():
+            return
+        save_choice(choice)
+        if resolve_language(choice) == current_language():
+            return
+        box = QMessageBox(self.parentWidget())
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(QCoreApplication.translate("LanguageMenu", "Language"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        # Both languages: the user may not read the one still on screen.
+        box.setText(QCoreApplication.translate(
+            "LanguageMenu", "The new language is used the next time planner-gui starts.")
+            + "\n" + ("界面语言将在下次启动时生效。" if current_language() == ENGLISH
+                      else "The new language is used the next time planner-gui starts."))
+        box.exec()
+
+
+def language_menu(window: QWidget) -> QMenu:
+    """The View > Language submenu; the main window adds it to its View menu."""
+    return _LanguageMenu(window)
