@@ -229,12 +229,12 @@ def area_count(tasks: int) -> int:
 
 def _fill(gen: _Generator, plan_id: str, tasks: int, updates: int) -> dict[str, list[dict]]:
     r = gen.rng
-    area_count_ = area_count(tasks)
-    area_ids = [gen.area(i, plan_id) for i in range(area_count_)]
+    areas = area_count(tasks)
+    area_ids = [gen.area(i, plan_id) for i in range(areas)]
     made = 0
     positions: dict[str, int] = defaultdict(int)
     while made < tasks:
-        area_id = area_ids[made * area_count_ // tasks]
+        area_id = area_ids[made * areas // tasks]
         left = tasks - made
         # about one top task in four is split into 2-4 sub-tasks; a few of those once more
         subs = r.randint(2, 4) if r.random() < 0.25 and left > 4 else 0
@@ -252,7 +252,7 @@ def _fill(gen: _Generator, plan_id: str, tasks: int, updates: int) -> dict[str, 
     counts = [0] * len(leaves)
     for _ in range(updates):
         counts[r.randrange(len(leaves))] += 1
-    for leaf, count in zip(leaves, counts):
+    for leaf, count in zip(leaves, counts, strict=True):
         gen.updates(leaf, count)
     return gen.rows
 
