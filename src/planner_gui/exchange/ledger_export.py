@@ -1,0 +1,273 @@
+"""Writing a plan as an Excel ledger (台账), the layout offices mail around.
+
+Sheet 1 is the ledger itself (title, as-of date, header, a section row per
+area, one row per task with its light coloured); sheet 2 the indicators;
+sheet 3 the whole update history; a hidden sheet records what was exported
+for each id, so that a later import can tell a change made in the file from
+a change made in the database since (a conflict). Status and progress come
+from :func:`evaluate_plan`, like everywhere else.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planner_gui.domain.dates import format_date_words
+from planner_gui.domain.model import Plan, Task
+from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
+from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
+from planner_gui.exchange.ledger_layout import (
+    HEADERS,
+    LEDGER_COLUMNS,
+    MARKER,
+    META_SHEET,
+    META_VERSION,
+    SHEET_NAMES,
+)
+from planner_gui.exchange.safe_cells import write_cell
+
+WIDTHS = {
+    "number": 7, "title": 42, "leader": 10, "lead_unit": 16, "co_units": 18, "deadline": 14,
+    "progress": 10, "status": 9, "text": 44, "problems": 26, "id": 38,
+}
+HEADER_FILL = "DDE4EE"
+SECTION_FILL = "EEF2F7"
+FIRST_DATA_ROW = 4  # title, as-of, header
+
+
+def shown_deadline(task: Task) -> str | date | None:
+    """What the 完成时限 cell shows: the words as written, else the date."""
+    return task.deadline_text or task.due
+
+
+def baseline(task: Task, figures: PlanFigures) -> dict[str, Any]:
+    """The values a ledger row shows for a task, as recorded in the hidden sheet."""
+    fig = figures.tasks[task.id]
+    latest = fig.latest
+    due = shown_deadline(task)
+    return {
+        "title": task.title,
+        "leader": task.leader,
+        "lead_unit": task.lead_unit,
+        "co_units": "、".join(task.co_units),
+        "deadline": due.isoformat() if isinstance(due, date) else (due or ""),
+        "progress": fig.progress,
+        "text": latest.text if latest else "",
+        "problems": latest.problems if latest else "",
+        "next_steps": latest.next_steps if latest else "",
+    }
+
+
+def ledger_title(plan: Plan, lang: str) -> str:
+    return f"{plan.title}台账" if lang == "zh" else f"{plan.title} — ledger"
+
+
+def as_of_line(as_of: date, lang: str) -> str:
+    if lang == "zh":
+        return f"截至{format_date_words(as_of, 'zh')}"
+    return f"As of {format_date_words(as_of, 'en')}"
+
+
+def export_ledger(plan: Plan, out: Path | str, as_of: date, lang: str = "zh") -> Path:
+    """Write the ledger workbook for ``plan`` as of ``as_of`` to ``out``."""
+    from openpyxl import Workbook
+
+    out = Path(out)
+    figures = evaluate_plan(plan, as_of)
+    wb = Workbook()
+    ledger = wb.active
+    ledger.title = SHEET_NAMES[lang]["ledger"]
+    meta_rows: list[list[Any]] = []
+    _write_ledger_sheet(ledger, plan, figures, lang, meta_rows)
+    _write_indicators(wb.create_sheet(SHEET_NAMES[lang]["indicators"]), plan, lang)
+    _write_updates(wb.create_sheet(SHEET_NAMES[lang]["updates"]), plan, lang)
+    write_meta_sheet(wb, "ledger", as_of, lang, plan, meta_rows)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(out)
+    return out
+
+
+def write_meta_sheet(wb: Any, kind: str, as_of: date, lang: str, plan: Plan,
+                     rows: list[list[Any]], extra: dict[str, Any] | None = None) -> None:
+    """The hidden sheet: marker, plan fields, and one row per exported object."""
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "hidden"
+    info = plan_to_dict(plan)["plan"]
+    header = [MARKER, kind, META_VERSION, as_of.isoformat(), lang, json.dumps(info, ensure_ascii=False),
+              json.dumps(extra or {}, ensure_ascii=False)]
+    for col, value in enumerate(header, start=1):
+        write_cell(ws, 1, col, value)
+    for r, values in enumerate(rows, start=2):
+        for col, value in enumerate(values, start=1):
+            write_cell(ws, r, col, value)
+
+
+def _fonts() -> dict[str, Any]:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="A0A0A0")
+    return {
+        "title": Font(bold=True, size=16),
+        "bold": Font(bold=True),
+        "white_bold": Font(bold=True, color="FFFFFF"),
+        "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
+        "section_fill": PatternFill("solid", fgColor=SECTION_FILL),
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "wrap": Alignment(wrap_text=True, vertical="top"),
+        "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "Alignment": Alignment,
+        "PatternFill": PatternFill,
+    }
+
+
+def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
+                        meta_rows: list[list[Any]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    style = _fonts()
+    ncols = len(LEDGER_COLUMNS)
+    last = get_column_letter(ncols - 1)  # the hidden id column stays outside the title
+    write_cell(ws, 1, 1, ledger_title(plan, lang)).font = style["title"]
+    ws.merge_cells(f"A1:{last}1")
+    ws.cell(1, 1).alignment = style["centre"]
+    ws.row_dimensions[1].height = 30
+    write_cell(ws, 2, 1, as_of_line(figures.as_of, lang))
+    ws.merge_cells(f"A2:{last}2")
+    for col, key in enumerate(LEDGER_COLUMNS, start=1):
+        cell = write_cell(ws, 3, col, HEADERS[lang][key])
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            style["bold"], style["header_fill"], style["border"], style["centre"])
+        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[key]
+    ws.column_dimensions[get_column_letter(ncols)].hidden = True
+    row = FIRST_DATA_ROW
+    for area_number, area in enumerate(plan.areas, start=1):
+        write_cell(ws, row, 1, f"{_chinese_ordinal(area_number)}、{area.name}")
+        ws.merge_cells(f"A{row}:{last}{row}")
+        cell = ws.cell(row, 1)
+        cell.font, cell.fill = style["bold"], style["section_fill"]
+        write_cell(ws, row, ncols, area.id)
+        meta_rows.append(["area", area.id, json.dumps({"name": area.name, "description": area.description,
+                                                        "weight": area.weight}, ensure_ascii=False)])
+        row += 1
+        for number, task in enumerate(area.tasks, start=1):
+            row = _write_task_rows(ws, row, task, str(number), 0, area.id, None, figures, lang, style, meta_rows)
+    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+    _print_setup(ws)
+
+
+def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, area_id: str,
+                     parent_id: str | None, figures: PlanFigures, lang: str, style: dict[str, Any],
+                     meta_rows: list[list[Any]]) -> int:
+    fig = figures.tasks[task.id]
+    shown = baseline(task, figures)
+    values = {
+        "number": number, "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
+        "co_units": shown["co_units"], "deadline": shown_deadline(task),
+        "progress": fig.progress / 100.0, "status": status_word(fig.status, lang),
+        "text": shown["text"], "problems": shown["problems"], "id": task.id,
+    }
+    for col, key in enumerate(LEDGER_COLUMNS, start=1):
+        cell = write_cell(ws, row, col, values[key])
+        cell.border = style["border"]
+        cell.alignment = style["wrap"]
+        if key == "title" and depth:
+            cell.alignment = style["Alignment"](wrap_text=True, vertical="top", indent=2 * depth)
+        elif key == "progress":
+            cell.number_format = "0%"
+        elif key == "deadline" and isinstance(values[key], date):
+            cell.number_format = "yyyy-mm-dd"
+        elif key == "status":
+            colour = STATUS_COLOURS[fig.status].lstrip("#").upper()
+            cell.fill = style["PatternFill"]("solid", fgColor=colour)
+            cell.font = style["white_bold"]
+            cell.alignment = style["centre"]
+    record = task_to_dict(task)
+    record.pop("subtasks")
+    record.pop("updates")
+    record.update(area_id=area_id, parent_id=parent_id, shown=shown)
+    meta_rows.append(["task", task.id, json.dumps(record, ensure_ascii=False)])
+    row += 1
+    for sub_number, sub in enumerate(task.subtasks, start=1):
+        row = _write_task_rows(ws, row, sub, f"{number}.{sub_number}", depth + 1, area_id, task.id,
+                               figures, lang, style, meta_rows)
+    return row
+
+
+def _print_setup(ws: Any) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
+    ws.print_options.horizontalCentered = True
+
+
+def _header_row(ws: Any, keys: list[str], lang: str, widths: dict[str, float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    style = _fonts()
+    for col, key in enumerate(keys, start=1):
+        cell = write_cell(ws, 1, col, HEADERS[lang].get(key, INDICATOR_HEADERS[lang].get(key, key)))
+        cell.font, cell.fill, cell.border = style["bold"], style["header_fill"], style["border"]
+        ws.column_dimensions[get_column_letter(col)].width = widths.get(key, 14)
+    ws.freeze_panes = "A2"
+
+
+INDICATOR_KEYS = ["title", "name", "comparator", "target", "unit", "baseline", "current", "due",
+                  "task_id", "indicator_id"]
+INDICATOR_HEADERS = {
+    "zh": {"name": "指标", "comparator": "比较", "target": "目标值", "unit": "单位", "baseline": "基期值",
+           "current": "当前值", "due": "时限", "indicator_id": "指标ID"},
+    "en": {"name": "Indicator", "comparator": "Comparator", "target": "Target", "unit": "Unit",
+           "baseline": "Baseline", "current": "Current", "due": "Due", "indicator_id": "Indicator ID"},
+}
+UPDATE_KEYS = ["title", "date", "progress", "text", "problems", "next_steps", "reporter", "highlight",
+               "readings", "task_id", "update_id"]
+
+
+def _write_indicators(ws: Any, plan: Plan, lang: str) -> None:
+    _header_row(ws, INDICATOR_KEYS, lang, {"title": 40, "name": 24, "task_id": 38, "indicator_id": 38})
+    row = 2
+    for task in plan.walk_tasks():
+        for ind in task.indicators:
+            values = [task.title, ind.name, ind.comparator, ind.target, ind.unit, ind.baseline,
+                      ind.current, ind.due, task.id, ind.id]
+            for col, value in enumerate(values, start=1):
+                cell = write_cell(ws, row, col, value)
+                if isinstance(value, date):
+                    cell.number_format = "yyyy-mm-dd"
+            row += 1
+
+
+def _write_updates(ws: Any, plan: Plan, lang: str) -> None:
+    _header_row(ws, UPDATE_KEYS, lang, {"title": 36, "date": 12, "text": 44, "problems": 26,
+                                        "next_steps": 26, "task_id": 38, "update_id": 38})
+    wrap = _fonts()["wrap"]
+    row = 2
+    for task in plan.walk_tasks():
+        for upd in sorted(task.updates, key=lambda u: u.date):
+            values = [task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
+                      upd.reporter, "是" if upd.highlight else "",
+                      json.dumps(upd.readings, ensure_ascii=False) if upd.readings else "",
+                      task.id, upd.id]
+            for col, value in enumerate(values, start=1):
+                cell = write_cell(ws, row, col, value)
+                cell.alignment = wrap
+                if isinstance(value, date):
+                    cell.number_format = "yyyy-mm-dd"
+            row += 1
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_ordinal(n: int) -> str:
+    """一, 二, … 十, 十一, … 九十九 for section numbers."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")

@@ -1,0 +1,59 @@
+"""What the ledger's columns are called, shared by the exporter, the reader and the report forms.
+
+Column keys are the names the code uses; HEADERS gives what a sheet shows in
+each language, SYNONYMS every heading other offices use for the same column.
+"""
+
+from __future__ import annotations
+
+# The hidden sheet that records what was exported, and its marker in cell A1.
+META_SHEET = "_planner"
+MARKER = "planner-gui"
+META_VERSION = 1
+
+LEDGER_COLUMNS = (
+    "number", "title", "leader", "lead_unit", "co_units", "deadline",
+    "progress", "status", "text", "problems", "id",
+)
+
+HEADERS = {
+    "zh": {
+        "number": "序号", "title": "任务", "leader": "责任领导", "lead_unit": "牵头单位",
+        "co_units": "配合单位", "deadline": "完成时限", "progress": "完成进度", "status": "状态",
+        "text": "最新进展", "problems": "存在问题", "next_steps": "下步计划", "id": "ID",
+        "previous": "上期进度", "reporter": "报送人", "date": "日期", "highlight": "亮点",
+        "readings": "指标读数", "update_id": "进展ID", "task_id": "任务ID",
+    },
+    "en": {
+        "number": "No.", "title": "Task", "leader": "Leader", "lead_unit": "Lead unit",
+        "co_units": "Co-units", "deadline": "Deadline", "progress": "Progress", "status": "Status",
+        "text": "Latest progress", "problems": "Problems", "next_steps": "Next steps", "id": "ID",
+        "previous": "Previous progress", "reporter": "Reporter", "date": "Date", "highlight": "Highlight",
+        "readings": "Indicator readings", "update_id": "Update ID", "task_id": "Task ID",
+    },
+}
+
+SHEET_NAMES = {
+    "zh": {"ledger": "台账", "indicators": "量化指标", "updates": "进展记录", "form": "进展填报"},
+    "en": {"ledger": "Ledger", "indicators": "Indicators", "updates": "Updates", "form": "Report"},
+}
+
+# Headings other offices use, by column. Matching ignores spaces, line breaks,
+# and anything in brackets (完成进度（%） is 完成进度).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号", "No.", "No", "#"),
+    "title": ("任务", "任务内容", "工作任务", "重点任务", "任务事项", "重点工作", "工作内容", "Task"),
+    "leader": ("责任领导", "牵头领导", "分管领导", "区领导", "Leader"),
+    "lead_unit": ("牵头单位", "责任单位", "主责单位", "牵头部门", "责任部门", "Lead unit"),
+    "co_units": ("配合单位", "协同单位", "协办单位", "配合部门", "Co-units"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限", "Deadline"),
+    "progress": ("完成进度", "进度", "完成比例", "完成率", "本期进度", "Progress"),
+    "status": ("状态", "完成状态", "预警", "Status"),
+    "text": (
+        "最新进展", "进展情况", "工作进展", "推进情况", "完成情况", "本期进展情况",
+        "Latest progress", "Progress text",
+    ),
+    "problems": ("存在问题", "存在的问题", "困难问题", "问题", "Problems"),
+    "next_steps": ("下步计划", "下一步工作", "下一步计划", "下步工作", "Next steps"),
+    "id": ("ID", "任务ID"),
+}
