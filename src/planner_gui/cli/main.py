@@ -18,6 +18,7 @@ from planner_gui.domain.errors import PlannerError
 
 COMMAND_MODULES = [
     "planner_gui.cli.plan_commands",
+    "planner_gui.cli.file_commands",
     "planner_gui.cli.demo_commands",
     "planner_gui.cli.ledger_commands",
 ]

@@ -1,4 +1,4 @@
-"""Subcommands on whole plans: init, export-json, import-json, summary, update, check."""
+"""Subcommands on whole plans: init, export-json, import-json, summary, update."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date
-from planner_gui.domain.errors import NotFoundError, PlannerError, ValidationError
+from planner_gui.domain.errors import NotFoundError, ValidationError
 from planner_gui.domain.model import Plan, ProgressUpdate
 from planner_gui.domain.progress import Status, status_word
 from planner_gui.domain.summary import summary_dict
 from planner_gui.exchange import json_format
 from planner_gui.plan_files import init_file
 from planner_gui.store import PlanStore
-from planner_gui.store.connection import open_database
+from planner_gui.store.backups import backup_before
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,10 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="an indicator reading; may be repeated")
     p.set_defaults(func=cmd_update)
 
-    p = sub.add_parser("check", help="check a plan file's integrity")
-    add_db(p)
-    p.set_defaults(func=cmd_check)
-
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = db_path(args)
@@ -87,6 +83,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     path = db_path(args)
     if path.exists():
         with PlanStore.open(path) as store:
+            backup_before(store, "before-import")
             store.replace_plan(plan)
     else:
         PlanStore.create(path, plan).close()
@@ -161,19 +158,4 @@ def cmd_update(args: argparse.Namespace) -> int:
         )
         store.add_update(task_id, update)
     print(f"added update {update.id} to task {task_id}")
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    path = db_path(args)
-    db, _ = open_database(path)
-    try:
-        problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
-        fk = list(db.execute("PRAGMA foreign_key_check"))
-    finally:
-        db.close()
-    if problems != ["ok"] or fk:
-        detail = "; ".join(problems[:3]) if problems != ["ok"] else f"{len(fk)} broken references"
-        raise PlannerError(f"{path}: damaged ({detail})")
-    print(f"{path}: ok")
     return 0

@@ -81,6 +81,22 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _inspection_uri(path: Path, header: bytes) -> str:
+    """A read-only URI that leaves nothing beside the file.
+
+    A WAL-mode file opened read-only gets -wal and -shm files created next to
+    it, which would stay behind a file we refuse. When no -wal file exists no
+    committed change is waiting outside the main file, so it can be read as
+    immutable: nothing is created. With a -wal present (another program has
+    the file open, or one crashed) its content matters, so the normal
+    read-only mode is used."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal_mode = header[18:20] == b"\x02\x02"
+    if not wal_mode or not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def inspect_file(path: Path) -> int:
     """Check an existing file without changing it; return its schema version.
 
@@ -102,7 +118,7 @@ def inspect_file(path: Path) -> int:
     if len(header) < 100:
         raise BadFileError(path, "is truncated (shorter than an SQLite header)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise BadFileError(path, f"cannot be opened ({exc})") from None
     try:
@@ -316,3 +332,27 @@ def migrate_to(db: sqlite_utils.Database, version: int) -> None:
             step(db)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute(f"PRAGMA user_version = {version}")
+
+
+def upgrade_in_place(db: sqlite_utils.Database) -> None:
+    """Migrate an open database whose content was just replaced by an older
+    copy (a restored backup) to the current schema."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION:
+        _migrate(db, version)
+
+
+def check_file(path: Path | str, *, full: bool = False) -> list[str]:
+    """Check a plan file without changing it: BadFileError if it cannot be a
+    plan, else the problems found (quick_check, or with ``full`` the whole
+    integrity_check plus foreign keys); an empty list means sound."""
+    path = Path(path)
+    inspect_file(path)
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+    try:
+        _configure(conn)
+        return check_integrity(conn, full=full)
+    finally:
+        conn.close()

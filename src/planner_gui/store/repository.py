@@ -40,14 +40,17 @@ class PlanStore:
     def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
         self.db = db
         self.path = path
+        self.read_only = False
 
     # --- opening --------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> PlanStore:
-        """Open an existing plan file (BadFileError if it is not one)."""
-        db, is_new = open_database(path, create=False)
+    def open(cls, path: Path | str, *, read_only: bool = False) -> PlanStore:
+        """Open an existing plan file (BadFileError if it is not one).
+        ``read_only``: nothing can be written; a write raises SaveError."""
+        db, is_new = open_database(path, create=False, read_only=read_only)
         store = cls(db, Path(path))
+        store.read_only = read_only
         if is_new:
             db.close()
             raise ValidationError("plan", f"{path} holds no plan")
