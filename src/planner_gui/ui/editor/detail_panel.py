@@ -1,40 +1,187 @@
-"""The detail panel: a stack of pages for the plan, an area or a task."""
+"""The detail panel: a stack of pages for the plan, an area or a task.
+
+The main window calls show_plan/show_area/show_task on selection and
+set_as_of when the toolbar's date changes. The panel follows PlanEvents: when
+the shown item (or anything its figures depend on) changes, it re-reads it from
+the file — coalesced into one refresh per event-loop turn, and without touching
+a field the user is typing in.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
+from planner_gui.domain.errors import NotFoundError
+from planner_gui.domain.progress import evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.editor.area_editor import AreaEditor
+from planner_gui.ui.editor.fields import EditorContext, plain_label
+from planner_gui.ui.editor.plan_editor import PlanEditor
+from planner_gui.ui.editor.task_editor import TaskEditor
+
+NOTHING, PLAN, AREA, TASK = "", "plan", "area", "task"
+
+
+def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(widget)
+    return scroll
 
 
 class DetailPanel(QStackedWidget):
-    """Shows and edits whatever is selected in the tree (first version: read-only)."""
+    """Shows and edits whatever is selected in the tree."""
+
+    # (kind, id) after the shown item was re-read because the file changed;
+    # the window can refresh the chart from it.
+    refreshed = Signal(str, str)
 
     def __init__(self, store: PlanStore, events: PlanEvents, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store, self.events, self.undo_stack = store, events, undo_stack
-        self._as_of = date.today()
-        self._label = QLabel(self)
-        self._label.setWordWrap(True)
-        self.addWidget(self._label)
+        self.context = EditorContext(store, events, undo_stack, date.today())
+        self.read_only = False
+        self.empty_page = plain_label(self.tr("Select the plan, an area or a task to see and edit it here."), self)
+        self.plan_page = PlanEditor(self.context, self)
+        self.area_page = AreaEditor(self.context, self)
+        self.task_page = TaskEditor(self.context, self)
+        self.addWidget(self.empty_page)
+        self.addWidget(_scrolled(self.plan_page, self))
+        self.addWidget(_scrolled(self.area_page, self))
+        self.addWidget(self.task_page)
+        self.kind, self.item_id = NOTHING, ""
+        # ids whose change affects the shown task: its sub-tasks, indicators, milestones
+        self._watched: set[str] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh_from_file)
+        self._connect(events)
+
+    # --- the contract -----------------------------------------------------
+
+    @property
+    def store(self) -> PlanStore:
+        return self.context.store
+
+    @property
+    def events(self) -> PlanEvents:
+        return self.context.events
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.context.undo_stack
 
     def set_store(self, store: PlanStore, events: PlanEvents, undo_stack: QUndoStack) -> None:
-        self.store, self.events, self.undo_stack = store, events, undo_stack
-        self._label.clear()
+        if events is not self.context.events:
+            self._disconnect(self.context.events)
+            self._connect(events)
+        self.context.store, self.context.events, self.context.undo_stack = store, events, undo_stack
+        self.task_page.task = None
+        self.task_page.update_form.task_id = None
+        self.kind, self.item_id = NOTHING, ""
+        self.setCurrentWidget(self.empty_page)
 
     def set_as_of(self, as_of: date) -> None:
-        self._as_of = as_of
+        if as_of == self.context.as_of:
+            return
+        self.context.as_of = as_of
+        self.task_page.update_form.set_as_of(as_of)
+        self.refresh()
+
+    def as_of(self) -> date:
+        return self.context.as_of
 
     def show_plan(self) -> None:
-        self._label.setText(self.store.plan_info().title)
+        self._show(PLAN, "")
 
     def show_area(self, area_id: str) -> None:
-        self._label.setText(str(self.store.get_row("area", area_id)["name"]))
+        self._show(AREA, area_id)
 
     def show_task(self, task_id: str) -> None:
-        self._label.setText(self.store.get_task(task_id).title)
+        self._show(TASK, task_id)
+
+    def clear(self) -> None:
+        self._show(NOTHING, "")
+
+    # --- showing ----------------------------------------------------------
+
+    def _show(self, kind: str, item_id: str) -> None:
+        self.kind, self.item_id = kind, item_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the shown item from the file and show it as of the panel's date."""
+        self._refresh_timer.stop()
+        try:
+            self._load()
+        except NotFoundError:
+            # The item was deleted (or the file replaced): show nothing rather than stale data.
+            self.kind, self.item_id = NOTHING, ""
+            self.setCurrentWidget(self.empty_page)
+
+    def _load(self) -> None:
+        as_of, store = self.context.as_of, self.context.store
+        if self.kind == TASK:
+            info = store.plan_info()
+            task = store.get_task(self.item_id)
+            self._watched = {t.id for t in task.walk()}
+            self._watched |= {i.id for t in task.walk() for i in t.indicators}
+            self._watched |= {m.id for t in task.walk() for m in t.milestones}
+            self.task_page.show_task(task, info.year, info.settings, as_of)
+            self.setCurrentWidget(self.task_page)
+        elif self.kind == AREA:
+            plan = store.load_plan()
+            area = next((a for a in plan.areas if a.id == self.item_id), None)
+            if area is None:
+                raise NotFoundError(f"no area with id {self.item_id}")
+            self.area_page.show_area(area, evaluate_area(area, as_of, plan, {}), as_of)
+            self.setCurrentWidget(self.area_page.parentWidget().parentWidget())
+        elif self.kind == PLAN:
+            plan = store.load_plan()
+            self.plan_page.show_plan(plan, evaluate_plan(plan, as_of).plan, as_of)
+            self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
+        else:
+            self.setCurrentWidget(self.empty_page)
+
+    # --- following the file -----------------------------------------------
+
+    def _connect(self, events: PlanEvents) -> None:
+        events.item_changed.connect(self._on_item_changed)
+        events.updates_changed.connect(self._on_updates_changed)
+        events.structure_changed.connect(self._schedule_refresh)
+        events.plan_reset.connect(self._schedule_refresh)
+
+    def _disconnect(self, events: PlanEvents) -> None:
+        for signal, slot in (
+            (events.item_changed, self._on_item_changed),
+            (events.updates_changed, self._on_updates_changed),
+            (events.structure_changed, self._schedule_refresh),
+            (events.plan_reset, self._schedule_refresh),
+        ):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _on_item_changed(self, table: str, item_id: str) -> None:
+        if self.kind in (PLAN, AREA) or table == "plan" or item_id in self._watched or item_id == self.item_id:
+            self._schedule_refresh()
+
+    def _on_updates_changed(self, task_id: str) -> None:
+        if self.kind in (PLAN, AREA) or task_id in self._watched:
+            self._schedule_refresh()
+
+    def _schedule_refresh(self) -> None:
+        if self.kind != NOTHING:
+            self._refresh_timer.start()
+
+    def _refresh_from_file(self) -> None:
+        self.refresh()
+        if self.kind != NOTHING:
+            self.refreshed.emit(self.kind, self.item_id)

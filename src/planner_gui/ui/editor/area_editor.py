@@ -1,0 +1,81 @@
+"""The area page: name, description, weight and the area's roll-up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
+
+from planner_gui.domain.model import Area
+from planner_gui.domain.progress import GroupFigures
+from planner_gui.ui.editor.fields import (
+    CommitLineEdit,
+    CommitTextEdit,
+    EditorContext,
+    format_number,
+    mark_invalid,
+    message_label,
+    plain_label,
+)
+from planner_gui.ui.editor.figures import RollupBox
+
+FIELD_LABELS = {"name": "Name", "description": "Description", "weight": "Weight"}
+
+
+def field_label(field: str) -> str:
+    return QCoreApplication.translate("AreaEditor", FIELD_LABELS.get(field, field))
+
+
+class AreaEditor(QWidget):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area_id: str | None = None
+        layout = QVBoxLayout(self)
+        self.message = message_label(self)
+        layout.addWidget(self.message)
+        form = QFormLayout()
+        self.widgets = {
+            "name": CommitTextEdit(self, lines=2, grow=False),
+            "description": CommitTextEdit(self, lines=4),
+            "weight": CommitLineEdit(self),
+        }
+        for field, widget in self.widgets.items():
+            form.addRow(field_label(field), widget)
+            widget.committed.connect(lambda value, f=field, w=widget: self.commit(f, w, value))
+        layout.addLayout(form)
+        box = QGroupBox(self.tr("Roll-up"), self)
+        box_layout = QVBoxLayout(box)
+        self.as_of_label = plain_label("", box)
+        self.rollup = RollupBox(box)
+        box_layout.addWidget(self.as_of_label)
+        box_layout.addWidget(self.rollup)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+    def show_area(self, area: Area, figures: GroupFigures, as_of: date) -> None:
+        if area.id != self.area_id:
+            self.message.hide()
+            for widget in self.widgets.values():
+                mark_invalid(widget, False)
+        self.area_id = area.id
+        self.widgets["name"].set_value(area.name)
+        self.widgets["description"].set_value(area.description)
+        self.widgets["weight"].set_value(format_number(area.weight))
+        self.as_of_label.setText(self.tr("As of {0}: {1} tasks").format(as_of.isoformat(), len(area.tasks)))
+        self.rollup.set_figures(figures)
+
+    def commit(self, field: str, widget: QWidget, value: object) -> bool:
+        if self.area_id is None:
+            return False
+        error = self.context.push_edit("area", self.area_id, {field: value},
+                                       self.tr("Edit {0}").format(field_label(field)))
+        mark_invalid(widget, error is not None)
+        if error is not None:
+            self.message.setText(self.tr("Not saved — {0}").format(f"{field_label(error.field)}: {error.reason}"))
+            self.message.show()
+            return False
+        widget.mark_saved()  # type: ignore[attr-defined]
+        self.message.hide()
+        return True

@@ -1,0 +1,233 @@
+"""Field widgets shared by the editor pages.
+
+Each editable widget emits ``committed`` when the user finishes a value
+(Enter, leaving the field, choosing from a list or calendar) and only when the
+value differs from what the file holds; ``set_value`` refreshes it from the file
+but leaves a field alone while the user is typing in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QUndoStack
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.progress import Status, status_word
+from planner_gui.domain.validation import check_dates
+from planner_gui.store import PlanStore
+from planner_gui.store.rows import from_iso
+from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
+
+# Red readable on light and dark backgrounds alike.
+ERROR_COLOUR = "#ef4444"
+# QDateEdit cannot be empty: its minimum date stands for "no date".
+NO_DATE = QDate(1900, 1, 1)
+
+
+@dataclass
+class EditorContext:
+    """What every page needs: the open file, its events, the undo stack, the as-of date."""
+
+    store: PlanStore
+    events: PlanEvents
+    undo_stack: QUndoStack
+    as_of: date
+
+    def push_edit(self, table: str, item_id: str, fields: dict[str, object], text: str) -> ValidationError | None:
+        """Write ``fields`` through an undoable command; a wrong value is refused
+        (nothing written) and returned so the page can name the field."""
+        try:
+            if table == "task" and ("start" in fields or "due" in fields):
+                row = self.store.get_row("task", item_id)
+                start = fields["start"] if "start" in fields else from_iso(row["start"])
+                due = fields["due"] if "due" in fields else from_iso(row["due"])
+                check_dates(start, due)  # type: ignore[arg-type]
+            command = EditFieldsCommand(self.store, self.events, table, item_id, fields, text)
+        except ValidationError as error:
+            return error
+        self.undo_stack.push(command)
+        return None
+
+
+def ui_language() -> str:
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def status_text(status: Status) -> str:
+    return status_word(status, ui_language())
+
+
+def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:
+    """A label that never interprets user text as HTML."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """Tooltips guess rich text; escaping keeps a title like <b>x</b> literal."""
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre)
+
+
+def message_label(parent: QWidget | None = None) -> QLabel:
+    """The plain-text line where a page says which field was refused and why."""
+    label = plain_label("", parent)
+    label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+    label.setObjectName("refusal")
+    label.hide()
+    return label
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """A red border on a refused field (property 'invalid' for tests and styles)."""
+    widget.setProperty("invalid", invalid)
+    widget.setStyleSheet(f"border: 2px solid {ERROR_COLOUR};" if invalid else "")
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if abs(value) < 1e15 else str(value)
+
+
+def format_percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+class CommitLineEdit(QLineEdit):
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown = ""
+        self.editingFinished.connect(self._finish)
+
+    def set_value(self, text: str) -> None:
+        if self.hasFocus() and self.text() != self._shown:
+            return  # the user is typing here; keep their text
+        self._shown = text
+        self.setText(text)
+
+    def revert(self) -> None:
+        self.setText(self._shown)
+
+    def mark_saved(self) -> None:
+        self._shown = self.text()
+
+    def _finish(self) -> None:
+        if self.text() != self._shown:
+            self.committed.emit(self.text())
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line, wrapping text; committed on leaving the field or Ctrl+Enter."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, lines: int = 3, grow: bool = True) -> None:
+        super().__init__(parent)
+        self._shown = ""
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        height = self.fontMetrics().lineSpacing() * lines + 12
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height * 2 if grow else height)
+
+    def set_value(self, text: str) -> None:
+        if self.hasFocus() and self.toPlainText() != self._shown:
+            return
+        self._shown = text
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def revert(self) -> None:
+        self.setPlainText(self._shown)
+
+    def mark_saved(self) -> None:
+        self._shown = self.toPlainText()
+
+    def commit_now(self) -> None:
+        if self.toPlainText() != self._shown:
+            self.committed.emit(self.toPlainText())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.commit_now()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit_now()
+            return
+        super().keyPressEvent(event)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date or none. Delete/Backspace on the whole field clears it."""
+
+    committed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setMinimumDate(NO_DATE)
+        self.setSpecialValueText(self.tr("none"))
+        self._shown: date | None = None
+        self.default_page = date.today()
+        self.setDate(NO_DATE)
+        self.editingFinished.connect(self._finish)
+        self.calendarWidget().clicked.connect(lambda _d: self._finish())
+        self.calendarWidget().activated.connect(lambda _d: self._finish())
+
+    def value(self) -> date | None:
+        qdate = self.date()
+        return None if qdate == NO_DATE else qdate.toPython()
+
+    def set_value(self, value: date | None) -> None:
+        if self.hasFocus() and self.value() != self._shown:
+            return
+        self._shown = value
+        self.setDate(QDate(value) if value else NO_DATE)
+
+    def revert(self) -> None:
+        self.setDate(QDate(self._shown) if self._shown else NO_DATE)
+
+    def mark_saved(self) -> None:
+        self._shown = self.value()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001
+        super().showEvent(event)
+        if self.value() is None:
+            # Open the calendar near the plan's dates, not in 1900.
+            self.calendarWidget().setCurrentPage(self.default_page.year, self.default_page.month)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.lineEdit().selectedText() == self.text():
+            self.setDate(NO_DATE)
+            return
+        super().keyPressEvent(event)
+
+    def _finish(self) -> None:
+        if self.value() != self._shown:
+            self.committed.emit(self.value())
+
+
+def status_dot(colour: str, size: int = 12) -> str:
+    """Stylesheet for a coloured round marker label."""
+    return f"background: {colour}; border-radius: {size // 2}px; min-width: {size}px; max-width: {size}px; " \
+        f"min-height: {size}px; max-height: {size}px;"
+
+
+def text_colour(widget: QWidget) -> QColor:
+    return widget.palette().color(QPalette.ColorRole.WindowText)

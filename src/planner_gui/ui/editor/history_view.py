@@ -1,0 +1,70 @@
+"""A task's progress updates, newest first, read-only (history is never edited)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from planner_gui.domain.model import Indicator, ProgressUpdate
+from planner_gui.ui.editor.fields import format_number
+
+DATE, PROGRESS, TEXT, PROBLEMS, NEXT_STEPS, REPORTER, HIGHLIGHT, READINGS = range(8)
+
+
+def readings_text(update: ProgressUpdate, indicators: list[Indicator]) -> str:
+    units = {ind.name: ind.unit for ind in indicators}
+    return "; ".join(
+        f"{name} {format_number(value)}{units.get(name, '')}" for name, value in update.readings.items()
+    )
+
+
+class HistoryView(QTableView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history = QStandardItemModel(0, 8, self)
+        self.history.setHorizontalHeaderLabels([
+            self.tr("Date"), self.tr("Progress"), self.tr("Progress text"), self.tr("Problems"),
+            self.tr("Next steps"), self.tr("Reporter"), self.tr("Highlight"), self.tr("Readings"),
+        ])
+        self.setModel(self.history)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        for column in (DATE, PROGRESS, REPORTER, HIGHLIGHT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (TEXT, PROBLEMS, NEXT_STEPS, READINGS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, 180)
+        header.setStretchLastSection(True)
+
+    def set_updates(self, updates: list[ProgressUpdate], indicators: list[Indicator]) -> None:
+        self.history.removeRows(0, self.history.rowCount())
+        newest_first = sorted(updates, key=lambda u: u.date, reverse=True)
+        for update in newest_first:
+            cells = [
+                update.date.isoformat(),
+                "" if update.progress is None else f"{update.progress:g}%",
+                update.text, update.problems, update.next_steps, update.reporter,
+                self.tr("Yes") if update.highlight else "",
+                readings_text(update, indicators),
+            ]
+            row = []
+            for text in cells:
+                item = QStandardItem(text)  # plain text: never interpreted as HTML
+                item.setEditable(False)
+                item.setToolTip("")
+                row.append(item)
+            row[PROGRESS].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.history.appendRow(row)
+        self.resizeRowsToContents()
+
+    def row_texts(self) -> list[list[str]]:
+        """The shown cells, for tests and copying."""
+        return [
+            [self.history.item(row, column).text() for column in range(self.history.columnCount())]
+            for row in range(self.history.rowCount())
+        ]

@@ -1,0 +1,18 @@
+"""The table of a task's milestones (时间节点): title, due, done on."""
+
+from __future__ import annotations
+
+from planner_gui.domain.model import Milestone
+from planner_gui.store.rows import milestone_from_row
+from planner_gui.ui.editor.table_model import ItemTableModel
+
+TITLE, DUE, DONE_ON = range(3)
+
+
+class MilestoneTableModel(ItemTableModel):
+    TABLE = "milestone"
+    COLUMNS = (("title", "Milestone"), ("due", "Due (YYYY-MM-DD)"), ("done_on", "Done on (YYYY-MM-DD)"))
+
+    def reload(self, item: Milestone) -> Milestone:
+        assert self.context is not None
+        return milestone_from_row(self.context.store.get_row("milestone", item.id))

@@ -1,0 +1,123 @@
+"""Base for the editable tables of a task's indicators and milestones.
+
+A cell edit becomes an EditFieldsCommand on the undo stack (so it is written
+at once and undoable); a wrong value is refused and reported through
+``refused(field, message)`` without touching the file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from planner_gui.ui.editor.fields import EditorContext
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemTableModel(QAbstractTableModel):
+    refused = Signal(str, str)
+
+    TABLE = ""
+    # (field, header) per column; subclasses define the column constants in this order
+    COLUMNS: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self, context: EditorContext | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.task_id: str | None = None
+        self.items: list[Any] = []
+        self.read_only = False
+
+    def set_items(self, task_id: str | None, items: list[Any]) -> None:
+        self.beginResetModel()
+        self.task_id, self.items = task_id, list(items)
+        self.endResetModel()
+
+    def field(self, column: int) -> str:
+        return self.COLUMNS[column][0]
+
+    def header(self, column: int) -> str:
+        return self.tr(self.COLUMNS[column][1])
+
+    def header_for_field(self, field: str) -> str:
+        for name, header in self.COLUMNS:
+            if name == field:
+                return self.tr(header)
+        return field
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.header(section)
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        field = self.field(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display(item, field)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_text(item, field)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.context is None:
+            return False
+        item = self.items[index.row()]
+        field = self.field(index.column())
+        new = self.parse(field, value)
+        if new == self.edit_value(item, field):
+            return True
+        error = self.context.push_edit(
+            self.TABLE, item.id, {field: new}, self.tr("Edit {0}").format(self.header(index.column()))
+        )
+        if error is not None:
+            self.refused.emit(error.field, f"{self.header_for_field(error.field)}: {error.reason}")
+            return False
+        # Keep the row as the file now holds it until the page reloads.
+        self.items[index.row()] = self.reload(item)
+        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(len(self.COLUMNS) - 1))
+        return True
+
+    # --- per table -------------------------------------------------------
+
+    def display(self, item: Any, field: str) -> str:
+        return self.edit_text(item, field)
+
+    def edit_text(self, item: Any, field: str) -> str:
+        value = getattr(item, field)
+        if value is None:
+            return ""
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)
+
+    def edit_value(self, item: Any, field: str) -> Any:
+        return getattr(item, field)
+
+    def parse(self, field: str, value: Any) -> Any:
+        """Cell text to what EditFieldsCommand takes; empty means none."""
+        if isinstance(value, str):
+            value = value.strip()
+            return None if value == "" else value
+        return value
+
+    def reload(self, item: Any) -> Any:
+        raise NotImplementedError

@@ -1,0 +1,293 @@
+"""The task page: every field of a task, its figures as of the window's date,
+its indicators and milestones, the update history and the form to add one.
+
+Each field is written when committed (Enter, leaving it, choosing a value)
+through an undoable command; a wrong value is refused, the field is marked and
+the page says which field and why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
+from planner_gui.domain.progress import TaskFigures, evaluate_task
+from planner_gui.ui.commands import (
+    AddIndicatorCommand,
+    AddMilestoneCommand,
+    DeleteIndicatorCommand,
+    DeleteMilestoneCommand,
+)
+from planner_gui.ui.editor.fields import (
+    CommitLineEdit,
+    CommitTextEdit,
+    EditorContext,
+    OptionalDateEdit,
+    format_number,
+    mark_invalid,
+    message_label,
+)
+from planner_gui.ui.editor.figures import TaskFiguresBox
+from planner_gui.ui.editor.history_view import HistoryView
+from planner_gui.ui.editor.indicator_table import (
+    COMPARATOR,
+    ComparatorDelegate,
+    IndicatorTableModel,
+)
+from planner_gui.ui.editor.milestone_table import MilestoneTableModel
+from planner_gui.ui.editor.update_form import UpdateForm
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TaskEditor", text)
+
+
+# field -> label; also names the field in a refusal message
+FIELD_LABELS = {
+    "title": "Title", "description": "Description", "leader": "Leader", "lead_unit": "Lead unit",
+    "co_units": "Co-units", "start": "Start", "due": "Due", "deadline_text": "Deadline in words",
+    "source": "Source", "source_text": "Source text", "municipal": "Municipal task",
+    "done_on": "Done on", "progress": "Progress set directly", "weight": "Weight",
+}
+
+
+def field_label(field: str) -> str:
+    return _tr(FIELD_LABELS.get(field, field))
+
+
+def _table_view(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setMinimumHeight(110)
+    return view
+
+
+class TaskEditor(QWidget):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.task: Task | None = None
+        self.figures: TaskFigures | None = None
+        outer = QVBoxLayout(self)
+        self.title = CommitTextEdit(self, lines=2, grow=False)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAccessibleName(field_label("title"))
+        self.message = message_label(self)
+        self.figures_box = TaskFiguresBox(self)
+        outer.addWidget(self.title)
+        outer.addWidget(self.message)
+        outer.addWidget(self.figures_box)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._fields_tab(), self.tr("Task"))
+        self.tabs.addTab(self._tables_tab(), self.tr("Indicators and milestones"))
+        self.tabs.addTab(self._progress_tab(), self.tr("Progress"))
+        self._connect("title", self.title)
+
+    # --- building -----------------------------------------------------------
+
+    def _fields_tab(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        page = QWidget(scroll)
+        form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.widgets: dict[str, QWidget] = {"title": self.title}
+        for field in ("description",):
+            self.widgets[field] = CommitTextEdit(page, lines=3)
+        for field in ("leader", "lead_unit", "co_units", "deadline_text", "source", "progress", "weight"):
+            self.widgets[field] = CommitLineEdit(page)
+        for field in ("start", "due", "done_on"):
+            self.widgets[field] = OptionalDateEdit(page)
+        self.widgets["source_text"] = CommitTextEdit(page, lines=3)
+        self.widgets["co_units"].setPlaceholderText(self.tr("separate units with 、 or ,"))
+        self.widgets["progress"].setPlaceholderText(self.tr("empty: from updates, indicators and milestones"))
+        self.municipal = QCheckBox(field_label("municipal"), page)
+        self.municipal.toggled.connect(lambda on: self.commit("municipal", self.municipal, on))
+        self.widgets["municipal"] = self.municipal
+        for field in ("description", "leader", "lead_unit", "co_units", "start", "due", "deadline_text",
+                      "done_on", "progress", "weight", "source", "source_text"):
+            form.addRow(field_label(field), self.widgets[field])
+            self._connect(field, self.widgets[field])
+        form.addRow("", self.municipal)
+        # The source text is the wording of the original document: guarded against stray edits.
+        source_text = self.widgets["source_text"]
+        assert isinstance(source_text, CommitTextEdit)
+        source_text.setReadOnly(True)
+        self.edit_source = QCheckBox(self.tr("Allow editing the source text"), page)
+        self.edit_source.toggled.connect(lambda on: source_text.setReadOnly(not on))
+        form.addRow("", self.edit_source)
+        scroll.setWidget(page)
+        return scroll
+
+    def _tables_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.indicators = IndicatorTableModel(self.context, self)
+        self.indicator_view = _table_view(page)
+        self.indicator_view.setModel(self.indicators)
+        self.indicator_view.setItemDelegateForColumn(COMPARATOR, ComparatorDelegate(self.indicator_view))
+        self.indicators.refused.connect(self.show_refusal)
+        layout.addWidget(self.indicator_view, 1)
+        layout.addLayout(self._buttons(self.tr("Add indicator"), self.add_indicator,
+                                       self.tr("Delete indicator"), self.delete_indicator))
+        self.milestones = MilestoneTableModel(self.context, self)
+        self.milestone_view = _table_view(page)
+        self.milestone_view.setModel(self.milestones)
+        self.milestones.refused.connect(self.show_refusal)
+        layout.addWidget(self.milestone_view, 1)
+        layout.addLayout(self._buttons(self.tr("Add milestone"), self.add_milestone,
+                                       self.tr("Delete milestone"), self.delete_milestone))
+        return page
+
+    def _buttons(self, add_text: str, add, delete_text: str, delete) -> QHBoxLayout:  # noqa: ANN001
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for text, slot in ((add_text, add), (delete_text, delete)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        return row
+
+    def _progress_tab(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        page = QWidget(scroll)
+        layout = QVBoxLayout(page)
+        self.update_form = UpdateForm(self.context, page)
+        self.update_form.refused.connect(self.show_refusal)
+        self.update_form.added.connect(lambda _id: self.clear_refusal())
+        self.history = HistoryView(page)
+        self.history.setMinimumHeight(160)
+        layout.addWidget(self.update_form)
+        layout.addWidget(self.history, 1)
+        scroll.setWidget(page)
+        return scroll
+
+    def _connect(self, field: str, widget: QWidget) -> None:
+        if hasattr(widget, "committed"):
+            widget.committed.connect(lambda value, f=field, w=widget: self.commit(f, w, value))
+
+    # --- showing --------------------------------------------------------------
+
+    def show_task(self, task: Task, plan_year: int, settings: PlanSettings, as_of: date) -> None:
+        if self.task is None or task.id != self.task.id:
+            self.clear_refusal()
+            for widget in self.widgets.values():
+                mark_invalid(widget, False)
+        self.task = task
+        self.figures = evaluate_task(task, as_of, plan_year, settings)
+        self.figures_box.set_figures(self.figures, as_of.isoformat())
+        values = {
+            "title": task.title, "description": task.description, "leader": task.leader,
+            "lead_unit": task.lead_unit, "co_units": "、".join(task.co_units), "start": task.start,
+            "due": task.due, "deadline_text": task.deadline_text, "done_on": task.done_on,
+            "progress": format_number(task.progress), "weight": format_number(task.weight),
+            "source": task.source, "source_text": task.source_text,
+        }
+        for field, value in values.items():
+            widget = self.widgets[field]
+            if widget.property("invalid") and widget.hasFocus():
+                continue  # the user is correcting a refused value
+            widget.set_value(value)  # type: ignore[attr-defined]
+        for field in ("start", "due", "done_on"):
+            self.widgets[field].default_page = task.due or date(plan_year, 1, 1)  # type: ignore[attr-defined]
+        self.municipal.blockSignals(True)
+        self.municipal.setChecked(task.municipal)
+        self.municipal.blockSignals(False)
+        self.indicators.set_items(task.id, task.indicators)
+        self.milestones.set_items(task.id, task.milestones)
+        self.history.set_updates(task.updates, task.indicators)
+        self.update_form.set_task(task.id, task.indicators, self.figures.progress, as_of)
+        self.indicator_view.resizeColumnsToContents()
+        self.milestone_view.resizeColumnsToContents()
+
+    # --- editing --------------------------------------------------------------
+
+    def commit(self, field: str, widget: QWidget, value: object) -> bool:
+        if self.task is None:
+            return False
+        error = self.context.push_edit("task", self.task.id, {field: value},
+                                       self.tr("Edit {0}").format(field_label(field)))
+        if error is not None:
+            mark_invalid(widget, True)
+            self.show_refusal(error.field, f"{field_label(error.field)}: {error.reason}")
+            return False
+        mark_invalid(widget, False)
+        if hasattr(widget, "mark_saved"):
+            widget.mark_saved()
+        self.clear_refusal()
+        return True
+
+    def show_refusal(self, field: str, message: str) -> None:
+        self.message.setText(self.tr("Not saved — {0}").format(message))
+        self.message.show()
+
+    def clear_refusal(self) -> None:
+        self.message.clear()
+        self.message.hide()
+
+    def _selected_row(self, view: QTableView) -> int | None:
+        rows = view.selectionModel().selectedRows()
+        if rows:
+            return rows[0].row()
+        current = view.currentIndex()
+        return current.row() if current.isValid() else None
+
+    def add_indicator(self) -> None:
+        if self.task is None:
+            return
+        names = {ind.name for ind in self.task.indicators}
+        name, number = self.tr("New indicator"), 1
+        while name in names:  # readings are keyed by name, so keep names distinct
+            number += 1
+            name = self.tr("New indicator {0}").format(number)
+        stack = self.context
+        stack.undo_stack.push(AddIndicatorCommand(stack.store, stack.events, self.task.id, Indicator(name=name)))
+
+    def delete_indicator(self) -> None:
+        row = self._selected_row(self.indicator_view)
+        if row is None or row >= len(self.indicators.items):
+            return
+        ctx = self.context
+        ctx.undo_stack.push(DeleteIndicatorCommand(ctx.store, ctx.events, self.indicators.items[row].id))
+
+    def add_milestone(self) -> None:
+        if self.task is None:
+            return
+        ctx = self.context
+        milestone = Milestone(title=self.tr("New milestone"))
+        ctx.undo_stack.push(AddMilestoneCommand(ctx.store, ctx.events, self.task.id, milestone))
+
+    def delete_milestone(self) -> None:
+        row = self._selected_row(self.milestone_view)
+        if row is None or row >= len(self.milestones.items):
+            return
+        ctx = self.context
+        ctx.undo_stack.push(DeleteMilestoneCommand(ctx.store, ctx.events, self.milestones.items[row].id))
+

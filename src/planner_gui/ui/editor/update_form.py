@@ -1,0 +1,146 @@
+"""The form that appends a dated progress update (进展情况) to a task."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.model import Indicator, ProgressUpdate
+from planner_gui.domain.validation import check_number
+from planner_gui.store.rows import update_row
+from planner_gui.ui.commands import AddUpdateCommand
+from planner_gui.ui.editor.fields import (
+    CommitTextEdit,
+    EditorContext,
+    format_number,
+    mark_invalid,
+    plain_label,
+)
+from planner_gui.ui.editor.indicator_table import comparator_text
+
+NO_FIGURE = -1
+
+
+class UpdateForm(QWidget):
+    refused = Signal(str, str)
+    added = Signal(str)
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.task_id: str | None = None
+        self.indicators: list[Indicator] = []
+        form = QFormLayout(self)
+        self.date = QDateEdit(self)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.progress = QSpinBox(self)
+        self.progress.setRange(NO_FIGURE, 100)
+        self.progress.setSuffix("%")
+        self.progress.setSpecialValueText(self.tr("no figure"))
+        self.text = CommitTextEdit(self, lines=3)
+        self.problems = CommitTextEdit(self, lines=2)
+        self.next_steps = CommitTextEdit(self, lines=2)
+        self.reporter = QLineEdit(self)
+        self.highlight = QCheckBox(self.tr("Highlight (亮点) for the summary"), self)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Progress"), self.progress)
+        form.addRow(self.tr("What was done"), self.text)
+        form.addRow(self.tr("Problems"), self.problems)
+        form.addRow(self.tr("Next steps"), self.next_steps)
+        form.addRow(self.tr("Reporter"), self.reporter)
+        form.addRow("", self.highlight)
+        self.readings_form = QFormLayout()
+        form.addRow(self.readings_form)
+        self.reading_edits: dict[str, QLineEdit] = {}
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.add_button = QPushButton(self.tr("Add progress update"), self)
+        self.add_button.clicked.connect(self.add_update)
+        buttons.addWidget(self.add_button)
+        form.addRow(buttons)
+
+    def set_task(self, task_id: str, indicators: list[Indicator], progress: float, as_of: date) -> None:
+        """Prepare the form for a task; typed text survives a refresh of the same task."""
+        same_task = task_id == self.task_id
+        self.task_id = task_id
+        if not same_task:
+            self.clear()
+            self.date.setDate(QDate(as_of))
+            self.progress.setValue(round(progress))
+        if not same_task or [i.name for i in indicators] != [i.name for i in self.indicators]:
+            self._build_readings(indicators)
+        self.indicators = list(indicators)
+
+    def set_as_of(self, as_of: date) -> None:
+        self.date.setDate(QDate(as_of))
+
+    def _build_readings(self, indicators: list[Indicator]) -> None:
+        while self.readings_form.rowCount():
+            self.readings_form.removeRow(0)
+        self.reading_edits = {}
+        for ind in indicators:
+            edit = QLineEdit(self)
+            target = f"{comparator_text(ind.comparator)} {format_number(ind.target)}{ind.unit}"
+            edit.setPlaceholderText(self.tr("reading, target {0}").format(target.strip()))
+            self.reading_edits[ind.name] = edit
+            self.readings_form.addRow(plain_label(ind.name, self), edit)
+
+    def clear(self) -> None:
+        for edit in (self.text, self.problems, self.next_steps):
+            edit.set_value("")
+        self.highlight.setChecked(False)
+        for edit in self.reading_edits.values():
+            edit.clear()
+            mark_invalid(edit, False)
+
+    def build_update(self) -> ProgressUpdate:
+        """The update as typed; ValidationError names a wrong reading."""
+        readings: dict[str, float] = {}
+        for name, edit in self.reading_edits.items():
+            mark_invalid(edit, False)
+            try:
+                number = check_number(edit.text().strip(), name)
+            except ValidationError:
+                mark_invalid(edit, True)
+                raise
+            if number is not None:
+                readings[name] = number
+        value = self.progress.value()
+        return ProgressUpdate(
+            date=self.date.date().toPython(),
+            progress=None if value == NO_FIGURE else float(value),
+            text=self.text.value().strip(),
+            problems=self.problems.value().strip(),
+            next_steps=self.next_steps.value().strip(),
+            reporter=self.reporter.text().strip(),
+            highlight=self.highlight.isChecked(),
+            readings=readings,
+        )
+
+    def add_update(self) -> bool:
+        if self.task_id is None:
+            return False
+        try:
+            update = self.build_update()
+            update_row(update, self.task_id, "")  # the store's own checks, before anything is pushed
+        except ValidationError as error:
+            self.refused.emit(error.field, self.tr("Reading {0}: {1}").format(error.field, error.reason)
+                              if error.field in self.reading_edits else str(error))
+            return False
+        self.context.undo_stack.push(AddUpdateCommand(self.context.store, self.context.events, self.task_id, update))
+        self.clear()
+        self.added.emit(self.task_id)
+        return True
