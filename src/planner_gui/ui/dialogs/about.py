@@ -1,0 +1,32 @@
+"""Help > About: the program's name, version and purpose, as plain text."""
+
+from __future__ import annotations
+
+import platform
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner_gui import __version__
+
+
+def about_text() -> str:
+    tr = QCoreApplication.translate
+    return "\n".join([
+        tr("About", "planner-gui %s") % __version__,
+        "",
+        tr("About", "Follow a year's key-task plan offline: lights, progress, summaries and ledgers."),
+        "",
+        tr("About", "Python %s, PySide6 %s") % (platform.python_version(), pyside_version),
+    ])
+
+
+def show_about(parent: QWidget | None) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle(QCoreApplication.translate("About", "About planner-gui"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(about_text())
+    box.setIcon(QMessageBox.Icon.Information)
+    box.open()
+    return box

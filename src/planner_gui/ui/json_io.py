@@ -1,0 +1,86 @@
+"""File > Import/Export > Plan JSON: the same functions as `planner import-json`
+and `planner export-json` (exchange/json_format), behind file dialogs.
+
+Importing replaces the whole plan, which the undo stack cannot hold, so the
+window asks first and keeps a copy of the file as it was next to it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from planner_gui.domain.errors import PlannerError
+from planner_gui.exchange import json_format
+from planner_gui.store.connection import backup_copy
+
+if TYPE_CHECKING:
+    from planner_gui.ui.main_window import MainWindow
+
+JSON_FILTER = "Plan JSON (*.json);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("JsonIO", text)
+
+
+def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | None:
+    """Write the open plan as planner-gui JSON; returns the file written."""
+    if target is None:
+        suggested = str(window.store.path.with_suffix(".json"))
+        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export Plan JSON"), suggested, JSON_FILTER)
+        if not chosen:
+            return None
+        target = Path(chosen)
+    try:
+        text = json_format.dumps(window.store.load_plan())
+        partial = target.with_name(target.name + ".part")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)  # never leave half a file under the real name
+    except (OSError, PlannerError, sqlite3.Error) as exc:
+        window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
+        return None
+    window.statusBar().showMessage(_tr("Wrote %s") % target, 5000)
+    return target
+
+
+def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm: bool = True) -> bool:
+    """Replace the open plan with the plan in a JSON file, after asking."""
+    if source is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import Plan JSON"),
+                                                str(window.store.path.parent), JSON_FILTER)
+        if not chosen:
+            return False
+        source = Path(chosen)
+    try:
+        plan = json_format.read_file(source)
+    except PlannerError as exc:
+        window.show_error(_tr("Cannot import"), str(exc))
+        return False
+    tasks = sum(1 for _ in plan.walk_tasks())
+    if confirm:
+        answer = QMessageBox.question(
+            window, _tr("Replace the plan?"),
+            _tr("Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\n"
+                "This cannot be undone with Edit > Undo; a copy of the file as it is now is kept "
+                "next to it.") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    store = window.store
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        backup_copy(store.db.conn, store.path.with_name(f"{store.path.name}.before-import-{stamp}.bak"))
+        store.replace_plan(plan)
+    except (OSError, PlannerError, sqlite3.Error) as exc:
+        window.show_error(_tr("Import failed"), _tr("%s was not changed:\n%s") % (store.path, exc))
+        return False
+    window.reload_plan()
+    window.statusBar().showMessage(_tr("Imported %s") % source, 5000)
+    return True

@@ -1,0 +1,425 @@
+"""The main window: plan tree (with filter bar) | detail editor | chart.
+
+There is no Save button and no unsaved state: every edit is an undo command
+that writes the file before it returns (ui/commands.py). The window keeps
+one in-memory ``Plan`` and one ``PlanFigures`` (from a single
+``evaluate_plan`` call) and refreshes them when the commands report a change:
+changed rows are repainted, the tree is rebuilt only when its structure changed.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_gui.domain.errors import PlannerError
+from planner_gui.domain.model import Plan, Task
+from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.store import PlanStore
+from planner_gui.ui import menus, tree_editing
+from planner_gui.ui.actions import ActionId, ActionRegistry
+from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.filter_bar import FilterBar, matching_task_ids
+from planner_gui.ui.plan_tree import PlanTreeModel
+from planner_gui.ui.plan_tree_view import PlanTreeView
+from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
+from planner_gui.ui.status_bar import PlanStatusBar
+
+_OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
+
+
+def status_language() -> str:
+    """"zh" or "en": the language of status words, following the interface language."""
+    try:
+        from planner_gui.ui.i18n import current_language
+    except ImportError:
+        return "en"
+    return "zh" if current_language().startswith("zh") else "en"
+
+
+def _placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class MainWindow(RemembersLayout, QMainWindow):
+    def __init__(self, store: PlanStore, settings: AppSettings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.events = PlanEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.read_only = False
+        self.settings = settings or AppSettings()
+        self.language = status_language()
+        self.actions = ActionRegistry(self)
+        self.plan: Plan = store.load_plan()
+        self.figures: PlanFigures = evaluate_plan(self.plan, date.today())
+        self._expanded: set[str] = set()
+
+        self.model = PlanTreeModel(self)
+        self.model.language = self.language
+        self.tree = PlanTreeView(self.model)
+        self.filter_bar = FilterBar(language=self.language)
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.tree)
+        self.detail = self._make_detail_panel()
+        self.chart = self._make_chart()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for widget in (left, self.detail, self.chart):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.as_of_edit = QDateEdit(QDate.currentDate())
+        self.as_of_edit.setObjectName("asOfDate")
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
+        self.setStatusBar(PlanStatusBar(self, self.language))
+        self._build_toolbar()
+        menus.build_menus(self)
+        self._connect()
+        self._rebuild_tree(first=True)
+        if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
+            self.resize(1400, 860)
+            self.splitter.setSizes([720, 400, 280])
+        show_chart = bool(self.settings.value(Keys.SHOW_CHART))
+        self.chart.setVisible(show_chart)
+        self.actions[ActionId.SHOW_CHART].setChecked(show_chart)
+        self._update_title()
+        self.tree.setFocus()
+
+    # --- parts ------------------------------------------------------------
+
+    def _make_detail_panel(self) -> QWidget:
+        try:
+            from planner_gui.ui.editor.detail_panel import DetailPanel
+        except ImportError:
+            return _placeholder(self.tr("The detail editor is not available."))
+        return DetailPanel(self.store, self.events, self.undo_stack, self)
+
+    def _make_chart(self) -> QWidget:
+        try:
+            from planner_gui.ui.chart import ChartPanel
+        except ImportError:
+            return _placeholder(self.tr("The chart is not available."))
+        return ChartPanel(self)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"), self)
+        bar.setObjectName("mainToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        label = QLabel(self.tr("&As of:"))
+        label.setBuddy(self.as_of_edit)
+        bar.addWidget(label)
+        bar.addWidget(self.as_of_edit)
+        bar.addSeparator()
+        for action_id in (ActionId.UNDO, ActionId.REDO, None, ActionId.ADD_AREA, ActionId.ADD_TASK,
+                          ActionId.ADD_SUBTASK, ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
+            if action_id is None:
+                bar.addSeparator()
+            else:
+                bar.addAction(self.actions[action_id])
+        self.addToolBar(bar)
+
+    def _connect(self) -> None:
+        self.events.item_changed.connect(self._on_item_changed)
+        self.events.updates_changed.connect(lambda task_id: self._on_item_changed("task", task_id))
+        self.events.structure_changed.connect(self._on_structure_changed)
+        self.events.plan_reset.connect(self.reload_plan)
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
+        self.as_of_edit.dateChanged.connect(self._on_as_of_changed)
+        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.tree.expanded.connect(lambda index: self._track_expansion(index, True))
+        self.tree.collapsed.connect(lambda index: self._track_expansion(index, False))
+        self.tree.context_menu_requested.connect(lambda pos: menus.context_menu(self).exec(pos))
+        self.model.rename_requested.connect(lambda kind, item_id, text: tree_editing.rename(self, kind, item_id, text))
+        self.model.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
+        self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
+
+    # --- the contract -------------------------------------------------------
+
+    def as_of(self) -> date:
+        return self.as_of_edit.date().toPython()
+
+    def set_as_of(self, day: date) -> None:
+        self.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+
+    def visible_task_ids(self) -> list[str]:
+        return [node.id for node in self.model.shown_nodes() if node.kind == "task"]
+
+    def _current_node(self):
+        index = self.tree.currentIndex()
+        return self.model.node(index) if index.isValid() else None
+
+    def selected_task_id(self) -> str | None:
+        node = self._current_node()
+        return node.id if node is not None and node.kind == "task" else None
+
+    def selected_area_id(self) -> str | None:
+        node = self._current_node()
+        return node.area_id if node is not None else None
+
+    def select_item(self, item_id: str) -> bool:
+        index = self.model.index_for_id(item_id)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def reload_plan(self) -> None:
+        """Re-read everything after a file-level change (import, restore, another process)."""
+        self.undo_stack.clear()
+        self.plan = self.store.load_plan()
+        self.figures = evaluate_plan(self.plan, self.as_of())
+        self._rebuild_tree()
+        self._update_title()
+        if hasattr(self.detail, "set_store"):
+            self.detail.set_store(self.store, self.events, self.undo_stack)
+        self._show_current()
+
+    def open_file(self, path: Path | str) -> bool:
+        path = Path(path)
+        try:
+            store = PlanStore.open(path)
+        except (PlannerError, sqlite3.Error, OSError) as exc:
+            self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, _message(exc)))
+            return False
+        old, self.store = self.store, store
+        old.close()
+        self._expanded.clear()
+        self.reload_plan()
+        self.settings.add_recent_file(path)
+        return True
+
+    def show_error(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.model.editable = not read_only
+        self.tree.set_editable(not read_only)
+        if hasattr(self.detail, "set_read_only"):
+            self.detail.set_read_only(read_only)
+        self._update_actions()
+        self._update_title()
+
+    # --- running commands ---------------------------------------------------
+
+    def push(self, make_command: Callable[[], QUndoCommand]) -> bool:
+        """Build and push an undo command; a refused value or a file error is
+        shown in a message box and leaves nothing half-done on the stack."""
+        if self.read_only:
+            return False
+        try:
+            command = make_command()
+        except (PlannerError, sqlite3.Error) as exc:
+            self.show_error(self.tr("Not changed"), _message(exc))
+            return False
+        try:
+            self.undo_stack.push(command)
+        except (PlannerError, sqlite3.Error, OSError) as exc:
+            # redo() failed: drop the command without calling its undo()
+            command.setObsolete(True)
+            self.undo_stack.undo()
+            self.show_error(self.tr("Not changed"), _message(exc))
+            return False
+        return True
+
+    def undo(self) -> None:
+        self._step(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        self._step(self.undo_stack.redo)
+
+    def _step(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except (PlannerError, sqlite3.Error, OSError) as exc:
+            self.show_error(self.tr("Cannot undo or redo"), _message(exc))
+            self.reload_plan()
+
+    # --- reacting to changes ---------------------------------------------------
+
+    def _on_item_changed(self, table: str, item_id: str) -> None:
+        try:
+            self._refresh_item(table, item_id)
+        except PlannerError:
+            self.plan = self.store.load_plan()  # the item is gone: take the file as it is
+        self._refresh_figures()
+
+    def _refresh_item(self, table: str, item_id: str) -> None:
+        if table == "plan":
+            info = self.store.plan_info()
+            info.areas = self.plan.areas
+            self.plan = info
+            self._update_title()
+        elif table == "area":
+            fresh = self.store.get_row("area", item_id)
+            for area in self.plan.areas:
+                if area.id == item_id:
+                    area.name, area.description, area.weight = fresh["name"], fresh["description"], fresh["weight"]
+        elif table in ("indicator", "milestone"):
+            self._refresh_item("task", self.store.get_row(table, item_id)["task_id"])
+        elif table == "task":
+            _replace_task(self.plan, self.store.get_task(item_id))
+
+    def _refresh_figures(self) -> None:
+        self.figures = evaluate_plan(self.plan, self.as_of())
+        self.model.update_figures(self.plan, self.figures)
+        if self.filter_bar.criteria().active:
+            self.apply_filter()
+        else:
+            self._update_counts()
+        self._show_current(detail=False)
+
+    def _on_structure_changed(self) -> None:
+        self.plan = self.store.load_plan()
+        self.figures = evaluate_plan(self.plan, self.as_of())
+        self._rebuild_tree()
+        self._show_current()
+
+    def _on_as_of_changed(self, _date: QDate) -> None:
+        if hasattr(self.detail, "set_as_of"):
+            self.detail.set_as_of(self.as_of())
+        self._refresh_figures()
+
+    def _on_move_requested(self, kind: str, item_id: str, area_id: str, parent_id: str, position: int) -> None:
+        tree_editing.move(self, kind, item_id, area_id, parent_id or None, position)
+
+    # --- tree -------------------------------------------------------------
+
+    def _rebuild_tree(self, first: bool = False) -> None:
+        current = self._current_node()
+        current_id = current.id if current is not None else None
+        self.model.set_plan(self.plan, self.figures)
+        self.filter_bar.set_choices(*menus.filter_choices(self.plan))
+        if first:
+            self._expanded = {area.id for area in self.plan.areas}
+        self.apply_filter(keep=current_id)
+
+    def apply_filter(self, keep: str | None = None) -> None:
+        criteria = self.filter_bar.criteria()
+        current = self._current_node()
+        keep = keep or (current.id if current is not None else None)
+        self.model.set_visible(matching_task_ids(self.model.task_nodes(), criteria))
+        self._restore_expansion(criteria.active)
+        if not (keep and self.select_item(keep)):
+            self._show_current()
+        self._update_counts()
+
+    def _restore_expansion(self, filtering: bool) -> None:
+        self._tracking = False
+        if filtering:
+            self.tree.expandAll()
+        else:
+            for item_id in self._expanded:
+                index = self.model.index_for_id(item_id)
+                if index.isValid():
+                    self.tree.setExpanded(index, True)
+        self._tracking = True
+
+    def _track_expansion(self, index: QModelIndex, expanded: bool) -> None:
+        if not getattr(self, "_tracking", True) or self.filter_bar.criteria().active:
+            return
+        item_id = self.model.node(index).id
+        if expanded:
+            self._expanded.add(item_id)
+        else:
+            self._expanded.discard(item_id)
+
+    def _update_counts(self) -> None:
+        status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
+        status_bar.show_counts(self.model.shown_nodes(), self.filter_bar.criteria().active)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _show_current(self, detail: bool = True) -> None:
+        """Show the selected item (or the plan) in the editor and the chart."""
+        node = self._current_node()
+        as_of = self.as_of()
+        if node is None:
+            calls = (("show_plan",), ("show_plan", self.plan, as_of))
+        elif node.kind == "area":
+            calls = (("show_area", node.id), ("show_area", self.plan, node.id, as_of))
+        else:
+            calls = (("show_task", node.id), ("show_task", self.plan, node.id, as_of))
+        if detail and hasattr(self.detail, calls[0][0]):
+            getattr(self.detail, calls[0][0])(*calls[0][1:])
+        if not self.chart.isHidden() and hasattr(self.chart, calls[1][0]):
+            getattr(self.chart, calls[1][0])(*calls[1][1:])
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        menus.update_actions(self)
+
+    def _update_title(self) -> None:
+        title = self.tr("%s — %s") % (self.plan.title, self.store.path.name)
+        if self.read_only:
+            title += " " + self.tr("(read-only)")
+        self.setWindowTitle(title)
+
+    def show_chart(self, shown: bool) -> None:
+        self.chart.setVisible(shown)
+        self.settings.set_value(Keys.SHOW_CHART, shown)
+        if shown:
+            QTimer.singleShot(0, lambda: self._show_current(detail=False))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout(self.settings, self.splitter, self.tree.header())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _replace_task(plan: Plan, fresh: Task) -> bool:
+    """Put a re-read task (with its subtree) where the old one was."""
+    def replace_in(tasks: list[Task]) -> bool:
+        for i, task in enumerate(tasks):
+            if task.id == fresh.id:
+                tasks[i] = fresh
+                return True
+            if replace_in(task.subtasks):
+                return True
+        return False
+
+    return any(replace_in(area.tasks) for area in plan.areas)
+
+
+def _message(exc: BaseException) -> str:
+    """The user's message of an error, without PySide's note that it passed through a Qt call."""
+    return _OVERRIDE_PREFIX.sub("", str(exc))

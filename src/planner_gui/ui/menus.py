@@ -1,0 +1,274 @@
+"""The main window's menus, context menu and file actions.
+
+Dialogs other engineers own are found by module name and imported only when
+chosen (start-up stays fast); an action whose module is not there is disabled.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from planner_gui.domain.errors import PlannerError
+from planner_gui.domain.model import Plan
+from planner_gui.ui import json_io, tree_editing
+from planner_gui.ui.actions import ActionId
+from planner_gui.ui.settings import Keys
+
+if TYPE_CHECKING:
+    from planner_gui.ui.main_window import MainWindow
+
+PLAN_FILTER = "Plan files (*.sqlite *.db *.planner);;All files (*)"
+
+# action -> (module under planner_gui.ui.dialogs, function taking the window)
+LAZY_DIALOGS = {
+    ActionId.EXPORT_SUMMARY: ("export_summary", "open_dialog"),
+    ActionId.EXPORT_LEDGER: ("ledger", "open_export_dialog"),
+    ActionId.IMPORT_LEDGER: ("ledger", "open_import_dialog"),
+    ActionId.EXPORT_FORMS: ("ledger", "open_export_forms_dialog"),
+    ActionId.IMPORT_TEXT: ("text_import", "open_dialog"),
+    ActionId.RESTORE_BACKUP: ("backups", "open_restore_dialog"),
+    ActionId.BACK_UP_NOW: ("backups", "back_up_now"),
+    ActionId.CHECK_FILE: ("backups", "open_check_dialog"),
+}
+# Actions that change the plan: disabled when the file is open read-only.
+EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME,
+           ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN, ActionId.IMPORT_JSON,
+           ActionId.IMPORT_LEDGER, ActionId.IMPORT_TEXT, ActionId.RESTORE_BACKUP)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Menus", text)
+
+
+def dialog_available(module: str) -> bool:
+    return importlib.util.find_spec(f"planner_gui.ui.dialogs.{module}") is not None
+
+
+def run_dialog(window: MainWindow, module: str, function: str) -> None:
+    try:
+        target = getattr(importlib.import_module(f"planner_gui.ui.dialogs.{module}"), function)
+    except (ImportError, AttributeError):
+        window.show_error(_tr("Not available"), _tr("This part of planner-gui is not installed."))
+        return
+    target(window)
+
+
+def build_menus(window: MainWindow) -> None:
+    a = window.actions
+    bar = window.menuBar()
+    file_menu = bar.addMenu(_tr("&File"))
+    file_menu.addAction(a[ActionId.NEW_FILE])
+    file_menu.addAction(a[ActionId.OPEN_FILE])
+    window.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
+    window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
+    file_menu.addAction(a[ActionId.SAVE_COPY])
+    file_menu.addSeparator()
+    import_menu = file_menu.addMenu(_tr("&Import"))
+    for action_id in (ActionId.IMPORT_JSON, ActionId.IMPORT_LEDGER, ActionId.IMPORT_TEXT):
+        import_menu.addAction(a[action_id])
+    export_menu = file_menu.addMenu(_tr("&Export"))
+    for action_id in (ActionId.EXPORT_JSON, ActionId.EXPORT_SUMMARY, ActionId.EXPORT_LEDGER, ActionId.EXPORT_FORMS):
+        export_menu.addAction(a[action_id])
+    file_menu.addSeparator()
+    file_menu.addAction(a[ActionId.BACK_UP_NOW])
+    file_menu.addAction(a[ActionId.RESTORE_BACKUP])
+    file_menu.addSeparator()
+    file_menu.addAction(a[ActionId.QUIT])
+
+    edit_menu = bar.addMenu(_tr("&Edit"))
+    for action_id in (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND, None, ActionId.ADD_AREA,
+                      ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME, ActionId.DELETE,
+                      None, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
+        edit_menu.addSeparator() if action_id is None else edit_menu.addAction(a[action_id])
+
+    view_menu = bar.addMenu(_tr("&View"))
+    for action_id in (ActionId.AS_OF_TODAY, ActionId.AS_OF_MONTH_END, ActionId.AS_OF_QUARTER_END, None,
+                      ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART):
+        view_menu.addSeparator() if action_id is None else view_menu.addAction(a[action_id])
+    try:
+        from planner_gui.ui.i18n import language_menu
+    except ImportError:
+        pass
+    else:
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(window))
+
+    tools_menu = bar.addMenu(_tr("&Tools"))
+    tools_menu.addAction(a[ActionId.CHECK_FILE])
+    help_menu = bar.addMenu(_tr("&Help"))
+    help_menu.addAction(a[ActionId.ABOUT])
+    _connect_actions(window)
+
+
+def _connect_actions(window: MainWindow) -> None:
+    a = window.actions
+    handlers = {
+        ActionId.NEW_FILE: lambda: new_file(window),
+        ActionId.OPEN_FILE: lambda: open_file(window),
+        ActionId.SAVE_COPY: lambda: save_copy(window),
+        ActionId.IMPORT_JSON: lambda: json_io.import_plan_json(window),
+        ActionId.EXPORT_JSON: lambda: json_io.export_plan_json(window),
+        ActionId.QUIT: window.close,
+        ActionId.UNDO: window.undo,
+        ActionId.REDO: window.redo,
+        ActionId.FIND: window.filter_bar.focus_text,
+        ActionId.ADD_AREA: lambda: tree_editing.add_area(window),
+        ActionId.ADD_TASK: lambda: tree_editing.add_task(window),
+        ActionId.ADD_SUBTASK: lambda: tree_editing.add_task(window, as_subtask=True),
+        ActionId.RENAME: lambda: tree_editing.start_rename(window),
+        ActionId.DELETE: lambda: tree_editing.delete_selected(window),
+        ActionId.MOVE_UP: lambda: tree_editing.move_selected(window, -1),
+        ActionId.MOVE_DOWN: lambda: tree_editing.move_selected(window, +1),
+        ActionId.AS_OF_TODAY: lambda: window.set_as_of(date.today()),
+        ActionId.AS_OF_MONTH_END: lambda: window.set_as_of(end_of_last_month(date.today())),
+        ActionId.AS_OF_QUARTER_END: lambda: window.set_as_of(end_of_last_quarter(date.today())),
+        ActionId.EXPAND_ALL: window.tree.expandAll,
+        ActionId.COLLAPSE_ALL: window.tree.collapseAll,
+        ActionId.ABOUT: lambda: _about(window),
+    }
+    for action_id, handler in handlers.items():
+        a[action_id].triggered.connect(handler)
+    a[ActionId.SHOW_CHART].toggled.connect(window.show_chart)
+    for action_id, (module, function) in LAZY_DIALOGS.items():
+        a[action_id].triggered.connect(lambda _=False, m=module, f=function: run_dialog(window, m, f))
+    window.undo_stack.undoTextChanged.connect(lambda _t: update_actions(window))
+
+
+def _about(window: MainWindow) -> None:
+    from planner_gui.ui.dialogs.about import show_about
+
+    window.about_box = show_about(window)
+
+
+def update_actions(window: MainWindow) -> None:
+    """Enable what makes sense for the selection, the undo stack and read-only files."""
+    a = window.actions
+    node = window._current_node()
+    writable = not window.read_only
+    stack = window.undo_stack
+    a[ActionId.UNDO].setEnabled(writable and stack.canUndo())
+    a[ActionId.REDO].setEnabled(writable and stack.canRedo())
+    a[ActionId.UNDO].setText(_tr("&Undo %s") % stack.undoText() if stack.canUndo() else _tr("&Undo"))
+    a[ActionId.REDO].setText(_tr("&Redo %s") % stack.redoText() if stack.canRedo() else _tr("&Redo"))
+    for action_id in EDITING:
+        a[action_id].setEnabled(writable)
+    for action_id, (module, _function) in LAZY_DIALOGS.items():
+        if not dialog_available(module):
+            a[action_id].setEnabled(False)
+    has_item = node is not None
+    for action_id in (ActionId.RENAME, ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
+        a[action_id].setEnabled(writable and has_item)
+    a[ActionId.ADD_TASK].setEnabled(writable and bool(window.plan.areas))
+    a[ActionId.ADD_SUBTASK].setEnabled(writable and node is not None and node.kind == "task")
+
+
+def context_menu(window: MainWindow) -> QMenu:
+    menu = QMenu(window)
+    a = window.actions
+    for action_id in (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, None, ActionId.RENAME,
+                      ActionId.DELETE, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN, None,
+                      ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL):
+        menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
+    return menu
+
+
+def filter_choices(plan: Plan) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Leaders, units (lead and co-units) and areas for the filter bar's lists."""
+    leaders: set[str] = set()
+    units: set[str] = set()
+    for task in plan.walk_tasks():
+        if task.leader:
+            leaders.add(task.leader)
+        units.update(u for u in (task.lead_unit, *task.co_units) if u)
+    return sorted(leaders), sorted(units), [(area.name, area.id) for area in plan.areas]
+
+
+def end_of_last_month(today: date) -> date:
+    return today.replace(day=1) - timedelta(days=1)
+
+
+def end_of_last_quarter(today: date) -> date:
+    first_month = 3 * ((today.month - 1) // 3) + 1
+    return date(today.year, first_month, 1) - timedelta(days=1)
+
+
+# --- file actions -----------------------------------------------------------
+
+
+def _start_folder(window: MainWindow) -> str:
+    return window.settings.value(Keys.LAST_FOLDER) or str(window.store.path.parent)
+
+
+def open_file(window: MainWindow) -> None:
+    chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), PLAN_FILTER)
+    if chosen:
+        window.open_file(chosen)
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    menu = window.recent_menu
+    menu.clear()
+    files = window.settings.recent_files()
+    for number, path in enumerate(files, start=1):
+        action = QAction(f"&{number} {Path(path).name}  ({Path(path).parent})", menu)
+        action.triggered.connect(lambda _=False, p=path: window.open_file(p))
+        menu.addAction(action)
+    if not files:
+        menu.addAction(_tr("No recent files")).setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction(_tr("Clear List"), window.settings.clear_recent_files)
+
+
+def new_file(window: MainWindow) -> None:
+    chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), PLAN_FILTER)
+    if not chosen:
+        return
+    path = Path(chosen)
+    if path.suffix == "":
+        path = path.with_suffix(".sqlite")
+    answer = QMessageBox.question(
+        window, _tr("New Plan File"),
+        _tr("Start the new file with the bundled example plan (丰台区2024年度重点工作任务)?\n\n"
+            "Choose No for an empty plan of this year."))
+    from planner_gui.plan_files import init_file
+
+    try:
+        if path.exists():
+            path.unlink()  # the file dialog already asked whether to replace it
+        init_file(path, empty=answer != QMessageBox.StandardButton.Yes).close()
+    except (PlannerError, OSError, sqlite3.Error) as exc:
+        window.show_error(_tr("Cannot create file"), f"{path}\n\n{exc}")
+        return
+    window.open_file(path)
+
+
+def save_copy(window: MainWindow) -> None:
+    from planner_gui.store.connection import backup_copy
+
+    suggested = str(window.store.path.with_name(window.store.path.stem + "-copy" + window.store.path.suffix))
+    chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, PLAN_FILTER)
+    if not chosen:
+        return
+    target = Path(chosen)
+    if target.resolve() == window.store.path.resolve():
+        window.show_error(_tr("Cannot copy"), _tr("Choose another file name than the open file."))
+        return
+    try:
+        if target.exists():
+            target.unlink()
+        backup_copy(window.store.db.conn, target)
+    except (OSError, sqlite3.Error) as exc:
+        window.show_error(_tr("Cannot copy"), f"{target}\n\n{exc}")
+        return
+    window.statusBar().showMessage(_tr("Saved a copy as %s") % target, 5000)
+

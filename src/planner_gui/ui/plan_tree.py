@@ -1,0 +1,411 @@
+"""The plan tree's model: areas, tasks and sub-tasks over lightweight nodes.
+
+Built for large plans (10,000 tasks, 200,000 updates): every string, colour
+and number a row shows is computed once per refresh and cached on its node,
+so ``data()`` is a few attribute reads. The figures come from ONE
+``evaluate_plan`` call made by the window; the model never applies the rules
+itself. Filtering is a set of task ids computed in Python
+(:mod:`planner_gui.ui.filter_bar`); the model shows those tasks plus their
+ancestors, instead of a proxy model calling Python for every row.
+
+Edits (rename, drag and drop) are not applied here: the model emits a request
+and the window pushes the matching undo command, which writes the file and
+then tells the model what changed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from planner_gui.domain.model import Area, Plan, Task
+from planner_gui.domain.progress import (
+    STATUS_COLOURS,
+    STATUS_ORDER,
+    GroupFigures,
+    PlanFigures,
+    Status,
+    TaskFigures,
+    status_word,
+)
+
+MIME_TYPE = "application/x-planner-gui-tree-item"
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+_NO_PARENT = QModelIndex()
+
+
+class Column(IntEnum):
+    TITLE = 0
+    LEADER = 1
+    UNIT = 2
+    DEADLINE = 3
+    PROGRESS = 4
+    STATUS = 5
+    REPORT = 6
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows user text literally: Qt guesses rich text from
+    tags, so the text is escaped inside an explicit HTML paragraph."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
+
+
+class Node:
+    """One row: an area or a task, with everything it displays cached."""
+
+    __slots__ = (
+        "kind", "id", "parent", "children", "shown", "row", "texts", "progress", "status",
+        "colour", "reported", "tooltips", "haystack", "leader", "units", "area_id",
+    )
+
+    def __init__(self, kind: str, item_id: str, parent: Node | None, area_id: str = "") -> None:
+        self.kind, self.id, self.parent, self.area_id = kind, item_id, parent, area_id
+        self.children: list[Node] = []
+        self.shown: list[Node] = []
+        self.row = 0
+        self.texts: tuple[str, ...] = ("",) * len(Column)
+        self.tooltips: tuple[str, ...] = ("",) * len(Column)
+        self.progress = 0.0
+        self.status: Status | None = None
+        self.colour: QColor | None = None
+        self.reported = True
+        self.haystack = ""
+        self.leader = ""
+        self.units: tuple[str, ...] = ()
+
+    @property
+    def is_leaf_task(self) -> bool:
+        return self.kind == "task" and not self.children
+
+    def snapshot(self) -> tuple:
+        return (self.texts, self.progress, self.status, self.reported, self.tooltips)
+
+
+class PlanTreeModel(QAbstractItemModel):
+    # kind ("task"/"area"), id, new title
+    rename_requested = Signal(str, str, str)
+    # kind, id, area id, parent task id ("" for none), position (-1 for the end)
+    move_requested = Signal(str, str, str, str, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = Node("plan", "", None)
+        self.by_id: dict[str, Node] = {}
+        self.visible: set[str] | None = None
+        self.editable = True
+        self.language = "en"
+        self._colours = {s: QColor(c) for s, c in STATUS_COLOURS.items()}
+        self._not_reported_colour = _legible(self._colours[Status.RED])
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._headers = (self.tr("Title"), self.tr("Leader"), self.tr("Lead unit"),
+                         self.tr("Deadline"), self.tr("Progress"), self.tr("Status"), self.tr("Report"))
+
+    # --- building -------------------------------------------------------
+
+    def set_plan(self, plan: Plan, figures: PlanFigures) -> None:
+        """Rebuild every node (after a structural change or opening a file)."""
+        self.beginResetModel()
+        self.root = Node("plan", "", None)
+        self.by_id = {}
+        for area in plan.areas:
+            node = self._add_node("area", area.id, self.root, area.id)
+            for task in area.tasks:
+                self._add_task_nodes(task, node, area.id)
+        self._refresh_caches(plan, figures)
+        self._apply_visible()
+        self.endResetModel()
+
+    def _add_node(self, kind: str, item_id: str, parent: Node, area_id: str) -> Node:
+        node = Node(kind, item_id, parent, area_id)
+        parent.children.append(node)
+        self.by_id[item_id] = node
+        return node
+
+    def _add_task_nodes(self, task: Task, parent: Node, area_id: str) -> None:
+        node = self._add_node("task", task.id, parent, area_id)
+        for sub in task.subtasks:
+            self._add_task_nodes(sub, node, area_id)
+
+    def update_figures(self, plan: Plan, figures: PlanFigures) -> None:
+        """Refresh cached values (after an edit or an as-of change) and tell
+        the view about the rows that changed, without a reset."""
+        before = {item_id: node.snapshot() for item_id, node in self.by_id.items()}
+        self._refresh_caches(plan, figures)
+        changed: dict[int, tuple[Node, int, int]] = {}
+        for item_id, node in self.by_id.items():
+            if node.snapshot() == before[item_id] or not self._is_shown(node):
+                continue
+            parent = node.parent
+            assert parent is not None
+            _, low, high = changed.get(id(parent), (parent, node.row, node.row))
+            changed[id(parent)] = (parent, min(low, node.row), max(high, node.row))
+        last = len(Column) - 1
+        for parent, low, high in changed.values():
+            parent_index = self._index_of(parent)
+            self.dataChanged.emit(self.index(low, 0, parent_index), self.index(high, last, parent_index))
+
+    def _refresh_caches(self, plan: Plan, figures: PlanFigures) -> None:
+        for area in plan.areas:
+            node = self.by_id.get(area.id)
+            if node is not None:
+                self._fill_area(node, area, figures.areas.get(area.id))
+            for task in area.walk_tasks():
+                task_node = self.by_id.get(task.id)
+                task_figures = figures.tasks.get(task.id)
+                if task_node is not None and task_figures is not None:
+                    self._fill_task(task_node, task, task_figures)
+
+    def _fill_task(self, node: Node, task: Task, figures: TaskFigures) -> None:
+        word = status_word(figures.status, self.language)
+        report = "" if figures.reported else self.tr("not reported")
+        deadline = task.deadline_text or (task.due.isoformat() if task.due else "")
+        latest = figures.latest
+        node.texts = (task.title, task.leader, task.lead_unit, deadline,
+                      f"{figures.progress:.0f}%", word, report)
+        planned = "" if figures.planned is None else self.tr("planned %s%%") % f"{figures.planned:.0f}"
+        node.tooltips = (
+            plain_tooltip(task.title + (f"\n\n{latest.date.isoformat()}: {latest.text}" if latest and latest.text else "")),
+            plain_tooltip(task.leader),
+            plain_tooltip("、".join([task.lead_unit, *task.co_units]) if task.co_units else task.lead_unit),
+            plain_tooltip(task.due.isoformat() if task.due else self.tr("No deadline")),
+            plain_tooltip(f"{figures.progress:.0f}%" + (f" ({planned})" if planned else "")),
+            plain_tooltip(word),
+            plain_tooltip(self.tr("No progress report for the current reporting cycle") if report else ""),
+        )
+        node.progress = figures.progress
+        node.status = figures.status
+        node.colour = self._colours[figures.status]
+        node.reported = figures.reported
+        node.leader = task.leader
+        node.units = (task.lead_unit, *task.co_units)
+        text = " ".join(
+            [task.title, task.leader, task.lead_unit, *task.co_units, task.deadline_text]
+            + ([latest.text, latest.problems, latest.next_steps] if latest else [])
+        )
+        node.haystack = text.lower()
+
+    def _fill_area(self, node: Node, area: Area, group: GroupFigures | None) -> None:
+        group = group or GroupFigures()
+        worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
+        parts = [f"{status_word(s, self.language)} {group.counts[s]}" for s in STATUS_ORDER if group.counts.get(s)]
+        summary = self.tr("%n task(s)", "", group.leaf_tasks)
+        report = self.tr("%n not reported", "", group.not_reported) if group.not_reported else ""
+        node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
+        node.tooltips = (plain_tooltip(area.name + (f"\n\n{area.description}" if area.description else "")),
+                         "", "", "", "", plain_tooltip("\n".join(parts)), "")
+        node.progress = group.progress
+        node.status = worst
+        node.colour = self._colours[worst] if worst is not None else None
+        node.reported = group.not_reported == 0
+        node.haystack = area.name.lower()
+
+    # --- filtering ------------------------------------------------------
+
+    def set_visible(self, task_ids: set[str] | None) -> None:
+        """Show only these tasks and their ancestors (None: show everything)."""
+        self.beginResetModel()
+        self.visible = None if task_ids is None else set(task_ids)
+        self._apply_visible()
+        self.endResetModel()
+
+    def _apply_visible(self) -> None:
+        keep: set[str] | None = None
+        if self.visible is not None:
+            keep = set()
+            for item_id in self.visible:
+                node = self.by_id.get(item_id)
+                while node is not None and node.id not in keep and node.parent is not None:
+                    keep.add(node.id)
+                    node = node.parent
+
+        def rebuild(node: Node) -> None:
+            node.shown = node.children if keep is None else [c for c in node.children if c.id in keep]
+            for row, child in enumerate(node.shown):
+                child.row = row
+                rebuild(child)
+
+        rebuild(self.root)
+
+    def task_nodes(self) -> Iterator[Node]:
+        return (n for n in self.by_id.values() if n.kind == "task")
+
+    def shown_nodes(self) -> Iterator[Node]:
+        """Every shown node in tree order (depth first)."""
+        stack = list(reversed(self.root.shown))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.shown))
+
+    # --- Qt model interface ---------------------------------------------
+
+    def node(self, index: QModelIndex) -> Node:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def _index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        if node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node)
+
+    def index_for_id(self, item_id: str, column: int = 0) -> QModelIndex:
+        node = self.by_id.get(item_id)
+        if node is None or node.parent is None or not self._is_shown(node):
+            return QModelIndex()
+        return self._index_of(node, column)
+
+    def _is_shown(self, node: Node) -> bool:
+        while node.parent is not None:
+            siblings = node.parent.shown
+            if node.row >= len(siblings) or siblings[node.row] is not node:
+                return False
+            node = node.parent
+        return True
+
+    def index(self, row: int, column: int, parent: QModelIndex = _NO_PARENT) -> QModelIndex:
+        shown = self.node(parent).shown
+        if 0 <= row < len(shown) and 0 <= column < len(Column):
+            return self.createIndex(row, column, shown[row])
+        return QModelIndex()
+
+    def parent(self, index: QModelIndex = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        return self._index_of(index.internalPointer().parent)
+
+    def rowCount(self, parent: QModelIndex = _NO_PARENT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self.node(parent).shown)
+
+    def columnCount(self, parent: QModelIndex = _NO_PARENT) -> int:
+        return len(Column)
+
+    def hasChildren(self, parent: QModelIndex = _NO_PARENT) -> bool:
+        return bool(self.node(parent).shown) if parent.column() <= 0 else False
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
+            return node.texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltips[column] or None
+        if role == PROGRESS_ROLE:
+            return node.progress
+        if role == STATUS_ROLE:
+            return node.colour
+        if role == ID_ROLE:
+            return node.id
+        if role == Qt.ItemDataRole.FontRole and node.kind == "area" and column == Column.TITLE:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.REPORT:
+            return self._not_reported_colour
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled if self.editable else Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+            if index.column() == Column.TITLE:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.column() != Column.TITLE:
+            return False
+        node: Node = index.internalPointer()
+        text = str(value).strip()
+        if text and text != node.texts[Column.TITLE]:
+            self.rename_requested.emit(node.kind, node.id, text)
+        return True
+
+    # --- drag and drop ----------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        nodes = {id(self.node(i)): self.node(i) for i in indexes if i.isValid()}
+        mime = QMimeData()
+        payload = [{"kind": n.kind, "id": n.id} for n in nodes.values()][:1]
+        mime.setData(MIME_TYPE, json.dumps(payload).encode("utf-8"))
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
+        return self.drop_target(data, row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
+        target = self.drop_target(data, row, parent)
+        if target is None:
+            return False
+        self.move_requested.emit(*target)
+        return True
+
+    def drop_target(self, data: QMimeData, row: int, parent: QModelIndex) -> tuple[str, str, str, str, int] | None:
+        """Where a drop puts the dragged item: (kind, id, area id, parent id, position),
+        or None when it cannot go there (an area into a task, a task onto the plan,
+        a task into its own subtree)."""
+        if not self.editable or not data.hasFormat(MIME_TYPE):
+            return None
+        try:
+            payload = json.loads(bytes(data.data(MIME_TYPE)).decode("utf-8"))[0]
+        except (ValueError, IndexError, KeyError):
+            return None
+        moved = self.by_id.get(payload.get("id", ""))
+        target = self.node(parent)
+        if moved is None or moved.kind != payload.get("kind"):
+            return None
+        if moved.kind == "area":
+            if target is not self.root:
+                return None
+            return "area", moved.id, moved.id, "", self._position(target, row, moved)
+        if target is self.root:
+            return None
+        ancestor: Node | None = target
+        while ancestor is not None:
+            if ancestor is moved:
+                return None
+            ancestor = ancestor.parent
+        parent_id = target.id if target.kind == "task" else ""
+        return "task", moved.id, target.area_id, parent_id, self._position(target, row, moved)
+
+    @staticmethod
+    def _position(target: Node, row: int, moved: Node) -> int:
+        """The position among all (not just shown) siblings, counted without the moved item."""
+        siblings = [c for c in target.children if c is not moved]
+        if row < 0 or row >= len(target.shown):
+            return -1
+        anchor = target.shown[row]
+        if anchor is moved:
+            following = target.shown[row + 1:]
+            anchor = following[0] if following else None
+        return siblings.index(anchor) if anchor is not None else -1
+
+
+def _legible(colour: QColor) -> QColor:
+    """The colour made readable on the tree's background (palette helpers, when present)."""
+    try:
+        from planner_gui.ui.palette import status_text_colour
+    except ImportError:
+        return colour
+    return status_text_colour(colour)

@@ -1,0 +1,113 @@
+"""Every QSettings key the window uses, declared once with its type and default.
+
+QSettings stores values as text in an INI file on Linux, so a value read
+back may be a string where a bool or list was written; :class:`AppSettings`
+converts to the declared type, and anything unreadable falls back to the
+default instead of breaking start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+
+MAX_RECENT_FILES = 8
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    type: type
+    default: Any
+
+
+class Keys:
+    WINDOW_GEOMETRY = Key("window/geometry", QByteArray, QByteArray())
+    WINDOW_STATE = Key("window/state", QByteArray, QByteArray())
+    SPLITTER = Key("window/splitter", QByteArray, QByteArray())
+    TREE_HEADER = Key("tree/header", QByteArray, QByteArray())
+    SHOW_CHART = Key("view/show_chart", bool, True)
+    RECENT_FILES = Key("files/recent", list, [])
+    LAST_FILE = Key("files/last", str, "")
+    LAST_FOLDER = Key("files/last_folder", str, "")
+
+
+class AppSettings:
+    """Typed access to the application's QSettings (organisation "planner-gui")."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or QSettings()
+
+    def value(self, key: Key) -> Any:
+        raw = self.qsettings.value(key.name, None)
+        if raw is None:
+            return key.default
+        try:
+            return _convert(raw, key)
+        except (TypeError, ValueError):
+            return key.default
+
+    def set_value(self, key: Key, value: Any) -> None:
+        self.qsettings.setValue(key.name, value)
+
+    # --- recent files ---------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        return [p for p in self.value(Keys.RECENT_FILES) if p][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: Path | str) -> list[str]:
+        """Put ``path`` first in the recent list and remember it as the last file."""
+        text = str(Path(path).resolve())
+        files = [text, *(p for p in self.recent_files() if p != text)][:MAX_RECENT_FILES]
+        self.set_value(Keys.RECENT_FILES, files)
+        self.set_value(Keys.LAST_FILE, text)
+        self.set_value(Keys.LAST_FOLDER, str(Path(text).parent))
+        return files
+
+    def clear_recent_files(self) -> None:
+        self.set_value(Keys.RECENT_FILES, [])
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+
+def _convert(raw: Any, key: Key) -> Any:
+    if key.type is bool:
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "yes")
+        return bool(raw)
+    if key.type is list:
+        if isinstance(raw, str):
+            return [raw] if raw else []
+        return [str(item) for item in raw]
+    if key.type is QByteArray:
+        return raw if isinstance(raw, QByteArray) else QByteArray(raw)
+    return key.type(raw)
+
+
+class RemembersLayout:
+    """Mixin for the main window: saves and restores geometry, toolbar state,
+    splitter sizes and tree column widths."""
+
+    def save_layout(self, settings: AppSettings, splitter: QSplitter, header: QHeaderView) -> None:
+        window: QMainWindow = self  # type: ignore[assignment]
+        settings.set_value(Keys.WINDOW_GEOMETRY, window.saveGeometry())
+        settings.set_value(Keys.WINDOW_STATE, window.saveState())
+        settings.set_value(Keys.SPLITTER, splitter.saveState())
+        settings.set_value(Keys.TREE_HEADER, header.saveState())
+
+    def restore_layout(self, settings: AppSettings, splitter: QSplitter, header: QHeaderView) -> bool:
+        """Returns False when nothing was saved yet (first start: use defaults)."""
+        window: QMainWindow = self  # type: ignore[assignment]
+        geometry = settings.value(Keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty():
+            return False
+        window.restoreGeometry(geometry)
+        window.restoreState(settings.value(Keys.WINDOW_STATE))
+        splitter.restoreState(settings.value(Keys.SPLITTER))
+        header.restoreState(settings.value(Keys.TREE_HEADER))
+        return True

@@ -1,0 +1,47 @@
+"""The status bar: how many tasks are shown, per light, and how many owe a report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from planner_gui.domain.progress import STATUS_ORDER, Status, status_word
+from planner_gui.ui.plan_tree import Node
+
+
+def count_shown(nodes: Iterable[Node]) -> tuple[int, dict[Status, int], int]:
+    """(leaf tasks, count per status, not reported) over the shown leaf tasks:
+    the same units as the summary's counts."""
+    counts = {status: 0 for status in Status}
+    total = not_reported = 0
+    for node in nodes:
+        if not node.is_leaf_task or node.status is None:
+            continue
+        total += 1
+        counts[node.status] += 1
+        if not node.reported:
+            not_reported += 1
+    return total, counts, not_reported
+
+
+class PlanStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None, language: str = "en") -> None:
+        super().__init__(parent)
+        self.language = language
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("statusCounts")
+        self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.addPermanentWidget(self.counts_label)
+
+    def show_counts(self, nodes: Iterable[Node], filtered: bool) -> str:
+        total, counts, not_reported = count_shown(nodes)
+        parts = [f"{status_word(s, self.language)} {counts[s]}" for s in STATUS_ORDER if counts[s]]
+        head = (self.tr("%n task(s) shown", "", total) if filtered
+                else self.tr("%n task(s)", "", total))
+        text = "  ·  ".join([head, *parts])
+        if not_reported:
+            text += "  ·  " + self.tr("%n not reported", "", not_reported)
+        self.counts_label.setText(text)
+        return text

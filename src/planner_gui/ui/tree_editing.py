@@ -1,0 +1,144 @@
+"""Structure editing from the tree: add, rename, delete and move areas and tasks.
+
+Each operation builds an undo command (ui/commands.py) and hands it to
+``window.push``; the command writes the file, and the window rebuilds the
+tree from the file when it reports the structural change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from planner_gui.domain.model import Area, Task
+from planner_gui.ui.commands import (
+    AddAreaCommand,
+    AddTaskCommand,
+    DeleteAreaCommand,
+    DeleteTaskCommand,
+    EditFieldsCommand,
+    MoveAreaCommand,
+    MoveTaskCommand,
+)
+from planner_gui.ui.plan_tree import Column
+
+if TYPE_CHECKING:
+    from planner_gui.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TreeEditing", text)
+
+
+def rename(window: MainWindow, kind: str, item_id: str, text: str) -> bool:
+    store, events = window.store, window.events
+    if kind == "area":
+        return window.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
+                                                     _tr("Rename area")))
+    return window.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
+                                                 _tr("Rename task")))
+
+
+def start_rename(window: MainWindow) -> None:
+    index = window.tree.currentIndex()
+    if index.isValid() and not window.read_only:
+        window.tree.edit(index.siblingAtColumn(Column.TITLE))
+
+
+def _select_and_rename(window: MainWindow, item_id: str) -> None:
+    # after the rebuild the command triggered: select the new item and let the user type its name
+    if window.select_item(item_id):
+        QTimer.singleShot(0, lambda: start_rename(window))
+
+
+def add_area(window: MainWindow) -> bool:
+    node = window._current_node()
+    position = None
+    if node is not None:
+        area_node = window.model.by_id.get(node.area_id)
+        if area_node is not None:
+            position = window.model.root.children.index(area_node) + 1
+    area = Area(name=_tr("New area"))
+    if window.push(lambda: AddAreaCommand(window.store, window.events, area, position)):
+        _select_and_rename(window, area.id)
+        return True
+    return False
+
+
+def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
+    """A new task after the selected one (or at the end of the selected area);
+    with ``as_subtask``, a new last sub-task of the selected task."""
+    node = window._current_node()
+    if node is None:
+        if not window.plan.areas:
+            return None
+        area_id, parent_id, position = window.plan.areas[0].id, None, None
+    elif as_subtask:
+        if node.kind != "task":
+            return None
+        area_id, parent_id, position = node.area_id, node.id, None
+    elif node.kind == "area":
+        area_id, parent_id, position = node.id, None, None
+    else:
+        parent = node.parent
+        assert parent is not None
+        area_id = node.area_id
+        parent_id = parent.id if parent.kind == "task" else None
+        position = parent.children.index(node) + 1
+    task = Task(title=_tr("New sub-task") if as_subtask else _tr("New task"))
+    if window.push(lambda: AddTaskCommand(window.store, window.events, task, area_id, parent_id, position)):
+        _select_and_rename(window, task.id)
+        return task
+    return None
+
+
+def delete_selected(window: MainWindow) -> bool:
+    """Delete the selected area or task after asking; undo brings it back whole."""
+    node = window._current_node()
+    if node is None or window.read_only:
+        return False
+    title = node.texts[Column.TITLE]
+    if node.kind == "area":
+        tasks = sum(1 for n in window.model.task_nodes() if n.area_id == node.id)
+        question = _tr("Delete the area “%s” and its %d tasks?") % (title, tasks)
+    else:
+        task = window.plan.find_task(node.id)
+        subtasks = sum(1 for _ in task.walk()) - 1 if task else 0
+        updates = sum(len(t.updates) for t in task.walk()) if task else 0
+        question = _tr("Delete the task “%s” with its %d sub-tasks and %d progress updates?") % (
+            title, subtasks, updates)
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete"),
+                      question + "\n\n" + _tr("You can undo this with Edit > Undo."),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    if box.exec() != QMessageBox.StandardButton.Yes:
+        return False
+    if node.kind == "area":
+        return window.push(lambda: DeleteAreaCommand(window.store, window.events, node.id))
+    return window.push(lambda: DeleteTaskCommand(window.store, window.events, node.id))
+
+
+def move(window: MainWindow, kind: str, item_id: str, area_id: str, parent_id: str | None,
+         position: int) -> bool:
+    """Move an area or task (drag and drop, move up/down); -1 puts it last."""
+    if kind == "area":
+        return window.push(lambda: MoveAreaCommand(window.store, window.events, item_id, position))
+    where = None if position < 0 else position
+    return window.push(lambda: MoveTaskCommand(window.store, window.events, item_id, area_id, parent_id, where))
+
+
+def move_selected(window: MainWindow, step: int) -> bool:
+    """Move the selected item one place up (-1) or down (+1) among its siblings."""
+    node = window._current_node()
+    if node is None or node.parent is None:
+        return False
+    siblings = node.parent.children
+    row = siblings.index(node)
+    target = row + step
+    if not 0 <= target < len(siblings):
+        return False
+    parent_id = node.parent.id if node.parent.kind == "task" else None
+    return move(window, node.kind, node.id, node.area_id, parent_id, target)
