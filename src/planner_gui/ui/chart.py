@@ -1,35 +1,382 @@
-"""Progress charts (pyqtgraph): first version with the contract's API only."""
+"""Progress charts (pyqtgraph).
+
+For a task: actual progress over time (a step line) against the planned
+progress (序时进度) with milestone markers and the as-of date marked, and,
+when the task has indicators, their readings against the target in a second
+small plot. For an area or the plan: the roll-up over time and the tasks per
+light as of the date.
+
+Every figure comes from planner_gui.domain.progress; the chart only samples
+those functions at chosen dates. The roll-up over time evaluates a whole plan
+per date, so it is computed lazily — only while the chart is visible, at most
+MAX_SAMPLES dates, one date per event-loop turn — and never blocks the window.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import calendar
+import html
+from collections.abc import Callable
+from datetime import date, timedelta
 
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from planner_gui.domain.model import Plan
+from planner_gui.domain.dates import month_end
+from planner_gui.domain.model import Plan, Task
+from planner_gui.domain.progress import (
+    STATUS_COLOURS,
+    STATUS_ORDER,
+    evaluate_area,
+    evaluate_plan,
+    indicator_history,
+    planned_progress,
+    progress_history,
+    task_progress,
+    task_start,
+)
+from planner_gui.ui.editor.fields import plain_label, plain_tip, status_text
+
+MAX_SAMPLES = 24
+Points = list[tuple[float, float]]
+# One colour per indicator line, readable on light and dark backgrounds.
+INDICATOR_COLOURS = ("#0ea5e9", "#a855f7", "#f97316", "#14b8a6", "#e11d48", "#84cc16")
+
+
+def timestamp(day: date) -> float:
+    """Seconds since 1970 at midnight UTC: the x axis is a DateAxisItem with utcOffset 0."""
+    return float(calendar.timegm(day.timetuple()))
+
+
+def day_of(x: float) -> date:
+    return date(1970, 1, 1) + timedelta(seconds=x)
+
+
+def planned_points(task: Task, plan_year: int) -> list[tuple[date, float]]:
+    """The planned line: planned_progress sampled at its breakpoints (start, the
+    deadline, and each milestone's due date and the day before, where it steps)."""
+    if task.due is None:
+        return []
+    start = task_start(task, plan_year)
+    marks = {min(start, task.due), task.due}
+    for milestone in task.milestones:
+        if milestone.due is not None:
+            marks |= {milestone.due, milestone.due - timedelta(days=1)}
+    first = min(marks)
+    points = []
+    for day in sorted(d for d in marks if first <= d <= max(task.due, first)):
+        value = planned_progress(task, day, plan_year)
+        if value is not None:
+            points.append((day, value))
+    return points
+
+
+def actual_points(task: Task, plan_year: int, as_of: date) -> list[tuple[date, float]]:
+    """Actual progress as a step line up to the as-of date: each value holds
+    until the next update (from progress_history, plus the start and as-of)."""
+    start = task_start(task, plan_year)
+    known = progress_history(task, as_of)
+    dates = [d for d, _ in known]
+    values = [v for _, v in known]
+    if start <= as_of and (not dates or start < dates[0]):
+        dates.insert(0, start)
+        values.insert(0, task_progress(task, start))
+    if not dates or as_of > dates[-1]:
+        dates.append(as_of)
+        values.append(task_progress(task, as_of))
+    steps: list[tuple[date, float]] = []
+    for i, (day, value) in enumerate(zip(dates, values, strict=True)):
+        if i and values[i - 1] != value:
+            steps.append((day, values[i - 1]))
+        steps.append((day, value))
+    return steps
+
+
+def sample_dates(plan_year: int, as_of: date) -> list[date]:
+    """Month ends from the plan's start up to the as-of date, then the as-of date;
+    thinned to at most MAX_SAMPLES."""
+    dates = []
+    year, month = plan_year, 1
+    while True:
+        end = month_end(year, month)
+        if end >= as_of:
+            break
+        dates.append(end)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if len(dates) >= MAX_SAMPLES:
+        step = len(dates) / (MAX_SAMPLES - 1)
+        dates = [dates[int(i * step)] for i in range(MAX_SAMPLES - 1)]
+    return [*dates, as_of]
 
 
 class ChartPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        QVBoxLayout(self)
-        self._series: dict[str, list[tuple[float, float]]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = plain_label("", self)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.main = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.second = pg.PlotWidget(self)
+        layout.addWidget(self.main, 3)
+        layout.addWidget(self.second, 2)
+        self.second.hide()
+        self._series: dict[str, Points] = {}
         self._counts: dict[str, int] = {}
+        self._job: Callable[[], None] | None = None
+        self._rollup: tuple[Callable[[date], float], list[date]] | None = None
+        self._rollup_item: pg.PlotDataItem | None = None
+        self._rollup_timer = QTimer(self)
+        self._rollup_timer.setInterval(0)
+        self._rollup_timer.timeout.connect(self._rollup_step)
+        self._apply_palette()
 
-    def show_plan(self, plan: Plan, as_of: date) -> None:
-        self.clear()
-
-    def show_area(self, plan: Plan, area_id: str, as_of: date) -> None:
-        self.clear()
+    # --- the contract -----------------------------------------------------
 
     def show_task(self, plan: Plan, task_id: str, as_of: date) -> None:
-        self.clear()
+        task = plan.find_task(task_id)
+        if task is None:
+            self.clear()
+            return
+        self._request(lambda: self._draw_task(plan, task, as_of))
+
+    def show_area(self, plan: Plan, area_id: str, as_of: date) -> None:
+        area = next((a for a in plan.areas if a.id == area_id), None)
+        if area is None:
+            self.clear()
+            return
+
+        def progress_on(day: date) -> float:
+            return evaluate_area(area, day, plan, {}).progress
+
+        def counts() -> dict:
+            return evaluate_area(area, as_of, plan, {}).counts
+
+        self._request(lambda: self._draw_group(area.name, plan.year, as_of, progress_on, counts))
+
+    def show_plan(self, plan: Plan, as_of: date) -> None:
+        def progress_on(day: date) -> float:
+            return evaluate_plan(plan, day).plan.progress
+
+        def counts() -> dict:
+            return evaluate_plan(plan, as_of).plan.counts
+
+        self._request(lambda: self._draw_group(plan.title, plan.year, as_of, progress_on, counts))
 
     def clear(self) -> None:
+        self._job = None
+        self._rollup = None
+        self._rollup_timer.stop()
+        self._rollup_item = None
         self._series, self._counts = {}, {}
+        self.heading.clear()
+        self.main.clear()
+        self.second.clear()
+        self.second.hide()
+        legend = self.main.getPlotItem().legend
+        if legend is not None:
+            legend.clear()
 
-    def series(self) -> dict[str, list[tuple[float, float]]]:
-        return dict(self._series)
+    def series(self) -> dict[str, Points]:
+        """name -> points (x = seconds since 1970 UTC); finishes pending work first."""
+        self._finish()
+        return {name: list(points) for name, points in self._series.items()}
 
     def light_counts(self) -> dict[str, int]:
+        self._finish()
         return dict(self._counts)
+
+    # --- laziness ------------------------------------------------------------
+
+    def _request(self, job: Callable[[], None]) -> None:
+        self.clear()
+        self._job = job
+        if self.isVisible():
+            self._run_job()
+
+    def _run_job(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job()
+
+    def _finish(self) -> None:
+        self._run_job()
+        while self._rollup is not None:
+            self._rollup_step()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._run_job()
+        if self._rollup is not None:
+            self._rollup_timer.start()
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001
+        super().hideEvent(event)
+        self._rollup_timer.stop()
+
+    # --- a task --------------------------------------------------------------
+
+    def _draw_task(self, plan: Plan, task: Task, as_of: date) -> None:
+        self.heading.setText(task.title)
+        self.main.addLegend(offset=(10, 10), labelTextColor=self._text_colour())
+        plot = self.main
+        plot.setYRange(0, 100)
+        plot.setLabel("left", self.tr("Progress (%)"))
+        planned = [(timestamp(d), v) for d, v in planned_points(task, plan.year)]
+        actual = [(timestamp(d), v) for d, v in actual_points(task, plan.year, as_of)]
+        self._line("planned", planned, self.tr("Planned (序时进度)"), self._text_colour(), dashed=True)
+        self._line("actual", actual, self.tr("Actual"), self._accent(), width=3)
+        updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
+        update_points = [(timestamp(u.date), task_progress(task, u.date)) for u in updates]
+        notes = [u.text.splitlines()[0][:80] if u.text else "" for u in updates]
+        self._scatter("updates", update_points, notes, self._accent(), "o", 8)
+        milestones = [m for m in task.milestones if m.due is not None]
+        milestone_points = [(timestamp(m.due), planned_progress(task, m.due, plan.year) or 0.0)
+                            for m in milestones]  # type: ignore[arg-type]
+        self._scatter("milestones", milestone_points, [m.title for m in milestones],
+                      STATUS_COLOURS[STATUS_ORDER[1]], "d", 13, legend=self.tr("Milestones"))
+        self._as_of_line(as_of)
+        if task.indicators:
+            self._draw_indicators(task, plan.year, as_of)
+
+    def _draw_indicators(self, task: Task, plan_year: int, as_of: date) -> None:
+        self.second.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.second.addLegend(offset=(10, 5), labelTextColor=self._text_colour())
+        self.second.setLabel("left", self.tr("Indicators"))
+        first = timestamp(task_start(task, plan_year))
+        last = timestamp(max(task.due or as_of, as_of))
+        for number, indicator in enumerate(task.indicators):
+            colour = INDICATOR_COLOURS[number % len(INDICATOR_COLOURS)]
+            readings = [(timestamp(d), v) for d, v in indicator_history(task, indicator, as_of)]
+            name = f"indicator:{indicator.name}"
+            self._series[name] = readings
+            if readings:
+                # Legend labels are HTML: escape the user's indicator name.
+                self.second.plot([x for x, _ in readings], [y for _, y in readings],
+                                 pen=pg.mkPen(colour, width=2), name=html.escape(indicator.name))
+                self._scatter(name, readings, [indicator.name] * len(readings), colour, "o", 7,
+                              plot=self.second, keep=False)
+            if indicator.target is not None:
+                target = [(first, indicator.target), (last, indicator.target)]
+                self._series[f"target:{indicator.name}"] = target
+                self.second.plot([first, last], [indicator.target] * 2,
+                                 pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.second.addItem(pg.InfiniteLine(pos=timestamp(as_of), angle=90,
+                                            pen=pg.mkPen(self._text_colour(), width=1)))
+        self._apply_palette()
+        self.second.show()
+
+    # --- an area or the plan ---------------------------------------------------
+
+    def _draw_group(self, title: str, plan_year: int, as_of: date,
+                    progress_on: Callable[[date], float], counts: Callable[[], dict]) -> None:
+        self.heading.setText(title)
+        self.main.setYRange(0, 100)
+        self.main.setLabel("left", self.tr("Progress (%)"))
+        self._as_of_line(as_of)
+        found = counts()
+        self._counts = {status.value: found.get(status, 0) for status in STATUS_ORDER}
+        self._draw_light_bars()
+        self._series["rollup"] = []
+        self._rollup = (progress_on, sample_dates(plan_year, as_of))
+        if self.isVisible():
+            self._rollup_timer.start()
+
+    def _rollup_step(self) -> None:
+        """Evaluate one more date of the roll-up line and redraw it."""
+        if self._rollup is None:
+            self._rollup_timer.stop()
+            return
+        progress_on, remaining = self._rollup
+        day = remaining.pop(0)
+        self._series["rollup"].append((timestamp(day), progress_on(day)))
+        if not remaining:
+            self._rollup = None
+            self._rollup_timer.stop()
+        points = self._series["rollup"]
+        if self._rollup_item is not None:
+            self.main.removeItem(self._rollup_item)
+        self._rollup_item = self.main.plot([x for x, _ in points], [y for _, y in points],
+                                           pen=pg.mkPen(self._accent(), width=3), symbol="o", symbolSize=6,
+                                           symbolBrush=self._accent())
+
+    def _draw_light_bars(self) -> None:
+        statuses = list(STATUS_ORDER)
+        heights = [self._counts[s.value] for s in statuses]
+        bars = pg.BarGraphItem(x=list(range(len(statuses))), height=heights, width=0.7,
+                               brushes=[pg.mkBrush(STATUS_COLOURS[s]) for s in statuses])
+        self.second.setAxisItems({"bottom": pg.AxisItem("bottom")})
+        self.second.addItem(bars)
+        self.second.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
+        self.second.setLabel("left", self.tr("Tasks"))
+        self.second.setYRange(0, max(heights + [1]) * 1.1)
+        self._apply_palette()
+        self.second.show()
+
+    # --- drawing helpers --------------------------------------------------------
+
+    def _line(self, name: str, points: Points, legend: str, colour: QColor | str, *,
+              dashed: bool = False, width: int = 2) -> None:
+        self._series[name] = points
+        if not points:
+            return
+        style = pg.QtCore.Qt.PenStyle.DashLine if dashed else pg.QtCore.Qt.PenStyle.SolidLine
+        self.main.plot([x for x, _ in points], [y for _, y in points],
+                       pen=pg.mkPen(colour, width=width, style=style), name=legend)
+
+    def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str, symbol: str,
+                 size: int, *, legend: str | None = None, plot: pg.PlotWidget | None = None,
+                 keep: bool = True) -> None:
+        if keep:
+            self._series[name] = points
+        if not points:
+            return
+        item = pg.ScatterPlotItem(
+            x=[x for x, _ in points], y=[y for _, y in points], data=notes, symbol=symbol, size=size,
+            brush=pg.mkBrush(colour), pen=pg.mkPen(self._text_colour()), hoverable=True,
+            tip=self._tip, name=legend,
+        )
+        (plot or self.main).addItem(item)
+
+    @staticmethod
+    def _tip(x: float, y: float, data: object) -> str:
+        """Hover text: date, value and the note (user text, kept plain)."""
+        lines = [f"{day_of(x).isoformat()}: {y:g}"]
+        if data:
+            lines.append(str(data))
+        return plain_tip("\n".join(lines))
+
+    def _as_of_line(self, as_of: date) -> None:
+        x = timestamp(as_of)
+        self._series["as_of"] = [(x, 0.0), (x, 100.0)]
+        line = pg.InfiniteLine(pos=x, angle=90, pen=pg.mkPen(self._text_colour(), width=1,
+                                                               style=pg.QtCore.Qt.PenStyle.DotLine),
+                               label=as_of.isoformat(), labelOpts={"position": 0.95, "color": self._text_colour()})
+        self.main.addItem(line)
+
+    def _text_colour(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.WindowText)
+
+    def _accent(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Highlight)
+
+    def _apply_palette(self) -> None:
+        """Follow the window's palette, so the chart is legible on a dark theme."""
+        background = self.palette().color(QPalette.ColorRole.Base)
+        for widget in (self.main, self.second):
+            widget.setBackground(background)
+            for side in ("left", "bottom"):
+                axis = widget.getAxis(side)
+                axis.setPen(self._text_colour())
+                axis.setTextPen(self._text_colour())
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:
+            self._apply_palette()
+
