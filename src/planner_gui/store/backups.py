@@ -25,7 +25,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,11 @@ BACKUP_NAME = re.compile(
 MIGRATION_BACKUP = re.compile(r"\.before-migration-v(?P<version>\d+)\.bak$")
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 DAILY = "daily"
+
+
+def clock() -> datetime:
+    """The local time backups are stamped with (tests replace it)."""
+    return datetime.now()
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def take_backup(
     """Copy the open database into its backup folder, then rotate old backups."""
     if not re.fullmatch(r"[a-z0-9-]+", reason):
         raise ValueError(f"backup reason must be lower-case words joined by '-': {reason!r}")
-    taken = (now or datetime.now()).replace(microsecond=0)
+    taken = (now or clock()).replace(microsecond=0)
     folder = backup_folder(plan_path)
     target = _free_name(folder, taken.strftime(STAMP_FORMAT), reason)
     backup_copy(conn, target)
@@ -155,7 +160,8 @@ def daily_backup(
     policy: BackupPolicy | None = None,
 ) -> Backup | None:
     """Take today's daily backup unless it has been taken already."""
-    today = (now or datetime.now()).date()
+    now = now or clock()
+    today = now.date()
     if any(b.reason == DAILY and b.taken.date() == today for b in list_backups(plan_path)):
         return None
     return take_backup(conn, plan_path, DAILY, now=now, policy=policy)
@@ -163,22 +169,28 @@ def daily_backup(
 
 def backups_to_keep(backups: list[Backup], policy: BackupPolicy) -> set[Path]:
     """All backups of the newest ``keep_days`` days that have backups, and the
-    newest backup of each of the ``keep_weeks`` weeks before those."""
+    newest backup of each of the ``keep_weeks`` (ISO) weeks before those."""
     days = sorted({b.taken.date() for b in backups}, reverse=True)
     recent_days = set(days[: policy.keep_days])
     keep = {b.path for b in backups if b.taken.date() in recent_days}
-    weeks: list[tuple[int, int]] = []
+    covered = {_week(day) for day in recent_days}  # weeks the daily backups already stand for
+    weekly: set[tuple[int, int]] = set()
     older = sorted((b for b in backups if b.taken.date() not in recent_days),
                    key=lambda b: b.taken, reverse=True)
     for backup in older:
-        week = tuple(backup.taken.isocalendar())[:2]
-        if week in weeks:
+        week = _week(backup.taken.date())
+        if week in covered or week in weekly:
             continue
-        if len(weeks) >= policy.keep_weeks:
+        if len(weekly) >= policy.keep_weeks:
             break
-        weeks.append(week)  # type: ignore[arg-type]
+        weekly.add(week)
         keep.add(backup.path)
     return keep
+
+
+def _week(day: date) -> tuple[int, int]:
+    iso = day.isocalendar()
+    return iso[0], iso[1]
 
 
 def rotate(plan_path: Path | str, policy: BackupPolicy, *, keep: Path | None = None) -> list[Path]:
