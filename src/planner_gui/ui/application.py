@@ -37,7 +37,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.planner_gui.PlannerGui")
+    app.setDesktopFileName("planner-gui")  # packaging/planner-gui.desktop
     try:
         from planner_gui.ui.i18n import install_translator
     except ImportError:
