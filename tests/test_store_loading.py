@@ -1,0 +1,34 @@
+"""The fast bulk read (store/loading.py) gives exactly the objects the
+row-by-row conversion in store/rows.py gives, for the whole plan and for one task."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planner_gui.demo import write_demo
+from planner_gui.domain.model import ProgressUpdate
+from planner_gui.store import PlanStore, rows
+
+
+def test_bulk_read_matches_row_conversion(tmp_path):
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 300, 2500, seed=5)
+    with PlanStore.open(path) as store:
+        some = next(t for t in store.load_plan().walk_tasks() if t.indicators)
+        store.add_update(some.id, ProgressUpdate(date=date(2024, 5, 1), progress=40, text="带“引号”的说明",
+                                                 highlight=True, readings={some.indicators[0].name: 3.5}))
+        plan = store.load_plan()
+        tasks = {t.id: t for t in plan.walk_tasks()}
+        by_row = {
+            r["id"]: (r["task_id"], rows.update_from_row(r)) for r in store.db["progress_update"].rows
+        }
+        loaded = {u.id: (t.id, u) for t in tasks.values() for u in t.updates}
+        assert loaded == by_row
+        for r in store.db["indicator"].rows:
+            assert rows.indicator_from_row(r) in tasks[r["task_id"]].indicators
+        for r in store.db["milestone"].rows:
+            assert rows.milestone_from_row(r) in tasks[r["task_id"]].milestones
+        # the updates of a task come oldest first, whichever way it is read
+        assert store.get_task(some.id) == tasks[some.id]
+        dates = [u.date for u in tasks[some.id].updates]
+        assert dates == sorted(dates)
