@@ -63,7 +63,8 @@ def explain_write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> SaveE
         reason = ("the disk is full (or the file reached its size limit): the change was not "
                   "saved and the file is as it was; free some space or save a copy elsewhere")
     elif name.startswith("SQLITE_READONLY") or "readonly" in text:
-        reason = "the file is open read-only: the change was not saved"
+        reason = ("the file is open read-only (opened so, or the file or its folder cannot be "
+                  "written): the change was not saved; save a copy elsewhere to keep working")
     elif name.startswith("SQLITE_BUSY") or "database is locked" in text:
         reason = (f"another program kept the file busy for more than {BUSY_TIMEOUT_MS // 1000} "
                   "seconds: the change was not saved; try again")
@@ -238,16 +239,26 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise explained from exc
 
 
+def writable(path: Path) -> bool:
+    """Whether this user may change the file (WAL also needs its folder)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def is_read_only(db: sqlite_utils.Database) -> bool:
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
 def _open_read_only(path: Path, version: int) -> tuple[sqlite_utils.Database, bool]:
     if version < SCHEMA_VERSION:
         raise BadFileError(
             path, f"uses an older file format ({version}); open it once for writing to upgrade it"
         )
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        # a read-only folder: -shm cannot be made, and nothing is pending in a -wal
+        uri += "&immutable=1"
     try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-            check_same_thread=False,
-        )
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         _configure(conn)
         conn.execute("PRAGMA query_only = ON")
         db = sqlite_utils.Database(conn)
@@ -272,6 +283,10 @@ def open_database(
     if not exists and not create:
         raise BadFileError(path, "does not exist")
     version = inspect_file(path) if exists else 0
+    if exists and not read_only and not writable(path):
+        # A read-only file or folder (a CD, a share, a locked-down PC): open it
+        # for reading; a write then fails with a clear SaveError.
+        read_only = True
     if read_only:
         if not exists:
             raise BadFileError(path, "does not exist")
