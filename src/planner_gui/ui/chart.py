@@ -73,23 +73,17 @@ def planned_points(task: Task, plan_year: int) -> list[tuple[date, float]]:
     return points
 
 
-def actual_points(task: Task, plan_year: int, as_of: date) -> list[tuple[date, float]]:
-    """Actual progress as a step line up to the as-of date: each value holds
-    until the next update (from progress_history, plus the start and as-of)."""
-    start = task_start(task, plan_year)
+def actual_points(task: Task, as_of: date) -> list[tuple[date, float]]:
+    """Actual progress as a step line: each reported value (progress_history)
+    holds until the next update, the last one up to the as-of date. Without
+    any update by then, the single as-of figure."""
     known = progress_history(task, as_of)
-    dates = [d for d, _ in known]
-    values = [v for _, v in known]
-    if start <= as_of and (not dates or start < dates[0]):
-        dates.insert(0, start)
-        values.insert(0, task_progress(task, start))
-    if not dates or as_of > dates[-1]:
-        dates.append(as_of)
-        values.append(task_progress(task, as_of))
+    if not known or as_of > known[-1][0]:
+        known.append((as_of, task_progress(task, as_of)))
     steps: list[tuple[date, float]] = []
-    for i, (day, value) in enumerate(zip(dates, values, strict=True)):
-        if i and values[i - 1] != value:
-            steps.append((day, values[i - 1]))
+    for i, (day, value) in enumerate(known):
+        if i and known[i - 1][1] != value:
+            steps.append((day, known[i - 1][1]))
         steps.append((day, value))
     return steps
 
@@ -228,7 +222,7 @@ class ChartPanel(QWidget):
         plot.setYRange(0, 100)
         plot.setLabel("left", self.tr("Progress (%)"))
         planned = [(timestamp(d), v) for d, v in planned_points(task, plan.year)]
-        actual = [(timestamp(d), v) for d, v in actual_points(task, plan.year, as_of)]
+        actual = [(timestamp(d), v) for d, v in actual_points(task, as_of)]
         self._line("planned", planned, self.tr("Planned (序时进度)"), self._text_colour(), dashed=True)
         self._line("actual", actual, self.tr("Actual"), self._accent(), width=3)
         updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
@@ -326,8 +320,10 @@ class ChartPanel(QWidget):
         if not points:
             return
         style = pg.QtCore.Qt.PenStyle.DashLine if dashed else pg.QtCore.Qt.PenStyle.SolidLine
+        # A lone point (no update yet) needs a symbol to be seen at all.
+        symbol = {"symbol": "o", "symbolBrush": colour} if len(points) == 1 else {}
         self.main.plot([x for x, _ in points], [y for _, y in points],
-                       pen=pg.mkPen(colour, width=width, style=style), name=legend)
+                       pen=pg.mkPen(colour, width=width, style=style), name=legend, **symbol)
 
     def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str, symbol: str,
                  size: int, *, legend: str | None = None, plot: pg.PlotWidget | None = None,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from PySide6 import QtGui
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
@@ -73,7 +74,8 @@ def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True
 
 def plain_tip(text: str) -> str:
     """Tooltips guess rich text; escaping keeps a title like <b>x</b> literal."""
-    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre)
+    # convertFromPlainText lives on QtGui's Qt namespace, not QtCore's.
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
 def message_label(parent: QWidget | None = None) -> QLabel:

@@ -1,0 +1,118 @@
+"""The progress chart: its series come from the shared progress rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner_gui.domain.model import Milestone, ProgressUpdate
+from planner_gui.domain.progress import evaluate_area, evaluate_plan
+from planner_gui.ui import chart as chart_module
+from planner_gui.ui.chart import MAX_SAMPLES, ChartPanel, sample_dates, timestamp
+
+PRESCHOOL = "学前教育公办率提升至50%"  # due 2024-12-31, indicator 学前教育公办率 >= 50 %
+
+
+@pytest.fixture
+def chart(qtbot):
+    widget = ChartPanel()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def find_task(plan, title):
+    return next(t for t in plan.walk_tasks() if t.title == title)
+
+
+def test_task_series_hold_planned_line_actual_steps_and_markers(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    task = find_task(plan, PRESCHOOL)
+    bundled_store.add_update(task.id, ProgressUpdate(date=date(2024, 3, 10), progress=30,
+                                                     readings={"学前教育公办率": 46}))
+    bundled_store.add_update(task.id, ProgressUpdate(date=date(2024, 6, 5), progress=55))
+    bundled_store.add_update(task.id, ProgressUpdate(date=date(2024, 9, 1), progress=80))  # after as-of
+    plan = bundled_store.load_plan()
+    chart.show_task(plan, task.id, date(2024, 7, 1))
+    series = chart.series()
+
+    assert series["planned"][0] == (timestamp(date(2024, 1, 1)), 0.0)
+    assert series["planned"][-1] == (timestamp(date(2024, 12, 31)), 100.0)
+    assert series["actual"] == [
+        (timestamp(date(2024, 3, 10)), 30.0),
+        (timestamp(date(2024, 6, 5)), 30.0),
+        (timestamp(date(2024, 6, 5)), 55.0),
+        (timestamp(date(2024, 7, 1)), 55.0),
+    ]
+    assert series["updates"] == [(timestamp(date(2024, 3, 10)), 30.0), (timestamp(date(2024, 6, 5)), 55.0)]
+    assert series["as_of"][0][0] == timestamp(date(2024, 7, 1))
+    assert series["indicator:学前教育公办率"] == [(timestamp(date(2024, 3, 10)), 46.0)]
+    assert series["target:学前教育公办率"][0][1] == 50.0
+
+
+def test_planned_line_steps_through_milestones(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    task = find_task(plan, PRESCHOOL)
+    task.milestones = [Milestone("方案", due=date(2024, 5, 31)), Milestone("验收", due=date(2024, 11, 30))]
+    chart.show_task(plan, task.id, date(2024, 7, 1))
+    planned = chart.series()["planned"]
+    assert (timestamp(date(2024, 5, 30)), 0.0) in planned
+    assert (timestamp(date(2024, 5, 31)), 50.0) in planned
+    assert (timestamp(date(2024, 11, 30)), 100.0) in planned
+    assert planned[-1] == (timestamp(date(2024, 12, 31)), 100.0)
+    assert [y for _, y in chart.series()["milestones"]] == [50.0, 100.0]
+
+
+def test_area_chart_counts_lights_and_rolls_up_over_time(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    area = plan.areas[5]
+    as_of = date(2024, 7, 15)
+    chart.show_area(plan, area.id, as_of)
+    expected = evaluate_area(area, as_of, plan, {})
+    counts = chart.light_counts()
+    assert counts == {status.value: n for status, n in expected.counts.items()}
+    rollup = chart.series()["rollup"]
+    assert len(rollup) == 7  # six month ends and the as-of date
+    assert rollup[-1] == (timestamp(as_of), expected.progress)
+
+
+def test_plan_roll_up_is_lazy_and_sampled(qtbot, chart, bundled_store, monkeypatch):
+    calls = []
+    real = chart_module.evaluate_plan
+    monkeypatch.setattr(chart_module, "evaluate_plan", lambda plan, day: calls.append(day) or real(plan, day))
+    plan = bundled_store.load_plan()
+    chart.show_plan(plan, date(2026, 6, 30))
+    assert calls == []  # hidden: nothing computed yet
+    chart.show()
+    qtbot.waitUntil(lambda: chart._rollup is None and len(chart._series.get("rollup", [])) == MAX_SAMPLES)
+    assert len(calls) == MAX_SAMPLES + 1  # the lights as of the date, then each sampled date
+    assert chart.series()["rollup"][-1] == (timestamp(date(2026, 6, 30)), real(plan, date(2026, 6, 30)).plan.progress)
+    assert chart.light_counts()["green"] == evaluate_plan(plan, date(2026, 6, 30)).plan.counts[
+        next(s for s in evaluate_plan(plan, date(2026, 6, 30)).plan.counts if s.value == "green")]
+
+
+def test_sample_dates_are_month_ends_then_the_as_of_date():
+    assert sample_dates(2024, date(2024, 3, 15)) == [date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 15)]
+    long = sample_dates(2020, date(2026, 1, 10))
+    assert len(long) == MAX_SAMPLES and long[-1] == date(2026, 1, 10) and long == sorted(long)
+
+
+def test_user_text_in_tooltips_and_heading_stays_plain(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    task = find_task(plan, PRESCHOOL)
+    task.title = "<b>加粗</b>"
+    chart.show_task(plan, task.id, date(2024, 7, 1))
+    chart.series()
+    assert chart.heading.text() == "<b>加粗</b>"
+    assert chart.heading.textFormat() == Qt.TextFormat.PlainText
+    tip = ChartPanel._tip(timestamp(date(2024, 5, 1)), 40.0, "<img src=x>")
+    assert "2024-05-01: 40" in tip and "&lt;img src=x&gt;" in tip and "<img" not in tip
+
+
+def test_clear_empties_the_series(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    chart.show_plan(plan, date(2024, 7, 1))
+    assert chart.series()["rollup"]
+    chart.clear()
+    assert chart.series() == {} and chart.light_counts() == {}

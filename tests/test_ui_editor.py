@@ -1,0 +1,225 @@
+"""The detail editor: edits are written at once and undoable, wrong values are
+refused with the field named, and progress updates change the light, the
+history and the chart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+
+from planner_gui.domain.progress import Status, evaluate_area, evaluate_plan
+from planner_gui.store import PlanStore
+from planner_gui.ui.chart import ChartPanel, timestamp
+from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
+from planner_gui.ui.editor.detail_panel import DetailPanel
+
+PRESCHOOL = "学前教育公办率提升至50%"  # due 2024-12-31, indicator 学前教育公办率 >= 50
+
+
+def task_id(store: PlanStore, title: str) -> str:
+    return next(t.id for t in store.load_plan().walk_tasks() if t.title == title)
+
+
+def reopened_task(store: PlanStore, tid: str):
+    """The task as a second connection reads it from the file."""
+    with PlanStore.open(store.path) as other:
+        return other.get_task(tid)
+
+
+@pytest.fixture
+def panel(qtbot, bundled_store):
+    events, stack = PlanEvents(), QUndoStack()
+    widget = DetailPanel(bundled_store, events, stack)
+    qtbot.addWidget(widget)
+    widget.resize(700, 800)
+    widget.show()
+    return widget
+
+
+def commit_text(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.setText(text)
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def commit_date(qtbot, widget, day: date) -> None:
+    widget.setFocus()
+    widget.setDate(QDate(day))
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_editing_a_field_writes_the_file_and_undo_restores_it(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    leader = panel.task_page.widgets["leader"]
+    commit_text(qtbot, leader, "王<b>明</b>")
+    assert reopened_task(bundled_store, tid).leader == "王<b>明</b>"
+    assert panel.undo_stack.count() == 1
+
+    panel.undo_stack.undo()
+    assert reopened_task(bundled_store, tid).leader == ""
+    leader.clearFocus()
+    qtbot.waitUntil(lambda: leader.text() == "")
+    panel.undo_stack.redo()
+    assert reopened_task(bundled_store, tid).leader == "王<b>明</b>"
+
+
+def test_a_date_edit_is_written_and_due_before_start_is_refused(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    page = panel.task_page
+    commit_date(qtbot, page.widgets["start"], date(2024, 3, 1))
+    assert reopened_task(bundled_store, tid).start == date(2024, 3, 1)
+
+    commit_date(qtbot, page.widgets["due"], date(2024, 2, 1))
+    assert page.widgets["due"].property("invalid") is True
+    assert page.message.isVisible()
+    assert page.message.text().startswith("Not saved — Due:")
+    assert reopened_task(bundled_store, tid).due == date(2024, 12, 31)
+    assert panel.undo_stack.count() == 1  # only the start edit
+
+
+def test_progress_outside_0_to_100_is_refused_and_nothing_written(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    page = panel.task_page
+    progress = page.widgets["progress"]
+    commit_text(qtbot, progress, "150")
+    assert "Progress set directly" in page.message.text()
+    assert "150" in page.message.text()
+    assert progress.property("invalid") is True
+    assert reopened_task(bundled_store, tid).progress is None
+    assert panel.undo_stack.count() == 0
+    # Correcting the value saves it and clears the mark.
+    commit_text(qtbot, progress, "40")
+    assert reopened_task(bundled_store, tid).progress == 40
+    assert progress.property("invalid") is False
+    assert not page.message.isVisible()
+
+
+def test_adding_an_update_changes_light_history_and_chart_and_undo_removes_it(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.set_as_of(date(2024, 4, 10))
+    panel.show_task(tid)
+    page = panel.task_page
+    # Bring the deadline to 30 April: as of 10 April the plan expects 83%, the task has 0.
+    commit_date(qtbot, page.widgets["due"], date(2024, 4, 30))
+    qtbot.waitUntil(lambda: page.figures.status is Status.YELLOW)
+    assert page.figures_box.light.status is Status.YELLOW
+    chart = ChartPanel()
+    qtbot.addWidget(chart)
+    chart.show_task(bundled_store.load_plan(), tid, panel.as_of())
+    before = chart.series()
+    assert before["actual"] == [(timestamp(date(2024, 4, 10)), 0.0)]
+
+    form = page.update_form
+    assert form.date.date().toPython() == date(2024, 4, 10)  # defaults to the as-of date
+    form.progress.setValue(100)
+    form.text.setPlainText("公办园<i>新增</i>3所")
+    form.reporter.setText("区教委")
+    form.reading_edits["学前教育公办率"].setText("51.5")
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+
+    stored = reopened_task(bundled_store, tid)
+    assert [(u.date, u.progress, u.readings) for u in stored.updates] == [
+        (date(2024, 4, 10), 100.0, {"学前教育公办率": 51.5})
+    ]
+    qtbot.waitUntil(lambda: page.figures.status is Status.DONE)
+    assert page.history.row_texts()[0][:3] == ["2024-04-10", "100%", "公办园<i>新增</i>3所"]
+    assert "学前教育公办率 51.5%" in page.history.row_texts()[0][-1]
+    chart.show_task(bundled_store.load_plan(), tid, panel.as_of())
+    after = chart.series()
+    assert after["actual"][-1] == (timestamp(date(2024, 4, 10)), 100.0)
+    assert after["indicator:学前教育公办率"] == [(timestamp(date(2024, 4, 10)), 51.5)]
+    assert after != before
+
+    panel.undo_stack.undo()
+    assert reopened_task(bundled_store, tid).updates == []
+    qtbot.waitUntil(lambda: page.figures.status is Status.YELLOW)
+    assert page.history.row_texts() == []
+
+
+def test_a_non_numeric_reading_is_refused_and_nothing_added(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    form = panel.task_page.update_form
+    form.reading_edits["学前教育公办率"].setText("about half")
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert "学前教育公办率" in panel.task_page.message.text()
+    assert form.reading_edits["学前教育公办率"].property("invalid") is True
+    assert reopened_task(bundled_store, tid).updates == []
+    assert panel.undo_stack.count() == 0
+
+
+def test_a_refresh_does_not_clobber_the_field_being_typed_in(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    page = panel.task_page
+    panel.activateWindow()
+    leader = page.widgets["leader"]
+    leader.setFocus()
+    qtbot.waitUntil(leader.hasFocus)
+    qtbot.keyClicks(leader, "typing")
+    # Another edit of the same task arrives (e.g. undo of something else).
+    panel.undo_stack.push(EditFieldsCommand(bundled_store, panel.events, "task", tid,
+                                            {"lead_unit": "区教委"}, "edit"))
+    qtbot.waitUntil(lambda: page.widgets["lead_unit"].text() == "区教委")
+    assert leader.text() == "typing"
+
+
+def test_plan_settings_are_edited_through_undoable_commands(qtbot, panel, bundled_store):
+    panel.show_plan()
+    page = panel.plan_page
+    tolerance = page.setting_widgets["behind_tolerance"]
+    tolerance.setFocus()
+    tolerance.setValue(10)
+    qtbot.keyClick(tolerance, Qt.Key.Key_Return)
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.plan_info().settings.behind_tolerance == 10
+    page.cycle.setCurrentIndex(page.cycle.findData("monthly"))
+    page.cycle.activated.emit(page.cycle.currentIndex())
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.plan_info().settings.reporting_cycle == "monthly"
+    panel.undo_stack.undo()
+    panel.undo_stack.undo()
+    with PlanStore.open(bundled_store.path) as other:
+        settings = other.plan_info().settings
+    assert (settings.behind_tolerance, settings.reporting_cycle) == (20, "quarterly")
+
+
+def test_plan_page_shows_declared_against_entered_and_the_roll_up(qtbot, panel, bundled_store):
+    panel.set_as_of(date(2024, 7, 1))
+    panel.show_plan()
+    plan = bundled_store.load_plan()
+    figures = evaluate_plan(plan, date(2024, 7, 1)).plan
+    page = panel.plan_page
+    assert "2 areas not entered" in page.entered.text()
+    assert page.rollup.lights[Status.YELLOW][1].text() == str(figures.counts[Status.YELLOW])
+    assert page.rollup.tasks.text() == str(figures.leaf_tasks)
+
+
+def test_area_page_edits_weight_and_shows_its_roll_up(qtbot, panel, bundled_store):
+    plan = bundled_store.load_plan()
+    area = plan.areas[5]
+    panel.set_as_of(date(2024, 7, 1))
+    panel.show_area(area.id)
+    page = panel.area_page
+    figures = evaluate_area(area, date(2024, 7, 1), plan, {})
+    assert page.rollup.not_reported.text() == str(figures.not_reported)
+    commit_text(qtbot, page.widgets["weight"], "-2")
+    assert "Weight" in page.message.text()
+    commit_text(qtbot, page.widgets["weight"], "2")
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.get_row("area", area.id)["weight"] == 2
+
+
+def test_deleting_the_shown_task_empties_the_panel(qtbot, panel, bundled_store):
+    from planner_gui.ui.commands import DeleteTaskCommand
+
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    panel.undo_stack.push(DeleteTaskCommand(bundled_store, panel.events, tid))
+    qtbot.waitUntil(lambda: panel.currentWidget() is panel.empty_page)

@@ -1,0 +1,104 @@
+"""The indicator and milestone table models, without any view: every cell
+edit goes through an undoable command to the file; wrong values are refused."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+
+from planner_gui.store import PlanStore
+from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.editor.fields import EditorContext
+from planner_gui.ui.editor.indicator_table import (
+    COMPARATOR,
+    CURRENT,
+    NAME,
+    TARGET,
+    UNIT,
+    IndicatorTableModel,
+)
+from planner_gui.ui.editor.milestone_table import DONE_ON, DUE, TITLE, MilestoneTableModel
+
+CITY_SOUTH = "接续推动城南行动计划实施"  # indicators 完成城南行动计划项目 >= 55 个, 投资 >= 200 亿元
+
+
+@pytest.fixture
+def context(qapp, bundled_store):
+    return EditorContext(bundled_store, PlanEvents(), QUndoStack(), date(2024, 7, 1))
+
+
+def find_task(store: PlanStore, title: str):
+    return next(t for t in store.load_plan().walk_tasks() if t.title == title)
+
+
+def stored_indicator(store: PlanStore, indicator_id: str) -> dict:
+    with PlanStore.open(store.path) as other:
+        return other.get_row("indicator", indicator_id)
+
+
+def test_indicator_model_shows_the_task_indicators(context, bundled_store):
+    task = find_task(bundled_store, CITY_SOUTH)
+    model = IndicatorTableModel(context)
+    model.set_items(task.id, task.indicators)
+    assert model.rowCount() == 2
+    assert model.columnCount() == 6
+    assert model.headerData(TARGET, Qt.Orientation.Horizontal) == "Target"
+    assert model.data(model.index(0, NAME)) == "完成城南行动计划项目"
+    assert model.data(model.index(0, COMPARATOR)) == ">= 不少于"
+    assert model.data(model.index(0, TARGET)) == "55"
+    assert model.data(model.index(1, UNIT)) == "亿元"
+    assert model.data(model.index(0, CURRENT)) == ""
+    assert model.flags(model.index(0, TARGET)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_set_data_writes_through_an_undoable_command(context, bundled_store):
+    task = find_task(bundled_store, CITY_SOUTH)
+    model = IndicatorTableModel(context)
+    model.set_items(task.id, task.indicators)
+    indicator_id = task.indicators[0].id
+    assert model.setData(model.index(0, TARGET), "60")
+    assert stored_indicator(bundled_store, indicator_id)["target"] == 60
+    assert model.data(model.index(0, TARGET)) == "60"
+    assert model.setData(model.index(0, COMPARATOR), "不超过")
+    assert stored_indicator(bundled_store, indicator_id)["comparator"] == "<="
+    assert context.undo_stack.count() == 2
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    row = stored_indicator(bundled_store, indicator_id)
+    assert (row["target"], row["comparator"]) == (55, ">=")
+
+
+def test_a_non_numeric_target_is_refused_and_names_the_field(qtbot, context, bundled_store):
+    task = find_task(bundled_store, CITY_SOUTH)
+    model = IndicatorTableModel(context)
+    model.set_items(task.id, task.indicators)
+    with qtbot.waitSignal(model.refused) as refused:
+        assert not model.setData(model.index(0, TARGET), "五十五")
+    assert refused.args[0] == "target"
+    assert refused.args[1].startswith("Target:")
+    assert stored_indicator(bundled_store, task.indicators[0].id)["target"] == 55
+    assert context.undo_stack.count() == 0
+    with qtbot.waitSignal(model.refused) as refused:
+        assert not model.setData(model.index(0, NAME), "   ")
+    assert refused.args[0] == "name"
+
+
+def test_milestone_model_edits_dates_and_refuses_a_wrong_one(qtbot, context, bundled_store):
+    task = find_task(bundled_store, "国家自然博物馆开工建设")
+    model = MilestoneTableModel(context)
+    model.set_items(task.id, task.milestones)
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, TITLE)) == "开工建设"
+    assert model.data(model.index(0, DUE)) == "2024-06-30"
+    assert model.setData(model.index(0, DONE_ON), "2024-06-18")
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.get_task(task.id).milestones[0].done_on == date(2024, 6, 18)
+    with qtbot.waitSignal(model.refused) as refused:
+        assert not model.setData(model.index(0, DUE), "2024-13-01")
+    assert refused.args[0] == "due"
+    assert model.setData(model.index(0, DONE_ON), "")  # empty clears the date
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.get_task(task.id).milestones[0].done_on is None
