@@ -54,8 +54,10 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     store = PlanStore.open(path) if path.exists() else None
     try:
         preview = prepare_import(args.file, store, today=date.today())
-        for problem in preview.changes.problems:
-            print(f"warning: {problem}", file=sys.stderr)
+        if args.json:
+            # the JSON goes to standard output; what the preview would list goes to standard error
+            for line in preview.describe()[1:]:
+                print(line, file=sys.stderr)
         if args.dry_run:
             if args.json:
                 sys.stdout.write(json_format.dumps(preview.result))

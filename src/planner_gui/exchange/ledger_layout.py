@@ -55,5 +55,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "problems": ("存在问题", "存在的问题", "困难问题", "问题", "Problems"),
     "next_steps": ("下步计划", "下一步工作", "下一步计划", "下步工作", "Next steps"),
+    "previous": ("上期进度", "Previous progress"),
     "id": ("ID", "任务ID"),
 }

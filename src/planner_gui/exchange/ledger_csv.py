@@ -1,0 +1,66 @@
+"""Reading a ledger saved as CSV, in the encodings Chinese offices actually get.
+
+Excel on a Chinese Windows saves "CSV" in GB18030 (GBK); "CSV UTF-8" adds a
+byte-order mark; other tools write UTF-8 without one, and "Unicode text" is
+UTF-16 with tabs. The text is decoded strictly: a file that is none of these
+is refused with a clear reason instead of being read as mojibake.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange.safe_cells import FORMULA_TRIGGERS
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """The file's text and the encoding it was in."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    if b"\x00" in raw:
+        raise BadFileError(path, "is not a text (CSV) file")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise BadFileError(path, "is not text in UTF-8 or GB18030; save it again as CSV")
+
+
+def _unquote(cell: str) -> str:
+    # A leading apostrophe is how CSV writers protect text that looks like a formula.
+    if len(cell) > 1 and cell[0] == "'" and cell[1:].startswith(FORMULA_TRIGGERS):
+        return cell[1:]
+    return cell
+
+
+def read_csv_rows(path: Path | str) -> list[list[str]]:
+    """All rows of a CSV file as text (formulas stay text; nothing is evaluated)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not raw.strip():
+        raise BadFileError(path, "is empty")
+    try:
+        text, _ = decode(raw, path)
+    except UnicodeDecodeError:
+        raise BadFileError(path, "is not valid UTF-8 or UTF-16 text") from None
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        rows = [[_unquote(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error as exc:
+        raise BadFileError(path, f"is not a readable CSV file ({exc})") from None
+    return rows

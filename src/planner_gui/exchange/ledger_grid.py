@@ -1,0 +1,136 @@
+"""Opening a spreadsheet as plain grids of values, safely.
+
+The file is checked by its first bytes before anything parses it: an
+encrypted workbook (Excel wraps those in an OLE2 container, header D0 CF 11
+E0), an old .xls, a damaged zip or any other file is refused with one line
+naming the file and the reason. The file is only ever read.
+
+In a grid, formulas are their text (never evaluated), numbers shown as
+percentages become "48%", dates become dates, and a block merged over
+several rows gives its value to every row it covers (a leader written once
+for three tasks belongs to all three). A merge within one row is remembered
+instead: that is how a section row (一、…) looks.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange.ledger_csv import CSV_SUFFIXES, read_csv_rows
+from planner_gui.exchange.safe_cells import cell_text
+
+OLE2_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_HEADER = b"PK\x03\x04"
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+@dataclass
+class Grid:
+    """One sheet as values; rows and columns count from 0, ``row_number`` gives the sheet's row."""
+
+    name: str
+    rows: list[list[Any]]
+    merged_rows: set[int] = field(default_factory=set)
+    hidden: bool = False
+
+    def value(self, r: int, c: int) -> Any:
+        row = self.rows[r]
+        return row[c] if c < len(row) else None
+
+    @staticmethod
+    def row_number(r: int) -> int:
+        return r + 1
+
+
+def open_grids(path: Path | str) -> list[Grid]:
+    """Every sheet of an .xlsx workbook, or the one table of a CSV file."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except IsADirectoryError:
+        raise BadFileError(path, "is a folder, not a spreadsheet") from None
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not head:
+        raise BadFileError(path, "is empty")
+    if head.startswith(OLE2_HEADER):
+        if _is_encrypted(path):
+            raise BadFileError(path, "is password-protected; remove the password in Excel or WPS and save again")
+        raise BadFileError(path, "is an old Excel 97-2003 (.xls) workbook; save it as .xlsx and import that")
+    if head.startswith(ZIP_HEADER):
+        return _xlsx_grids(path)
+    if path.suffix.lower() in CSV_SUFFIXES:
+        return [Grid(path.stem, [list(r) for r in read_csv_rows(path)])]
+    raise BadFileError(path, "is not an Excel workbook (.xlsx) or a CSV file")
+
+
+def _is_encrypted(path: Path) -> bool:
+    # An encrypted OOXML file is an OLE2 container holding an "EncryptedPackage" stream.
+    data = path.read_bytes()
+    return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+
+
+def _xlsx_grids(path: Path) -> list[Grid]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # data_only=False: a formula stays its text; nothing is calculated.
+        wb = load_workbook(path, data_only=False, read_only=False)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as exc:
+        raise BadFileError(path, f"is damaged or not an Excel workbook ({type(exc).__name__})") from None
+    except Exception as exc:  # openpyxl raises many kinds of error for a broken file
+        raise BadFileError(path, f"is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
+    try:
+        return [_sheet_grid(ws) for ws in wb.worksheets]
+    finally:
+        wb.close()
+
+
+def _is_percent(number_format: str) -> bool:
+    return "%" in _QUOTED.sub("", number_format or "")
+
+
+def _cell_value(cell: Any) -> Any:
+    value = cell.value
+    if value is None:
+        return None
+    if cell.data_type == "f" or not isinstance(value, (int, float, str, date, datetime, time, bool)):
+        return cell_text(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, time):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and _is_percent(cell.number_format):
+        return f"{round(value * 100, 6):g}%"
+    if isinstance(value, str):
+        return value if value.strip() else None
+    return value
+
+
+def _sheet_grid(ws: Any) -> Grid:
+    rows = [[_cell_value(c) for c in row] for row in ws.iter_rows()]
+    grid = Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
+    for rng in ws.merged_cells.ranges:
+        r0, c0 = rng.min_row - 1, rng.min_col - 1
+        if r0 >= len(rows):
+            continue
+        top_left = grid.value(r0, c0)
+        if rng.min_row == rng.max_row:
+            if rng.max_col > rng.min_col and top_left is not None:
+                grid.merged_rows.add(r0)
+            continue
+        for r in range(r0, min(rng.max_row, len(rows))):
+            row = rows[r]
+            while len(row) < rng.max_col:
+                row.append(None)
+            for c in range(c0, rng.max_col):
+                row[c] = top_left
+    return grid

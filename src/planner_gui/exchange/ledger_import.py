@@ -1,0 +1,160 @@
+"""Importing a ledger, CSV or filled report form: preview first, then apply.
+
+The command line and the window both call :func:`prepare_import` (reads the
+file, works out the change set and the resulting plan, changes nothing) and
+:func:`apply_import` (backs the plan file up if the reliability hook exists,
+then writes every change in one transaction, or creates the new file).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from planner_gui.domain.errors import BadFileError, FormatError, PlannerError
+from planner_gui.domain.model import Plan
+from planner_gui.exchange import json_format
+from planner_gui.exchange.ledger_merge import ChangeSet, merge_ledger
+from planner_gui.exchange.ledger_read import Ledger, read_ledger
+from planner_gui.store import PlanStore
+from planner_gui.store.ledger_apply import apply_changes, memory_copy, memory_store
+
+
+@dataclass
+class ImportPreview:
+    file: Path
+    ledger: Ledger
+    changes: ChangeSet
+    result: Plan  # the plan as it would be after the import
+    new_file: bool
+
+    def describe(self) -> list[str]:
+        """Every addition, change, conflict and problem, one line each."""
+        c = self.changes
+        counts = c.counts()
+        if self.new_file:
+            r = self.result
+            updates = sum(len(t.updates) for t in r.walk_tasks())
+            return [f"{self.file}: a new plan {r.title!r} ({r.year}) with {len(r.areas)} areas, "
+                    f"{sum(1 for _ in r.walk_tasks())} tasks, {updates} updates"] + [
+                f"problem: {p}" for p in c.problems]
+        lines = [f"{self.file}: {counts['new_areas']} new areas, {counts['new_tasks']} new tasks, "
+                 f"{counts['changed_fields']} changed fields, {counts['new_updates']} new updates, "
+                 f"{counts['conflicts']} conflicts, {counts['problems']} problems"]
+        lines += [f"note: {n}" for n in c.notes]
+        lines += [f"new area: {a.name} ({sum(1 for _ in a.walk_tasks())} tasks)" for a in c.new_areas]
+        lines += [str(x) for x in (*c.new_tasks, *c.field_changes, *c.new_updates)]
+        lines += [str(x) for x in c.conflicts]
+        lines += [f"problem: {p}" for p in c.problems]
+        if c.is_empty():
+            lines.append("nothing to import: the plan already holds everything in this file")
+        return lines
+
+    def summary_dict(self) -> dict[str, Any]:
+        return {
+            "file": str(self.file), "kind": self.ledger.kind, **self.changes.counts(),
+            "conflicts_list": [str(x) for x in self.changes.conflicts],
+            "problems_list": [str(p) for p in self.changes.problems],
+        }
+
+
+def base_plan(ledger: Ledger) -> Plan:
+    """The plan a new file starts from: what a planner-gui ledger recorded, else an empty plan."""
+    if ledger.meta is None or ledger.meta.kind != "ledger":
+        title = re.sub(r"(台账|\s*—\s*ledger)$", "", ledger.title).strip()
+        return Plan(title=title or f"{ledger.year}年度重点工作任务", year=ledger.year)
+    meta = ledger.meta
+    shown_ids = {r.id for r in ledger.rows if r.id}
+    history: dict[str, list[dict[str, Any]]] = {}
+    for item in ledger.history:
+        history.setdefault(item["task_id"], []).append(
+            {**{k: v for k, v in item.items() if k not in ("task_id", "where")},
+             "date": item["date"].isoformat()})
+    tasks: dict[str, dict[str, Any]] = {}
+    areas: dict[str, dict[str, Any]] = {}
+    for area_id, record in meta.areas.items():
+        areas[area_id] = {**record, "id": area_id, "tasks": []}
+    for task_id, record in meta.tasks.items():
+        if task_id not in shown_ids:
+            continue  # the row was deleted from the sheet
+        tasks[task_id] = {k: v for k, v in record.items() if k not in ("area_id", "parent_id", "shown")}
+        tasks[task_id].update(subtasks=[], updates=[u for u in history.get(task_id, []) if u.get("id")])
+    for task_id, record in meta.tasks.items():
+        if task_id not in tasks:
+            continue
+        parent = tasks.get(record.get("parent_id") or "")
+        if parent is not None:
+            parent["subtasks"].append(tasks[task_id])
+        elif record.get("area_id") in areas:
+            areas[record["area_id"]]["tasks"].append(tasks[task_id])
+    kept = [a for a_id, a in areas.items() if a["tasks"] or a_id in shown_ids]
+    try:
+        return json_format.plan_from_dict({"format": json_format.FORMAT, "plan": meta.plan, "areas": kept})
+    except FormatError as exc:
+        raise BadFileError(ledger.path, f"its hidden record of the export is damaged ({exc})") from None
+
+
+def _merge(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
+    if ledger.kind == "form":
+        from planner_gui.exchange.report_forms import merge_form
+
+        return merge_form(plan, ledger, today)
+    return merge_ledger(plan, ledger, today)
+
+
+def _apply(store: PlanStore, changes: ChangeSet) -> None:
+    apply_changes(
+        store,
+        new_areas=changes.new_areas,
+        new_tasks=[(n.task, n.area_id, n.parent_id) for n in changes.new_tasks],
+        edits=[("task", c.task_id, c.edit) for c in changes.field_changes],
+        updates=[(u.task_id, u.update) for u in changes.new_updates],
+    )
+
+
+def prepare_import(file: Path | str, store: PlanStore | None, today: date | None = None) -> ImportPreview:
+    """Read ``file`` and work out what importing it would do; nothing is written anywhere."""
+    file, today = Path(file), today or date.today()
+    if store is not None:
+        plan = store.load_plan()
+        ledger = read_ledger(file, plan.year, today)
+        changes = _merge(plan, ledger, today)
+        scratch = memory_copy(store)
+    else:
+        ledger = read_ledger(file, None, today)
+        if ledger.kind == "form":
+            raise PlannerError(f"{file}: a report form can only be imported into the plan it was made from")
+        start = base_plan(ledger)
+        changes = _merge(start, ledger, today)
+        scratch = memory_store(start)
+    with scratch:
+        _apply(scratch, changes)
+        result = scratch.load_plan()
+    return ImportPreview(file, ledger, changes, result, new_file=store is None)
+
+
+def _backup(store: PlanStore, reason: str) -> None:
+    try:
+        from planner_gui.store.backups import backup_before
+    except ImportError:
+        return
+    backup_before(store, reason)
+
+
+def apply_import(path: Path | str, store: PlanStore | None, preview: ImportPreview) -> str:
+    """Write what ``preview`` showed: into ``store``, or a new file at ``path``. Returns one line."""
+    counts = preview.changes.counts()
+    if store is None:
+        PlanStore.create(path, preview.result).close()
+        tasks = sum(1 for _ in preview.result.walk_tasks())
+        return f"created {path} from {preview.file}: {len(preview.result.areas)} areas, {tasks} tasks"
+    if preview.changes.is_empty():
+        return f"nothing imported into {path}"
+    _backup(store, "before-import")
+    _apply(store, preview.changes)
+    return (f"imported {preview.file.name} into {path}: {counts['new_tasks']} new tasks, "
+            f"{counts['changed_fields']} changed fields, {counts['new_updates']} new updates"
+            + (f"; {counts['conflicts']} conflicts left as they were" if counts["conflicts"] else ""))

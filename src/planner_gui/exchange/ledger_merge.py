@@ -1,0 +1,327 @@
+"""Matching ledger rows to a plan and working out what an import would change.
+
+A row is the task with its id (the hidden id column), else the task with the
+same title in the same area, else a new task. For a matched task:
+
+- a field (title, leader, units, deadline) that differs becomes a change;
+  when the ledger was exported by planner-gui, the hidden sheet says what the
+  row showed at export, so a field changed both in the file and in the plan
+  since the export (differently) is a Conflict: listed, never applied;
+- a changed progress figure or progress text becomes a NEW dated update
+  (dated the file's as-of date, else today), never an overwrite of history.
+
+Nothing the plan already holds is added again, so importing the same file
+twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
+from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.exchange.ledger_read import Ledger, LedgerRow
+from planner_gui.exchange.ledger_values import Problem
+
+TASK_FIELDS = ("title", "leader", "lead_unit", "co_units", "deadline")
+REPORT_FIELDS = ("progress", "text", "problems", "next_steps")
+
+
+@dataclass
+class FieldChange:
+    task_id: str
+    title: str
+    field: str
+    old: Any
+    new: Any
+    where: str
+    edit: dict[str, Any]
+
+    def __str__(self) -> str:
+        return f"{self.where}: change {self.title!r} — {self.field}: {self.old!r} → {self.new!r}"
+
+
+@dataclass
+class NewUpdate:
+    task_id: str
+    title: str
+    update: ProgressUpdate
+    where: str
+
+    def __str__(self) -> str:
+        u = self.update
+        figure = "" if u.progress is None else f" progress {u.progress:g}%"
+        text = f" “{u.text[:40]}”" if u.text else ""
+        return f"{self.where}: new update for {self.title!r} dated {u.date.isoformat()}:{figure}{text}"
+
+
+@dataclass
+class NewTask:
+    task: Task
+    area_id: str
+    parent_id: str | None
+    where: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: new task {self.task.title!r}"
+
+
+@dataclass
+class Conflict:
+    task_id: str
+    title: str
+    field: str
+    exported: Any
+    database: Any
+    file: Any
+    where: str
+
+    def __str__(self) -> str:
+        return (f"{self.where}: conflict on {self.title!r} — {self.field}: the file says {self.file!r}, "
+                f"the plan was changed to {self.database!r} since the export (was {self.exported!r}); "
+                "the plan's value is kept")
+
+
+@dataclass
+class ChangeSet:
+    new_areas: list[Area] = field(default_factory=list)
+    new_tasks: list[NewTask] = field(default_factory=list)
+    field_changes: list[FieldChange] = field(default_factory=list)
+    new_updates: list[NewUpdate] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.new_areas or self.new_tasks or self.field_changes or self.new_updates)
+
+    def counts(self) -> dict[str, int]:
+        new_area_tasks = sum(1 for a in self.new_areas for _ in a.walk_tasks())
+        return {
+            "new_areas": len(self.new_areas),
+            "new_tasks": new_area_tasks + sum(1 for n in self.new_tasks for _ in n.task.walk()),
+            "changed_fields": len(self.field_changes),
+            "new_updates": len(self.new_updates) + sum(
+                len(t.updates) for a in self.new_areas for t in a.walk_tasks()
+            ) + sum(len(t.updates) for n in self.new_tasks for t in n.task.walk()),
+            "conflicts": len(self.conflicts),
+            "problems": len(self.problems),
+        }
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 2)
+    if isinstance(value, list):
+        return "、".join(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return (value or "").strip() if isinstance(value, str) or value is None else value
+
+
+def task_shown(task: Task, figures: PlanFigures) -> dict[str, Any]:
+    """The plan's values in the form a ledger row shows them."""
+    fig = figures.tasks[task.id]
+    latest = fig.latest
+    return {
+        "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
+        "co_units": "、".join(task.co_units),
+        "deadline": task.deadline_text or (task.due.isoformat() if task.due else ""),
+        "progress": round(fig.progress, 2),
+        "text": latest.text if latest else "", "problems": latest.problems if latest else "",
+        "next_steps": latest.next_steps if latest else "",
+    }
+
+
+def row_shown(row: LedgerRow) -> dict[str, Any]:
+    v = row.values
+    shown = {k: _norm(v[k]) for k in ("title", "leader", "lead_unit", "text", "problems", "next_steps") if k in v}
+    if "co_units" in v:
+        shown["co_units"] = "、".join(v["co_units"])
+    if "deadline_text" in v:
+        shown["deadline"] = v["deadline_text"] or (v["due"].isoformat() if v["due"] else "")
+    if "progress" in v:
+        shown["progress"] = _norm(v["progress"])
+    return shown
+
+
+class _Merger:
+    def __init__(self, plan: Plan, ledger: Ledger, today: date) -> None:
+        self.plan, self.ledger = plan, ledger
+        self.as_of = ledger.as_of or today
+        self.figures = evaluate_plan(plan, self.as_of)
+        self.changes = ChangeSet(problems=list(ledger.problems))
+        self.tasks = {t.id: t for t in plan.walk_tasks()}
+        self.area_of = {t.id: a for a in plan.areas for t in a.walk_tasks()}
+        self.baselines = ledger.meta.tasks if ledger.meta else {}
+        if ledger.meta and ledger.meta.plan.get("id") not in (None, plan.id):
+            self.changes.notes.append("this ledger was exported from another plan file; rows are matched by title")
+            self.baselines = {}
+        self.area: Area | None = None
+        self.area_is_new = False
+        self.numbers: dict[str, Task] = {}
+        self.seen: dict[str, str] = {}
+
+    def run(self) -> ChangeSet:
+        for row in self.ledger.rows:
+            if row.kind == "area":
+                self._enter_area(row)
+            elif row.values.get("title"):
+                self._task_row(row)
+        self._history()
+        return self.changes
+
+    def _enter_area(self, row: LedgerRow) -> None:
+        self.numbers = {}
+        found = next((a for a in self.plan.areas if a.id == row.id), None) or next(
+            (a for a in self.plan.areas if a.name.strip() == row.area), None) or next(
+            (a for a in self.changes.new_areas if a.name == row.area), None)
+        self.area_is_new = found is None or found in self.changes.new_areas
+        if found is None:
+            found = Area(name=row.area)
+            if row.id and row.id not in {a.id for a in self.plan.areas}:
+                found.id = row.id
+            self.changes.new_areas.append(found)
+        self.area = found
+
+    def _match(self, row: LedgerRow) -> Task | None:
+        if row.id and row.id in self.tasks:
+            return self.tasks[row.id]
+        title = row.values["title"]
+        if self.area is not None:
+            pool = [] if self.area_is_new else list(self.area.walk_tasks())
+        else:
+            pool = list(self.plan.walk_tasks())
+        same = [t for t in pool if t.title.strip() == title]
+        return same[0] if len(same) == 1 else None
+
+    def _task_row(self, row: LedgerRow) -> None:
+        task = self._match(row)
+        if task is not None and task.id in self.seen:
+            self.changes.problems.append(Problem(row.sheet, row.row, "", f"same task as {self.seen[task.id]}; row skipped"))
+            return
+        if task is None:
+            task = self._new_task(row)
+        else:
+            self._compare(task, row)
+        self.seen[task.id] = row.where()
+        if row.number:
+            self.numbers[row.number] = task
+
+    def _new_task(self, row: LedgerRow) -> Task:
+        v = row.values
+        task = Task(title=v["title"], leader=v.get("leader", ""), lead_unit=v.get("lead_unit", ""),
+                    co_units=list(v.get("co_units", [])), deadline_text=v.get("deadline_text", ""),
+                    due=v.get("due"))
+        if row.id and row.id not in self.tasks:
+            task.id = row.id
+        report = {k: v.get(k) for k in REPORT_FIELDS}
+        if any(report.get(k) not in (None, "") for k in REPORT_FIELDS):
+            task.updates.append(ProgressUpdate(date=self.as_of, progress=report["progress"],
+                                               text=report["text"] or "", problems=report["problems"] or "",
+                                               next_steps=report["next_steps"] or ""))
+        parent = self._parent(row)
+        if parent is not None and parent.id not in self.tasks:
+            parent.subtasks.append(task)
+        elif self.area is None or self.area_is_new:
+            if self.area is None:
+                self._enter_area(LedgerRow(row.sheet, row.row, "area", row.area or "导入的任务"))
+            assert self.area is not None
+            (parent.subtasks if parent is not None else self.area.tasks).append(task)
+        else:
+            self.changes.new_tasks.append(NewTask(task, self.area.id, parent.id if parent else None, row.where()))
+        return task
+
+    def _parent(self, row: LedgerRow) -> Task | None:
+        number = row.number.replace("-", ".").rstrip(".")
+        if "." not in number:
+            return None
+        return self.numbers.get(number.rsplit(".", 1)[0])
+
+    def _compare(self, task: Task, row: LedgerRow) -> None:
+        file = row_shown(row)
+        db = task_shown(task, self.figures)
+        record = self.baselines.get(task.id)
+        base = {k: _norm(v) for k, v in record["shown"].items()} if record else None
+        for key in TASK_FIELDS:
+            if key not in file:
+                continue
+            verdict = _judge(file[key], db[key], None if base is None else base.get(key))
+            if verdict == "change":
+                if key == "title" and not file[key]:
+                    continue
+                self.changes.field_changes.append(FieldChange(
+                    task.id, task.title, self.ledger.columns.get(key, key), db[key], file[key], row.where(),
+                    self._edit(key, row)))
+            elif verdict == "conflict":
+                self._conflict(task, key, base, db, file, row)
+        self._report(task, row, file, db, base)
+
+    def _edit(self, key: str, row: LedgerRow) -> dict[str, Any]:
+        v = row.values
+        if key == "deadline":
+            edit: dict[str, Any] = {"deadline_text": v["deadline_text"]}
+            if v["due"] is not None or not v["deadline_text"]:
+                edit["due"] = v["due"]
+            return edit
+        return {key: v[key]}
+
+    def _conflict(self, task: Task, key: str, base: dict | None, db: dict, file: dict, row: LedgerRow) -> None:
+        self.changes.conflicts.append(Conflict(task.id, task.title, self.ledger.columns.get(key, key),
+                                               (base or {}).get(key), db[key], file[key], row.where()))
+
+    def _report(self, task: Task, row: LedgerRow, file: dict, db: dict, base: dict | None) -> None:
+        present = [k for k in REPORT_FIELDS if k in file]
+        changed = [k for k in present if file[k] not in (None, "") and file[k] != db[k]
+                   and (base is None or file[k] != base.get(k))]
+        if not changed:
+            return
+        if base is not None:
+            clashes = [k for k in changed if db[k] != base.get(k)]
+            if clashes:
+                for key in clashes:
+                    self._conflict(task, key, base, db, file, row)
+                return
+        values = row.values
+        update = ProgressUpdate(
+            date=self.as_of,
+            progress=values.get("progress") if "progress" in changed else None,
+            text=values.get("text", ""), problems=values.get("problems", ""),
+            next_steps=values.get("next_steps", ""),
+        )
+        self.changes.new_updates.append(NewUpdate(task.id, task.title, update, row.where()))
+
+    def _history(self) -> None:
+        """Updates in the history sheet that the plan does not hold yet (by id)."""
+        known = {u.id for t in self.plan.walk_tasks() for u in t.updates}
+        for item in self.ledger.history:
+            task = self.tasks.get(item["task_id"])
+            if task is None or item["id"] in known:
+                continue
+            update = ProgressUpdate(date=item["date"], progress=item["progress"], text=item["text"],
+                                    problems=item["problems"], next_steps=item["next_steps"],
+                                    reporter=item["reporter"], highlight=item["highlight"],
+                                    readings={k: v for k, v in item["readings"].items()
+                                              if any(i.name == k for i in task.indicators)})
+            if item["id"]:
+                update.id = item["id"]
+            self.changes.new_updates.append(NewUpdate(task.id, task.title, update, item["where"]))
+
+
+def _judge(file: Any, db: Any, base: Any) -> str | None:
+    """'change', 'conflict' or None for one field, given what it was at export (``base``)."""
+    if file == db:
+        return None
+    if base is None:
+        # no record of the export: an empty cell means "not given", not "clear it"
+        return "change" if file not in (None, "") else None
+    if file == base:
+        return None
+    return "change" if db == base else "conflict"
+
+
+def merge_ledger(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
+    """What importing ``ledger`` into ``plan`` would add and change (the plan is not modified)."""
+    return _Merger(plan, ledger, today).run()

@@ -1,0 +1,308 @@
+"""Reading a ledger, whoever made it: ours, another office's, or a filled report form.
+
+The header row is found below any title rows by its headings (with the usual
+synonyms, see ledger_layout.SYNONYMS); a merged row, or a row with one filled
+cell such as 一、…, starts an area; 1.1 under 1 is a sub-task. Values are read
+the way people write them: deadlines as dates or words (6月底前), progress as
+48%, 0.48, 48 or 已完成. Whatever cannot be read is reported as a Problem
+naming the sheet, row and column, and the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner_gui.domain.dates import resolve_deadline, year_from_text
+from planner_gui.exchange.ledger_grid import Grid, open_grids
+from planner_gui.exchange.ledger_layout import MARKER, META_SHEET, SHEET_NAMES, SYNONYMS
+from planner_gui.exchange.ledger_values import (
+    Problem,
+    as_of_from_text,
+    clean_area_name,
+    is_section_label,
+    parse_progress,
+    text_of,
+)
+
+HEADER_SEARCH_ROWS = 30
+TEXT_KEYS = ("title", "leader", "lead_unit", "text", "problems", "next_steps")
+
+
+@dataclass
+class LedgerRow:
+    """One data row: an area (section row) or a task."""
+
+    sheet: str
+    row: int
+    kind: str  # "area" or "task"
+    area: str
+    number: str = ""
+    id: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def where(self) -> str:
+        return f"{self.sheet} row {self.row}"
+
+
+@dataclass
+class Meta:
+    """What the hidden sheet says was exported (ledgers and forms made by planner-gui)."""
+
+    kind: str
+    as_of: date | None
+    lang: str
+    plan: dict[str, Any]
+    extra: dict[str, Any]
+    tasks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    areas: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Ledger:
+    path: Path
+    title: str = ""
+    as_of: date | None = None
+    year: int = 0
+    rows: list[LedgerRow] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)  # key -> heading as written
+    ignored_columns: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    meta: Meta | None = None
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.meta.kind if self.meta else "table"
+
+
+def normalise_heading(text: str) -> str:
+    text = re.sub(r"[（(【\[].*?[）)】\]]", "", text)
+    return re.sub(r"[\s:：*＊]+", "", text).casefold()
+
+
+_EXACT = {normalise_heading(s): key for key, names in SYNONYMS.items() for s in names}
+_CONTAINS = sorted(((normalise_heading(s), key) for key, names in SYNONYMS.items() for s in names
+                    if key != "id" and len(normalise_heading(s)) >= 2), key=lambda p: -len(p[0]))
+
+
+def heading_key(text: str) -> str | None:
+    """The column key a heading means (完成进度（%） -> progress), or None."""
+    norm = normalise_heading(text)
+    if not norm:
+        return None
+    if norm in _EXACT:
+        return _EXACT[norm]
+    for synonym, key in _CONTAINS:
+        if synonym in norm:
+            return key
+    return None
+
+
+def find_header(grid: Grid) -> tuple[int, dict[str, int], list[str]] | None:
+    """(row index, key -> column, unrecognised headings) of the header row, or None."""
+    for r in range(min(HEADER_SEARCH_ROWS, len(grid.rows))):
+        columns: dict[str, int] = {}
+        unknown: list[str] = []
+        for c, value in enumerate(grid.rows[r]):
+            if not isinstance(value, str):
+                continue
+            key = heading_key(value)
+            if key is None:
+                unknown.append(value.strip())
+            elif key not in columns:
+                columns[key] = c
+        if "title" in columns and len(columns) >= 2:
+            return r, columns, unknown
+    return None
+
+
+def read_ledger(path: Path | str, plan_year: int | None = None, today: date | None = None) -> Ledger:
+    """Read a ledger, CSV or report form. BadFileError when the file cannot be read at all."""
+    path = Path(path)
+    grids = open_grids(path)
+    ledger = Ledger(path)
+    meta_grid = next((g for g in grids if g.name == META_SHEET), None)
+    if meta_grid is not None:
+        ledger.meta = _read_meta(meta_grid, ledger)
+    if ledger.meta is not None:
+        # Our own workbook: the ledger (or form) is the first sheet, history the updates sheet.
+        tables = grids[:1]
+        history_names = {names["updates"] for names in SHEET_NAMES.values()}
+        for grid in grids:
+            if grid.name in history_names:
+                ledger.history = _read_history(grid, ledger)
+    else:
+        tables = [g for g in grids if not g.hidden]
+    found_any = False
+    for index, grid in enumerate(tables):
+        header = find_header(grid)
+        if header is None:
+            continue
+        found_any = True
+        _read_table(grid, header, ledger, plan_year, today, first=index == 0)
+    if not found_any:
+        from planner_gui.domain.errors import BadFileError
+
+        raise BadFileError(path, "has no ledger header row (a row with 任务 and 牵头单位, 完成时限, … headings)")
+    return ledger
+
+
+def _read_meta(grid: Grid, ledger: Ledger) -> Meta | None:
+    head = grid.rows[0] if grid.rows else []
+    if not head or head[0] != MARKER:
+        return None
+    try:
+        as_of = date.fromisoformat(str(head[3])) if len(head) > 3 and head[3] else None
+        meta = Meta(kind=str(head[1]), as_of=as_of, lang=str(head[4] or "zh"),
+                    plan=json.loads(text_of(head[5]) or "{}"), extra=json.loads(text_of(head[6]) or "{}"))
+        for row in grid.rows[1:]:
+            if not row or row[0] not in ("task", "area"):
+                continue
+            record = json.loads(text_of(row[2]))
+            (meta.tasks if row[0] == "task" else meta.areas)[str(row[1])] = record
+    except (ValueError, IndexError, TypeError):
+        ledger.problems.append(Problem(META_SHEET, None, "", "the hidden record of the export is damaged; "
+                                       "rows are matched by title instead of by id"))
+        return None
+    return meta
+
+
+def _year_guess(ledger: Ledger, plan_year: int | None, today: date) -> int:
+    if plan_year:
+        return plan_year
+    if ledger.meta and isinstance(ledger.meta.plan.get("year"), int):
+        return ledger.meta.plan["year"]
+    return year_from_text(ledger.title) or (ledger.as_of or today).year
+
+
+def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledger: Ledger,
+                plan_year: int | None, today: date | None, first: bool) -> None:
+    header_row, columns, unknown = header
+    if first:
+        for r in range(header_row):
+            for value in grid.rows[r]:
+                if isinstance(value, date) and ledger.as_of is None:
+                    ledger.as_of = value
+                elif isinstance(value, str) and value.strip():
+                    ledger.title = ledger.title or value.strip()
+                    ledger.as_of = ledger.as_of or as_of_from_text(value)
+        if ledger.meta and ledger.meta.as_of:
+            ledger.as_of = ledger.meta.as_of
+        ledger.columns = {key: text_of(grid.value(header_row, c)) for key, c in columns.items()}
+        ledger.ignored_columns = unknown
+    ledger.year = _year_guess(ledger, plan_year, today or date.today())
+    area = "" if first else grid.name
+    for r in range(header_row + 1, len(grid.rows)):
+        cells = {key: grid.value(r, c) for key, c in columns.items()}
+        filled = [v for k, v in cells.items() if k != "id" and v not in (None, "")]
+        other = [v for c, v in enumerate(grid.rows[r]) if v not in (None, "") and c not in columns.values()]
+        if not filled and not other:
+            continue
+        row_id = text_of(cells.get("id")) or None
+        section = _section_text(grid, r, cells, filled, columns)
+        if section is not None:
+            area = clean_area_name(section)
+            ledger.rows.append(LedgerRow(grid.name, grid.row_number(r), "area", area, id=row_id))
+            continue
+        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger))
+
+
+def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
+                  columns: dict[str, int]) -> str | None:
+    """The area name if row ``r`` is a section row, else None."""
+    texts = {text_of(v) for v in filled}
+    if r in grid.merged_rows and len(texts) == 1:
+        return texts.pop()
+    if len(filled) == 1:
+        text = text_of(filled[0])
+        title_only = text_of(cells.get("title")) == text
+        if not title_only or "number" in columns or is_section_label(text):
+            return text
+        return None
+    number = text_of(cells.get("number"))
+    detail = any(cells.get(k) not in (None, "") for k in ("leader", "lead_unit", "deadline", "progress"))
+    if number and is_section_label(number, bare=True) and not detail:
+        return text_of(cells.get("title")) or number
+    return None
+
+
+def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str | None,
+              ledger: Ledger) -> LedgerRow:
+    row = LedgerRow(grid.name, grid.row_number(r), "task", area, number=text_of(cells.get("number")), id=row_id)
+    heading = ledger.columns
+
+    def problem(key: str, message: str) -> None:
+        ledger.problems.append(Problem(grid.name, row.row, heading.get(key, key), message))
+
+    values = row.values
+    for key in TEXT_KEYS:
+        if key in cells:
+            values[key] = text_of(cells[key]).strip()
+    if "co_units" in cells:
+        values["co_units"] = [u for u in re.split(r"[、，,;；/\n]+", text_of(cells["co_units"])) if u.strip()]
+        values["co_units"] = [u.strip() for u in values["co_units"]]
+    if "deadline" in cells:
+        values["deadline_text"], values["due"] = _deadline(cells["deadline"], ledger.year, problem)
+    if "progress" in cells:
+        try:
+            values["progress"] = parse_progress(cells["progress"])
+        except ValueError as exc:
+            problem("progress", str(exc))
+    if not values.get("title"):
+        problem("title", "no task title; row skipped")
+    return row
+
+
+def _deadline(value: Any, year: int, problem: Any) -> tuple[str, date | None]:
+    if value in (None, ""):
+        return "", None
+    if isinstance(value, date):
+        return "", value
+    if isinstance(value, (int, float)) and 20000 < value < 80000:
+        return "", date(1899, 12, 30) + timedelta(days=int(value))  # an Excel date serial
+    text = text_of(value).strip()
+    due = resolve_deadline(text, year)
+    if due is None:
+        problem("deadline", f"{text!r} is not a deadline that can be read; kept as text without a date")
+    return text, due
+
+
+def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
+    """Rows of the update-history sheet as dicts keyed like the JSON format."""
+    from planner_gui.exchange.ledger_layout import HEADERS
+
+    if not grid.rows:
+        return []
+    names = {text: key for lang in HEADERS.values() for key, text in lang.items()}
+    columns = {names[v]: c for c, v in enumerate(grid.rows[0]) if isinstance(v, str) and v in names}
+    history = []
+    for r in range(1, len(grid.rows)):
+        cells = {key: grid.value(r, c) for key, c in columns.items()}
+        if not cells.get("task_id") or not cells.get("date"):
+            continue
+        when = cells["date"]
+        if not isinstance(when, date):
+            try:
+                when = date.fromisoformat(text_of(when).strip())
+            except ValueError:
+                ledger.problems.append(Problem(grid.name, r + 1, "date", f"{when!r} is not a date; update skipped"))
+                continue
+        try:
+            progress = parse_progress(cells.get("progress"), fraction=False)
+            readings = json.loads(text_of(cells.get("readings")) or "{}")
+        except ValueError as exc:
+            ledger.problems.append(Problem(grid.name, r + 1, "", f"{exc}; update skipped"))
+            continue
+        history.append({
+            "task_id": text_of(cells["task_id"]), "id": text_of(cells.get("update_id")) or None,
+            "date": when, "progress": progress, "text": text_of(cells.get("text")),
+            "problems": text_of(cells.get("problems")), "next_steps": text_of(cells.get("next_steps")),
+            "reporter": text_of(cells.get("reporter")), "highlight": bool(text_of(cells.get("highlight"))),
+            "readings": readings if isinstance(readings, dict) else {}, "where": f"{grid.name} row {r + 1}",
+        })
+    return history

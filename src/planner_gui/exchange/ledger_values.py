@@ -1,0 +1,105 @@
+"""Values as people type them into ledgers: progress figures, as-of lines, section labels."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from planner_gui.exchange.safe_cells import cell_text
+
+DONE_WORDS = ("已完成", "完成", "全部完成", "已办结", "办结", "已销号", "销号", "已结项", "done", "completed")
+NOT_STARTED_WORDS = ("未启动", "未开始", "尚未启动", "not started")
+_PROGRESS = re.compile(r"^(?:约|完成|已完成)?\s*([0-9]+(?:\.[0-9]+)?)\s*([%％])?\s*(?:左右)?$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|第[一二三四五六七八九十]+[部分方面项])")
+_BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]+[、.．]?$")
+_COUNT_SUFFIX = re.compile(r"[（(]\s*\d+\s*项\s*[）)]$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in a file that could not be read as meant, and where it is."""
+
+    sheet: str
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        place = self.sheet if self.row is None else f"{self.sheet} row {self.row}"
+        if self.column:
+            place += f", {self.column}"
+        return f"{place}: {self.message}"
+
+
+def text_of(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return cell_text(value)
+
+
+def parse_progress(value: Any, fraction: bool = True) -> float | None:
+    """A progress figure 0..100 from 48%, 0.48, 48 or words (已完成 = 100); None when blank.
+
+    With ``fraction`` a number below 1 is a fraction (0.6 is 60%), as a cell
+    typed without the percent format holds it. ValueError names the value.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a progress figure")
+    if isinstance(value, (int, float)):
+        number = float(value) * (100.0 if fraction and 0 < value < 1 else 1.0)
+    else:
+        text = str(value).strip().translate(_FULLWIDTH)
+        if text.casefold() in DONE_WORDS:
+            return 100.0
+        if text.casefold() in NOT_STARTED_WORDS:
+            return 0.0
+        match = _PROGRESS.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a progress figure")
+        number = float(match[1])
+        if not match[2] and fraction and 0 < number < 1:
+            number *= 100.0
+    number = round(number, 2)
+    if not 0 <= number <= 100:
+        raise ValueError(f"{value!r} is outside 0 to 100%")
+    return number
+
+
+_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
+_DATE_PATTERNS = (
+    (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), lambda m: (m[1], m[2], m[3])),
+    (re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"), lambda m: (m[1], m[2], m[3])),
+    (re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})"),
+     lambda m: (m[3], _MONTHS.get(m[2].casefold(), 0), m[1])),
+)
+
+
+def as_of_from_text(text: str) -> date | None:
+    """The date in a line such as 截至2024年6月30日 or As of 30 Jun 2024."""
+    for pattern, parts in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            year, month, day = (int(p) for p in parts(match))
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
+def is_section_label(text: str, bare: bool = False) -> bool:
+    """一、… or （一）… (or with ``bare`` just 一): how a section row is numbered."""
+    text = text.strip()
+    return bool(_BARE_NUMERAL.match(text) if bare else _SECTION.match(text))
+
+
+def clean_area_name(text: str) -> str:
+    """一、加强生态环境建设（5项） -> 加强生态环境建设."""
+    text = _SECTION.sub("", text.strip()).strip()
+    return _COUNT_SUFFIX.sub("", text).strip() or text

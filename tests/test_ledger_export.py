@@ -1,0 +1,130 @@
+"""The exported ledger: the layout offices expect, and text that never runs as a formula."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+
+import openpyxl
+import pytest
+
+from planner_gui.cli.main import main
+from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
+from planner_gui.domain.progress import STATUS_COLOURS, evaluate_plan, status_word
+from planner_gui.exchange.ledger_export import export_ledger
+from planner_gui.exchange.ledger_layout import META_SHEET
+
+from factories import full_plan
+
+AS_OF = date(2024, 7, 1)
+HEADER = ["序号", "任务", "责任领导", "牵头单位", "配合单位", "完成时限", "完成进度", "状态", "最新进展", "存在问题"]
+
+
+@pytest.fixture
+def exported(tmp_path):
+    plan = full_plan()
+    out = export_ledger(plan, tmp_path / "ledger.xlsx", AS_OF)
+    return plan, openpyxl.load_workbook(out)
+
+
+def test_ledger_sheet_has_title_as_of_header_and_hidden_id_column(exported):
+    plan, wb = exported
+    ws = wb.worksheets[0]
+    assert ws.title == "台账"
+    assert ws["A1"].value == "测试区2024年度重点工作任务台账"
+    assert ws["A2"].value == "截至2024年7月1日"
+    assert [c.value for c in ws[3]][:10] == HEADER
+    assert ws.column_dimensions["K"].hidden is True
+    assert ws.freeze_panes == "A4"
+    assert [s.sheet_state for s in wb.worksheets] == ["visible", "visible", "visible", "hidden"]
+    assert wb.sheetnames[-1] == META_SHEET
+
+
+def test_areas_are_merged_bold_section_rows_and_subtasks_are_numbered(exported):
+    plan, wb = exported
+    ws = wb.worksheets[0]
+    assert ws["A4"].value == "一、增强高质量发展动能"
+    assert ws["A4"].font.b
+    assert "A4:J4" in {str(r) for r in ws.merged_cells.ranges}
+    assert (ws["A5"].value, ws["B5"].value) == ("1", "新引进企业不少于50家")
+    assert (ws["A6"].value, ws["B6"].value) == ("1.1", "子任务：完成屋顶整体设计优化")
+    assert ws["B6"].alignment.indent > ws["B5"].alignment.indent
+    assert ws["K5"].value == plan.areas[0].tasks[0].id
+    assert ws["A7"].value == "二、空的方面"
+
+
+def test_status_and_progress_come_from_evaluate_plan_and_the_light_is_coloured(exported):
+    plan, wb = exported
+    ws = wb.worksheets[0]
+    figures = evaluate_plan(plan, AS_OF)
+    for row, task in ((5, plan.areas[0].tasks[0]), (6, plan.areas[0].tasks[0].subtasks[0])):
+        fig = figures.tasks[task.id]
+        assert ws.cell(row, 7).value == pytest.approx(fig.progress / 100)
+        assert ws.cell(row, 7).number_format == "0%"
+        assert ws.cell(row, 8).value == status_word(fig.status, "zh")
+        assert ws.cell(row, 8).fill.fgColor.rgb.endswith(STATUS_COLOURS[fig.status].lstrip("#").upper())
+    # the latest update as of the date gives 最新进展 / 存在问题
+    assert ws["I5"].value == "引进30家"
+
+
+def test_columns_are_wide_enough_and_wrap_and_the_print_setup_fits_a4_landscape(exported):
+    _, wb = exported
+    ws = wb.worksheets[0]
+    assert ws.column_dimensions["B"].width >= 30
+    assert ws.column_dimensions["I"].width >= 30
+    assert ws["B5"].alignment.wrap_text
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows.replace("$", "") == "1:3"
+
+
+def test_indicator_and_history_sheets_hold_every_indicator_and_update(exported):
+    plan, wb = exported
+    indicators = list(wb.worksheets[1].iter_rows(min_row=2, values_only=True))
+    assert [(r[1], r[3], r[6]) for r in indicators] == [("新引进企业", 50, 12), ("失业率", 5.5, 5)]
+    history = list(wb.worksheets[2].iter_rows(min_row=2, values_only=True))
+    all_updates = {u.id for t in plan.walk_tasks() for u in t.updates}
+    assert {r[-1] for r in history} == all_updates
+
+
+RISKY = ["=1+1", "+cmd|' /C calc'!A0", "-2", "@SUM(A1)", "\tTAB", "\rCR", "=HYPERLINK(\"http://x\",\"y\")"]
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    tasks = [Task(title=text, leader=text, lead_unit="单位",
+                  updates=[ProgressUpdate(date=date(2024, 3, 1), progress=10, text=text, problems=text)])
+             for text in RISKY]
+    plan = Plan(title="=危险标题", year=2024, areas=[Area(name="+方面", tasks=tasks)])
+    out = export_ledger(plan, tmp_path / "risky.xlsx", AS_OF)
+    wb = openpyxl.load_workbook(out)  # formulas would come back as data_type "f"
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} is a formula"
+    ws = wb.worksheets[0]
+    # XML itself reads a bare carriage return back as a line feed; the rest is kept exactly
+    expected = [text.replace("\r", "\n") for text in RISKY]
+    assert [ws.cell(r, 2).value for r in range(5, 5 + len(RISKY))] == expected
+    assert [ws.cell(r, 9).value for r in range(5, 5 + len(RISKY))] == expected
+    assert all(ws.cell(r, 2).quotePrefix for r in range(5, 5 + len(RISKY)))
+    assert ws["A4"].value == "一、+方面"
+    with zipfile.ZipFile(out) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
+
+
+def test_export_xlsx_command_writes_the_ledger_in_english(tmp_path, capsys):
+    from planner_gui.plan_files import init_file
+
+    db = tmp_path / "plan.sqlite"
+    init_file(db).close()
+    out = tmp_path / "ledger-en.xlsx"
+    assert main(["export-xlsx", "--db", str(db), "--out", str(out), "--as-of", "2024-06-30",
+                 "--lang", "en"]) == 0
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws.title == "Ledger"
+    assert ws["A2"].value == "As of 30 Jun 2024"
+    assert [c.value for c in ws[3]][:3] == ["No.", "Task", "Leader"]
+    assert "wrote" in capsys.readouterr().out

@@ -1,0 +1,125 @@
+"""Re-importing a ledger into the plan it came from: updates appended, conflicts listed, idempotent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+import pytest
+
+from planner_gui.cli.main import main
+from planner_gui.exchange.ledger_export import export_ledger
+from planner_gui.exchange.ledger_import import apply_import, prepare_import
+from planner_gui.store import PlanStore
+
+from factories import full_plan
+
+AS_OF = date(2024, 7, 1)
+TASK_ROW = 5  # the first task of the first area
+
+
+@pytest.fixture
+def store(db_path):
+    store = PlanStore.create(db_path, full_plan())
+    yield store
+    store.close()
+
+
+def edit_cells(path, changes: dict[str, object]):
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for ref, value in changes.items():
+        ws[ref] = value
+    wb.save(path)
+
+
+def import_file(store, path):
+    preview = prepare_import(path, store, today=date(2024, 7, 10))
+    apply_import(store.path, store, preview)
+    return preview
+
+
+def count_updates(store) -> int:
+    return store.counts()["progress_update"]
+
+
+def test_changed_progress_becomes_a_new_dated_update_and_a_second_import_adds_nothing(store, tmp_path):
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    edit_cells(path, {f"G{TASK_ROW}": 0.75, f"I{TASK_ROW}": "引进41家", f"D{TASK_ROW}": "区投资促进局"})
+    task_id = store.load_plan().areas[0].tasks[0].id
+    before = count_updates(store)
+    old_history = [(u.date, u.progress, u.text) for u in store.get_task(task_id).updates]
+
+    preview = import_file(store, path)
+    assert len(preview.changes.new_updates) == 1 and not preview.changes.conflicts
+    task = store.get_task(task_id)
+    assert count_updates(store) == before + 1
+    # history kept, the new report appended with the file's as-of date
+    assert [(u.date, u.progress, u.text) for u in task.updates][:-1] == old_history
+    assert (task.updates[-1].date, task.updates[-1].progress, task.updates[-1].text) == (AS_OF, 75.0, "引进41家")
+    assert task.lead_unit == "区投资促进局"
+
+    second = import_file(store, path)
+    assert second.changes.is_empty()
+    assert count_updates(store) == before + 1
+
+
+def test_a_field_changed_in_both_places_is_a_conflict_and_the_plan_keeps_its_value(store, tmp_path, capsys):
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    task_id = store.load_plan().areas[0].tasks[0].id
+    store.edit("task", task_id, lead_unit="区商务局（数据库）")
+    edit_cells(path, {f"D{TASK_ROW}": "区商务局（文件）", f"C{TASK_ROW}": "新领导"})
+
+    assert main(["import-xlsx", "--db", str(store.path), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "conflict on '新引进企业不少于50家' — 牵头单位" in out
+    assert "区商务局（文件）" in out and "区商务局（数据库）" in out
+    task = store.get_task(task_id)
+    assert task.lead_unit == "区商务局（数据库）"  # not overwritten silently
+    assert task.leader == "新领导"  # the field only the file changed is taken
+
+
+def test_progress_reported_in_the_plan_since_the_export_conflicts_with_the_file(store, tmp_path):
+    from planner_gui.domain.model import ProgressUpdate
+
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    task_id = store.load_plan().areas[0].tasks[0].id
+    store.add_update(task_id, ProgressUpdate(date=date(2024, 6, 30), progress=70, text="数据库里的新进展"))
+    edit_cells(path, {f"G{TASK_ROW}": 0.8})
+    before = count_updates(store)
+    preview = import_file(store, path)
+    assert [c.field for c in preview.changes.conflicts] == ["完成进度"]
+    assert count_updates(store) == before
+
+
+def test_an_unchanged_export_imports_nothing_and_dry_run_changes_nothing(store, tmp_path, capsys):
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    edit_cells(path, {f"G{TASK_ROW}": 0.9})
+    before = count_updates(store)
+    assert main(["import-xlsx", "--db", str(store.path), str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new updates" in out and "dry run" in out
+    assert count_updates(store) == before
+    untouched = export_ledger(store.load_plan(), tmp_path / "same.xlsx", AS_OF)
+    assert prepare_import(untouched, store, today=date(2024, 7, 10)).changes.is_empty()
+
+
+def test_another_offices_ledger_matches_tasks_by_title_within_their_area(store, tmp_path):
+    plan = store.load_plan()
+    area, task = plan.areas[0], plan.areas[0].tasks[0]
+    path = tmp_path / "theirs.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["数据截至2024年8月31日"])
+    ws.append(["序号", "任务内容", "进度", "进展情况"])
+    ws.append([f"一、{area.name}"])
+    ws.append([1, task.title, "80%", "引进45家"])
+    ws.append([2, "全新的任务", "10%", "刚启动"])
+    wb.save(path)
+    tasks_before = store.counts()["task"]
+    preview = import_file(store, path)
+    assert [u.task_id for u in preview.changes.new_updates] == [task.id]
+    updated = store.get_task(task.id)
+    assert (updated.updates[-1].date, updated.updates[-1].progress) == (date(2024, 8, 31), 80.0)
+    assert store.counts()["task"] == tasks_before + 1
+    assert import_file(store, path).changes.is_empty()
