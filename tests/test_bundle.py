@@ -98,11 +98,15 @@ def test_bundle_speaks_chinese_under_a_chinese_locale(bundle, tmp_path):
 
 def _python_locations() -> list[Path]:
     places = {Path(sys.base_prefix), Path(sys.prefix), Path(sysconfig.get_paths()["stdlib"])}
+    for prefix in (Path(sys.base_prefix), Path(sys.prefix)):
+        if ".pyenv" in prefix.parts:  # every pyenv version, not only this one
+            places.add(Path(*prefix.parts[: prefix.parts.index(".pyenv") + 1]))
     for pattern in ("/usr/lib/python3*", "/usr/local/lib/python3*", "/usr/bin/python3*",
                     "/usr/local/bin/python3*"):
         places.update(Path("/").glob(pattern.lstrip("/")))
-    # Never hide a folder the bundle itself lives in.
-    return sorted(p for p in places if p.exists() and p != Path("/") and p != Path("/usr"))
+    # Never hide / or /usr themselves; a place inside another hidden one is hidden already.
+    places = {p for p in places if p.exists() and p not in (Path("/"), Path("/usr"))}
+    return sorted(p for p in places if not any(p != q and p.is_relative_to(q) for q in places))
 
 
 def test_bundle_runs_with_every_python_hidden(bundle, tmp_path):
@@ -112,14 +116,15 @@ def test_bundle_runs_with_every_python_hidden(bundle, tmp_path):
     probe = subprocess.run(["unshare", "--mount", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("no permission for a private mount namespace")
+    mount = shutil.which("mount") or "/bin/mount"
     hides = []
     for place in _python_locations():
         if bundle.is_relative_to(place):
             continue
         if place.is_dir():
-            hides.append(f"mount -t tmpfs none '{place}'")
+            hides.append(f"{mount} -t tmpfs none '{place}'")
         else:
-            hides.append(f"mount --bind /dev/null '{place}'")
+            hides.append(f"{mount} --bind /dev/null '{place}'")
     env = clean_env(tmp_path)
     script = " && ".join([
         *hides,
@@ -127,7 +132,7 @@ def test_bundle_runs_with_every_python_hidden(bundle, tmp_path):
         "! /usr/bin/env -i /bin/sh -c 'command -v python3 >/dev/null && python3 -c 1' 2>/dev/null",
         f"'{bundle}' --self-check",
     ])
-    result = subprocess.run(["unshare", "--mount", "/bin/sh", "-c", script], env=env,
+    result = subprocess.run([shutil.which("unshare"), "--mount", "/bin/sh", "-c", script], env=env,
                             capture_output=True, text=True, timeout=120, cwd=env["HOME"])
     assert result.returncode == 0, result.stdout + result.stderr
     assert pdf_from(result.stdout).name == "summary.pdf"
