@@ -105,7 +105,7 @@ def write_meta_sheet(wb: Any, kind: str, as_of: date, lang: str, plan: Plan,
             write_cell(ws, r, col, value)
 
 
-def _fonts() -> dict[str, Any]:
+def ledger_styles() -> dict[str, Any]:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     thin = Side(style="thin", color="A0A0A0")
@@ -127,7 +127,7 @@ def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
                         meta_rows: list[list[Any]]) -> None:
     from openpyxl.utils import get_column_letter
 
-    style = _fonts()
+    style = ledger_styles()
     ncols = len(LEDGER_COLUMNS)
     last = get_column_letter(ncols - 1)  # the hidden id column stays outside the title
     write_cell(ws, 1, 1, ledger_title(plan, lang)).font = style["title"]
@@ -144,7 +144,7 @@ def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
     ws.column_dimensions[get_column_letter(ncols)].hidden = True
     row = FIRST_DATA_ROW
     for area_number, area in enumerate(plan.areas, start=1):
-        write_cell(ws, row, 1, f"{_chinese_ordinal(area_number)}、{area.name}")
+        write_cell(ws, row, 1, f"{chinese_ordinal(area_number)}、{area.name}")
         ws.merge_cells(f"A{row}:{last}{row}")
         cell = ws.cell(row, 1)
         cell.font, cell.fill = style["bold"], style["section_fill"]
@@ -155,7 +155,7 @@ def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
         for number, task in enumerate(area.tasks, start=1):
             row = _write_task_rows(ws, row, task, str(number), 0, area.id, None, figures, lang, style, meta_rows)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
-    _print_setup(ws)
+    print_setup(ws)
 
 
 def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, area_id: str,
@@ -196,7 +196,7 @@ def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, are
     return row
 
 
-def _print_setup(ws: Any) -> None:
+def print_setup(ws: Any) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -209,7 +209,7 @@ def _print_setup(ws: Any) -> None:
 def _header_row(ws: Any, keys: list[str], lang: str, widths: dict[str, float]) -> None:
     from openpyxl.utils import get_column_letter
 
-    style = _fonts()
+    style = ledger_styles()
     for col, key in enumerate(keys, start=1):
         cell = write_cell(ws, 1, col, HEADERS[lang].get(key, INDICATOR_HEADERS[lang].get(key, key)))
         cell.font, cell.fill, cell.border = style["bold"], style["header_fill"], style["border"]
@@ -246,7 +246,7 @@ def _write_indicators(ws: Any, plan: Plan, lang: str) -> None:
 def _write_updates(ws: Any, plan: Plan, lang: str) -> None:
     _header_row(ws, UPDATE_KEYS, lang, {"title": 36, "date": 12, "text": 44, "problems": 26,
                                         "next_steps": 26, "task_id": 38, "update_id": 38})
-    wrap = _fonts()["wrap"]
+    wrap = ledger_styles()["wrap"]
     row = 2
     for task in plan.walk_tasks():
         for upd in sorted(task.updates, key=lambda u: u.date):
@@ -265,7 +265,7 @@ def _write_updates(ws: Any, plan: Plan, lang: str) -> None:
 _DIGITS = "零一二三四五六七八九"
 
 
-def _chinese_ordinal(n: int) -> str:
+def chinese_ordinal(n: int) -> str:
     """一, 二, … 十, 十一, … 九十九 for section numbers."""
     if n < 10:
         return _DIGITS[n]
