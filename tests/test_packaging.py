@@ -184,3 +184,33 @@ def test_language_menu_remembers_the_choice_and_says_when_it_applies(qtbot, monk
     assert len(shown) == 1 and "next time" in shown[0]
 
     i18n.save_choice("system")
+
+
+def test_self_check_opens_a_copy_of_the_bundled_plan_and_writes_a_pdf(qapp, capsys, tmp_path):
+    import argparse
+
+    from planner_gui.ui.self_check import run_self_check
+
+    assert run_self_check(argparse.Namespace(db=None)) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("self-check ok "))
+    pdf = Path(line.removeprefix("self-check ok "))
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
+    assert "menus: " in out
+    # The user's data folder was not used.
+    data = Path(os.environ["PLANNER_GUI_DATA_DIR"])
+    assert not data.exists() or not any(data.iterdir())
+
+
+def test_self_check_fails_with_a_message_naming_a_damaged_file(qapp, capsys, tmp_path):
+    import argparse
+
+    from planner_gui.ui.self_check import run_self_check
+
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(b"this is not a plan file" * 100)
+    assert run_self_check(argparse.Namespace(db=damaged)) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("self-check failed") or "\nself-check failed" in out
+    assert "damaged.sqlite" in out
+    assert damaged.read_bytes() == b"this is not a plan file" * 100

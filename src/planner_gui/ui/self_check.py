@@ -18,6 +18,8 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from planner_gui.domain.errors import PlannerError
+
 MINIMUM_PDF_BYTES = 1000
 
 
@@ -36,7 +38,7 @@ def run_self_check(args: argparse.Namespace) -> int:
     folder = Path(tempfile.mkdtemp(prefix="planner-gui-self-check-"))
     try:
         pdf = _check(app, getattr(args, "db", None), folder)
-    except SelfCheckFailed as exc:
+    except (SelfCheckFailed, PlannerError) as exc:
         print(f"self-check failed: {exc}")
         return 1
     except Exception as exc:  # noqa: BLE001  (a bundle must report, not crash)

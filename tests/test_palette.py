@@ -1,0 +1,66 @@
+"""Colours stay readable on light, dark and high-contrast palettes (ui/palette.py)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from planner_gui.domain.progress import STATUS_COLOURS
+from planner_gui.ui import palette
+
+
+def test_contrast_ratio_matches_wcag_reference_values():
+    assert palette.contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert palette.contrast_ratio("#ffffff", "#ffffff") == pytest.approx(1.0)
+    # WCAG's own example: #777777 on white is just under 4.5.
+    assert palette.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("background, expected", [
+    ("#ffffff", "#000000"), ("#fff7e6", "#000000"), ("#1e1e1e", "#ffffff"),
+    ("#fbbf24", "#000000"), ("#7f1d1d", "#ffffff"), ("#2563eb", "#ffffff"),
+])
+def test_text_colour_for_picks_the_more_readable_of_black_and_white(background, expected):
+    assert palette.text_colour_for(background).name() == expected
+
+
+@pytest.mark.parametrize("base", ["#1e1e1e", "#ffffff", "#000000"])
+@pytest.mark.parametrize("status", list(STATUS_COLOURS))
+def test_every_status_colour_is_made_legible_as_text(status, base):
+    colour = palette.legible_on(STATUS_COLOURS[status], base)
+    assert palette.contrast_ratio(colour, base) >= palette.BODY_TEXT_CONTRAST
+
+
+def test_legible_colour_keeps_its_hue_and_is_unchanged_when_already_fine():
+    red = QColor(STATUS_COLOURS[next(iter(STATUS_COLOURS))])
+    lighter = palette.legible_on(red, "#1e1e1e")
+    assert abs(lighter.hslHue() - red.hslHue()) <= 6
+    assert palette.legible_on("#000000", "#ffffff") == QColor("#000000")
+
+
+def test_dark_palette_is_recognised_and_tints_stay_dark(qapp):
+    dark = palette.dark_palette()
+    assert palette.is_dark(dark)
+    assert not palette.is_dark(QPalette(QColor("#f0f0f0")))
+    tinted = palette.tint("#dc2626", dark)
+    text = dark.color(QPalette.ColorRole.Text)
+    assert palette.contrast_ratio(text, tinted) >= palette.BODY_TEXT_CONTRAST
+    light = QPalette(QColor("#f0f0f0"))
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    light.setColor(QPalette.ColorRole.Text, QColor("#000000"))
+    assert palette.contrast_ratio("#000000", palette.tint("#dc2626", light)) >= 4.5
+
+
+def test_dark_palette_text_roles_are_readable(qapp):
+    dark = palette.dark_palette()
+    roles = QPalette.ColorRole
+    for text, background in ((roles.WindowText, roles.Window), (roles.Text, roles.Base),
+                             (roles.ButtonText, roles.Button),
+                             (roles.HighlightedText, roles.Highlight),
+                             (roles.ToolTipText, roles.ToolTipBase)):
+        assert palette.contrast_ratio(dark.color(text), dark.color(background)) >= 4.5, text
+
+
+def test_invalid_colour_is_refused():
+    with pytest.raises(ValueError):
+        palette.text_colour_for("not a colour")
