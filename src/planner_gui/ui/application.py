@@ -101,6 +101,9 @@ def run(args: argparse.Namespace) -> int:
     settings.add_recent_file(store.path)
     window = MainWindow(store, settings)
     window.show()
+    from planner_gui.ui.bench_hooks import install_bench_hook  # benchmarks/run.py start-up timing
+
+    install_bench_hook(window)
     code = app.exec()
     window.store.close()
     return code

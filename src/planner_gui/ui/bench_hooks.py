@@ -1,0 +1,55 @@
+"""A hook for benchmarks/run.py: measure start-up to a painted, populated window.
+
+With PLANNER_GUI_BENCH_EXIT_AFTER_PAINT=1 in the environment, the window
+prints one line ``PLANNER_GUI_PAINTED rows=N rss_mb=M`` on standard output
+once the plan tree has been painted with rows in it, then quits. Without the
+variable :func:`install_bench_hook` does nothing (one environment lookup).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+ENV_EXIT_AFTER_PAINT = "PLANNER_GUI_BENCH_EXIT_AFTER_PAINT"
+PAINTED = "PLANNER_GUI_PAINTED"
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class PaintWatcher(QObject):
+    """Reports the first paint of ``target`` for which ``ready()`` holds."""
+
+    def __init__(self, target: QWidget, rows: Callable[[], int]) -> None:
+        super().__init__(target)
+        self._rows = rows
+        self._done = False
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self._done and event.type() == QEvent.Type.Paint and self._rows() > 0:
+            self._done = True
+            # after this paint event has been delivered, not before
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"{PAINTED} rows={self._rows()} rss_mb={peak_rss_mb():.0f}", flush=True)
+        sys.stdout.flush()
+        QApplication.quit()
+
+
+def install_bench_hook(window: QWidget) -> None:
+    """Watch the main window's tree when the benchmark asks for it."""
+    if not os.environ.get(ENV_EXIT_AFTER_PAINT):
+        return
+    tree = window.tree  # type: ignore[attr-defined]
+    PaintWatcher(tree.viewport(), lambda: tree.model().rowCount())
