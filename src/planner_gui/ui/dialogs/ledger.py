@@ -1,0 +1,203 @@
+"""File > Export ledger…, File > Import > Ledger (Excel/CSV)…, File > Export report forms….
+
+Thin: the work is done by the same functions as ``planner export-xlsx``,
+``planner import-xlsx`` and ``planner export-forms`` (exchange/ledger_*,
+exchange/report_forms). The import first shows a preview of every addition,
+change, conflict and problem, and writes only when the user presses Apply.
+All user text is shown as plain text (QStandardItem, PlainText labels).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_gui.domain.errors import PlannerError
+
+if TYPE_CHECKING:
+    from planner_gui.exchange.ledger_import import ImportPreview
+    from planner_gui.ui.main_window import MainWindow
+
+LEDGER_FILTER = "Excel workbook (*.xlsx);;All files (*)"
+IMPORT_FILTER = "Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerDialogs", text)
+
+
+def _status(window: MainWindow, text: str) -> None:
+    window.statusBar().showMessage(text, 8000)
+
+
+# --- export ----------------------------------------------------------------
+
+
+def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path | None:
+    """Ask where to save, then write the ledger as of the toolbar's date."""
+    from planner_gui.exchange.ledger_export import export_ledger
+
+    plan = window.store.load_plan()
+    if target is None:
+        suggested = str(window.store.path.with_name(f"{plan.title}台账.xlsx"))
+        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, LEDGER_FILTER)
+        if not chosen:
+            return None
+        target = Path(chosen)
+    try:
+        export_ledger(plan, target, window.as_of())
+    except (OSError, PlannerError) as exc:
+        window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
+        return None
+    _status(window, _tr("Wrote %s") % target)
+    return target
+
+
+def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by: str | None = None) -> list[Path]:
+    """Ask per unit or per leader and a folder, then write one report form each."""
+    from planner_gui.exchange.report_forms import export_forms
+
+    if by is None:
+        choices = [_tr("One form per lead unit"), _tr("One form per leader")]
+        picked, ok = QInputDialog.getItem(window, _tr("Export report forms"), _tr("Make:"), choices, 0, False)
+        if not ok:
+            return []
+        by = "unit" if picked == choices[0] else "leader"
+    if folder is None:
+        chosen = QFileDialog.getExistingDirectory(window, _tr("Folder for the report forms"),
+                                                  str(window.store.path.parent))
+        if not chosen:
+            return []
+        folder = Path(chosen)
+    try:
+        written = export_forms(window.store.load_plan(), by, folder, window.as_of())
+    except (OSError, PlannerError) as exc:
+        window.show_error(_tr("Export failed"), _tr("Could not write the forms:\n%s") % exc)
+        return []
+    if not written:
+        window.show_error(_tr("No forms written"),
+                          _tr("No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+    else:
+        _status(window, _tr("Wrote %d report forms to %s") % (len(written), folder))
+    return written
+
+
+# --- import ----------------------------------------------------------------
+
+
+class ImportPreviewDialog(QDialog):
+    """What an import would add and change, every conflict and problem; Apply writes it."""
+
+    def __init__(self, preview: ImportPreview, read_only: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import %s") % preview.file.name)
+        self.resize(960, 560)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(preview.describe()[0])
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        headers = [self.tr("What"), self.tr("Where"), self.tr("Task"), self.tr("Details")]
+        self.model = QStandardItemModel(0, len(headers), self)
+        self.model.setHorizontalHeaderLabels(headers)
+        for kind, where, task, detail in self._rows(preview):
+            self.model.appendRow([QStandardItem(kind), QStandardItem(where), QStandardItem(task),
+                                  QStandardItem(detail)])
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.apply_button = buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
+        nothing = preview.changes.is_empty() and not preview.new_file
+        self.apply_button.setEnabled(not nothing and not read_only)
+        if nothing:
+            self.apply_button.setToolTip(self.tr("The plan already holds everything in this file."))
+        elif read_only:
+            self.apply_button.setToolTip(self.tr("The plan is open read-only."))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _rows(self, preview: ImportPreview) -> list[tuple[str, str, str, str]]:
+        c = preview.changes
+        rows: list[tuple[str, str, str, str]] = []
+        for area in c.new_areas:
+            rows.append((self.tr("New area"), "", area.name,
+                         self.tr("%d tasks") % sum(1 for _ in area.walk_tasks())))
+            for task in area.walk_tasks():
+                rows.append((self.tr("New task"), "", task.title, task.lead_unit))
+        for new in c.new_tasks:
+            for task in new.task.walk():
+                rows.append((self.tr("New task"), new.where, task.title, task.lead_unit))
+        for change in c.field_changes:
+            rows.append((self.tr("Change"), change.where, change.title,
+                         f"{change.field}: {change.old} → {change.new}"))
+        for item in c.new_updates:
+            u = item.update
+            figure = "" if u.progress is None else f"{u.progress:g}%  "
+            rows.append((self.tr("New update"), item.where, item.title,
+                         f"{u.date.isoformat()}  {figure}{u.text}"))
+        for conflict in c.conflicts:
+            rows.append((self.tr("Conflict (not applied)"), conflict.where, conflict.title,
+                         self.tr("%s: file %s, plan %s, exported %s")
+                         % (conflict.field, conflict.file, conflict.database, conflict.exported)))
+        for problem in c.problems:
+            where = problem.sheet if problem.row is None else f"{problem.sheet} row {problem.row}"
+            rows.append((self.tr("Problem"), where, problem.column, problem.message))
+        for note in c.notes:
+            rows.append((self.tr("Note"), "", "", note))
+        return rows
+
+    def row_texts(self) -> list[list[str]]:
+        """The table's text, for tests and accessibility checks."""
+        return [[self.model.item(r, c).text() for c in range(self.model.columnCount())]
+                for r in range(self.model.rowCount())]
+
+
+def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
+    """Choose a ledger/CSV/report form, preview the import, and apply it on request."""
+    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+
+    if source is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.store.path.parent),
+                                                IMPORT_FILTER)
+        if not chosen:
+            return False
+        source = Path(chosen)
+    try:
+        preview = prepare_import(source, window.store, today=date.today())
+    except (PlannerError, OSError, sqlite3.Error) as exc:
+        window.show_error(_tr("Cannot import"), str(exc))
+        return False
+    dialog = ImportPreviewDialog(preview, getattr(window, "read_only", False), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        message = apply_import(window.store.path, window.store, preview)
+    except (PlannerError, OSError, sqlite3.Error) as exc:
+        window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
+        return False
+    window.reload_plan()
+    _status(window, message)
+    return True

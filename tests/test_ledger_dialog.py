@@ -1,0 +1,95 @@
+"""The ledger menu actions in the window: export, import with a preview, report forms."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from planner_gui.ui.dialogs import ledger as ledger_dialogs
+from ui_window_helpers import make_window, reread
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def previews(monkeypatch):
+    """Answer the preview dialog with Apply (or Cancel), remembering what it showed."""
+    shown: list[ledger_dialogs.ImportPreviewDialog] = []
+    answer = {"code": QDialog.DialogCode.Accepted}
+
+    def fake_exec(self):
+        shown.append(self)
+        return answer["code"]
+
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", fake_exec)
+    return shown, answer
+
+
+def first_task_row(ws) -> int:
+    return next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "1")
+
+
+def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_path, previews):
+    shown, _ = previews
+    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    assert path is not None and path.exists()
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    row = first_task_row(ws)
+    task_id = ws.cell(row, 11).value
+    ws.cell(row, 7).value = 0.35
+    ws.cell(row, 9).value = "<b>已开工</b>"
+    ws.cell(row + 1, 7).value = "很快"
+    wb.save(path)
+    before = len(reread(window.store.path).find_task(task_id).updates)
+
+    assert ledger_dialogs.open_import_dialog(window, path) is True
+    texts = shown[0].row_texts()
+    assert any(r[0] == "New update" and "35%" in r[3] and "<b>已开工</b>" in r[3] for r in texts)
+    assert any(r[0] == "Problem" and "'很快' is not a progress figure" in r[3] for r in texts)
+    assert shown[0].apply_button.isEnabled()
+    after = reread(window.store.path).find_task(task_id)
+    assert len(after.updates) == before + 1 and after.updates[-1].progress == 35.0
+    # the window re-read the file
+    assert len(window.plan.find_task(task_id).updates) == before + 1
+
+
+def test_cancel_in_the_preview_changes_nothing(window, tmp_path, previews):
+    shown, answer = previews
+    answer["code"] = QDialog.DialogCode.Rejected
+    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.cell(first_task_row(ws), 7).value = 0.5
+    wb.save(path)
+    counts = window.store.counts()
+    assert ledger_dialogs.open_import_dialog(window, path) is False
+    assert shown and window.store.counts() == counts
+
+
+def test_an_unchanged_ledger_cannot_be_applied(window, tmp_path, previews):
+    shown, _ = previews
+    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    ledger_dialogs.open_import_dialog(window, path)
+    assert not shown[0].apply_button.isEnabled()
+
+
+def test_a_bad_file_shows_one_plain_message(window, tmp_path, monkeypatch, previews):
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append((title, text)))
+    bad = tmp_path / "locked.xlsx"
+    bad.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le"))
+    assert ledger_dialogs.open_import_dialog(window, bad) is False
+    assert errors and "password-protected" in errors[0][1] and str(bad) in errors[0][1]
+    assert not previews[0]
+
+
+def test_export_forms_writes_one_form_per_leader(window, tmp_path):
+    task = next(window.store.load_plan().walk_tasks())
+    window.store.edit("task", task.id, leader="张三", lead_unit="区发改委")
+    written = ledger_dialogs.open_export_forms_dialog(window, tmp_path / "forms", "leader")
+    assert [p.name for p in written] == ["张三.xlsx"]
