@@ -25,6 +25,7 @@ from planner_gui.domain.model import (
 from planner_gui.domain.validation import check_number, check_progress, parse_iso_date
 
 FORMAT = "planner-gui/1"
+MAX_SUBTASK_DEPTH = 20
 
 
 def _iso(value: Any) -> str | None:
@@ -221,7 +222,9 @@ def _update(r: _Reader) -> ProgressUpdate:
     )
 
 
-def _task(r: _Reader) -> Task:
+def _task(r: _Reader, depth: int = 0) -> Task:
+    if depth > MAX_SUBTASK_DEPTH:  # real plans nest 2 or 3 levels; this stops a hostile file
+        raise FormatError(r.where, f"sub-tasks are nested more than {MAX_SUBTASK_DEPTH} levels deep")
     co_units = r.data.get("co_units") or []
     if not isinstance(co_units, list) or not all(isinstance(u, str) for u in co_units):
         raise FormatError(r.at("co_units"), "must be a list of unit names")
@@ -240,7 +243,7 @@ def _task(r: _Reader) -> Task:
             for m in r.items("milestones")
         ],
         updates=[_update(u) for u in r.items("updates")],
-        subtasks=[_task(s) for s in r.items("subtasks")],
+        subtasks=[_task(s, depth + 1) for s in r.items("subtasks")],
         **r.id(),
     )
 
@@ -305,8 +308,19 @@ def loads(text: str, source: str = "") -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:  # e.g. [[[[... 100,000 deep: a hostile or broken file
+        raise FormatError(source, "is nested too deeply to be a plan") from None
+    try:
+        # "\ud800" escapes decode to lone surrogates, which no file or database can hold
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise FormatError(source, "contains text that is not valid Unicode (a lone \\ud800-style escape)") from None
+    except RecursionError:
+        raise FormatError(source, "is nested too deeply to be a plan") from None
     try:
         return plan_from_dict(data)
+    except RecursionError:
+        raise FormatError(source, "has sub-tasks nested too deeply to be a plan") from None
     except FormatError as exc:
         if source:
             raise FormatError(f"{source}: {exc.where}" if exc.where else source, exc.reason) from None
