@@ -1,0 +1,138 @@
+"""Clean up the text of a scanned or copied document before reading its structure.
+
+Real documents arrive as OCR output or text copied from a newspaper page:
+spaces between characters (记 者 王蕾 蕾), line breaks in mid-sentence, a
+headline printed twice in a row, page continuation marks (上接01版), photo
+captions (…… 原梓峰 摄) and reporters' bylines. ``clean_lines`` removes that
+noise and joins broken lines into logical paragraphs; headings and field lines
+(牵头单位：…) stay on lines of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_OR_DIGIT = rf"[{CJK}0-9０-９%％“”‘’（）《》「」、，。；：！？]"
+# a space between two CJK characters or digits is OCR noise (记 者 -> 记者, 2 0 2 4 -> 2024)
+_INNER_SPACE = re.compile(rf"(?<={_CJK_OR_DIGIT})[ \t\u3000\u00a0]+(?={_CJK_OR_DIGIT})")
+_SPACED_DECIMAL = re.compile(r"(?<=\d)\s*\.\s*(?=\d)")
+_PAGE_MARK = re.compile(r"[（(]\s*(?:上接|下转|紧接|转自|接)\s*[第]?\s*[0-9０-９A-Za-z]+\s*版\s*[)）]")
+# 本报讯（记者 王蕾蕾）, 本报讯（记者 张明 通讯员 李华）: the opening of a news report
+_OPENING_BYLINE = re.compile(r"^[^。，]{0,12}?(?:本报讯|讯|电)\s*[（(][^（）()]*?(?:记者|通讯员)[^（）()]*[)）]")
+# 文/记者 王蕾蕾, （本报记者联合采写）, 责任编辑：李四: where a news article ends
+_CLOSING_BYLINE = re.compile(
+    r"(?:文\s*/\s*(?:本报)?记者\s*\S{2,12}"
+    r"|[（(]\s*(?:本报)?(?:记者|通讯员)[^（）()]{0,20}[)）]\s*$"
+    r"|责任编辑\s*[：:]\s*\S+"
+    r"|[（(]\s*本报记者[^（）()]{0,12}[)）])"
+)
+# checked before spaces are squeezed: a caption ends with "name 摄" (原梓峰 摄)
+_CAPTION = re.compile(rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/])")
+_JUNK = re.compile("[\ufffd\u200b\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]")
+_TERMINAL = tuple("。！？；：…”」）)")
+
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]"
+    r"|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|第[一二三四五六七八九十0-9]{1,3}部分"
+    r"|[0-9]{1,2}\s*[．.、](?![0-9])"
+    r"|[（(][0-9]{1,2}[)）])"
+)
+FIELD_START = re.compile(
+    r"^(?:牵头领导|责任领导|分管领导|牵头单位|责任单位|主责单位|配合单位|协办单位|参与单位|完成时限|完成时间|时间节点|责任人)\s*[：:]"
+)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Remove the spaces OCR puts between characters, keeping spaces between Latin words."""
+    text = _SPACED_DECIMAL.sub(".", text)
+    return _INNER_SPACE.sub("", text).strip()
+
+
+def undouble(line: str) -> str:
+    """A line printed twice in a row (标题标题, 甲甲乙乙) once."""
+    if len(line) >= 6 and re.fullmatch(r"(?:(.{2,}?)\1)+", line):
+        return re.sub(r"(.{2,}?)\1", r"\1", line)
+    return line
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.search(line))
+
+
+def is_short_title(line: str, limit: int = 20) -> bool:
+    """A short line without punctuation: a headline or a subheading (小标题)."""
+    return 2 <= len(line) <= limit and not re.search(r"[，。；：！？、,;:!?]", line)
+
+
+def title_length_limit(lines: list[str]) -> int:
+    """How long a headline may be: clearly shorter than the document's body lines.
+
+    Newspaper columns are narrow, so a line of a broken sentence can be as
+    short as a subheading in a wide document; compare with the median line.
+    """
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths:
+        return 20
+    median = lengths[len(lengths) // 2]
+    return min(20, max(8, int(median * 0.6)))
+
+
+def clean_line(raw: str) -> str:
+    line = _JUNK.sub("", raw).replace("\u3000", " ")
+    line = squeeze_spaces(line)
+    line = _PAGE_MARK.sub("", line).strip()
+    line = _OPENING_BYLINE.sub("", line).strip()
+    return undouble(line)
+
+
+def clean_lines(text: str) -> list[str]:
+    """The document as logical paragraphs: broken lines joined, noise removed.
+
+    A line that starts a heading, a numbered item or a field (牵头单位：…)
+    starts a new paragraph; a short line without punctuation between
+    paragraphs (a headline or subheading) stays on its own.
+    """
+    paragraphs: list[str] = []
+    buffer = ""
+
+    def flush() -> None:
+        nonlocal buffer
+        if buffer:
+            paragraphs.append(buffer)
+        buffer = ""
+
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    limit = title_length_limit(raw_lines)
+    for raw in raw_lines:
+        line = clean_line(raw)
+        if not line or is_caption(raw):
+            continue
+        if HEADING_START.match(line) or FIELD_START.match(line):
+            flush()
+            buffer = line
+            if FIELD_START.match(line) or _is_bare_heading(line):
+                flush()
+            continue
+        at_break = not buffer or buffer.endswith(_TERMINAL)
+        if at_break and is_short_title(line, limit):
+            flush()
+            paragraphs.append(line)
+            continue
+        if at_break and line.startswith("在“"):
+            flush()
+        buffer += line
+    flush()
+    return paragraphs
+
+
+def _is_bare_heading(line: str) -> bool:
+    """一、总体要求 on a line of its own (no sentence after it)."""
+    return len(line) <= 30 and not line.endswith(_TERMINAL) and "。" not in line
+
+
+def closing_byline_at(paragraph: str) -> int | None:
+    """Where a news article's closing byline (文/记者 …) starts in a paragraph, if any."""
+    match = _CLOSING_BYLINE.search(paragraph)
+    return match.start() if match else None

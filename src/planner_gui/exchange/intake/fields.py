@@ -1,0 +1,86 @@
+"""Labelled fields of a task in a task-division notice (分工方案).
+
+牵头领导：刘建国 / 牵头单位：县工信局 / 配合单位：县发改局、县财政局 /
+完成时限：2025年12月底前 — on lines of their own, several on one line, or in
+brackets after the task (（牵头单位：县发改局；完成时限：6月底前）).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+LABELS = {
+    "牵头领导": "leader", "责任领导": "leader", "分管领导": "leader", "责任人": "leader",
+    "牵头单位": "lead_unit", "责任单位": "responsible_unit", "主责单位": "lead_unit",
+    "牵头部门": "lead_unit", "责任部门": "responsible_unit",
+    "配合单位": "co_units", "协办单位": "co_units", "参与单位": "co_units", "配合部门": "co_units",
+    "完成时限": "deadline", "完成时间": "deadline", "时间节点": "deadline",
+}
+_LABEL = re.compile(r"(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[：:]\s*")
+_UNIT_SPLIT = re.compile(r"[、，,；;/／]|\s{2,}")
+
+
+@dataclass
+class TaskFields:
+    leader: str = ""
+    lead_unit: str = ""
+    co_units: list[str] = field(default_factory=list)
+    deadline: str = ""
+
+    def merge(self, other: TaskFields) -> None:
+        self.leader = self.leader or other.leader
+        self.lead_unit = self.lead_unit or other.lead_unit
+        self.co_units += [u for u in other.co_units if u not in self.co_units]
+        self.deadline = self.deadline or other.deadline
+
+    def __bool__(self) -> bool:
+        return bool(self.leader or self.lead_unit or self.co_units or self.deadline)
+
+
+def has_fields(text: str) -> bool:
+    return bool(_LABEL.search(text))
+
+
+def _units(value: str) -> list[str]:
+    return [u.strip(" 。.") for u in _UNIT_SPLIT.split(value) if u.strip(" 。.")]
+
+
+def extract_fields(text: str) -> tuple[TaskFields, str]:
+    """The fields found in ``text`` and the text without them (brackets that held them removed)."""
+    found = TaskFields()
+    spans: list[tuple[int, int]] = []
+    matches = list(_LABEL.finditer(text))
+    responsible: list[str] = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        raw = text[match.end() : end]
+        # a field inside brackets ends at the closing bracket
+        close = re.search(r"[)）]", raw)
+        if close:
+            raw = raw[: close.start()]
+        value = raw.strip().rstrip("；;，,。 ")
+        kind = LABELS[match.group(1)]
+        if kind == "leader":
+            found.leader = found.leader or "、".join(_units(value))
+        elif kind == "lead_unit":
+            found.lead_unit = found.lead_unit or "、".join(_units(value)[:1])
+            found.co_units += _units(value)[1:]
+        elif kind == "responsible_unit":
+            responsible += _units(value)
+        elif kind == "co_units":
+            found.co_units += _units(value)
+        else:
+            found.deadline = found.deadline or value
+        spans.append((match.start(), match.end() + len(raw)))
+    # 责任单位 is the lead unit unless a 牵头单位 is named, then the others help
+    if responsible:
+        if found.lead_unit:
+            found.co_units += responsible
+        else:
+            found.lead_unit, found.co_units = responsible[0], responsible[1:] + found.co_units
+    rest = text
+    for start, end in reversed(spans):
+        rest = rest[:start] + rest[end:]
+    rest = re.sub(r"[（(][\s；;，,]*[)）]", "", rest).strip()
+    return found, rest

@@ -1,0 +1,156 @@
+"""Quantified targets (量化指标) in a sentence: 新引进企业不少于50家, 投资200亿元以上.
+
+A number with a unit becomes an indicator. Its comparator comes from the
+words around it: a suffix (以上, 以内, 左右) wins; otherwise the nearest word
+before it in the same clause (不少于, 达到, 提升至, 控制在, 新增, 完成 …).
+A count with no such word (评选10家) is read as "exactly" and marked as a
+guess, as is every name, which is only the nearby words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner_gui.domain.model import Indicator
+from planner_gui.domain.numerals import to_number
+from planner_gui.exchange.intake.sentences import split_clauses, strip_end
+
+# longest first, so 万平方米 wins over 平方米 and 米
+UNITS = sorted(
+    [
+        "亿元", "万元", "元", "%", "％", "个百分点", "百分点", "万人次", "人次", "万人", "人", "万户", "户",
+        "万亩", "亩", "平方公里", "万平方米", "平方米", "万立方米", "立方米", "微克/立方米", "公里", "千米",
+        "万千瓦", "千瓦", "兆瓦", "万吨", "吨", "个", "家", "处", "所", "条", "项", "场", "座", "套",
+        "辆", "张", "台", "次", "批", "件", "部", "名", "位", "栋", "间", "株", "棵", "篇", "支",
+        "只", "份", "例", "盏", "根", "块", "片", "口", "眼", "床", "宗", "类", "门",
+    ],
+    key=len,
+    reverse=True,
+)
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+# 万/亿 belong to the unit when the unit exists with them (200亿元), else to the number (1.5万个)
+_NUMBER = rf"\d+(?:\.\d+)?(?:万|亿)??|[零〇一二两三四五六七八九十][{_CN_NUM}]*?(?:点[{_CN_NUM}]+)?"
+_QUANTITY = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<suffix>及以上|以上|以下|以内|左右|多)?")
+# declared totals are about the document, not targets: 10个方面42项
+DECLARED_TOTALS = re.compile(
+    rf"(?P<areas>\d+|[{_CN_NUM}]+)\s*(?:个|大)?方面(?:的)?\s*(?P<tasks>\d+|[{_CN_NUM}]+)\s*(?:项|个|件)"
+)
+
+# words before a number, and the comparator they mean
+BEFORE_WORDS: list[tuple[str, str]] = [
+    ("不少于", ">="), ("不低于", ">="), ("不下于", ">="), ("至少", ">="), ("不超过", "<="),
+    ("不高于", "<="), ("不多于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"),
+    ("超过", ">"), ("突破", ">"), ("高于", ">"), ("多于", ">"), ("达到", ">="), ("提升至", ">="),
+    ("提升到", ">="), ("提高至", ">="), ("提高到", ">="), ("增加到", ">="), ("增加至", ">="),
+    ("稳定在", ">="), ("保持在", ">="), ("累计达", ">="), ("累计", ">="), ("达", ">="),
+    ("增长", ">="), ("下降", ">="), ("降低", ">="), ("约", "approx"),
+    # verbs of making something: build/complete/add N means at least N
+    ("新增", ">="), ("完成", ">="), ("建成", ">="), ("新建", ">="), ("引入", ">="), ("引进", ">="),
+    ("培育", ">="), ("打造", ">="), ("新开工", ">="), ("开工", ">="), ("改造", ">="), ("新引进", ">="),
+    ("改扩建", ">="), ("新培育", ">="), ("落地", ">="), ("招引", ">="), ("创建", ">="),
+]
+_BEFORE = re.compile("|".join(re.escape(w) for w, _ in sorted(BEFORE_WORDS, key=lambda x: -len(x[0]))))
+_BEFORE_MEANING = dict(BEFORE_WORDS)
+SUFFIX_MEANING = {"以上": ">=", "及以上": ">=", "多": ">", "以下": "<=", "以内": "<=", "左右": "approx"}
+# single-character words count only right before the number (达600家, not 发达)
+_ADJACENT_ONLY = {"达", "约"}
+# numbers that are not targets: 第二届, 10个方面, 一批, 三年行动
+_NOT_AFTER = re.compile(r"^(?:方面|大|届|周年|年|多年|月|日|号|岁|倍|成)")
+_ORDINAL_BEFORE = re.compile(r"(?:第|前|近|每)$")
+
+
+@dataclass
+class FoundIndicator:
+    indicator: Indicator
+    start: int
+    end: int
+    notes: list[str]
+    confidence: float
+
+
+def _comparator(clause: str, start: int, suffix: str | None) -> tuple[str | None, re.Match | None]:
+    """The comparator for a number at ``start`` of ``clause`` and the word before it that says it."""
+    best: re.Match | None = None
+    for match in _BEFORE.finditer(clause[:start]):
+        if match.group(0) in _ADJACENT_ONLY and clause[match.end() : start].strip():
+            continue
+        best = match
+    if best is not None and best.group(0) in _MAKING and _RESET.search(clause[best.end() : start]):
+        best = None
+    if suffix and suffix in SUFFIX_MEANING:
+        return SUFFIX_MEANING[suffix], best
+    if best is None:
+        return None, None
+    return _BEFORE_MEANING[best.group(0)], best
+
+
+_MAKING = {"新增", "完成", "建成", "新建", "引入", "引进", "新引进", "培育", "新培育", "打造", "改造",
+           "改扩建", "新开工", "开工", "落地", "招引", "创建"}
+_LEADING_FILLER = re.compile(
+    r"^(?:将|要|并|同时|确保|力争|实现|推动|其中|全年|今年|年内|年底前?|上半年|下半年|"
+    r"[0-9一二三四]季度末?|\d{1,2}月底?前?|\d{4}年)+"
+)
+_TAIL_STOP = re.compile(r"[、，,；;和及与]")
+# a verb of its own between a making verb and the number ends the making verb's reach:
+# 年底实现开工、2025年实现 … 26个街镇全覆盖
+_RESET = re.compile(r"实现|推动|推进|加快|开展|实施|举办|评选|制定|建立|覆盖|惠及|带动|服务")
+
+
+def _name(clause: str, start: int, end: int, word: re.Match | None) -> str:
+    """The thing being counted, from the words around the number (a guess)."""
+    tail = _TAIL_STOP.split(clause[end:], maxsplit=1)[0]
+    tail = strip_end(re.sub(r"^(?:的|以上|以内|左右)", "", tail))
+    if word is None:
+        head = _LEADING_FILLER.sub("", strip_end(clause[:start]))
+        return (tail or head or clause)[:30]
+    verb = word.group(0)
+    raw_head = clause[: word.start()]
+    head = _LEADING_FILLER.sub("", strip_end(raw_head))
+    between = strip_end(clause[word.end() : start])
+    if "、" in between or len(between) > 12:
+        between = "" if tail else between.split("、")[-1]
+    if verb in _MAKING:
+        prefix = head if len(head) <= 6 and "、" not in raw_head else ""
+        return (prefix + verb + (between or tail))[:30]
+    if len(head) >= 2:
+        return head[-30:]
+    return (verb + (tail or between))[:30]
+
+
+def find_indicators(sentence: str) -> list[FoundIndicator]:
+    """The quantified targets of a sentence, in order."""
+    found: list[FoundIndicator] = []
+    offset = 0
+    sentence = DECLARED_TOTALS.sub(lambda m: " " * len(m.group(0)), sentence)
+    for clause in split_clauses(sentence):
+        offset = sentence.find(clause, offset)
+        for match in _QUANTITY.finditer(clause):
+            number, unit, suffix = match["num"], match["unit"], match["suffix"]
+            start = match.start()
+            if _ORDINAL_BEFORE.search(clause[:start]) or _NOT_AFTER.match(clause[match.end():]):
+                continue
+            if start > 0 and (clause[start - 1].isdigit() or clause[start - 1] in "—-～~./"):
+                continue  # part of a range or a code: 2—3岁, PM2.5
+            if clause[start - 1 : start] in _CN_NUM and start > 0:
+                continue
+            target = to_number(number)
+            if target is None:
+                continue
+            comparator, word = _comparator(clause, start, suffix)
+            notes: list[str] = []
+            confidence = 0.9
+            if comparator is None:
+                if not number[0].isdigit():
+                    continue  # 两个维护, 一批: numbers in set phrases, not targets
+                comparator, confidence = "=", 0.5
+                notes.append(f"no word like 不少于 before {number}{unit}: read as exactly {number}")
+            if unit == "％":
+                unit = "%"
+            name = _name(clause, start, match.end(), word)
+            notes.append(f"name {name!r} taken from the nearby words")
+            indicator = Indicator(name=name, target=target, unit=unit, comparator=comparator)
+            found.append(FoundIndicator(indicator, offset + start, offset + match.end(), notes, confidence))
+        offset += len(clause)
+    return found
