@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -117,9 +117,13 @@ class ImportPreviewDialog(QDialog):
         headers = [self.tr("What"), self.tr("Where"), self.tr("Task"), self.tr("Details")]
         self.model = QStandardItemModel(0, len(headers), self)
         self.model.setHorizontalHeaderLabels(headers)
+        warn = {self.tr("Conflict (not applied)"): QColor("#fde7c7"), self.tr("Problem"): QColor("#fbd5d5")}
         for kind, where, task, detail in self._rows(preview):
-            self.model.appendRow([QStandardItem(kind), QStandardItem(where), QStandardItem(task),
-                                  QStandardItem(detail)])
+            items = [QStandardItem(kind), QStandardItem(where), QStandardItem(task), QStandardItem(detail)]
+            if kind in warn:
+                for item in items:
+                    item.setBackground(warn[kind])
+            self.model.appendRow(items)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,7 +168,8 @@ class ImportPreviewDialog(QDialog):
                          % (conflict.field, conflict.file, conflict.database, conflict.exported)))
         for problem in c.problems:
             where = problem.sheet if problem.row is None else f"{problem.sheet} row {problem.row}"
-            rows.append((self.tr("Problem"), where, problem.column, problem.message))
+            detail = f"{problem.column}: {problem.message}" if problem.column else problem.message
+            rows.append((self.tr("Problem"), where, "", detail))
         for note in c.notes:
             rows.append((self.tr("Note"), "", "", note))
         return rows
