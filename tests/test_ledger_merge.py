@@ -123,3 +123,56 @@ def test_another_offices_ledger_matches_tasks_by_title_within_their_area(store, 
     assert (updated.updates[-1].date, updated.updates[-1].progress) == (date(2024, 8, 31), 80.0)
     assert store.counts()["task"] == tasks_before + 1
     assert import_file(store, path).changes.is_empty()
+
+
+def test_dry_run_json_prints_the_plan_as_it_would_be_and_writes_nothing(store, tmp_path, capsys):
+    from planner_gui.exchange import json_format
+
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws[f"G{TASK_ROW}"] = 0.66
+    ws.unmerge_cells(f"A{TASK_ROW + 2}:J{TASK_ROW + 2}")  # openpyxl does not move merges down
+    ws.insert_rows(TASK_ROW + 2)  # a new sub-task typed under task 1, after 1.1
+    ws.merge_cells(f"A{TASK_ROW + 3}:J{TASK_ROW + 3}")
+    for col, value in enumerate(["1.2", "新增子任务", "", "区商务局"], start=1):
+        ws.cell(TASK_ROW + 2, col).value = value
+    wb.save(path)
+    before = store.counts()
+    capsys.readouterr()
+    assert main(["import-xlsx", "--db", str(store.path), str(path), "--dry-run", "--json"]) == 0
+    result = json_format.plan_from_dict(__import__("json").loads(capsys.readouterr().out))
+    first = result.areas[0].tasks[0]
+    assert first.updates[-1].progress == 66.0
+    assert [s.title for s in first.subtasks] == ["子任务：完成屋顶整体设计优化", "新增子任务"]
+    assert store.counts() == before
+
+
+def test_the_file_is_backed_up_before_an_import_writes(store, tmp_path, monkeypatch):
+    import planner_gui.store.backups as backups
+
+    calls = []
+    monkeypatch.setattr(backups, "backup_before",
+                        lambda s, reason: calls.append((reason, s.counts()["progress_update"])))
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    edit_cells(path, {f"G{TASK_ROW}": 0.95})
+    before = count_updates(store)
+    import_file(store, path)
+    assert calls == [("before-import", before)]  # taken before the new update was written
+    assert count_updates(store) == before + 1
+
+
+def test_a_failure_while_applying_leaves_the_file_unchanged(store, tmp_path, monkeypatch, capsys):
+    from planner_gui.domain.errors import ValidationError
+
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    edit_cells(path, {f"G{TASK_ROW}": 0.95, f"C{TASK_ROW}": "新领导"})
+    before = store.load_plan()
+
+    def broken(self, task_id, update):
+        raise ValidationError("readings", "refused for the test")
+
+    monkeypatch.setattr(PlanStore, "add_update", broken)
+    assert main(["import-xlsx", "--db", str(store.path), str(path)]) == 1
+    assert "refused for the test" in capsys.readouterr().err
+    assert store.load_plan() == before  # the leader edit was rolled back with the rest
