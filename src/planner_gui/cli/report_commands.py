@@ -1,0 +1,67 @@
+"""`planner export-pdf`: the printed summary (PDF or HTML) and leaders' letters.
+
+The report modules (Qt, fonts) are imported inside the command so that
+`planner --help` and the other commands start without loading them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from planner_gui.cli.options import add_as_of, add_db, db_path
+from planner_gui.store import PlanStore
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export-pdf",
+        help="print-ready summary as PDF (or HTML with --out FILE.html)",
+        description="Write the summary for the leaders' review: A4 PDF with an embedded "
+                    "Chinese font, or one self-contained HTML file when --out ends in .html. "
+                    "With --leader the leader's target responsibility letter (目标责任书) follows.",
+    )
+    add_db(p)
+    p.add_argument("--out", type=Path, required=True, metavar="FILE",
+                   help="the file to write (.pdf, or .html / .htm for HTML)")
+    add_as_of(p)
+    p.add_argument("--area", default=None, metavar="NAME", help="only this area (方面)")
+    p.add_argument("--leader", default=None, metavar="NAME",
+                   help="only this responsible leader's tasks, with the leader's letter")
+    p.add_argument("--unit", default=None, metavar="NAME", help="only this unit's tasks")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="report language (default zh)")
+    p.add_argument("--no-charts", action="store_true", help="leave out the charts")
+    p.add_argument("--no-update-texts", action="store_true",
+                   help="leave out the progress texts (latest progress, highlights)")
+    letter = p.add_mutually_exclusive_group()
+    letter.add_argument("--letter-only", action="store_true",
+                        help="with --leader: only the responsibility letter")
+    letter.add_argument("--no-letter", action="store_true",
+                        help="with --leader: only the summary, no letter")
+    p.set_defaults(func=cmd_export_pdf)
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from planner_gui.reports.export import ExportRequest, export_report
+
+    if args.letter_only and not args.leader:
+        raise SystemExit(_usage_error("--letter-only needs --leader NAME"))
+    with PlanStore.open(db_path(args)) as store:
+        plan = store.load_plan()
+    request = ExportRequest(
+        as_of=args.as_of or date.today(), lang=args.lang, area=args.area, leader=args.leader,
+        unit=args.unit, charts=not args.no_charts, update_texts=not args.no_update_texts,
+        letter=bool(args.leader) and not args.no_letter, summary=not args.letter_only,
+    )
+    result = export_report(plan, request, args.out)
+    pages = f", {result.pages} pages" if result.pages else ""
+    print(f"wrote {args.out}: {result.task_rows} tasks{pages}")
+    return 0
+
+
+def _usage_error(message: str) -> int:
+    import sys
+
+    print(f"planner export-pdf: error: {message}", file=sys.stderr)
+    return 2

@@ -1,0 +1,168 @@
+"""The fixed words of the printed summary and letter, in Chinese and English.
+
+Reports are documents, not interface: they are printed in the language the
+user picks in the export dialog (or --lang), independent of the window's
+language, so their words live here rather than in Qt translation files.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+
+_ZH_DIGITS = "零一二三四五六七八九"
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "summary": "工作进展情况汇总",
+        "as_of": "统计截至",
+        "generated": "生成日期",
+        "scope": "范围",
+        "scope_all": "全部任务",
+        "scope_area": "方面：{}",
+        "scope_leader": "责任领导：{}",
+        "scope_unit": "责任单位：{}",
+        "scope_tasks": "所选任务（{}项）",
+        "overview": "总体情况",
+        "overall_progress": "总体进度",
+        "declared": "计划申报",
+        "entered": "已录入",
+        "declared_counts": "{}个方面{}项",
+        "entered_counts": "{}个方面{}项",
+        "not_declared": "未申报总数",
+        "leaf_tasks": "任务事项（含子任务）",
+        "not_reported": "未按期报送",
+        "items": "{}项",
+        "charts": "图表",
+        "chart_lights": "各方面任务状态",
+        "chart_history": "总体进度变化",
+        "actual": "实际进度",
+        "planned": "序时进度",
+        "by_area": "分方面任务进展情况",
+        "area_progress": "本方面进度 {}，任务 {}",
+        "col_no": "序号",
+        "col_task": "任务",
+        "col_leader": "责任领导",
+        "col_unit": "牵头单位",
+        "col_deadline": "完成时限",
+        "col_progress": "完成进度",
+        "col_status": "状态",
+        "col_latest": "最新进展",
+        "col_targets": "目标任务（量化指标、时间节点）",
+        "attention": "需关注事项",
+        "attention_none": "截至统计日期，无逾期或滞后任务。",
+        "problems": "存在问题",
+        "next_steps": "下步计划",
+        "no_problems_given": "（未填写存在问题）",
+        "highlights": "工作亮点",
+        "highlights_none": "截至统计日期，暂无标记为亮点的进展。",
+        "no_tasks": "该范围内没有任务。",
+        "none": "—",
+        "page": "第 {} 页 / 共 {} 页",
+        "letter_title": "目标责任书",
+        "letter_intro": (
+            "为确保{}落实到位，经研究，明确以下任务由{}同志牵头负责。"
+            "责任领导应按照完成时限和量化指标抓好落实，按期报送工作进展情况。"
+        ),
+        "letter_leader": "责任领导：{}",
+        "letter_tasks": "责任任务",
+        "sign_leader": "责任领导签字：",
+        "sign_office": "督查室（盖章）：",
+        "sign_date": "日期：　　　　年　　月　　日",
+        "progress_building": "正在整理：{}",
+        "progress_page": "正在输出第 {} 页，共 {} 页",
+    },
+    "en": {
+        "summary": "Progress summary",
+        "as_of": "As of",
+        "generated": "Generated",
+        "scope": "Scope",
+        "scope_all": "All tasks",
+        "scope_area": "Area: {}",
+        "scope_leader": "Responsible leader: {}",
+        "scope_unit": "Unit: {}",
+        "scope_tasks": "Selected tasks ({})",
+        "overview": "Overview",
+        "overall_progress": "Overall progress",
+        "declared": "Declared",
+        "entered": "Entered",
+        "declared_counts": "{} areas, {} tasks",
+        "entered_counts": "{} areas, {} tasks",
+        "not_declared": "no totals declared",
+        "leaf_tasks": "Tasks (incl. sub-tasks)",
+        "not_reported": "Not reported on time",
+        "items": "{}",
+        "charts": "Charts",
+        "chart_lights": "Tasks by light and area",
+        "chart_history": "Overall progress over time",
+        "actual": "Actual",
+        "planned": "Planned",
+        "by_area": "Progress by area",
+        "area_progress": "Area progress {}, tasks {}",
+        "col_no": "No.",
+        "col_task": "Task",
+        "col_leader": "Leader",
+        "col_unit": "Lead unit",
+        "col_deadline": "Deadline",
+        "col_progress": "Progress",
+        "col_status": "Light",
+        "col_latest": "Latest progress",
+        "col_targets": "Targets (indicators, milestones)",
+        "attention": "Needs attention",
+        "attention_none": "No task is overdue or behind as of this date.",
+        "problems": "Problems",
+        "next_steps": "Next steps",
+        "no_problems_given": "(no problems given)",
+        "highlights": "Highlights",
+        "highlights_none": "No update is marked as a highlight as of this date.",
+        "no_tasks": "There are no tasks in this scope.",
+        "none": "—",
+        "page": "Page {} of {}",
+        "letter_title": "Target responsibility letter",
+        "letter_intro": (
+            "To make sure that {} is carried out, the following tasks are assigned to {}, "
+            "who will see them done by their deadlines and targets and report progress "
+            "on time."
+        ),
+        "letter_leader": "Responsible leader: {}",
+        "letter_tasks": "Assigned tasks",
+        "sign_leader": "Signature of the responsible leader:",
+        "sign_office": "Supervision office (seal):",
+        "sign_date": "Date:",
+        "progress_building": "Collecting: {}",
+        "progress_page": "Writing page {} of {}",
+    },
+}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return lang
+
+
+def label(lang: str, key: str, *args: object) -> str:
+    """The report word ``key`` in ``lang``, with ``args`` filled into its {} places."""
+    text = LABELS[lang][key]
+    return text.format(*args) if args else text
+
+
+def chinese_count(index: int) -> str:
+    """一 … 九十九 (headings never need more)."""
+    if index < 10:
+        word = _ZH_DIGITS[index]
+    elif index < 100:
+        tens, ones = divmod(index, 10)
+        word = ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
+    else:
+        word = str(index)
+    return word
+
+
+def section_number(index: int, lang: str) -> str:
+    """The heading number of the index-th section (from 1): 一、 or 1."""
+    return f"{chinese_count(index)}、" if lang == "zh" else f"{index}."
+
+
+def sub_number(parent: int, index: int, lang: str) -> str:
+    """The number of a sub-heading: （一） or 2.1"""
+    return f"（{chinese_count(index)}）" if lang == "zh" else f"{parent}.{index}"

@@ -1,0 +1,315 @@
+"""The printed summary as a paginated QTextDocument (A4 body, 96 dpi layout).
+
+Every piece of user text is inserted with QTextCursor.insertText (literal,
+never HTML). Tables are filled row by row, not from one big HTML string, so
+a plan of 10,000 tasks costs memory in proportion to its rows only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRectF, QSizeF, Qt
+from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextCursor, QTextFormat
+
+from planner_gui.domain.dates import format_date_words
+from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
+from planner_gui.reports import pdf_charts
+from planner_gui.reports.fonts import register_fonts
+from planner_gui.reports.labels import label, section_number, sub_number
+from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData, TaskRow
+from planner_gui.reports.text_blocks import (
+    BODY_SIZE,
+    MUTED,
+    SafeTextDocument,
+    after_table,
+    block_format,
+    char_format,
+    heading,
+    new_document,
+    paragraph,
+    runs,
+    set_cell,
+    start_table,
+)
+
+CHART_OBJECT = int(QTextFormat.ObjectTypes.UserObject.value) + 1
+CHART_KEY = int(QTextFormat.Property.UserProperty.value) + 1
+
+
+@dataclass
+class DocumentOptions:
+    charts: bool = True
+    update_texts: bool = True
+    summary: bool = True
+    letter: bool = False
+
+
+class ChartObjects(QPyTextObject):
+    """Draws the charts placed in the text as objects: vector paths on any device."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.charts: dict[int, tuple[float, Callable[[QPainter, QRectF], None]]] = {}
+
+    def add(self, height: float, draw: Callable[[QPainter, QRectF], None]) -> int:
+        key = len(self.charts) + 1
+        self.charts[key] = (height, draw)
+        return key
+
+    def intrinsicSize(self, doc, pos, fmt) -> QSizeF:  # noqa: N802 - Qt API
+        height, _ = self.charts.get(int(fmt.property(CHART_KEY) or 0), (1.0, None))
+        return QSizeF(BODY_SIZE.width() - 2, height)
+
+    def drawObject(self, painter, rect, doc, pos, fmt) -> None:  # noqa: N802 - Qt API
+        entry = self.charts.get(int(fmt.property(CHART_KEY) or 0))
+        if entry is not None:
+            entry[1](painter, QRectF(rect))
+
+
+def _check(progress: ProgressCallback | None, fraction: float, message: str) -> None:
+    if progress is not None and not progress(fraction, message):
+        raise ReportCancelled()
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0f}%"
+
+
+class SummaryWriter:
+    """Writes the sections of the summary into a document, in order."""
+
+    def __init__(self, data: ReportData, options: DocumentOptions,
+                 progress: ProgressCallback | None) -> None:
+        self.data = data
+        self.lang = data.lang
+        self.options = options
+        self.progress = progress
+        self.doc: SafeTextDocument = new_document()
+        self.cursor = QTextCursor(self.doc)
+        self.charts = ChartObjects(self.doc)
+        self.doc.documentLayout().registerHandler(CHART_OBJECT, self.charts)
+        self.body = char_format(10.5)
+        self.small = char_format(9)
+        self.muted = char_format(9, colour=MUTED)
+        self.section = 0
+        # heading block -> room (px) it needs below it on the same page
+        self.keep_with_next: list[tuple[int, float]] = []
+
+    def t(self, key: str, *args: object) -> str:
+        return label(self.lang, key, *args)
+
+    def next_section(self, key: str, page_break: bool = False) -> None:
+        self.section += 1
+        self.heading(f"{section_number(self.section, self.lang)}{self.t(key)}", 1, page_break)
+
+    def heading(self, text: str, level: int, page_break: bool = False, need: float = 90) -> None:
+        heading(self.cursor, text, level, page_break)
+        self.keep_with_next.append((self.cursor.block().blockNumber(), need))
+
+    # --- title and overview --------------------------------------------------
+
+    def title(self, subtitle_key: str = "summary") -> None:
+        d = self.data
+        self.cursor.setBlockFormat(block_format(Qt.AlignmentFlag.AlignCenter, bottom=4))
+        self.cursor.insertText(d.title, char_format(18, bold=True))
+        paragraph(self.cursor, self.t(subtitle_key), char_format(14),
+                  block_format(Qt.AlignmentFlag.AlignCenter, bottom=6))
+        line = (f"{self.t('as_of')}：{format_date_words(d.as_of, self.lang)}　　"
+                f"{self.t('generated')}：{format_date_words(d.generated, self.lang)}　　"
+                f"{self.t('scope')}：{d.scope.describe(self.lang)}")
+        if self.lang != "zh":
+            line = line.replace("：", ": ").replace("　　", "    ")
+        paragraph(self.cursor, line, self.muted, block_format(Qt.AlignmentFlag.AlignCenter,
+                                                               bottom=8))
+
+    def overview(self) -> None:
+        d = self.data
+        self.next_section("overview")
+        table = start_table(self.cursor, 1, [100 / len(STATUS_ORDER)] * len(STATUS_ORDER),
+                            header=[status_word(s, self.lang) for s in STATUS_ORDER])
+        for column, status in enumerate(STATUS_ORDER):
+            set_cell(table, 1, column, str(d.counts[status]),
+                     char_format(16, bold=True, colour=STATUS_COLOURS[status]),
+                     Qt.AlignmentFlag.AlignCenter)
+            header_cursor = table.cellAt(0, column).firstCursorPosition()
+            header_cursor.insertText("● ", char_format(9, colour=STATUS_COLOURS[status]))
+        after_table(self.cursor, table)
+        declared = (self.t("declared_counts", d.declared_areas or "—", d.declared_tasks or "—")
+                    if d.declared_areas or d.declared_tasks else self.t("not_declared"))
+        sep = "；" if self.lang == "zh" else "; "
+        colon = "：" if self.lang == "zh" else ": "
+        bold = char_format(10.5, bold=True)
+        runs(self.cursor, [
+            (self.t("overall_progress") + colon, self.body), (_percent(d.progress), bold),
+            (sep + self.t("leaf_tasks") + colon, self.body), (self.t("items", d.leaf_count), bold),
+            (sep + self.t("not_reported") + colon, self.body),
+            (self.t("items", d.not_reported), bold),
+        ], block_format(top=4))
+        runs(self.cursor, [
+            (self.t("declared") + colon, self.body), (declared, bold),
+            (sep + self.t("entered") + colon, self.body),
+            (self.t("entered_counts", d.entered_areas, d.entered_tasks), bold),
+        ], block_format(bottom=4))
+
+    def charts_section(self) -> None:
+        d = self.data
+        if not d.areas:
+            return
+        areas = [(s.name, s.counts) for s in d.areas]
+        paragraph(self.cursor, self.t("chart_lights"), char_format(10, bold=True),
+                  block_format(Qt.AlignmentFlag.AlignCenter, top=8, bottom=2))
+        self._insert_chart(pdf_charts.light_chart_height(len(areas)),
+                           lambda p, r: pdf_charts.draw_light_bars(p, r, areas, self.lang))
+        if d.history:
+            paragraph(self.cursor, self.t("chart_history"), char_format(10, bold=True),
+                      block_format(Qt.AlignmentFlag.AlignCenter, top=8, bottom=2))
+            self._insert_chart(200, lambda p, r: pdf_charts.draw_history(
+                p, r, d.history, self.lang, d.year))
+
+    def _insert_chart(self, height: float, draw: Callable[[QPainter, QRectF], None]) -> None:
+        fmt = QTextCharFormat()
+        fmt.setObjectType(CHART_OBJECT)
+        fmt.setProperty(CHART_KEY, self.charts.add(height, draw))
+        self.cursor.insertBlock(block_format(Qt.AlignmentFlag.AlignCenter))
+        self.cursor.insertText("\ufffc", fmt)
+
+    # --- per area tables -----------------------------------------------------
+
+    def columns(self) -> tuple[list[str], list[float]]:
+        keys = ["col_no", "col_task", "col_leader", "col_unit", "col_deadline",
+                "col_progress", "col_status"]
+        widths = [6.0, 30.0, 11.0, 15.0, 14.0, 12.0, 12.0]
+        if self.options.update_texts:
+            keys.append("col_latest")
+            widths = [6.0, 20.0, 9.5, 10.0, 9.0, 9.5, 7.0, 29.0]
+        return [self.t(k) for k in keys], widths
+
+    def area_tables(self) -> None:
+        d = self.data
+        self.next_section("by_area")
+        if not d.areas:
+            paragraph(self.cursor, self.t("no_tasks"), self.body)
+        header, widths = self.columns()
+        for index, section in enumerate(d.areas, start=1):
+            _check(self.progress, 0.1 + 0.3 * index / len(d.areas), section.name)
+            self.heading(f"{sub_number(self.section, index, self.lang)}{section.name}", 2,
+                         need=110)
+            leaves = sum(section.counts.values())
+            paragraph(self.cursor, self.t("area_progress", _percent(section.progress),
+                                          self.t("items", leaves)), self.muted)
+            if not section.rows:
+                paragraph(self.cursor, self.t("no_tasks"), self.body)
+                continue
+            table = start_table(self.cursor, len(section.rows), widths, header)
+            for row_index, row in enumerate(section.rows, start=1):
+                self._task_row(table, row_index, row)
+            after_table(self.cursor, table)
+
+    def _task_row(self, table, r: int, row: TaskRow) -> None:
+        centre = Qt.AlignmentFlag.AlignCenter
+        bold = char_format(9, bold=True) if row.depth == 0 and not row.is_leaf else self.small
+        set_cell(table, r, 0, row.number, self.small, centre)
+        set_cell(table, r, 1, "　" * row.depth + row.title, bold)
+        set_cell(table, r, 2, row.leader, self.small, centre)
+        set_cell(table, r, 3, row.lead_unit, self.small, centre)
+        set_cell(table, r, 4, row.deadline, self.small, centre)
+        set_cell(table, r, 5, _percent(row.progress), self.small, centre)
+        set_cell(table, r, 6, status_word(row.status, self.lang),
+                 char_format(9, bold=True, colour=STATUS_COLOURS[row.status]), centre)
+        if self.options.update_texts and row.latest_date is not None:
+            cursor = set_cell(table, r, 7, format_date_words(row.latest_date, self.lang) + " ",
+                              self.muted)
+            cursor.insertText(row.latest_text, self.small)
+
+    # --- attention and highlights ------------------------------------------------
+
+    def attention(self) -> None:
+        self.next_section("attention")
+        items = self.data.attention
+        if not items:
+            paragraph(self.cursor, self.t("attention_none"), self.body)
+        colon = "：" if self.lang == "zh" else ": "
+        for index, (area, row) in enumerate(items, start=1):
+            if index % 200 == 0:
+                _check(self.progress, 0.4 + 0.05 * index / len(items), self.t("attention"))
+            word = status_word(row.status, self.lang)
+            runs(self.cursor, [
+                (f"{index}. ", self.body),
+                (f"【{word}】" if self.lang == "zh" else f"[{word}] ",
+                 char_format(10.5, bold=True, colour=STATUS_COLOURS[row.status])),
+                (row.title, char_format(10.5, bold=True)),
+                (f"（{area}；{row.leader or '—'}；{row.deadline or '—'}；{_percent(row.progress)}）"
+                 if self.lang == "zh" else
+                 f" ({area}; {row.leader or '—'}; {row.deadline or '—'}; {_percent(row.progress)})",
+                 self.muted),
+            ], block_format(top=4))
+            problems = row.problems or self.t("no_problems_given")
+            paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
+                      block_format(indent_px=18))
+            if self.options.update_texts and row.next_steps:
+                paragraph(self.cursor, self.t("next_steps") + colon + row.next_steps, self.body,
+                          block_format(indent_px=18))
+
+    def highlights(self) -> None:
+        self.next_section("highlights")
+        items = self.data.highlights
+        if not items:
+            paragraph(self.cursor, self.t("highlights_none"), self.body)
+        for index, item in enumerate(items, start=1):
+            runs(self.cursor, [
+                (f"{index}. ", self.body), (item.task_title, char_format(10.5, bold=True)),
+                (f"（{format_date_words(item.day, self.lang)}）" if self.lang == "zh"
+                 else f" ({format_date_words(item.day, self.lang)})", self.muted),
+            ], block_format(top=4))
+            if self.options.update_texts and item.text:
+                paragraph(self.cursor, item.text, self.body, block_format(indent_px=18))
+
+
+def keep_headings_with_text(doc: SafeTextDocument, keep: list[tuple[int, float]]) -> None:
+    """Move a heading to the next page when the text after it would not fit below it.
+
+    QTextDocument has no keep-with-next; this is the pass a word processor
+    does. Headings are few (one per area), so re-laying out after each move is cheap.
+    """
+    layout = doc.documentLayout()
+    page_height = BODY_SIZE.height()
+    for block_number, need in keep:
+        block = doc.findBlockByNumber(block_number)
+        top = layout.blockBoundingRect(block).top()
+        offset = top % page_height
+        if offset > 1 and offset + need > page_height:
+            cursor = QTextCursor(block)
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(fmt)
+
+
+def build_document(data: ReportData, options: DocumentOptions | None = None,
+                   progress: ProgressCallback | None = None) -> SafeTextDocument:
+    """The whole report (summary, then the letter if asked) as one paginated document."""
+    register_fonts()  # also makes the Qt application a command-line run lacks
+    options = options or DocumentOptions()
+    writer = SummaryWriter(data, options, progress)
+    # One edit block: the layout is redone once at the end instead of after every insert.
+    writer.cursor.beginEditBlock()
+    if options.summary:
+        writer.title()
+        writer.overview()
+        if options.charts:
+            writer.charts_section()
+        writer.area_tables()
+        writer.attention()
+        writer.highlights()
+    if options.letter:
+        from planner_gui.reports.letter import write_letter
+
+        write_letter(writer.cursor, data, page_break=options.summary)
+    writer.cursor.endEditBlock()
+    keep_headings_with_text(writer.doc, writer.keep_with_next)
+    _check(progress, 0.5, label(data.lang, "summary"))
+    return writer.doc
+
+
+__all__ = ["DocumentOptions", "build_document", "Status"]
