@@ -64,3 +64,30 @@ def test_dark_palette_text_roles_are_readable(qapp):
 def test_invalid_colour_is_refused():
     with pytest.raises(ValueError):
         palette.text_colour_for("not a colour")
+
+
+def _two_colour_icon():
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QIcon, QImage, QPixmap
+
+    image = QImage(16, 16, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    for x in range(16):
+        image.setPixelColor(x, 4, QColor("#000000"))   # a black glyph line
+        image.setPixelColor(x, 10, QColor("#2563eb"))  # a blue picture line
+    return QIcon(QPixmap.fromImage(image))
+
+
+def test_black_style_glyphs_are_redrawn_light_on_a_dark_palette(qapp):
+    dark = palette.dark_palette()
+    image = palette.icon_for_palette(_two_colour_icon(), dark).pixmap(16, 16).toImage()
+    background = dark.color(QPalette.ColorRole.Button)
+    assert palette.contrast_ratio(image.pixelColor(8, 4), background) >= 4.5
+    assert image.pixelColor(8, 10).name() == "#2563eb"  # colours of a picture are kept
+    assert image.pixelColor(8, 0).alpha() == 0
+
+
+def test_icons_are_unchanged_on_a_light_palette(qapp):
+    icon = _two_colour_icon()
+    light = QPalette(QColor("#f0f0f0"))
+    assert palette.icon_for_palette(icon, light) is icon

@@ -11,7 +11,9 @@ row) makes the palette's light text unreadable. Use:
 - ``tint(colour, palette)``: a soft background tint of a colour that suits the
   palette (light tint on a light window, dark tint on a dark one), with
   ``text_colour_for`` giving the text to put on it;
-- ``is_dark(palette)`` / ``prefers_high_contrast()`` to decide at run time.
+- ``is_dark(palette)`` / ``prefers_high_contrast()`` to decide at run time;
+- ``icon_for_palette(icon)``: the style's black glyphs (arrows, undo/redo)
+  redrawn in the palette's text colour, so they show on a dark toolbar.
 
 Contrast follows WCAG 2.x: 4.5 for body text, 3.0 for large text and symbols.
 """
@@ -19,7 +21,7 @@ Contrast follows WCAG 2.x: 4.5 for body text, 3.0 for large text and symbols.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette, QPixmap
 
 BODY_TEXT_CONTRAST = 4.5
 LARGE_TEXT_CONTRAST = 3.0
@@ -118,6 +120,47 @@ def status_text_colour(colour: ColourLike, palette: QPalette | None = None) -> Q
     palette = palette or _current_palette()
     minimum = HIGH_CONTRAST if prefers_high_contrast() else BODY_TEXT_CONTRAST
     return legible_on(colour, palette.color(QPalette.ColorRole.Base), minimum)
+
+
+ICON_SIZES = (16, 22, 24, 32, 48)
+
+
+def icon_for_palette(icon: QIcon, palette: QPalette | None = None) -> QIcon:
+    """``icon`` with its dark grey/black pixels redrawn in the palette's button text colour.
+
+    Standard style icons (arrows, undo/redo) are drawn black whatever the
+    palette; on a dark toolbar they vanish. Coloured pixels (a blue document, a
+    red sign) are kept. On a light palette the icon is returned unchanged.
+    """
+    palette = palette or _current_palette()
+    if icon.isNull() or not is_dark(palette):
+        return icon
+    ink = palette.color(QPalette.ColorRole.ButtonText)
+    result = QIcon()
+    for size in ICON_SIZES:
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled):
+            pixmap = icon.pixmap(size, size, mode)
+            if pixmap.isNull():
+                continue
+            colour = ink if mode == QIcon.Mode.Normal else palette.color(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
+            result.addPixmap(QPixmap.fromImage(_recolour_dark_pixels(pixmap.toImage(), colour)),
+                             mode)
+    return result
+
+
+def _recolour_dark_pixels(image: QImage, colour: QColor) -> QImage:
+    image = image.convertToFormat(QImage.Format.Format_ARGB32)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = image.pixelColor(x, y)
+            if pixel.alpha() == 0:
+                continue
+            # Dark and nearly grey: a glyph drawn in black, not part of a picture.
+            if pixel.lightness() < 110 and pixel.hslSaturation() < 60:
+                image.setPixelColor(x, y, QColor(colour.red(), colour.green(), colour.blue(),
+                                                 pixel.alpha()))
+    return image
 
 
 def dark_palette() -> QPalette:
