@@ -14,6 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
+from planner_gui.ui.palette import icon_for_palette
+
 
 class ActionId(Enum):
     NEW_FILE = auto()
@@ -128,7 +130,8 @@ class ActionRegistry(QObject):
             elif shortcut:
                 action.setShortcut(QKeySequence(str(shortcut)))
             if icon is not None and style is not None:
-                action.setIcon(style.standardIcon(icon))
+                # Black style glyphs redrawn light on a dark palette (ui/palette.py).
+                action.setIcon(icon_for_palette(style.standardIcon(icon)))
             else:
                 action.setIcon(QIcon())
             action.setCheckable(checkable)
