@@ -2,7 +2,7 @@
 
 It opens a plan (the file given with --db, read-only, else a fresh copy of
 the bundled plan in a temporary folder), builds the main window offscreen,
-checks the Chinese catalogue loads, and exports the PDF summary. It prints
+checks the Chinese catalogue loads, and exports the PDF summary (reports/export.py). It prints
 ``self-check ok <pdf path>`` and returns 0, or prints what failed and
 returns 1. Nothing in the user's data folder or settings is touched: the
 self-check never opens the user's own plan unless asked to, and then only
@@ -124,29 +124,15 @@ def _check_window(app, store, folder: Path) -> None:
 
 
 def _export_pdf(store, folder: Path) -> Path:
+    """The PDF summary, made by the same function as File > Export summary."""
+    from datetime import date
+
+    from planner_gui.reports.export import ExportRequest, export_report
+    from planner_gui.ui.i18n import current_language
+
     target = folder / "summary.pdf"
-    _write_test_page(store, target)
-    return target
-
-
-def _write_test_page(store, target: Path) -> None:
-    """A page of the plan's text through QPdfWriter (fonts, CJK shaping, PDF output)."""
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
-
-    plan = store.load_plan()
-    writer = QPdfWriter(str(target))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(20, 20, 20, 20)))
-    writer.setTitle(plan.title)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise SelfCheckFailed(f"{target}: cannot write a PDF there")
-    try:
-        painter.setFont(QFont("Noto Sans CJK SC", 12))
-        lines = [plan.title, ""] + [area.name for area in plan.areas]
-        area = QRectF(0, 0, writer.width(), writer.height())
-        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                         "\n".join(lines))
-    finally:
-        painter.end()
+    lang = "zh" if current_language().startswith("zh") else "en"
+    result = export_report(store.load_plan(), ExportRequest(as_of=date.today(), lang=lang), target)
+    if result.pages < 1:
+        raise SelfCheckFailed(f"{target}: the summary has no pages")
+    return result.path
