@@ -29,6 +29,8 @@ _CLOSING_BYLINE = re.compile(
 )
 # checked before spaces are squeezed: a caption ends with "name 摄" (原梓峰 摄)
 _CAPTION = re.compile(rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/])")
+# the colophon (版记) of an official document: nothing after it is part of the plan
+_COLOPHON = re.compile(r"^(?:抄送|抄报|分送)\s*[：:]|\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 _JUNK = re.compile("[\ufffd\u200b\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TERMINAL = tuple("。！？；：…”」）)")
 
@@ -109,6 +111,8 @@ def clean_lines(text: str) -> list[str]:
         line = clean_line(raw)
         if not line or is_caption(raw):
             continue
+        if _COLOPHON.search(line):
+            break
         if HEADING_START.match(line) or FIELD_START.match(line):
             flush()
             buffer = line

@@ -23,6 +23,7 @@ UNITS = sorted(
         "万亩", "亩", "平方公里", "万平方米", "平方米", "万立方米", "立方米", "微克/立方米", "公里", "千米",
         "万千瓦", "千瓦", "兆瓦", "万吨", "吨", "个", "家", "处", "所", "条", "项", "场", "座", "套",
         "辆", "张", "台", "次", "批", "件", "部", "名", "位", "栋", "间", "株", "棵", "篇", "支",
+        "场次", "家次", "台次", "架次", "轮", "期", "课时", "学时", "万台", "万辆", "万套",
         "只", "份", "例", "盏", "根", "块", "片", "口", "眼", "床", "宗", "类", "门",
     ],
     key=len,
@@ -50,6 +51,9 @@ BEFORE_WORDS: list[tuple[str, str]] = [
     ("新增", ">="), ("完成", ">="), ("建成", ">="), ("新建", ">="), ("引入", ">="), ("引进", ">="),
     ("培育", ">="), ("打造", ">="), ("新开工", ">="), ("开工", ">="), ("改造", ">="), ("新引进", ">="),
     ("改扩建", ">="), ("新培育", ">="), ("落地", ">="), ("招引", ">="), ("创建", ">="),
+    # doing more of something counts as reaching at least the number
+    ("举办", ">="), ("组织", ">="), ("开展", ">="), ("帮扶", ">="), ("盘活", ">="), ("力争", ">="),
+    ("保持", ">="), ("争取", ">="),
 ]
 _BEFORE = re.compile("|".join(re.escape(w) for w, _ in sorted(BEFORE_WORDS, key=lambda x: -len(x[0]))))
 _BEFORE_MEANING = dict(BEFORE_WORDS)
@@ -77,7 +81,8 @@ def _comparator(clause: str, start: int, suffix: str | None) -> tuple[str | None
         if match.group(0) in _ADJACENT_ONLY and clause[match.end() : start].strip():
             continue
         best = match
-    if best is not None and best.group(0) in _MAKING and _RESET.search(clause[best.end() : start]):
+    if (best is not None and best.group(0) in _MAKING and best.group(0) not in _WIDE
+            and _RESET.search(clause[best.end() : start])):
         best = None
     if suffix and suffix in SUFFIX_MEANING:
         return SUFFIX_MEANING[suffix], best
@@ -87,7 +92,10 @@ def _comparator(clause: str, start: int, suffix: str | None) -> tuple[str | None
 
 
 _MAKING = {"新增", "完成", "建成", "新建", "引入", "引进", "新引进", "培育", "新培育", "打造", "改造",
-           "改扩建", "新开工", "开工", "落地", "招引", "创建"}
+           "改扩建", "新开工", "开工", "落地", "招引", "创建", "举办", "组织", "开展", "帮扶", "盘活",
+           "力争", "争取"}
+# units that follow a Chinese numeral in set phrases: 二期工程 is a phase, not two of something
+_DIGITS_ONLY_UNITS = {"期", "轮", "部", "门", "类"}
 _LEADING_FILLER = re.compile(
     r"^(?:将|要|并|同时|确保|力争|实现|推动|其中|全年|今年|年内|年底前?|上半年|下半年|"
     r"[0-9一二三四]季度末?|\d{1,2}月底?前?|\d{4}年)+"
@@ -95,7 +103,9 @@ _LEADING_FILLER = re.compile(
 _TAIL_STOP = re.compile(r"[、，,；;和及与]")
 # a verb of its own between a making verb and the number ends the making verb's reach:
 # 年底实现开工、2025年实现 … 26个街镇全覆盖
-_RESET = re.compile(r"实现|推动|推进|加快|开展|实施|举办|评选|制定|建立|覆盖|惠及|带动|服务")
+_RESET = re.compile(r"实现|推动|推进|加快|实施|评选|制定|建立|覆盖|惠及")
+# words that reach over the verb after them: 力争实现税收收入3.2亿元
+_WIDE = {"力争", "争取"}
 
 
 def _name(clause: str, start: int, end: int, word: re.Match | None) -> str:
@@ -116,7 +126,14 @@ def _name(clause: str, start: int, end: int, word: re.Match | None) -> str:
         return (prefix + verb + (between or tail))[:30]
     if len(head) >= 2:
         return head[-30:]
-    return (verb + (tail or between))[:30]
+    return (tail or between or verb)[:30]
+
+
+def _shared_names(name: str) -> list[str]:
+    """解决率、满意率均 -> [解决率, 满意率]: one target stated for several measures."""
+    if re.search(r"[均都皆]$", name) and "、" in name:
+        return [n for n in name[:-1].split("、") if n]
+    return [name]
 
 
 def find_indicators(sentence: str) -> list[FoundIndicator]:
@@ -135,6 +152,8 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
                 continue  # part of a range or a code: 2—3岁, PM2.5
             if clause[start - 1 : start] in _CN_NUM and start > 0:
                 continue
+            if unit in _DIGITS_ONLY_UNITS and not number[0].isdigit():
+                continue
             target = to_number(number)
             if target is None:
                 continue
@@ -149,8 +168,9 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
             if unit == "％":
                 unit = "%"
             name = _name(clause, start, match.end(), word)
-            notes.append(f"name {name!r} taken from the nearby words")
-            indicator = Indicator(name=name, target=target, unit=unit, comparator=comparator)
-            found.append(FoundIndicator(indicator, offset + start, offset + match.end(), notes, confidence))
+            for each in _shared_names(name):
+                indicator = Indicator(name=each, target=target, unit=unit, comparator=comparator)
+                each_notes = [*notes, f"name {each!r} taken from the nearby words"]
+                found.append(FoundIndicator(indicator, offset + start, offset + match.end(), each_notes, confidence))
         offset += len(clause)
     return found

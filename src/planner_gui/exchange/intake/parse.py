@@ -22,7 +22,7 @@ from planner_gui.exchange.intake.structure import AreaDraft, Outline, Unit, outl
 
 # sentences that report, quote or look back: not tasks
 NARRATIVE = re.compile(
-    r"强调|指出|表示|介绍道?|据了解|据悉|连日来|记者|通讯员|同比|会上|会议(?:要求|指出|强调|明确|认为|提出)|"
+    r"强调|指出|表示|介绍道?|据了解|据悉|连日来|记者|通讯员|会上|会议(?:要求|指出|强调|明确|认为|提出)|"
     r"出席|主持|讲话|发言|通报了|已经|已完成|已全面|已吹响|刚刚|过去一年|去年|上年|报道|采访|摄影|"
     r"各位代表|同志们|让我们|"
     # a verb with 了 tells what happened (出台了, 召开了); plans say 将 / 要
@@ -31,6 +31,8 @@ NARRATIVE = re.compile(
 _PARENT_TASK = re.compile(r"^就\s*“([^”]{2,80})”\s*(?:任务事项|任务|工作|项目)?\s*(?:来说|而言)\s*[，,]?")
 _LEADING = re.compile(r"^(?:将|要|并|还|同时[，,]?|此外[，,]?|今年[，,]|全年[，,]|另外[，,]?|其中[，,]?)+")
 _TARGETS = re.compile(r"((?:主要)?(?:预期)?(?:目标|指标))(?:是|为)?\s*[：:]")
+# without headings, a sentence with a number is a task only if it looks ahead
+_FUTURE = re.compile(r"将|要|力争|确保|计划|预计|争取|目标|不少于|不低于|以上|以内|提升至|提高到|达到")
 _MIN_TASK = 6
 TITLE_LENGTH = 40
 
@@ -309,7 +311,7 @@ def _fallback_area(paragraphs: list[str], proposal: Proposal) -> Area:
     year = proposal.plan.year
     for paragraph in paragraphs:
         for sentence in split_sentences(paragraph):
-            if find_indicators(sentence) or find_deadlines(sentence, year):
+            if find_deadlines(sentence, year) or (_FUTURE.search(sentence) and find_indicators(sentence)):
                 task = _sentence_task(sentence, proposal)
                 if task is not None:
                     area.tasks.append(task)

@@ -1,0 +1,144 @@
+"""The reading rules of text intake, one at a time, on short pieces of text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from planner_gui.exchange.intake.cleanup import clean_lines, squeeze_spaces, undouble
+from planner_gui.exchange.intake.deadlines import find_deadlines
+from planner_gui.exchange.intake.fields import extract_fields
+from planner_gui.exchange.intake.indicators import find_indicators
+from planner_gui.exchange.intake.parse import declared_totals, plan_year_from, propose_plan
+from planner_gui.exchange.intake.sentences import split_sentences
+from planner_gui.exchange.intake.structure import outline
+
+
+def test_ocr_spaces_go_but_latin_words_keep_theirs():
+    assert squeeze_spaces("本报讯（记 者 王蕾 蕾）2 0 2 4 年 春 节") == "本报讯（记者王蕾蕾）2024年春节"
+    assert squeeze_spaces("营业收入751 .49万元") == "营业收入751.49万元"
+    assert squeeze_spaces("Open Office 文档") == "Open Office 文档"
+
+
+def test_a_line_printed_twice_is_read_once():
+    assert undouble("丰台区召开大会丰台区召开大会") == "丰台区召开大会"
+    assert undouble("丰台龙年春节消费迎来丰台龙年春节消费迎来开门红开门红") == "丰台龙年春节消费迎来开门红"
+    assert undouble("加快推进重点项目建设") == "加快推进重点项目建设"
+
+
+def test_broken_lines_are_joined_and_captions_marks_and_bylines_dropped():
+    text = (
+        "本报讯（记 者 张 明）3月5日，全县召开推进会，部署今\n\n年重点工作。\n"
+        "（上接01版）\n"
+        "图为项目建设现场。刘 洋 摄图为项目建设现场。刘 洋 摄\n"
+        "一、总体要求\n坚持稳中求进。\n"
+    )
+    assert clean_lines(text) == ["3月5日，全县召开推进会，部署今年重点工作。", "一、总体要求", "坚持稳中求进。"]
+
+
+def test_sentences_split_at_full_stops_and_semicolons_but_not_inside_quotes_or_brackets():
+    text = "持续深化“倍增追赶；合作发展”，推进河道（云岗路；王佐路）治理；年内完成屋顶设计优化。主要包括：甲；乙；丙。"
+    assert split_sentences(text) == [
+        "持续深化“倍增追赶；合作发展”，推进河道（云岗路；王佐路）治理；",
+        "年内完成屋顶设计优化。",
+        "主要包括：甲；乙；丙。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新引进企业不少于50家", [(">=", 50, "家")]),
+        ("落地“高精尖”企业20家以上", [(">=", 20, "家")]),
+        ("入驻企业总数超过1200家", [(">", 1200, "家")]),
+        ("发展伙伴累计达600家", [(">=", 600, "家")]),
+        ("学前教育公办率提升至50%", [(">=", 50, "%")]),
+        ("城镇调查失业率控制在5.5%以内", [("<=", 5.5, "%")]),
+        ("地区生产总值增长6%左右", [("approx", 6, "%")]),
+        ("投资200亿元以上", [(">=", 200, "亿元")]),
+        ("完成人工造林1.2万亩", [(">=", 1.2, "万亩")]),
+        ("新增床位五百张", [(">=", 500, "张")]),
+        ("评选10家贡献突出链长单位", [("=", 10, "家")]),
+        ("完成河道治理工程、26个桥体垂直绿化、6处绿化提升", [(">=", 26, "个"), (">=", 6, "处")]),
+        ("解决率、满意率均不低于92%", [(">=", 92, "%"), (">=", 92, "%")]),
+        ("PM2.5年均浓度控制在35微克/立方米以内", [("<=", 35, "微克/立方米")]),
+    ],
+)
+def test_indicators_with_their_comparator_target_and_unit(text, expected):
+    found = [(f.indicator.comparator, f.indicator.target, f.indicator.unit) for f in find_indicators(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["举办第二届合作发展大会", "10个方面42项重点任务", "遴选吸纳新一批发展伙伴", "新增幼儿园2—3岁托位",
+     "全面实施三年行动计划", "落实“两个确立”", "完成滨江生态廊道二期建设", "成立75周年"],
+)
+def test_numbers_that_are_not_targets(text):
+    assert find_indicators(text) == []
+
+
+def test_a_count_without_a_comparator_word_is_marked_as_a_guess():
+    (found,) = find_indicators("评选10家贡献突出链长单位")
+    assert found.confidence < 0.6
+    assert any("exactly" in note for note in found.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国家自然博物馆将于今年6月实现开工建设", [date(2024, 6, 30)]),
+        ("年内完成屋顶设计优化，2025年8月完工", [date(2024, 12, 31), date(2025, 8, 31)]),
+        ("二季度末实现主体完工", [date(2024, 6, 30)]),
+        ("力争明年5月底前全面完工", [date(2025, 5, 31)]),
+        ("今年9月1日投入使用", [date(2024, 9, 1)]),
+        ("丰台区召开2024年度重点工作任务部署会", []),
+        ("2月10日—17日共接待游客", []),
+    ],
+)
+def test_deadlines_in_words(text, expected):
+    assert [d.due for d in find_deadlines(text, 2024)] == expected
+
+
+def test_field_lines_and_bracketed_fields():
+    fields, rest = extract_fields("推进某工程（牵头单位：县发改局、县财政局；完成时限：6月底前）。")
+    assert (fields.lead_unit, fields.co_units, fields.deadline) == ("县发改局", ["县财政局"], "6月底前")
+    assert rest == "推进某工程。"
+    fields, _ = extract_fields("责任单位：县科技局、县财政局")
+    assert (fields.lead_unit, fields.co_units) == ("县科技局", ["县财政局"])
+
+
+def test_year_and_totals_come_from_planning_words_not_from_a_look_back():
+    text = "一、2023年工作回顾\n全年增长5%。\n二、2024年工作安排\n重点抓好以下五个方面工作"
+    assert plan_year_from(text) == 2024
+    assert declared_totals("涵盖10个方面42项重点工作任务") == (10, 42)
+    assert declared_totals("重点抓好以下五个方面工作") == (5, None)
+
+
+def test_framing_sections_hold_no_tasks_and_containers_hold_the_areas():
+    text = (
+        "一、总体要求\n坚持完成全年目标。\n二、重点任务\n（一）扩大有效投资\n"
+        "1．完成投资150亿元。\n牵头单位：县发改局\n（二）办好民生实事\n2．新增学位1200个。\n"
+        "三、保障措施\n（一）加强组织领导。各单位要于每月25日前报送进展。\n"
+    )
+    shape = outline(text)
+    assert [a.name for a in shape.areas] == ["扩大有效投资", "办好民生实事"]
+    assert shape.areas[0].units[0].field_lines == ["牵头单位：县发改局"]
+
+
+def test_every_guess_is_noted_for_the_user():
+    proposal = propose_plan("在“加强生态环境建设”方面，将建成点位80处；评选10家示范单位。", year=2024)
+    (area,) = proposal.plan.areas
+    assert proposal.notes(area.id)
+    for task in area.tasks:
+        assert proposal.notes(task.id)
+        for indicator in task.indicators:
+            assert proposal.notes(indicator.id)
+    exact = area.tasks[1].indicators[0]
+    assert exact.comparator == "=" and proposal.confidence(exact.id) < 0.6
+
+
+def test_text_without_any_plan_gives_no_areas():
+    proposal = propose_plan("春节期间，全区接待游客57万人次，同比增长95%。据了解，营业收入2300万元。")
+    assert proposal.plan.areas == []
