@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "planner_gui.cli.demo_commands",
     "planner_gui.cli.ledger_commands",
     "planner_gui.cli.report_commands",
+    "planner_gui.cli.intake_commands",
 ]
 
 

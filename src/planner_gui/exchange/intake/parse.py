@@ -72,7 +72,8 @@ def propose_plan(text: str, year: int | None = None) -> Proposal:
     shape = outline(text)
     whole = "\n".join([*shape.preamble, *shape.loose])
     plan_year = year or plan_year_from(text)
-    proposal = Proposal(Plan(title=plan_title(text, plan_year), year=plan_year or date.today().year))
+    chosen_year = plan_year or date.today().year
+    proposal = Proposal(Plan(title=plan_title(text, chosen_year), year=chosen_year))
     plan = proposal.plan
     if plan_year is None:
         proposal.warnings.append(f"no year found in the text: {plan.year} assumed")
@@ -115,13 +116,13 @@ def plan_year_from(text: str) -> int | None:
     return best[1] if best else None
 
 
-def plan_title(text: str, year: int | None) -> str:
+def plan_title(text: str, year: int) -> str:
     named = re.search(r"《([^》]{0,60}?20\d{2}[^》]{2,60})》", text)
     if named:
         return named.group(1)
     place = re.search(r"([\u4e00-\u9fff]{2,3}[区县市])(?=召开|人民政府|政府|第|\s*20\d{2}年)", text)
     prefix = re.sub(r"^[在于向对全]", "", place.group(1)) if place else ""
-    return f"{prefix}{year or ''}年度重点工作任务"
+    return f"{prefix}{year}年度重点工作任务"
 
 
 def declared_totals(text: str) -> tuple[int | None, int | None]:

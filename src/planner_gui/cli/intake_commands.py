@@ -1,0 +1,91 @@
+"""`planner import-text`: propose a plan from a document's text and add it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from planner_gui.cli.options import add_db, db_path
+
+if TYPE_CHECKING:
+    from planner_gui.exchange.intake.parse import Proposal
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import-text",
+        help="read a plan document (.txt) and add the areas and tasks it states",
+        description="Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, "
+        "indicators and deadlines it states to the plan file. Use --dry-run to see the proposal first.",
+    )
+    p.add_argument("file", type=Path, help="a text file: a task-division notice, work report or news report")
+    add_db(p)
+    p.add_argument("--year", type=int, default=None, help="the plan's year (default: read from the text)")
+    p.add_argument("--dry-run", action="store_true", help="show the proposal and change nothing")
+    p.add_argument("--json", action="store_true", help="print the proposal as planner-gui/1 JSON")
+    p.set_defaults(func=cmd_import_text)
+
+
+def _print_outline(proposal: Proposal) -> None:
+    plan = proposal.plan
+    print(f"{plan.title} ({plan.year})")
+    for area in plan.areas:
+        print(f"  {area.name}  [{len(area.tasks)} tasks]")
+        for task in area.walk_tasks():
+            due = f"  due {task.due.isoformat()}" if task.due else ""
+            guess = "  ?" if proposal.confidence(task.id) < 0.8 else ""
+            print(f"    - {task.title}{due}{guess}")
+            for ind in task.indicators:
+                target = f"{ind.target:g}" if ind.target is not None else "?"
+                print(f"        {ind.name} {ind.comparator} {target} {ind.unit}")
+    for warning in proposal.warnings:
+        print(f"  note: {warning}")
+
+
+def cmd_import_text(args: argparse.Namespace) -> int:
+    # text intake is loaded only when used, so `planner` starts fast
+    from planner_gui.exchange import json_format
+    from planner_gui.exchange.intake.apply import add_proposal, new_plan_from, read_text_file
+    from planner_gui.exchange.intake.parse import propose_plan
+    from planner_gui.store import PlanStore
+
+    if args.year is not None and not 1900 <= args.year <= 2200:
+        raise _bad_year(args.year)
+    proposal = propose_plan(read_text_file(args.file), year=args.year)
+    plan = proposal.plan
+    plan.source = f"imported from {args.file.name}"
+    if args.dry_run:
+        if args.json:
+            sys.stdout.write(json_format.dumps(new_plan_from(plan)))
+        else:
+            _print_outline(proposal)
+        return 0
+    tasks = sum(len(a.tasks) for a in plan.areas)
+    if tasks == 0:
+        from planner_gui.domain.errors import FormatError
+
+        raise FormatError(str(args.file), "no areas or tasks found in the text; nothing added")
+    path = db_path(args)
+    if path.exists() and path.stat().st_size > 0:
+        with PlanStore.open(path) as store:
+            result = add_proposal(store, plan)
+        message = (f"added {result.tasks_added} tasks to {path}: {result.areas_added} new areas, "
+                   f"{result.areas_reused} matched existing areas")
+        if result.tasks_already_there:
+            message += f"; {result.tasks_already_there} tasks already there were left out"
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        PlanStore.create(path, new_plan_from(plan)).close()
+        message = f"created {path}: {len(plan.areas)} areas, {tasks} tasks"
+    if args.json:
+        sys.stdout.write(json_format.dumps(new_plan_from(plan)))
+    print(message, file=sys.stderr if args.json else sys.stdout)
+    return 0
+
+
+def _bad_year(year: int) -> Exception:
+    from planner_gui.domain.errors import ValidationError
+
+    return ValidationError("--year", f"{year} is not a plausible year")

@@ -1,0 +1,100 @@
+"""Reading a document file and adding a (checked) proposal to a plan file.
+
+Shared by ``planner import-text`` and the window's import dialog, so both
+read files and match areas the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner_gui.domain.errors import BadFileError
+from planner_gui.domain.model import Area, Plan
+from planner_gui.store import PlanStore
+from planner_gui.store.connection import transaction
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(raw: bytes, source: object) -> str:
+    """UTF-8 (with or without BOM) or GB18030 text; BadFileError for anything else."""
+    if b"\x00" in raw[:8192]:
+        raise BadFileError(source, "is not a text file (it holds binary data)")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_CONTROL.findall(text[:8192])) > max(2, len(text[:8192]) // 100):
+            break
+        return text
+    raise BadFileError(source, "is not a text file in UTF-8 or GB18030")
+
+
+def read_text_file(path: Path | str) -> str:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_text(raw, path)
+
+
+def area_key(name: str) -> str:
+    """Area names compared without spaces, quotes and punctuation."""
+    return re.sub(r"[\s“”\"'‘’，,。、；;：:]", "", name)
+
+
+def matching_area_id(plan: Plan, name: str) -> str | None:
+    key = area_key(name)
+    return next((a.id for a in plan.areas if area_key(a.name) == key), None)
+
+
+@dataclass
+class AddResult:
+    areas_added: int = 0
+    areas_reused: int = 0
+    tasks_added: int = 0
+    # tasks left out because the area already has a task with the same title
+    tasks_already_there: int = 0
+
+
+def add_proposal(store: PlanStore, proposed: Plan) -> AddResult:
+    """Add the proposed areas and tasks to the plan in ``store``, in one transaction.
+
+    An area whose name matches an existing one gets the new tasks at its end
+    (a task whose title that area already has is left out, so importing the
+    same text twice adds nothing); other areas are added after the existing ones.
+    """
+    existing = store.load_plan()
+    result = AddResult()
+    with transaction(store.db):
+        for area in proposed.areas:
+            if not area.tasks:
+                continue
+            area_id = matching_area_id(existing, area.name)
+            if area_id is None:
+                store.add_area(Area(name=area.name, description=area.description, tasks=list(area.tasks), id=area.id))
+                result.areas_added += 1
+                result.tasks_added += len(area.tasks)
+            else:
+                titles = {t.title for a in existing.areas if a.id == area_id for t in a.tasks}
+                for task in area.tasks:
+                    if task.title in titles:
+                        result.tasks_already_there += 1
+                        continue
+                    store.add_task(task, area_id)
+                    result.tasks_added += 1
+                result.areas_reused += 1
+    return result
+
+
+def new_plan_from(proposed: Plan) -> Plan:
+    """The plan for a new file: the proposal without empty areas."""
+    return Plan(
+        title=proposed.title, year=proposed.year, declared_areas=proposed.declared_areas,
+        declared_tasks=proposed.declared_tasks, source=proposed.source,
+        areas=[a for a in proposed.areas if a.tasks], id=proposed.id,
+    )
