@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner_gui.domain.errors import PlannerError
@@ -65,13 +65,16 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         return False
     tasks = sum(1 for _ in plan.walk_tasks())
     if confirm:
-        answer = QMessageBox.question(
-            window, _tr("Replace the plan?"),
+        box = QMessageBox(
+            QMessageBox.Icon.Question, _tr("Replace the plan?"),
             _tr("Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\n"
                 "This cannot be undone with Edit > Undo; a copy of the file as it is now is kept "
                 "next to it.") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
             return False
     store = window.store
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

@@ -202,12 +202,12 @@ class MainWindow(RemembersLayout, QMainWindow):
     def reload_plan(self) -> None:
         """Re-read everything after a file-level change (import, restore, another process)."""
         self.undo_stack.clear()
+        if hasattr(self.detail, "set_store"):
+            self.detail.set_store(self.store, self.events, self.undo_stack)
         self.plan = self.store.load_plan()
         self.figures = evaluate_plan(self.plan, self.as_of())
         self._rebuild_tree()
         self._update_title()
-        if hasattr(self.detail, "set_store"):
-            self.detail.set_store(self.store, self.events, self.undo_stack)
         self._show_current()
 
     def open_file(self, path: Path | str) -> bool:

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -151,6 +152,8 @@ def _about(window: MainWindow) -> None:
 
 def update_actions(window: MainWindow) -> None:
     """Enable what makes sense for the selection, the undo stack and read-only files."""
+    if not shiboken6.isValid(window.undo_stack):
+        return  # the window is being destroyed
     a = window.actions
     node = window._current_node()
     writable = not window.read_only
@@ -236,10 +239,13 @@ def new_file(window: MainWindow) -> None:
     path = Path(chosen)
     if path.suffix == "":
         path = path.with_suffix(".sqlite")
-    answer = QMessageBox.question(
-        window, _tr("New Plan File"),
+    box = QMessageBox(
+        QMessageBox.Icon.Question, _tr("New Plan File"),
         _tr("Start the new file with the bundled example plan (丰台区2024年度重点工作任务)?\n\n"
-            "Choose No for an empty plan of this year."))
+            "Choose No for an empty plan of this year."),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    answer = box.exec()
     from planner_gui.plan_files import init_file
 
     try:

@@ -196,8 +196,8 @@ class PlanTreeModel(QAbstractItemModel):
         group = group or GroupFigures()
         worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
         parts = [f"{status_word(s, self.language)} {group.counts[s]}" for s in STATUS_ORDER if group.counts.get(s)]
-        summary = self.tr("%n task(s)", "", group.leaf_tasks)
-        report = self.tr("%n not reported", "", group.not_reported) if group.not_reported else ""
+        summary = self.tr("Tasks: %n", "", group.leaf_tasks)
+        report = self.tr("Not reported: %n", "", group.not_reported) if group.not_reported else ""
         node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
         node.tooltips = (plain_tooltip(area.name + (f"\n\n{area.description}" if area.description else "")),
                          "", "", "", "", plain_tooltip("\n".join(parts)), "")

@@ -38,10 +38,10 @@ class PlanStatusBar(QStatusBar):
     def show_counts(self, nodes: Iterable[Node], filtered: bool) -> str:
         total, counts, not_reported = count_shown(nodes)
         parts = [f"{status_word(s, self.language)} {counts[s]}" for s in STATUS_ORDER if counts[s]]
-        head = (self.tr("%n task(s) shown", "", total) if filtered
-                else self.tr("%n task(s)", "", total))
+        head = (self.tr("Tasks shown: %n", "", total) if filtered
+                else self.tr("Tasks: %n", "", total))
         text = "  ·  ".join([head, *parts])
         if not_reported:
-            text += "  ·  " + self.tr("%n not reported", "", not_reported)
+            text += "  ·  " + self.tr("Not reported: %n", "", not_reported)
         self.counts_label.setText(text)
         return text

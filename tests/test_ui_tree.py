@@ -1,0 +1,129 @@
+"""The plan tree: filtering, lights as of a date, plain user text, drag and drop."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.ui_window_helpers import make_window, reread, task_by_title
+
+from planner_gui.domain.progress import Status, evaluate_plan, status_word
+from planner_gui.ui.plan_tree import Column
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
+
+
+def shown_titles(window) -> list[str]:
+    return [node.texts[Column.TITLE] for node in window.model.shown_nodes()]
+
+
+def test_typing_part_of_a_title_narrows_the_tree_to_it_and_its_area(window, qtbot):
+    all_tasks = len(window.visible_task_ids())
+    # typed the way an input method delivers Chinese: a few characters at a time
+    for part in ("自然", "自然博物", "自然博物馆"):
+        window.filter_bar.text.setText(part)
+    # debounced: nothing changes until typing pauses, then the tree narrows once
+    assert len(window.visible_task_ids()) == all_tasks
+    qtbot.waitUntil(lambda: len(window.visible_task_ids()) < all_tasks, timeout=2000)
+    titles = shown_titles(window)
+    assert "国家自然博物馆开工建设" in titles
+    # the match is shown with its ancestors (area, parent task) and nothing else
+    target = task_by_title(window, "国家自然博物馆")
+    node = window.model.by_id[target.id]
+    ancestors = []
+    while node.parent is not None and node.parent.parent is not None:
+        node = node.parent
+        ancestors.append(node.id)
+    shown_ids = [n.id for n in window.model.shown_nodes()]
+    assert sorted(shown_ids) == sorted([target.id, *ancestors])
+    assert "Tasks shown: 1" in window.statusBar().counts_label.text()
+    window.filter_bar.text.clear()
+    qtbot.waitUntil(lambda: len(window.visible_task_ids()) == all_tasks, timeout=2000)
+
+
+def test_filter_by_status_and_overdue_only_match_the_rules(window, qtbot):
+    window.set_as_of(date(2024, 6, 30))
+    figures = evaluate_plan(reread(window.store.path), date(2024, 6, 30))
+    leaves = {n.id for n in window.model.task_nodes() if n.is_leaf_task}
+    red = {tid for tid in leaves if figures.tasks[tid].status is Status.RED}
+    yellow = {tid for tid in leaves if figures.tasks[tid].status is Status.YELLOW}
+    assert red and yellow, "the bundled plan has overdue and behind tasks at mid-2024"
+
+    window.filter_bar.overdue.setChecked(True)
+    shown_leaves = {i for i in window.visible_task_ids() if i in leaves}
+    assert shown_leaves == red
+    window.filter_bar.overdue.setChecked(False)
+
+    combo = window.filter_bar.status
+    combo.setCurrentIndex(combo.findData(Status.YELLOW.value))
+    assert {i for i in window.visible_task_ids() if i in leaves} == yellow
+    counts = window.statusBar().counts_label.text()
+    assert f"Tasks shown: {len(yellow)}" in counts
+
+
+def test_changing_the_as_of_date_changes_the_lights(window):
+    task = task_by_title(window, "举办第二届倍增追赶合作发展丰台大会")  # due 4月底前 (2024-04-30)
+    assert task.due == date(2024, 4, 30)
+    index = window.model.index_for_id(task.id, Column.STATUS)
+
+    window.set_as_of(date(2024, 2, 1))
+    early = index.data()
+    window.set_as_of(date(2024, 6, 30))
+    late = index.data()
+    assert early != status_word(Status.RED, window.language)
+    assert late == status_word(Status.RED, window.language)
+    # the area's roll-up follows too
+    area_index = window.model.index_for_id(window.model.by_id[task.id].area_id, Column.STATUS)
+    assert window.model.data(area_index, Qt.ItemDataRole.DisplayRole)
+
+
+def test_user_text_is_shown_as_plain_text(window, qtbot):
+    task = task_by_title(window, "组建专家委员会")
+    index = window.model.index_for_id(task.id)
+    assert window.model.setData(index, "<b>x</b> & <i>y</i>")
+    qtbot.waitUntil(lambda: window.model.index_for_id(task.id).data() == "<b>x</b> & <i>y</i>", timeout=2000)
+    tooltip = window.model.index_for_id(task.id).data(Qt.ItemDataRole.ToolTipRole)
+    # the tooltip escapes the tags, so Qt shows them literally instead of bold text
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; &lt;i&gt;y&lt;/i&gt;" in tooltip
+    assert "<b>" not in tooltip
+
+
+def test_drag_and_drop_reorders_and_persists(window, qtbot):
+    area = window.plan.areas[1]
+    first, second = area.tasks[0].id, area.tasks[1].id
+    model = window.model
+    area_index = model.index_for_id(area.id)
+    mime = model.mimeData([model.index_for_id(first)])
+    # drop the first task between the second and the third
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, area_index)
+    qtbot.waitUntil(lambda: [t.id for t in reread(window.store.path).areas[1].tasks][:2] == [second, first],
+                    timeout=3000)
+    assert [n.id for n in model.by_id[area.id].children][:2] == [second, first]
+    window.undo()
+    assert [t.id for t in reread(window.store.path).areas[1].tasks][:2] == [first, second]
+
+
+def test_a_task_cannot_be_dropped_into_its_own_subtree_or_onto_the_plan(window):
+    parent = next(t for t in window.plan.walk_tasks() if t.subtasks)
+    model = window.model
+    mime = model.mimeData([model.index_for_id(parent.id)])
+    window.tree.expandAll()
+    child_index = model.index_for_id(parent.subtasks[0].id)
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, child_index)
+    from PySide6.QtCore import QModelIndex
+
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+
+
+def test_dropping_an_area_reorders_areas(window, qtbot):
+    model = window.model
+    ids = [a.id for a in window.plan.areas]
+    from PySide6.QtCore import QModelIndex
+
+    mime = model.mimeData([model.index_for_id(ids[0])])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    qtbot.waitUntil(lambda: [a.id for a in reread(window.store.path).areas] == [*ids[1:], ids[0]], timeout=3000)
