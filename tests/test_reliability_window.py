@@ -1,0 +1,216 @@
+"""The window's side of reliability: bad files explained in a dialog, a second
+window on the same file warned and offered read-only, changes by another
+process noticed, restore/back up/check from the menus, a full disk."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+from tests.ui_window_helpers import make_window
+
+from planner_gui.domain.model import ProgressUpdate
+from planner_gui.store import PlanStore, backups
+from planner_gui.ui import file_guard
+from planner_gui.ui.commands import EditFieldsCommand
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """Every QMessageBox answered without showing it; records (title, text, format)."""
+    shown: list[tuple[str, str, Qt.TextFormat]] = []
+    reply = {"button": QMessageBox.StandardButton.Yes}
+
+    def fake_exec(box):
+        shown.append((box.windowTitle(), box.text(), box.textFormat()))
+        return reply["button"]
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown, reply
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, boxes):
+    win = make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
+    guard = file_guard.install(win, interval_ms=50)
+    assert guard is not None
+    yield win
+    guard.release()
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_bad_file_gets_a_plain_text_dialog_and_is_not_changed(window, boxes, tmp_path):
+    shown, _ = boxes
+    bad = tmp_path / "picture.sqlite"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(200))
+    before = (digest(bad), sorted(os.listdir(tmp_path)))
+    old_store = window.store
+    assert window.file_guard.open_store(bad) is None
+    title, text, fmt = shown[-1]
+    assert str(bad) in text and "not an SQLite database" in text and "not been changed" in text
+    assert fmt == Qt.TextFormat.PlainText
+    assert (digest(bad), sorted(os.listdir(tmp_path))) == before
+    assert window.store is old_store and window.file_guard.lock is not None
+
+
+def test_a_second_window_on_the_same_file_is_warned_and_opens_read_only(window, boxes, qtbot, tmp_path):
+    shown, reply = boxes
+    path = window.store.path
+    second = make_window(qtbot, path, tmp_path / "settings2.ini")
+    reply["button"] = QMessageBox.StandardButton.Yes  # "Open Read-Only"
+    guard = file_guard.install(second, interval_ms=50)
+    assert guard is not None
+    assert "already open in another planner-gui window" in shown[-1][1]
+    assert second.read_only and second.store.read_only
+    assert "read-only" in second.windowTitle()
+    # an edit is refused, with a clear message from the store if anything gets that far
+    task = next(second.plan.walk_tasks())
+    assert not second.push(lambda: EditFieldsCommand(
+        second.store, second.events, "task", task.id, {"title": "第二个窗口"}, "rename"))
+    from planner_gui.store.connection import SaveError
+
+    with pytest.raises(SaveError, match="read-only"):
+        second.store.edit("task", task.id, title="第二个窗口")
+    assert PlanStore.open(path, read_only=True).get_task(task.id).title == task.title
+    guard.release()
+
+
+def test_declining_the_read_only_offer_opens_nothing(window, boxes, qtbot, tmp_path):
+    shown, reply = boxes
+    second = make_window(qtbot, window.store.path, tmp_path / "settings2.ini")
+    reply["button"] = QMessageBox.StandardButton.Cancel
+    assert file_guard.install(second) is None
+
+
+def test_the_lock_is_released_when_the_window_lets_go(window, qtbot, tmp_path, boxes):
+    shown, _ = boxes
+    path = window.store.path
+    window.file_guard.release()
+    second = make_window(qtbot, path, tmp_path / "settings2.ini")
+    count = len(shown)
+    guard = file_guard.install(second)
+    assert guard is not None and guard.lock is not None and not second.read_only
+    assert len(shown) == count  # no question asked
+    guard.release()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_a_lock_left_by_a_crashed_program_is_taken_over(bundled_store, db_path, qtbot, tmp_path, boxes):
+    shown, _ = boxes
+    code = ("import sys; from PySide6.QtCore import QLockFile; "
+            "lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); assert lock.tryLock(0); "
+            "print('locked', flush=True); import time; time.sleep(60)")
+    child = subprocess.Popen([sys.executable, "-c", code, str(file_guard.lock_path(db_path))],
+                             stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None and child.stdout.readline() == "locked\n"
+    child.kill()
+    child.wait(timeout=10)
+    assert file_guard.lock_path(db_path).exists()
+    bundled_store.close()
+    win = make_window(qtbot, db_path, tmp_path / "settings.ini")
+    guard = file_guard.install(win)
+    assert guard is not None and guard.lock is not None and not win.read_only
+    assert not any("already open" in text for _, text, _ in shown)
+    guard.release()
+
+
+def test_the_window_notices_a_change_made_from_the_command_line(window, qtbot):
+    task = next(window.plan.walk_tasks())
+    before = len(task.updates)
+    result = subprocess.run(
+        [sys.executable, "-m", "planner_gui.cli.main", "update", "--db", str(window.store.path),
+         "--task", task.id, "--progress", "77", "--note", "命令行写入"],
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+    def refreshed() -> bool:
+        fresh = next(t for t in window.plan.walk_tasks() if t.id == task.id)
+        return len(fresh.updates) == before + 1 and fresh.updates[-1].text == "命令行写入"
+
+    qtbot.waitUntil(refreshed, timeout=5000)
+
+
+def test_the_windows_own_edits_do_not_trigger_a_reload(window, qtbot):
+    reloads: list[int] = []
+    window.file_guard.changed_elsewhere.connect(lambda: reloads.append(1))
+    task = next(window.plan.walk_tasks())
+    window.store.add_update(task.id, ProgressUpdate(date=date(2024, 5, 1), progress=3))
+    with qtbot.waitSignal(window.file_guard.timer.timeout, timeout=2000):
+        pass
+    with qtbot.waitSignal(window.file_guard.timer.timeout, timeout=2000):
+        pass
+    assert reloads == []
+
+
+def test_restore_from_backup_in_the_window(window, boxes, monkeypatch):
+    from planner_gui.ui.dialogs import backups as backups_dialog
+
+    shown, _ = boxes
+    task = next(window.plan.walk_tasks())
+    backups.backup_before(window.store, "manual")
+    window.store.edit("task", task.id, title="恢复之前的标题")
+    window.reload_plan()
+
+    def pick_newest(dialog):
+        assert dialog.list.count() >= 1
+        dialog.list.setCurrentRow(0)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(backups_dialog.RestoreDialog, "exec", pick_newest)
+    backups_dialog.open_restore_dialog(window)
+    restored = next(t for t in window.plan.walk_tasks() if t.id == task.id)
+    assert restored.title == task.title
+    assert any("content before the restore is saved" in text for _, text, _ in shown)
+    assert [b for b in backups.list_backups(window.store.path) if b.reason == "before-restore"]
+
+
+def test_back_up_now_and_check_file_in_the_window(window, boxes):
+    from planner_gui.ui.dialogs import backups as backups_dialog
+
+    shown, _ = boxes
+    backups_dialog.back_up_now(window)
+    manual = [b for b in backups.list_backups(window.store.path) if b.reason == "manual"]
+    assert len(manual) == 1 and str(manual[0].path) in shown[-1][1]
+    backups_dialog.open_check_dialog(window)
+    assert "sound" in shown[-1][1]
+
+
+def test_check_file_reports_damage(window, boxes):
+    from planner_gui.ui.dialogs import backups as backups_dialog
+
+    shown, _ = boxes
+    path = window.store.path
+    window.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = window.store.db.execute("PRAGMA page_size").fetchone()[0]
+    with path.open("r+b") as handle:  # scribble over the third page (a table's b-tree)
+        handle.seek(2 * page)
+        handle.write(b"\xff" * page)
+    backups_dialog.open_check_dialog(window)
+    title, text, fmt = shown[-1]
+    assert "damaged" in text and str(path) in text and fmt == Qt.TextFormat.PlainText
+
+
+@pytest.mark.skip(reason="waits for MainWindow.push to surface an error raised in redo (integration)")
+def test_a_full_disk_in_the_window_is_a_message_and_nothing_changes(window, boxes):
+    shown, _ = boxes
+    task = next(window.plan.walk_tasks())
+    pages = window.store.db.execute("PRAGMA page_count").fetchone()[0]
+    window.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    pushed = window.push(lambda: EditFieldsCommand(
+        window.store, window.events, "task", task.id, {"description": "很长" * 50000}, "edit"))
+    assert not pushed
+    assert any("disk is full" in text for _, text, _ in shown)
+    assert window.isVisible()
+    assert window.store.get_task(task.id).description == task.description
+    assert window.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
