@@ -11,6 +11,7 @@ from :func:`evaluate_plan`, like everywhere else.
 from __future__ import annotations
 
 import json
+from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,7 @@ def ledger_styles() -> dict[str, Any]:
         "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "Alignment": Alignment,
         "PatternFill": PatternFill,
+        "stamps": StyleStamps(),
     }
 
 
@@ -171,19 +173,9 @@ def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, are
     }
     for col, key in enumerate(LEDGER_COLUMNS, start=1):
         cell = write_cell(ws, row, col, values[key])
-        cell.border = style["border"]
-        cell.alignment = style["wrap"]
-        if key == "title" and depth:
-            cell.alignment = style["Alignment"](wrap_text=True, vertical="top", indent=2 * depth)
-        elif key == "progress":
-            cell.number_format = "0%"
-        elif key == "deadline" and isinstance(values[key], date):
-            cell.number_format = "yyyy-mm-dd"
-        elif key == "status":
-            colour = STATUS_COLOURS[fig.status].lstrip("#").upper()
-            cell.fill = style["PatternFill"]("solid", fgColor=colour)
-            cell.font = style["white_bold"]
-            cell.alignment = style["centre"]
+        look = (key, depth if key == "title" else 0, fig.status if key == "status" else None,
+                key == "deadline" and isinstance(values[key], date))
+        style["stamps"].apply(cell, look, lambda c, k=key: _style_task_cell(c, k, depth, fig.status, style))
     record = task_to_dict(task)
     record.pop("subtasks")
     record.pop("updates")
@@ -194,6 +186,46 @@ def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, are
         row = _write_task_rows(ws, row, sub, f"{number}.{sub_number}", depth + 1, area_id, task.id,
                                figures, lang, style, meta_rows)
     return row
+
+
+def _style_task_cell(cell: Any, key: str, depth: int, status: Any, style: dict[str, Any]) -> None:
+    cell.border = style["border"]
+    cell.alignment = style["wrap"]
+    if key == "title" and depth:
+        cell.alignment = style["Alignment"](wrap_text=True, vertical="top", indent=2 * depth)
+    elif key == "progress":
+        cell.number_format = "0%"
+    elif key == "deadline" and isinstance(cell.value, date):
+        cell.number_format = "yyyy-mm-dd"
+    elif key == "status":
+        cell.fill = style["PatternFill"]("solid", fgColor=STATUS_COLOURS[status].lstrip("#").upper())
+        cell.font = style["white_bold"]
+        cell.alignment = style["centre"]
+
+
+class StyleStamps:
+    """Gives many cells the same look quickly.
+
+    openpyxl hashes every style object on each assignment, which was most of
+    the export time for a large plan; copying the style array of the first
+    cell styled a given way is far cheaper. One instance per workbook (style
+    numbers belong to a workbook). A cell's quote prefix (text that looks like
+    a formula, see safe_cells) is kept.
+    """
+
+    def __init__(self) -> None:
+        self._arrays: dict[Any, Any] = {}
+
+    def apply(self, cell: Any, look: Any, style: Any) -> None:
+        quote = cell._style.quotePrefix if cell.has_style else 0
+        array = self._arrays.get(look)
+        if array is None:
+            style(cell)
+            array = copy(cell._style)
+            array.quotePrefix = 0
+            self._arrays[look] = array
+        cell._style = copy(array)
+        cell._style.quotePrefix = quote
 
 
 def print_setup(ws: Any) -> None:
@@ -231,6 +263,7 @@ UPDATE_KEYS = ["title", "date", "progress", "text", "problems", "next_steps", "r
 
 def _write_indicators(ws: Any, plan: Plan, lang: str) -> None:
     _header_row(ws, INDICATOR_KEYS, lang, {"title": 40, "name": 24, "task_id": 38, "indicator_id": 38})
+    stamps = StyleStamps()
     row = 2
     for task in plan.walk_tasks():
         for ind in task.indicators:
@@ -239,7 +272,7 @@ def _write_indicators(ws: Any, plan: Plan, lang: str) -> None:
             for col, value in enumerate(values, start=1):
                 cell = write_cell(ws, row, col, value)
                 if isinstance(value, date):
-                    cell.number_format = "yyyy-mm-dd"
+                    stamps.apply(cell, "date", _date_format)
             row += 1
 
 
@@ -247,6 +280,7 @@ def _write_updates(ws: Any, plan: Plan, lang: str) -> None:
     _header_row(ws, UPDATE_KEYS, lang, {"title": 36, "date": 12, "text": 44, "problems": 26,
                                         "next_steps": 26, "task_id": 38, "update_id": 38})
     wrap = ledger_styles()["wrap"]
+    stamps = StyleStamps()
     row = 2
     for task in plan.walk_tasks():
         for upd in sorted(task.updates, key=lambda u: u.date):
@@ -256,10 +290,15 @@ def _write_updates(ws: Any, plan: Plan, lang: str) -> None:
                       task.id, upd.id]
             for col, value in enumerate(values, start=1):
                 cell = write_cell(ws, row, col, value)
-                cell.alignment = wrap
                 if isinstance(value, date):
-                    cell.number_format = "yyyy-mm-dd"
+                    stamps.apply(cell, "date", _date_format)
+                elif col in (1, 4, 5, 6):  # the long texts wrap
+                    stamps.apply(cell, "wrap", lambda c: setattr(c, "alignment", wrap))
             row += 1
+
+
+def _date_format(cell: Any) -> None:
+    cell.number_format = "yyyy-mm-dd"
 
 
 _DIGITS = "零一二三四五六七八九"
