@@ -1,0 +1,82 @@
+"""refresh_figures gives exactly what a full evaluate_plan gives after a
+task's fields, history, indicators or sub-tasks change."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+import pytest
+
+from planner_gui.demo import write_demo
+from planner_gui.domain.incremental import refresh_figures
+from planner_gui.domain.model import Milestone, Plan, ProgressUpdate
+from planner_gui.domain.progress import evaluate_plan
+from planner_gui.store import PlanStore
+
+AS_OF = date(2024, 9, 30)
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory) -> Plan:
+    path = tmp_path_factory.mktemp("inc") / "d.sqlite"
+    write_demo(path, 300, 2000, seed=11)
+    with PlanStore.open(path) as store:
+        return store.load_plan()
+
+
+def _changed_copy(plan: Plan, change) -> tuple[Plan, str]:
+    fresh = copy.deepcopy(plan)
+    return fresh, change(fresh)
+
+
+def _subtask(plan: Plan):
+    return next(t for t in plan.walk_tasks() if t.subtasks and not t.subtasks[0].subtasks).subtasks[0]
+
+
+def _mark_done(plan: Plan) -> str:
+    task = next(t for t in plan.walk_tasks() if t.subtasks and not t.subtasks[0].subtasks
+                and t.subtasks[0].updates and t.subtasks[0].updates[-1].progress < 100).subtasks[0]
+    task.updates.clear()  # a progress report would outrank the done date
+    task.done_on = date(2024, 8, 1)
+    return task.id
+
+
+def _add_late_update(plan: Plan) -> str:
+    task = _subtask(plan)
+    task.updates.append(ProgressUpdate(date=date(2024, 9, 29), progress=5, text="回退"))
+    return task.id
+
+
+def _miss_milestone(plan: Plan) -> str:
+    task = next(t for t in plan.walk_tasks() if not t.subtasks and not t.milestones)
+    task.milestones.append(Milestone(title="开工建设", due=date(2024, 5, 31)))
+    task.updates.clear()
+    return task.id
+
+
+def _move_deadline(plan: Plan) -> str:
+    task = next(t for t in plan.walk_tasks() if not t.subtasks and t.due and t.due > AS_OF)
+    task.due = date(2024, 3, 31)
+    return task.id
+
+
+@pytest.mark.parametrize("change", [_mark_done, _add_late_update, _miss_milestone, _move_deadline])
+def test_refresh_matches_full_evaluation(plan, change):
+    before = evaluate_plan(plan, AS_OF)
+    fresh, task_id = _changed_copy(plan, change)
+    figures = copy.deepcopy(before)
+    touched = refresh_figures(fresh, figures, [task_id])
+    full = evaluate_plan(fresh, AS_OF)
+    assert figures == full
+    assert task_id in touched
+    # the change showed somewhere (the test would prove nothing otherwise)
+    assert full != before
+    # and only the changed task's top-level tree and its area were recomputed
+    assert len(touched) < 40
+
+
+def test_unknown_task_changes_nothing(plan):
+    figures = evaluate_plan(plan, AS_OF)
+    assert refresh_figures(plan, figures, ["no-such-task"]) == set()
+    assert figures == evaluate_plan(plan, AS_OF)
