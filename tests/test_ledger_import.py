@@ -168,3 +168,27 @@ def test_a_sheet_without_a_ledger_header_is_refused(tmp_path, capsys):
     assert main(["import-xlsx", "--db", str(tmp_path / "x.sqlite"), str(path)]) == 1
     assert "no ledger header row" in capsys.readouterr().err
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_tasks_spread_over_sheets_become_one_area_per_sheet(tmp_path, capsys):
+    path = tmp_path / "sheets.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "营商环境"
+    ws.append(["任务", "责任单位", "完成时限", "进度"])
+    ws.append(["任务甲", "区发改委", "年内", "30%"])
+    other = wb.create_sheet("生态环境")
+    other.append(["2024年生态环境任务"])
+    other.append(["工作任务", "主责单位", "时间节点", "完成进度"])
+    other.append(["任务丙", "区水务局", "三季度", "进行中"])
+    wb.create_sheet("填表说明").append(["说明文字"])
+    wb.save(path)
+    db = tmp_path / "sheets.sqlite"
+    assert main(["import-xlsx", "--db", str(db), str(path)]) == 0
+    assert "生态环境 row 3, 完成进度: '进行中' is not a progress figure" in capsys.readouterr().out
+    with PlanStore.open(db) as store:
+        plan = store.load_plan()
+    assert plan.year == 2024  # from the second sheet's title row
+    assert [(a.name, [t.title for t in a.tasks]) for a in plan.areas] == [
+        ("营商环境", ["任务甲"]), ("生态环境", ["任务丙"])]
+    assert plan.areas[0].tasks[0].due == date(2024, 12, 31)

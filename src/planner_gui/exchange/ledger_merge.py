@@ -160,6 +160,7 @@ class _Merger:
             self.changes.notes.append("this ledger was exported from another plan file; rows are matched by title")
             self.baselines = {}
         self.area: Area | None = None
+        self.area_label = ""
         self.area_is_new = False
         self.numbers: dict[str, Task] = {}
         self.seen: dict[str, str] = {}
@@ -169,12 +170,16 @@ class _Merger:
             if row.kind == "area":
                 self._enter_area(row)
             elif row.values.get("title"):
+                if row.area and row.area != self.area_label:
+                    # tasks of a sheet without section rows: the area is named after the sheet
+                    self._enter_area(LedgerRow(row.sheet, row.row, "area", row.area))
                 self._task_row(row)
         self._history()
         return self.changes
 
     def _enter_area(self, row: LedgerRow) -> None:
         self.numbers = {}
+        self.area_label = row.area
         found = next((a for a in self.plan.areas if a.id == row.id), None) or next(
             (a for a in self.plan.areas if a.name.strip() == row.area), None) or next(
             (a for a in self.changes.new_areas if a.name == row.area), None)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.dates import resolve_deadline, year_from_text
+from planner_gui.domain.errors import BadFileError
 from planner_gui.exchange.ledger_grid import Grid, open_grids
 from planner_gui.exchange.ledger_layout import MARKER, META_SHEET, SHEET_NAMES, SYNONYMS
 from planner_gui.exchange.ledger_values import (
@@ -138,18 +139,35 @@ def read_ledger(path: Path | str, plan_year: int | None = None, today: date | No
                 ledger.history = _read_history(grid, ledger)
     else:
         tables = [g for g in grids if not g.hidden]
-    found_any = False
-    for index, grid in enumerate(tables):
-        header = find_header(grid)
-        if header is None:
-            continue
-        found_any = True
-        _read_table(grid, header, ledger, plan_year, today, first=index == 0)
-    if not found_any:
-        from planner_gui.domain.errors import BadFileError
-
+    found = [(grid, header) for grid in tables if (header := find_header(grid)) is not None]
+    if not found:
         raise BadFileError(path, "has no ledger header row (a row with 任务 and 牵头单位, 完成时限, … headings)")
+    titles: list[str] = []
+    for grid, (header_row, _, _) in found:
+        titles += _read_title_rows(grid, header_row, ledger)
+    ledger.title = titles[0] if titles else ""
+    if ledger.meta and ledger.meta.as_of:
+        ledger.as_of = ledger.meta.as_of
+    ledger.year = _year_guess(ledger, plan_year, " ".join(titles), today or date.today())
+    for index, (grid, header) in enumerate(found):
+        # Without section rows, a sheet's tasks go into an area named after the sheet
+        # (when tasks are spread over several sheets).
+        default_area = grid.name if len(found) > 1 else ""
+        _read_table(grid, header, ledger, default_area, first=index == 0)
     return ledger
+
+
+def _read_title_rows(grid: Grid, header_row: int, ledger: Ledger) -> list[str]:
+    """Texts above the header; the first date found is the as-of date."""
+    texts = []
+    for r in range(header_row):
+        for value in grid.rows[r]:
+            if isinstance(value, date) and ledger.as_of is None:
+                ledger.as_of = value
+            elif isinstance(value, str) and value.strip():
+                texts.append(value.strip())
+                ledger.as_of = ledger.as_of or as_of_from_text(value)
+    return texts
 
 
 def _read_meta(grid: Grid, ledger: Ledger) -> Meta | None:
@@ -172,31 +190,22 @@ def _read_meta(grid: Grid, ledger: Ledger) -> Meta | None:
     return meta
 
 
-def _year_guess(ledger: Ledger, plan_year: int | None, today: date) -> int:
+def _year_guess(ledger: Ledger, plan_year: int | None, titles: str, today: date) -> int:
     if plan_year:
         return plan_year
     if ledger.meta and isinstance(ledger.meta.plan.get("year"), int):
         return ledger.meta.plan["year"]
-    return year_from_text(ledger.title) or (ledger.as_of or today).year
+    return year_from_text(titles) or (ledger.as_of or today).year
 
 
 def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledger: Ledger,
-                plan_year: int | None, today: date | None, first: bool) -> None:
+                default_area: str, first: bool) -> None:
     header_row, columns, unknown = header
+    headings = {key: text_of(grid.value(header_row, c)) for key, c in columns.items()}
     if first:
-        for r in range(header_row):
-            for value in grid.rows[r]:
-                if isinstance(value, date) and ledger.as_of is None:
-                    ledger.as_of = value
-                elif isinstance(value, str) and value.strip():
-                    ledger.title = ledger.title or value.strip()
-                    ledger.as_of = ledger.as_of or as_of_from_text(value)
-        if ledger.meta and ledger.meta.as_of:
-            ledger.as_of = ledger.meta.as_of
-        ledger.columns = {key: text_of(grid.value(header_row, c)) for key, c in columns.items()}
+        ledger.columns = headings
         ledger.ignored_columns = unknown
-    ledger.year = _year_guess(ledger, plan_year, today or date.today())
-    area = "" if first else grid.name
+    area = default_area
     for r in range(header_row + 1, len(grid.rows)):
         cells = {key: grid.value(r, c) for key, c in columns.items()}
         filled = [v for k, v in cells.items() if k != "id" and v not in (None, "")]
@@ -209,7 +218,7 @@ def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledge
             area = clean_area_name(section)
             ledger.rows.append(LedgerRow(grid.name, grid.row_number(r), "area", area, id=row_id))
             continue
-        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger))
+        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger, headings))
 
 
 def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
@@ -232,9 +241,8 @@ def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
 
 
 def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str | None,
-              ledger: Ledger) -> LedgerRow:
+              ledger: Ledger, heading: dict[str, str]) -> LedgerRow:
     row = LedgerRow(grid.name, grid.row_number(r), "task", area, number=text_of(cells.get("number")), id=row_id)
-    heading = ledger.columns
 
     def problem(key: str, message: str) -> None:
         ledger.problems.append(Problem(grid.name, row.row, heading.get(key, key), message))
