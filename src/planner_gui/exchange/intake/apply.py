@@ -7,7 +7,7 @@ read files and match areas the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError
@@ -59,6 +59,9 @@ class AddResult:
     tasks_added: int = 0
     # tasks left out because the area already has a task with the same title
     tasks_already_there: int = 0
+    # what was added, so that it can be taken out again (undo)
+    added_area_ids: list[str] = field(default_factory=list)
+    added_task_ids: list[str] = field(default_factory=list)
 
 
 def add_proposal(store: PlanStore, proposed: Plan) -> AddResult:
@@ -78,6 +81,7 @@ def add_proposal(store: PlanStore, proposed: Plan) -> AddResult:
             if area_id is None:
                 store.add_area(Area(name=area.name, description=area.description, tasks=list(area.tasks), id=area.id))
                 result.areas_added += 1
+                result.added_area_ids.append(area.id)
                 result.tasks_added += len(area.tasks)
             else:
                 titles = {t.title for a in existing.areas if a.id == area_id for t in a.tasks}
@@ -87,8 +91,18 @@ def add_proposal(store: PlanStore, proposed: Plan) -> AddResult:
                         continue
                     store.add_task(task, area_id)
                     result.tasks_added += 1
+                    result.added_task_ids.append(task.id)
                 result.areas_reused += 1
     return result
+
+
+def remove_added(store: PlanStore, result: AddResult) -> None:
+    """Take out what :func:`add_proposal` added (undo), in one transaction."""
+    with transaction(store.db):
+        for task_id in reversed(result.added_task_ids):
+            store.delete_task(task_id)
+        for area_id in reversed(result.added_area_ids):
+            store.delete_area(area_id)
 
 
 def new_plan_from(proposed: Plan) -> Plan:

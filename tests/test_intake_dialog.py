@@ -1,0 +1,138 @@
+"""File > Import > From document text: propose, correct (untick, edit, move), add as one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from planner_gui.ui.dialogs import text_import
+from planner_gui.ui.dialogs.text_import import (
+    COL_CHECK,
+    COL_DUE,
+    COL_TARGET,
+    KIND,
+    TextImportDialog,
+)
+from ui_window_helpers import make_window, reread
+
+DOC = Path(__file__).parent / "intake" / "docs" / "division_qinghe.txt"
+NEW_AREAS = ["推动工业经济提质增效", "扩大有效投资", "办好民生实事", "加强生态环境保护"]
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    """Message boxes answered at once; their texts remembered."""
+    shown: list[str] = []
+
+    def fake_exec(self):
+        shown.append(self.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.fixture
+def dialog(window, qtbot):
+    dlg = TextImportDialog(window)
+    qtbot.addWidget(dlg)
+    dlg.text_edit.setPlainText(DOC.read_text(encoding="utf-8"))
+    dlg.propose()
+    return dlg
+
+
+def rows(model, parent=None):
+    parent = parent or model.invisibleRootItem()
+    return [parent.child(r) for r in range(parent.rowCount())]
+
+
+def task_item(dlg, start: str):
+    for area in rows(dlg.model):
+        for task in rows(dlg.model, area):
+            if task.text().startswith(start):
+                return task
+    raise AssertionError(start)
+
+
+def cell(dlg, item, column):
+    return item.parent().child(item.row(), column)
+
+
+def test_untick_one_task_then_add_gives_the_others_and_undo_takes_them_out(window, dialog):
+    before = reread(window.store.path)
+    assert [a.text() for a in rows(dialog.model)] == NEW_AREAS
+    assert sum(len(rows(dialog.model, a)) for a in rows(dialog.model)) == 12
+    task_item(dialog, "城镇新增就业").setCheckState(Qt.CheckState.Unchecked)
+
+    assert dialog.add_to_plan() is True
+    after = reread(window.store.path)
+    assert [a.name for a in after.areas] == [a.name for a in before.areas] + NEW_AREAS
+    titles = [t.title for a in after.areas[-4:] for t in a.tasks]
+    assert len(titles) == 11
+    assert not any(t.startswith("城镇新增就业") for t in titles)
+    # the window shows the new areas at once
+    assert [a.name for a in window.plan.areas[-4:]] == NEW_AREAS
+
+    window.undo_stack.undo()
+    assert [a.name for a in reread(window.store.path).areas] == [a.name for a in before.areas]
+    window.undo_stack.redo()
+    assert len([t for a in reread(window.store.path).areas[-4:] for t in a.tasks]) == 11
+
+
+def test_edits_and_moves_made_in_the_tree_are_what_is_added(window, dialog):
+    task = task_item(dialog, "新建污水管网")
+    cell(dialog, task, COL_DUE).setText("2025-11-30")
+    indicator = next(c for c in rows(dialog.model, task) if c.data(KIND) == "indicator")
+    cell(dialog, indicator, COL_TARGET).setText("45")
+    task.setText("新建污水管网（改）")
+    dialog.move_tasks([task], 0)  # into 推动工业经济提质增效
+
+    assert dialog.add_to_plan() is True
+    plan = reread(window.store.path)
+    industry = next(a for a in plan.areas if a.name == "推动工业经济提质增效")
+    moved = next(t for t in industry.tasks if t.title == "新建污水管网（改）")
+    assert moved.due.isoformat() == "2025-11-30"
+    assert moved.indicators[0].target == 45
+    ecology = next(a for a in plan.areas if a.name == "加强生态环境保护")
+    assert all(t.title != "新建污水管网（改）" for t in ecology.tasks)
+
+
+def test_a_wrong_value_is_named_and_nothing_is_added(window, dialog, errors):
+    before = reread(window.store.path)
+    task = task_item(dialog, "新建污水管网")
+    cell(dialog, task, COL_DUE).setText("soon")
+    assert dialog.add_to_plan() is False
+    assert errors and "'soon' is not a date" in errors[0]
+    assert len(list(reread(window.store.path).walk_tasks())) == len(list(before.walk_tasks()))
+    assert window.undo_stack.count() == 0
+
+
+def test_guesses_are_marked_for_the_user(dialog):
+    task = task_item(dialog, "完成老旧小区改造")
+    exact = next(c for c in rows(dialog.model, task) if c.data(KIND) == "indicator" and "惠及" in c.text())
+    mark = cell(dialog, exact, COL_CHECK)
+    assert mark.text().startswith("? ")
+    assert exact.background().color().name() == text_import.GUESS_COLOUR.name()
+    # tooltips show the notes as plain text, never as markup
+    assert exact.toolTip().startswith("<qt>") and "<b>" not in exact.toolTip()
+
+
+def test_a_file_that_is_not_text_is_refused_with_a_message(dialog, tmp_path, errors):
+    picture = tmp_path / "photo.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    assert dialog.load_file(picture) is False
+    assert "is not a text file" in errors[0]
+
+
+def test_read_only_window_adds_nothing(window, errors, monkeypatch):
+    window.read_only = True
+    assert text_import.open_dialog(window) is False
+    assert errors
