@@ -116,3 +116,27 @@ def test_clear_empties_the_series(chart, bundled_store):
     assert chart.series()["rollup"]
     chart.clear()
     assert chart.series() == {} and chart.light_counts() == {}
+
+
+def test_many_signal_emits_and_redraws_do_not_exhaust_true_or_none(chart, bundled_store):
+    """PySide6 6.12.0 drops a reference to True/None per emit and per plot item;
+    without chart.keep_bools_alive the interpreter aborts (bool_dealloc) long
+    before this loop ends."""
+    import gc
+    import sys
+
+    from planner_gui.ui.commands import PlanEvents
+
+    events = PlanEvents()
+    events.item_changed.connect(lambda table, item_id: None)
+    true_before = sys.getrefcount(True)
+    for _ in range(true_before + 1000):
+        events.item_changed.emit("task", "x")
+    plan = bundled_store.load_plan()
+    task = find_task(plan, PRESCHOOL)
+    for _ in range(50):
+        chart.show_task(plan, task.id, date(2024, 7, 1))
+        chart.series()
+    chart.clear()
+    gc.collect()
+    assert sys.getrefcount(True) > 0 and sys.getrefcount(None) > 0
