@@ -176,3 +176,23 @@ def test_a_failure_while_applying_leaves_the_file_unchanged(store, tmp_path, mon
     assert main(["import-xlsx", "--db", str(store.path), str(path)]) == 1
     assert "refused for the test" in capsys.readouterr().err
     assert store.load_plan() == before  # the leader edit was rolled back with the rest
+
+
+def test_a_deadline_before_the_tasks_start_is_a_problem_not_a_failed_import(store, tmp_path):
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    edit_cells(path, {f"F{TASK_ROW}": "1月10日", f"C{TASK_ROW}": "新领导"})  # the task starts 15 January
+    preview = import_file(store, path)
+    assert any("is before the task's start 2024-01-15" in str(p) for p in preview.changes.problems)
+    task = store.load_plan().areas[0].tasks[0]
+    assert (task.due, task.leader) == (date(2024, 10, 31), "新领导")
+
+
+def test_an_english_ledger_round_trips_too(store, tmp_path, capsys):
+    from planner_gui.exchange import json_format
+
+    path = export_ledger(store.load_plan(), tmp_path / "en.xlsx", AS_OF, lang="en")
+    assert prepare_import(path, store, today=date(2024, 7, 10)).changes.is_empty()
+    copy = tmp_path / "copy.sqlite"
+    assert main(["import-xlsx", "--db", str(copy), str(path)]) == 0
+    with PlanStore.open(copy) as other:
+        assert json_format.plan_to_dict(other.load_plan()) == json_format.plan_to_dict(store.load_plan())

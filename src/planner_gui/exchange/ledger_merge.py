@@ -257,9 +257,16 @@ class _Merger:
             if verdict == "change":
                 if key == "title" and not file[key]:
                     continue
+                edit = self._edit(key, row)
+                heading = self.ledger.columns.get(key, key)
+                due = edit.get("due")
+                if due is not None and task.start is not None and due < task.start:
+                    self.changes.problems.append(Problem(
+                        row.sheet, row.row, heading,
+                        f"deadline {due.isoformat()} is before the task's start {task.start.isoformat()}; not changed"))
+                    continue
                 self.changes.field_changes.append(FieldChange(
-                    task.id, task.title, self.ledger.columns.get(key, key), db[key], file[key], row.where(),
-                    self._edit(key, row)))
+                    task.id, task.title, heading, db[key], file[key], row.where(), edit))
             elif verdict == "conflict":
                 self._conflict(task, key, base, db, file, row)
         self._report(task, row, file, db, base)
