@@ -165,7 +165,7 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _fill_task(self, node: Node, task: Task, figures: TaskFigures) -> None:
         word = status_word(figures.status, self.language)
-        report = "" if figures.reported else self.tr("not reported")
+        report = "" if figures.reported else self.tr("missing")
         deadline = task.deadline_text or (task.due.isoformat() if task.due else "")
         latest = figures.latest
         node.texts = (task.title, task.leader, task.lead_unit, deadline,
@@ -197,10 +197,12 @@ class PlanTreeModel(QAbstractItemModel):
         worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
         parts = [f"{status_word(s, self.language)} {group.counts[s]}" for s in STATUS_ORDER if group.counts.get(s)]
         summary = self.tr("Tasks: %n", "", group.leaf_tasks)
-        report = self.tr("Not reported: %n", "", group.not_reported) if group.not_reported else ""
+        report = self.tr("%n missing", "", group.not_reported) if group.not_reported else ""
         node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
         node.tooltips = (plain_tooltip(area.name + (f"\n\n{area.description}" if area.description else "")),
-                         "", "", "", "", plain_tooltip("\n".join(parts)), "")
+                         "", "", "", "", plain_tooltip("\n".join(parts)),
+                         plain_tooltip(self.tr("Tasks with no progress report for the current reporting cycle")
+                                       if report else ""))
         node.progress = group.progress
         node.status = worst
         node.colour = self._colours[worst] if worst is not None else None

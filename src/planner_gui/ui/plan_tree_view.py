@@ -113,8 +113,8 @@ class PlanTreeView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
-        widths = {Column.LEADER: 4, Column.UNIT: 6, Column.DEADLINE: 5, Column.PROGRESS: 6,
-                  Column.STATUS: 6.5, Column.REPORT: 6.5}
+        widths = {Column.LEADER: 4, Column.UNIT: 6, Column.DEADLINE: 6.5, Column.PROGRESS: 7,
+                  Column.STATUS: 6.5, Column.REPORT: 6}
         for column, chars in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, int(metrics.horizontalAdvance("国") * chars))
