@@ -119,9 +119,9 @@ def test_clear_empties_the_series(chart, bundled_store):
 
 
 def test_many_signal_emits_and_redraws_do_not_exhaust_true_or_none(chart, bundled_store):
-    """PySide6 6.12.0 drops a reference to True/None per emit and per plot item;
-    without chart.keep_bools_alive the interpreter aborts (bool_dealloc) long
-    before this loop ends."""
+    """PySide6 6.12.0 drops a reference to True per emit and to None per plot
+    item (pyproject excludes it); with it the interpreter aborts (bool_dealloc)
+    long before this loop ends."""
     import gc
     import sys
 

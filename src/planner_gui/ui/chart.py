@@ -15,14 +15,11 @@ MAX_SAMPLES dates, one date per event-loop turn — and never blocks the window.
 from __future__ import annotations
 
 import calendar
-import ctypes
 import html
-import sys
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-import PySide6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -41,26 +38,6 @@ from planner_gui.domain.progress import (
     task_start,
 )
 from planner_gui.ui.editor.fields import plain_label, plain_tip, status_text
-
-
-def keep_bools_alive() -> None:
-    """Work around a reference-count bug of PySide6 6.12.0: every Python-side
-    signal emit() drops one reference to True (measured with sys.getrefcount;
-    6.11.3 does not). Before Python 3.12 True is not immortal, so after a few
-    thousand emits — pyqtgraph emits on every mouse move over a plot — the
-    process dies with "Fatal Python error: bool_dealloc". Give True, False and None a
-    reference count that cannot run down, as Python 3.12 does itself (None
-    loses references too, in the chart's pyqtgraph calls)."""
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    if not PySide6.__version__.startswith("6.12."):
-        return
-    for value in (True, False, None):
-        # ob_refcnt is the first field of every object in a release build of CPython.
-        ctypes.c_ssize_t.from_address(id(value)).value += 1 << 40
-
-
-keep_bools_alive()
 
 MAX_SAMPLES = 24
 Points = list[tuple[float, float]]
