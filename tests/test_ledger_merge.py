@@ -196,3 +196,30 @@ def test_an_english_ledger_round_trips_too(store, tmp_path, capsys):
     assert main(["import-xlsx", "--db", str(copy), str(path)]) == 0
     with PlanStore.open(copy) as other:
         assert json_format.plan_to_dict(other.load_plan()) == json_format.plan_to_dict(store.load_plan())
+
+
+def test_indicator_values_edited_in_the_indicator_sheet_are_imported(store, tmp_path):
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["量化指标"]
+    assert (sheet["B2"].value, sheet["G2"].value) == ("新引进企业", 12)
+    sheet["G2"] = 44  # 当前值 of 新引进企业
+    sheet["G3"] = "五点一"  # not a number
+    wb.save(path)
+    preview = import_file(store, path)
+    assert any(str(p) == "量化指标 row 3, 当前值: '五点一' is not a number" for p in preview.changes.problems)
+    indicators = store.load_plan().areas[0].tasks[0].indicators
+    assert [(i.name, i.current) for i in indicators] == [("新引进企业", 44.0), ("失业率", 5.0)]
+    assert import_file(store, path).changes.is_empty()
+
+
+def test_an_indicator_changed_in_both_places_is_a_conflict(store, tmp_path):
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    indicator = store.load_plan().areas[0].tasks[0].indicators[0]
+    store.edit("indicator", indicator.id, current=20)
+    wb = openpyxl.load_workbook(path)
+    wb["量化指标"]["G2"] = 44
+    wb.save(path)
+    preview = import_file(store, path)
+    assert [c.field for c in preview.changes.conflicts] == ["新引进企业 current"]
+    assert store.load_plan().areas[0].tasks[0].indicators[0].current == 20

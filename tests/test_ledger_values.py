@@ -59,3 +59,14 @@ def test_as_of_lines_and_section_labels():
 def test_risky_text_for_csv_gets_an_apostrophe():
     assert [is_risky(t) for t in ("=1", "+1", "-1", "@A", "\tx", "\rx", "1-2", "a=b")] == [True] * 6 + [False] * 2
     assert csv_safe("=1+1") == "'=1+1" and csv_safe("正常") == "正常"
+
+
+def test_the_command_line_starts_without_loading_openpyxl():
+    import subprocess
+    import sys
+
+    code = ("import sys, planner_gui.cli.main as m; m.build_parser(); "
+            "import planner_gui.exchange.ledger_import, planner_gui.exchange.report_forms; "
+            "print('openpyxl' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -22,6 +22,7 @@ from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_pl
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
+    INDICATOR_HEADERS,
     LEDGER_COLUMNS,
     MARKER,
     META_SHEET,
@@ -251,12 +252,6 @@ def _header_row(ws: Any, keys: list[str], lang: str, widths: dict[str, float]) -
 
 INDICATOR_KEYS = ["title", "name", "comparator", "target", "unit", "baseline", "current", "due",
                   "task_id", "indicator_id"]
-INDICATOR_HEADERS = {
-    "zh": {"name": "指标", "comparator": "比较", "target": "目标值", "unit": "单位", "baseline": "基期值",
-           "current": "当前值", "due": "时限", "indicator_id": "指标ID"},
-    "en": {"name": "Indicator", "comparator": "Comparator", "target": "Target", "unit": "Unit",
-           "baseline": "Baseline", "current": "Current", "due": "Due", "indicator_id": "Indicator ID"},
-}
 UPDATE_KEYS = ["title", "date", "progress", "text", "problems", "next_steps", "reporter", "highlight",
                "readings", "task_id", "update_id"]
 

@@ -110,7 +110,7 @@ def _apply(store: PlanStore, changes: ChangeSet) -> None:
         store,
         new_areas=changes.new_areas,
         new_tasks=[(n.task, n.area_id, n.parent_id) for n in changes.new_tasks],
-        edits=[("task", c.task_id, c.edit) for c in changes.field_changes],
+        edits=[(c.table, c.item_id or c.task_id, c.edit) for c in changes.field_changes],
         updates=[(u.task_id, u.update) for u in changes.new_updates],
     )
 

@@ -33,6 +33,13 @@ HEADERS = {
     },
 }
 
+INDICATOR_HEADERS = {
+    "zh": {"name": "指标", "comparator": "比较", "target": "目标值", "unit": "单位", "baseline": "基期值",
+           "current": "当前值", "due": "时限", "indicator_id": "指标ID"},
+    "en": {"name": "Indicator", "comparator": "Comparator", "target": "Target", "unit": "Unit",
+           "baseline": "Baseline", "current": "Current", "due": "Due", "indicator_id": "Indicator ID"},
+}
+
 SHEET_NAMES = {
     "zh": {"ledger": "台账", "indicators": "量化指标", "updates": "进展记录", "form": "进展填报"},
     "en": {"ledger": "Ledger", "indicators": "Indicators", "updates": "Updates", "form": "Report"},

@@ -38,6 +38,8 @@ class FieldChange:
     new: Any
     where: str
     edit: dict[str, Any]
+    table: str = "task"
+    item_id: str = ""  # the indicator's id when table is "indicator"
 
     def __str__(self) -> str:
         return f"{self.where}: change {self.title!r} — {self.field}: {self.old!r} → {self.new!r}"
@@ -175,6 +177,7 @@ class _Merger:
                     self._enter_area(LedgerRow(row.sheet, row.row, "area", row.area))
                 self._task_row(row)
         self._history()
+        self._indicators()
         return self.changes
 
     def _enter_area(self, row: LedgerRow) -> None:
@@ -322,11 +325,38 @@ class _Merger:
             self.changes.new_updates.append(NewUpdate(task.id, task.title, update, item["where"]))
 
 
-def _judge(file: Any, db: Any, base: Any) -> str | None:
+    def _indicators(self) -> None:
+        """Target and current values edited in the indicator sheet."""
+        for item in self.ledger.indicators:
+            task = self.tasks.get(item["task_id"])
+            indicator = next((i for i in task.indicators if i.id == item["id"]), None) if task else None
+            if task is None or indicator is None:
+                continue
+            record = self.baselines.get(task.id) or {}
+            exported = next((i for i in record.get("indicators", []) if i.get("id") == indicator.id), None)
+            for key in ("target", "current"):
+                if key not in item:
+                    continue
+                file, db = item[key], getattr(indicator, key)
+                label = f"{indicator.name} {key}"
+                if exported is None:
+                    verdict = "change" if file is not None and file != db else None
+                else:
+                    verdict = _judge(file, db, exported.get(key), known=True)
+                if verdict == "change":
+                    self.changes.field_changes.append(FieldChange(
+                        task.id, task.title, label, db, file, item["where"], {key: file},
+                        table="indicator", item_id=indicator.id))
+                elif verdict == "conflict":
+                    self.changes.conflicts.append(Conflict(task.id, task.title, label, exported.get(key),
+                                                           db, file, item["where"]))
+
+
+def _judge(file: Any, db: Any, base: Any, known: bool = False) -> str | None:
     """'change', 'conflict' or None for one field, given what it was at export (``base``)."""
     if file == db:
         return None
-    if base is None:
+    if base is None and not known:
         # no record of the export: an empty cell means "not given", not "clear it"
         return "change" if file not in (None, "") else None
     if file == base:

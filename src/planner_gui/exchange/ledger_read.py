@@ -18,9 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.dates import resolve_deadline, year_from_text
-from planner_gui.domain.errors import BadFileError
+from planner_gui.domain.errors import BadFileError, ValidationError
+from planner_gui.domain.validation import check_number
 from planner_gui.exchange.ledger_grid import Grid, open_grids
-from planner_gui.exchange.ledger_layout import MARKER, META_SHEET, SHEET_NAMES, SYNONYMS
+from planner_gui.exchange.ledger_layout import (
+    HEADERS,
+    INDICATOR_HEADERS,
+    MARKER,
+    META_SHEET,
+    SHEET_NAMES,
+    SYNONYMS,
+)
 from planner_gui.exchange.ledger_values import (
     Problem,
     as_of_from_text,
@@ -75,6 +83,7 @@ class Ledger:
     problems: list[Problem] = field(default_factory=list)
     meta: Meta | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
+    indicators: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -134,9 +143,12 @@ def read_ledger(path: Path | str, plan_year: int | None = None, today: date | No
         # Our own workbook: the ledger (or form) is the first sheet, history the updates sheet.
         tables = grids[:1]
         history_names = {names["updates"] for names in SHEET_NAMES.values()}
+        indicator_names = {names["indicators"] for names in SHEET_NAMES.values()}
         for grid in grids:
             if grid.name in history_names:
                 ledger.history = _read_history(grid, ledger)
+            elif grid.name in indicator_names:
+                ledger.indicators = _read_indicators(grid, ledger)
     else:
         tables = [g for g in grids if not g.hidden]
     found = [(grid, header) for grid in tables if (header := find_header(grid)) is not None]
@@ -280,14 +292,42 @@ def _deadline(value: Any, year: int, problem: Any) -> tuple[str, date | None]:
     return text, due
 
 
+def _sheet_columns(grid: Grid) -> dict[str, int]:
+    """Key -> column of one of our own list sheets (history, indicators), by its exact headings."""
+    tables = (*HEADERS.values(), *INDICATOR_HEADERS.values())
+    names = {text: key for table in tables for key, text in table.items()}
+    if not grid.rows:
+        return {}
+    return {names[v]: c for c, v in enumerate(grid.rows[0]) if isinstance(v, str) and v in names}
+
+
+def _read_indicators(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
+    """Target and current value of each indicator row, by indicator id."""
+    columns = _sheet_columns(grid)
+    found = []
+    for r in range(1, len(grid.rows)):
+        cells = {key: grid.value(r, c) for key, c in columns.items()}
+        indicator_id = text_of(cells.get("indicator_id")).strip()
+        if not indicator_id:
+            continue
+        item: dict[str, Any] = {"id": indicator_id, "task_id": text_of(cells.get("task_id")).strip(),
+                                "where": f"{grid.name} row {r + 1}"}
+        for key in ("target", "current"):
+            if key not in cells:
+                continue
+            value = cells[key]
+            try:
+                item[key] = check_number(value.strip() if isinstance(value, str) else value, key)
+            except ValidationError:
+                heading = text_of(grid.value(0, columns[key]))
+                ledger.problems.append(Problem(grid.name, r + 1, heading, f"{value!r} is not a number"))
+        found.append(item)
+    return found
+
+
 def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
     """Rows of the update-history sheet as dicts keyed like the JSON format."""
-    from planner_gui.exchange.ledger_layout import HEADERS
-
-    if not grid.rows:
-        return []
-    names = {text: key for lang in HEADERS.values() for key, text in lang.items()}
-    columns = {names[v]: c for c, v in enumerate(grid.rows[0]) if isinstance(v, str) and v in names}
+    columns = _sheet_columns(grid)
     history = []
     for r in range(1, len(grid.rows)):
         cells = {key: grid.value(r, c) for key, c in columns.items()}
