@@ -142,3 +142,23 @@ def test_every_guess_is_noted_for_the_user():
 def test_text_without_any_plan_gives_no_areas():
     proposal = propose_plan("春节期间，全区接待游客57万人次，同比增长95%。据了解，营业收入2300万元。")
     assert proposal.plan.areas == []
+
+
+def test_a_table_copied_from_word_becomes_items_with_fields():
+    text = (
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+        "1\t新建污水管网40公里\t县水务局\t各乡镇\t6月底前\n"
+        "2\t完成造林1.2万亩\t县林业局\t\t年底\n"
+    )
+    proposal = propose_plan(text, year=2025)
+    (area,) = proposal.plan.areas
+    first, second = area.tasks
+    assert (first.lead_unit, first.co_units, first.due) == ("县水务局", ["各乡镇"], date(2025, 6, 30))
+    assert (second.lead_unit, second.co_units, second.due) == ("县林业局", [], date(2025, 12, 31))
+    assert (second.indicators[0].target, second.indicators[0].unit) == (1.2, "万亩")
+
+
+def test_a_signature_and_lone_date_are_not_tasks():
+    text = "一、扩大有效投资\n完成投资150亿元。\n\n清河县人民政府办公室\n2025年2月26日\n"
+    (area,) = propose_plan(text).plan.areas
+    assert [t.title for t in area.tasks] == ["完成投资150亿元"]

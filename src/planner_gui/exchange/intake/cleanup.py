@@ -31,6 +31,9 @@ _CLOSING_BYLINE = re.compile(
 _CAPTION = re.compile(rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/])")
 # the colophon (版记) of an official document: nothing after it is part of the plan
 _COLOPHON = re.compile(r"^(?:抄送|抄报|分送)\s*[：:]|\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
+# the signature (落款) of an official document: the issuer on one line, the date on the next
+_LONE_DATE = re.compile(r"^\s*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_ISSUER = re.compile(r"^\s*\S{2,30}(?:人民政府|办公室|办公厅|委员会|办事处|工作委员会|领导小组|局|委)\s*$")
 _JUNK = re.compile("[\ufffd\u200b\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TERMINAL = tuple("。！？；：…”」）)")
 
@@ -105,7 +108,7 @@ def clean_lines(text: str) -> list[str]:
             paragraphs.append(buffer)
         buffer = ""
 
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = _drop_signatures(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     limit = title_length_limit(raw_lines)
     for raw in raw_lines:
         line = clean_line(raw)
@@ -129,6 +132,18 @@ def clean_lines(text: str) -> list[str]:
         buffer += line
     flush()
     return paragraphs
+
+
+def _drop_signatures(lines: list[str]) -> list[str]:
+    """Without lone date lines and the issuer line just above one (落款)."""
+    keep = [True] * len(lines)
+    for i, line in enumerate(lines):
+        if _LONE_DATE.match(line):
+            keep[i] = False
+            above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+            if above is not None and _ISSUER.match(lines[above]):
+                keep[above] = False
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
 
 
 def _is_bare_heading(line: str) -> bool:

@@ -60,7 +60,8 @@ class Proposal:
         self.guesses.setdefault(item_id, []).append(Guess(text, confidence))
 
     def notes(self, item_id: str) -> list[str]:
-        return [g.note for g in self.guesses.get(item_id, [])]
+        """The notes about an item, least sure first."""
+        return [g.note for g in sorted(self.guesses.get(item_id, []), key=lambda g: g.confidence)]
 
     def confidence(self, item_id: str) -> float:
         """The lowest confidence of the guesses about an item (1.0 when nothing was guessed)."""
@@ -182,7 +183,7 @@ def _sentence_task(sentence: str, proposal: Proposal) -> Task | None:
     if is_narrative(sentence) or len(strip_end(sentence)) < _MIN_TASK:
         return None
     task = _task_from_text(sentence, TaskFields(), proposal)
-    proposal.note(task.id, "one task per sentence: check where it should be split or joined", 0.7)
+    proposal.note(task.id, "one task per sentence: check where it should be split or joined", 0.8)
     return task
 
 

@@ -24,6 +24,7 @@ from planner_gui.exchange.intake.cleanup import (
     closing_byline_at,
     is_short_title,
 )
+from planner_gui.exchange.intake.tables import has_table, tables_to_outline_text
 
 _CN = "一二三四五六七八九十"
 _QUOTED_ASPECT = re.compile(r"^在\s*[“\"]([^”\"]{2,60})[”\"]\s*方面\s*[，,：:]?")
@@ -126,6 +127,8 @@ def _cut_closing_byline(paragraphs: list[str]) -> list[str]:
 
 
 def outline(text: str) -> Outline:
+    if has_table(text):
+        text = tables_to_outline_text(text)
     paragraphs = _split_aspects(_cut_closing_byline(clean_lines(text)))
     if any(_QUOTED_ASPECT.match(p) for p in paragraphs):
         return _by_aspects(paragraphs, _QUOTED_ASPECT, "在“…”方面")

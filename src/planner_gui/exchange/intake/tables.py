@@ -1,0 +1,93 @@
+"""Responsibility tables (责任分解表) copied from Word or a spreadsheet.
+
+A table arrives as lines of cells separated by tabs, │ / | or wide runs of
+spaces, under a header row such as 序号 / 类别 / 重点工作任务 / 牵头领导 /
+牵头单位 / 配合单位 / 完成时限. ``tables_to_outline_text`` rewrites each row
+as a numbered item with field lines (and an area column as （一） headings),
+the layout the rest of the reader already understands. A merged area cell
+(empty, or missing from the row) means "the same area as the row above".
+"""
+
+from __future__ import annotations
+
+import re
+
+_CELL_SPLIT = re.compile(r"\t|[│|｜]|\s{3,}")
+COLUMNS = {
+    "index": r"^(?:序号|编号)$",
+    "area": r"^(?:类别|领域|方面|板块|重点领域|任务类别|所属方面|工作类别|分类)$",
+    "task": r"任务|工作内容|工作事项|具体内容|事项",
+    "target": r"^(?:年度目标|目标|量化指标|工作目标|目标要求)$",
+    "leader": r"领导|责任人",
+    "lead_unit": r"^(?:牵头单位|责任单位|牵头部门|主责单位|责任部门)$",
+    "co_units": r"^(?:配合单位|协办单位|配合部门|参与单位)$",
+    "deadline": r"^(?:完成时限|完成时间|时间节点|时限|完成期限)$",
+}
+FIELD_LABEL = {"leader": "牵头领导", "lead_unit": "牵头单位", "co_units": "配合单位", "deadline": "完成时限"}
+_CN = "一二三四五六七八九十"
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL_SPLIT.split(line.strip())]
+
+
+def _header(line: str) -> list[str] | None:
+    """The column kinds of a header row, or None when the line is not one."""
+    cells = _cells(line)
+    if len(cells) < 3:
+        return None
+    kinds: list[str] = []
+    for cell in cells:
+        kind = next((k for k, pattern in COLUMNS.items() if k not in kinds and re.search(pattern, cell)), "")
+        kinds.append(kind)
+    if "task" in kinds and sum(1 for k in kinds if k) >= 3:
+        return kinds
+    return None
+
+
+def _chinese_ordinal(n: int) -> str:
+    if n <= 10:
+        return _CN[n - 1]
+    return ("" if n < 20 else _CN[n // 10 - 1]) + "十" + (_CN[n % 10 - 1] if n % 10 else "")
+
+
+def tables_to_outline_text(text: str) -> str:
+    """The text with any responsibility table rewritten as numbered items and field lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    kinds: list[str] | None = None
+    area, areas_seen, number = "", 0, 0
+    for line in lines:
+        header = _header(line)
+        if header is not None:
+            kinds, area = header, ""
+            continue
+        cells = _cells(line) if kinds is not None else []
+        if kinds is None or len(cells) < 2:
+            if kinds is not None and line.strip() and out[-1:] != [""]:
+                kinds = None  # a line that is not a row ends the table
+            out.append(line)
+            continue
+        if len(cells) == len(kinds) - 1 and "area" in kinds:
+            cells.insert(kinds.index("area"), "")  # the merged area cell is missing from this row
+        row = dict(zip(kinds, cells, strict=False))
+        if row.get("area") and row["area"] != area:
+            area, areas_seen = row["area"], areas_seen + 1
+            out.append(f"（{_chinese_ordinal(areas_seen)}）{area}")
+        task = row.get("task", "")
+        if not task:
+            continue
+        number += 1
+        target = row.get("target", "")
+        body = task if not target else f"{task.rstrip('。；;')}，{target}"
+        out.append(f"{number}．{body.rstrip('。；;')}。")
+        out.extend(f"{label}：{row[kind]}" for kind, label in FIELD_LABEL.items() if row.get(kind))
+    if number and not areas_seen:
+        # a table without an area column: one area holds its rows
+        first = next(i for i, line in enumerate(out) if re.match(r"^\d+．", line))
+        out.insert(first, "（一）重点工作任务")
+    return "\n".join(out)
+
+
+def has_table(text: str) -> bool:
+    return any(_header(line) for line in text.splitlines())
