@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Indicator
@@ -22,12 +22,12 @@ def comparator_text(comparator: str) -> str:
 class IndicatorTableModel(ItemTableModel):
     TABLE = "indicator"
     COLUMNS = (
-        ("name", "Indicator"),
-        ("comparator", "Comparator"),
-        ("target", "Target"),
-        ("unit", "Unit"),
-        ("baseline", "Baseline"),
-        ("current", "Current"),
+        ("name", QT_TRANSLATE_NOOP("ItemTableModel", "Indicator")),
+        ("comparator", QT_TRANSLATE_NOOP("ItemTableModel", "Comparator")),
+        ("target", QT_TRANSLATE_NOOP("ItemTableModel", "Target")),
+        ("unit", QT_TRANSLATE_NOOP("ItemTableModel", "Unit")),
+        ("baseline", QT_TRANSLATE_NOOP("ItemTableModel", "Baseline")),
+        ("current", QT_TRANSLATE_NOOP("ItemTableModel", "Current")),
     )
 
     def display(self, item: Indicator, field: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from planner_gui.domain.model import Milestone
 from planner_gui.store.rows import milestone_from_row
 from planner_gui.ui.editor.table_model import ItemTableModel
@@ -11,7 +13,9 @@ TITLE, DUE, DONE_ON = range(3)
 
 class MilestoneTableModel(ItemTableModel):
     TABLE = "milestone"
-    COLUMNS = (("title", "Milestone"), ("due", "Due (YYYY-MM-DD)"), ("done_on", "Done on (YYYY-MM-DD)"))
+    COLUMNS = (("title", QT_TRANSLATE_NOOP("ItemTableModel", "Milestone")),
+               ("due", QT_TRANSLATE_NOOP("ItemTableModel", "Due (YYYY-MM-DD)")),
+               ("done_on", QT_TRANSLATE_NOOP("ItemTableModel", "Done on (YYYY-MM-DD)")))
 
     def reload(self, item: Milestone) -> Milestone:
         assert self.context is not None

@@ -106,8 +106,9 @@ class PlanEditor(QWidget):
         settings_box = QGroupBox(self.tr("Status rules and reporting"), self)
         settings_form = QFormLayout(settings_box)
         self.cycle = QComboBox(settings_box)
+        cycle_names = {"monthly": self.tr("Monthly"), "quarterly": self.tr("Quarterly")}
         for cycle in REPORTING_CYCLES:
-            self.cycle.addItem(self.tr(cycle.capitalize()), cycle)
+            self.cycle.addItem(cycle_names.get(cycle, cycle.capitalize()), cycle)
         self.setting_widgets: dict[str, QWidget] = {
             "behind_tolerance": CommitDoubleSpinBox(0, 100, settings_box),
             "due_soon_days": CommitSpinBox(0, 366, settings_box),

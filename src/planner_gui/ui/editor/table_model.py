@@ -9,9 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from planner_gui.ui.editor.fields import EditorContext
+
+
+def _tr(text: str) -> str:
+    # One context for all table models: self.tr() in this base class would look
+    # strings up under the subclass's name, where the translation has none.
+    return QCoreApplication.translate("ItemTableModel", text)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,12 +52,12 @@ class ItemTableModel(QAbstractTableModel):
         return self.COLUMNS[column][0]
 
     def header(self, column: int) -> str:
-        return self.tr(self.COLUMNS[column][1])
+        return _tr(self.COLUMNS[column][1])
 
     def header_for_field(self, field: str) -> str:
         for name, header in self.COLUMNS:
             if name == field:
-                return self.tr(header)
+                return _tr(header)
         return field
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -84,7 +97,7 @@ class ItemTableModel(QAbstractTableModel):
         if new == self.edit_value(item, field):
             return True
         error = self.context.push_edit(
-            self.TABLE, item.id, {field: new}, self.tr("Edit {0}").format(self.header(index.column()))
+            self.TABLE, item.id, {field: new}, _tr("Edit {0}").format(self.header(index.column()))
         )
         if error is not None:
             self.refused.emit(error.field, f"{self.header_for_field(error.field)}: {error.reason}")
