@@ -11,6 +11,7 @@ from :func:`evaluate_plan`, like everywhere else.
 from __future__ import annotations
 
 import json
+import os
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -87,9 +88,19 @@ def export_ledger(plan: Plan, out: Path | str, as_of: date, lang: str = "zh") ->
     _write_indicators(wb.create_sheet(SHEET_NAMES[lang]["indicators"]), plan, lang)
     _write_updates(wb.create_sheet(SHEET_NAMES[lang]["updates"]), plan, lang)
     write_meta_sheet(wb, "ledger", as_of, lang, plan, meta_rows)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(out)
+    save_workbook(wb, out)
     return out
+
+
+def save_workbook(wb: Any, out: Path) -> None:
+    """Save next to ``out`` and then rename, so a failure never leaves half a workbook under its name."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".part")
+    try:
+        wb.save(partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def write_meta_sheet(wb: Any, kind: str, as_of: date, lang: str, plan: Plan,

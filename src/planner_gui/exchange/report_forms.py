@@ -28,6 +28,7 @@ from planner_gui.exchange.ledger_export import (
     chinese_ordinal,
     ledger_styles,
     print_setup,
+    save_workbook,
     write_meta_sheet,
 )
 from planner_gui.exchange.ledger_layout import HEADERS, SHEET_NAMES
@@ -172,7 +173,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
     extra = {"by": by, "name": name, "period_start": start.isoformat(), "period_end": end.isoformat(),
              "label": label}
     write_meta_sheet(wb, "form", as_of, lang, plan, meta_rows, extra)
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 def _update_date(today: date, start: date, end: date) -> date:
