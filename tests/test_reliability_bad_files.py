@@ -59,6 +59,16 @@ def make_truncated_plan(tmp_path: Path) -> Path:
     return path
 
 
+def make_scribbled_plan(tmp_path: Path) -> Path:
+    """A whole plan with one page overwritten (a disk error, a crash of something else)."""
+    data = bytearray(_plan_bytes(tmp_path))
+    page = int.from_bytes(data[16:18], "big")
+    data[2 * page: 3 * page] = b"\xa5" * page
+    path = tmp_path / "scribbled.sqlite"
+    path.write_bytes(bytes(data))
+    return path
+
+
 def make_other_app_db(tmp_path: Path) -> Path:
     path = tmp_path / "places.sqlite"
     conn = sqlite3.connect(path)
@@ -83,6 +93,7 @@ BAD_FILES = {
     "a text file": (make_text_file, "not an SQLite database"),
     "a PNG picture": (make_png, "not an SQLite database"),
     "a plan cut in half": (make_truncated_plan, "damaged"),
+    "a plan with a damaged page": (make_scribbled_plan, "damaged"),
     "another program's database": (make_other_app_db, "not a planner-gui plan"),
     "a newer file format": (make_newer_schema, "newer planner-gui"),
 }

@@ -82,6 +82,11 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def one_line(problem: str) -> str:
+    """SQLite's check messages span lines ("*** in database main ***\nPage 3: ...")."""
+    return " ".join(problem.replace("*** in database main ***", "").split())
+
+
 def _inspection_uri(path: Path, header: bytes) -> str:
     """A read-only URI that leaves nothing beside the file.
 
@@ -133,7 +138,7 @@ def inspect_file(path: Path) -> int:
     finally:
         conn.close()
     if check != "ok":
-        raise BadFileError(path, f"is damaged (integrity check: {check})")
+        raise BadFileError(path, f"is damaged (integrity check: {one_line(check)})")
     if app_id != APPLICATION_ID:
         if not tables:
             raise BadFileError(path, "is an empty SQLite database, not a planner-gui plan")
@@ -204,7 +209,7 @@ def check_integrity(conn: sqlite3.Connection, *, full: bool = False) -> list[str
         broken = list(conn.execute("PRAGMA foreign_key_check")) if full else []
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    found = [p for p in problems if p != "ok"]
+    found = [one_line(p) for p in problems if p != "ok"]
     found += [f"{table} row {rowid} refers to a missing {parent}" for table, rowid, parent, _ in broken]
     return found
 
