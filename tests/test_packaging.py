@@ -92,9 +92,9 @@ def test_translation_has_no_unfinished_or_empty_entries():
 def test_every_interface_string_in_the_code_is_in_the_translation(tmp_path):
     _needs("pyside6-lupdate")
     fresh = tmp_path / "fresh_zh_CN.ts"
-    translations.lupdate(fresh)
+    translations.extract(fresh)  # pyside6-lupdate plus the scan for _tr() helpers
     missing = translations.source_keys(fresh) - translations.source_keys(TS)
-    assert not missing, ("strings not in the .ts; run `make translations qm`: "
+    assert not missing, ("strings not in the .ts; run `python packaging/translations.py all`: "
                          + "; ".join(f"[{c}] {s!r}" for c, s in sorted(missing)))
 
 
@@ -214,3 +214,127 @@ def test_self_check_fails_with_a_message_naming_a_damaged_file(qapp, capsys, tmp
     assert out.startswith("self-check failed") or "\nself-check failed" in out
     assert "damaged.sqlite" in out
     assert damaged.read_bytes() == b"this is not a plan file" * 100
+
+
+def test_helper_scan_finds_strings_lupdate_cannot_see():
+    source = '''
+from PySide6.QtCore import QCoreApplication
+CONTEXT = "Menus"
+LABELS = {"leader": "Leader", "unit": "Lead unit"}
+
+def _tr(text):
+    return QCoreApplication.translate(CONTEXT, text)
+
+def label(field):
+    return _tr(LABELS.get(field, field))
+
+def about():
+    tr = QCoreApplication.translate
+    return _tr("&File") + tr("About", "Version %s") + _tr(some_variable)
+'''
+    assert translations.module_messages(source) == {
+        ("Menus", "Leader"), ("Menus", "Lead unit"), ("Menus", "&File"), ("About", "Version %s"),
+    }
+
+
+def test_translations_keep_placeholders_and_accelerators():
+    """A lost %s or {0} would crash or drop data at run time; a lost & loses the Alt key."""
+    import re
+
+    placeholder = re.compile(r"%%|%[sdn]|%\d|\{\d*\}")
+    problems = []
+    for context, message in translations.messages(TS):
+        source = message.findtext("source") or ""
+        element = message.find("translation")
+        forms = [f.text or "" for f in element.iter("numerusform")] or [element.text or ""]
+        for text in forms:
+            if sorted(placeholder.findall(source)) != sorted(placeholder.findall(text)):
+                problems.append(f"[{context}] {source!r} -> {text!r}: placeholders differ")
+            if re.search(r"&\w", source) and not re.search(r"&\w", text):
+                problems.append(f"[{context}] {source!r} -> {text!r}: accelerator lost")
+    assert not problems, "\n".join(problems)
+
+
+def _visible_texts(window) -> list[tuple[str, str]]:
+    """(where, text) for every interface text a user sees in the window and its menus."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenu,
+        QTabWidget,
+    )
+
+    texts: list[tuple[str, str]] = []
+
+    def walk_menu(menu: QMenu, path: str) -> None:
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            texts.append((f"menu {path}", action.text()))
+            if action.statusTip():
+                texts.append((f"status tip {path}", action.statusTip()))
+            if action.menu() is not None:
+                walk_menu(action.menu(), f"{path} > {action.text()}")
+
+    for action in window.menuBar().actions():
+        texts.append(("menu bar", action.text()))
+        if action.menu() is not None:
+            walk_menu(action.menu(), action.text())
+    for label in window.findChildren(QLabel):
+        texts.append(("label", label.text()))
+    for button in window.findChildren(QAbstractButton):
+        texts.append(("button", button.text()))
+    for box in window.findChildren(QGroupBox):
+        texts.append(("group", box.title()))
+    for edit in window.findChildren(QLineEdit):
+        texts.append(("placeholder", edit.placeholderText()))
+    for tabs in window.findChildren(QTabWidget):
+        texts.extend(("tab", tabs.tabText(i)) for i in range(tabs.count()))
+    for combo in window.findChildren(QComboBox):
+        if not combo.isEditable():
+            texts.extend(("combo", combo.itemText(i)) for i in range(min(combo.count(), 3)))
+    for view in window.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is None:
+            continue
+        for column in range(model.columnCount()):
+            texts.append(("column header", str(model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")))
+    return texts
+
+
+def test_chinese_window_shows_no_english_interface_text(qtbot, qapp, bundled_store, tmp_path):
+    """Every menu, label, button, tab, placeholder and column header is translated."""
+    import re
+
+    from PySide6.QtCore import QSettings
+
+    from planner_gui.ui import i18n
+    from planner_gui.ui.main_window import MainWindow
+    from planner_gui.ui.settings import AppSettings
+
+    # Names and formats that stay as they are in a Chinese interface.
+    allowed = re.compile(r"English|planner-gui|planner|JSON|Excel|CSV|PDF|Python|PySide6|txt|sqlite|"
+                         r"Ctrl|Shift|Alt|Del|PgUp|PgDown|F\d+")
+    try:
+        assert i18n.install_translator(qapp, choice="zh_CN") == "zh_CN"
+        settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(bundled_store, settings=settings)
+        qtbot.addWidget(window)
+        window.show()
+        # The plan, area and task pages of the detail panel each have their own texts.
+        window.detail.show_plan()
+        seen = set(_visible_texts(window))
+        for item_id in (bundled_store.load_plan().areas[0].id, window.visible_task_ids()[0]):
+            assert window.select_item(item_id)
+            seen.update(_visible_texts(window))
+        english = sorted((where, text) for where, text in seen
+                         if re.search(r"[A-Za-z]{3,}", allowed.sub("", text)))
+    finally:
+        i18n.install_translator(qapp, choice="en")
+    assert not english, "\n".join(f"{where}: {text!r}" for where, text in english)

@@ -2,245 +2,597 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name />
+        <message>
+            <source>About</source>
+            <comment>planner-gui %s</comment>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <comment>Follow a year's key-task plan offline: lights, progress, summaries and ledgers.</comment>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <comment>Python %s, PySide6 %s</comment>
+            <translation>关于</translation>
+        </message>
+    </context>
+    <context>
+        <name>About</name>
+        <message>
+            <source>About planner-gui</source>
+            <translation>关于 planner-gui</translation>
+        </message>
+        <message>
+            <source>Follow a year's key-task plan offline: lights, progress, summaries and ledgers.</source>
+            <translation>离线跟踪年度重点工作任务：指示灯、进度、汇总材料和台账。</translation>
+        </message>
+        <message>
+            <source>Python %s, PySide6 %s</source>
+            <translation>Python %s，PySide6 %s</translation>
+        </message>
+        <message>
+            <source>planner-gui %s</source>
+            <translation>planner-gui %s</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>&amp;New Plan File…</source>
-            <translation type="unfinished" />
+            <translation>新建计划文件(&amp;N)…</translation>
         </message>
         <message>
             <source>Create a new plan file</source>
-            <translation type="unfinished" />
+            <translation>新建一个计划文件</translation>
         </message>
         <message>
             <source>&amp;Open…</source>
-            <translation type="unfinished" />
+            <translation>打开(&amp;O)…</translation>
         </message>
         <message>
             <source>Open a plan file</source>
-            <translation type="unfinished" />
+            <translation>打开计划文件</translation>
         </message>
         <message>
             <source>Save a &amp;Copy As…</source>
-            <translation type="unfinished" />
+            <translation>另存副本(&amp;C)…</translation>
         </message>
         <message>
             <source>Write a copy of the plan file elsewhere</source>
-            <translation type="unfinished" />
+            <translation>把计划文件的副本保存到其他位置</translation>
         </message>
         <message>
             <source>Plan &amp;JSON…</source>
-            <translation type="unfinished" />
+            <translation>计划 JSON(&amp;J)…</translation>
         </message>
         <message>
             <source>Replace the plan with one from a planner-gui JSON file</source>
-            <translation type="unfinished" />
+            <translation>用 planner-gui JSON 文件中的计划替换当前计划</translation>
         </message>
         <message>
             <source>&amp;Ledger (Excel/CSV)…</source>
-            <translation type="unfinished" />
+            <translation>台账 Excel/CSV(&amp;L)…</translation>
         </message>
         <message>
             <source>Read progress from a ledger spreadsheet</source>
-            <translation type="unfinished" />
+            <translation>从台账表格读取进展情况</translation>
         </message>
         <message>
             <source>From &amp;Document Text…</source>
-            <translation type="unfinished" />
+            <translation>从文稿文字(&amp;D)…</translation>
         </message>
         <message>
             <source>Make tasks from the text of a document</source>
-            <translation type="unfinished" />
+            <translation>根据文稿文字生成任务</translation>
         </message>
         <message>
             <source>Write the whole plan as planner-gui JSON</source>
-            <translation type="unfinished" />
+            <translation>将整个计划导出为 planner-gui JSON</translation>
         </message>
         <message>
             <source>&amp;Summary…</source>
-            <translation type="unfinished" />
+            <translation>汇总材料(&amp;S)…</translation>
         </message>
         <message>
             <source>Print the summary for the leaders</source>
-            <translation type="unfinished" />
+            <translation>生成供领导审阅的汇总材料</translation>
         </message>
         <message>
             <source>&amp;Ledger…</source>
-            <translation type="unfinished" />
+            <translation>台账(&amp;L)…</translation>
         </message>
         <message>
             <source>Write the ledger spreadsheet</source>
-            <translation type="unfinished" />
+            <translation>导出台账表格</translation>
         </message>
         <message>
             <source>&amp;Report Forms…</source>
-            <translation type="unfinished" />
+            <translation>报送表(&amp;R)…</translation>
         </message>
         <message>
             <source>Write a report form per department</source>
-            <translation type="unfinished" />
+            <translation>为每个单位生成一份报送表</translation>
         </message>
         <message>
             <source>&amp;Back Up Now</source>
-            <translation type="unfinished" />
+            <translation>立即备份(&amp;B)</translation>
         </message>
         <message>
             <source>Keep a dated backup of the plan file</source>
-            <translation type="unfinished" />
+            <translation>保存一份带日期的计划文件备份</translation>
         </message>
         <message>
             <source>&amp;Restore from Backup…</source>
-            <translation type="unfinished" />
+            <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
             <source>Go back to a backup of the plan file</source>
-            <translation type="unfinished" />
+            <translation>将计划文件恢复到某个备份</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
+            <translation>退出(&amp;Q)</translation>
         </message>
         <message>
             <source>Close the window</source>
-            <translation type="unfinished" />
+            <translation>关闭窗口</translation>
         </message>
         <message>
             <source>&amp;Undo</source>
-            <translation type="unfinished" />
+            <translation>撤销(&amp;U)</translation>
         </message>
         <message>
             <source>&amp;Redo</source>
-            <translation type="unfinished" />
+            <translation>重做(&amp;R)</translation>
         </message>
         <message>
             <source>&amp;Find</source>
-            <translation type="unfinished" />
+            <translation>查找(&amp;F)</translation>
         </message>
         <message>
             <source>Type to filter the tasks</source>
-            <translation type="unfinished" />
+            <translation>输入文字筛选任务</translation>
         </message>
         <message>
             <source>Add &amp;Area</source>
-            <translation type="unfinished" />
+            <translation>添加方面(&amp;A)</translation>
         </message>
         <message>
             <source>Add an area (方面) to the plan</source>
-            <translation type="unfinished" />
+            <translation>在计划中添加一个方面</translation>
         </message>
         <message>
             <source>Add &amp;Task</source>
-            <translation type="unfinished" />
+            <translation>添加任务(&amp;T)</translation>
         </message>
         <message>
             <source>Add a task to the selected area</source>
-            <translation type="unfinished" />
+            <translation>在选中的方面下添加任务</translation>
         </message>
         <message>
             <source>Add &amp;Sub-task</source>
-            <translation type="unfinished" />
+            <translation>添加子任务(&amp;S)</translation>
         </message>
         <message>
             <source>Add a sub-task to the selected task</source>
-            <translation type="unfinished" />
+            <translation>在选中的任务下添加子任务</translation>
         </message>
         <message>
             <source>Re&amp;name</source>
-            <translation type="unfinished" />
+            <translation>重命名(&amp;N)</translation>
         </message>
         <message>
             <source>Edit the title of the selected item</source>
-            <translation type="unfinished" />
+            <translation>修改选中项的名称</translation>
         </message>
         <message>
             <source>&amp;Delete…</source>
-            <translation type="unfinished" />
+            <translation>删除(&amp;D)…</translation>
         </message>
         <message>
             <source>Delete the selected item</source>
-            <translation type="unfinished" />
+            <translation>删除选中项</translation>
         </message>
         <message>
             <source>Move &amp;Up</source>
-            <translation type="unfinished" />
+            <translation>上移(&amp;U)</translation>
         </message>
         <message>
             <source>Move the selected item up</source>
-            <translation type="unfinished" />
+            <translation>将选中项上移</translation>
         </message>
         <message>
             <source>Move Do&amp;wn</source>
-            <translation type="unfinished" />
+            <translation>下移(&amp;W)</translation>
         </message>
         <message>
             <source>Move the selected item down</source>
-            <translation type="unfinished" />
+            <translation>将选中项下移</translation>
         </message>
         <message>
             <source>As of &amp;Today</source>
-            <translation type="unfinished" />
+            <translation>截至今天(&amp;T)</translation>
         </message>
         <message>
             <source>As of End of Last &amp;Month</source>
-            <translation type="unfinished" />
+            <translation>截至上月末(&amp;M)</translation>
         </message>
         <message>
             <source>As of End of Last &amp;Quarter</source>
-            <translation type="unfinished" />
+            <translation>截至上季度末(&amp;Q)</translation>
         </message>
         <message>
             <source>&amp;Expand All</source>
-            <translation type="unfinished" />
+            <translation>全部展开(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;Collapse All</source>
-            <translation type="unfinished" />
+            <translation>全部折叠(&amp;C)</translation>
         </message>
         <message>
             <source>Show &amp;Chart</source>
-            <translation type="unfinished" />
+            <translation>显示图表(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Check File…</source>
-            <translation type="unfinished" />
+            <translation>检查文件(&amp;C)…</translation>
         </message>
         <message>
             <source>Check the plan file's integrity</source>
-            <translation type="unfinished" />
+            <translation>检查计划文件是否完好</translation>
         </message>
         <message>
             <source>&amp;About planner-gui</source>
-            <translation type="unfinished" />
+            <translation>关于 planner-gui(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AreaEditor</name>
+        <message>
+            <source>Roll-up</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <source>As of {0}: {1} tasks</source>
+            <translation>截至 {0}：共 {1} 项任务</translation>
+        </message>
+        <message>
+            <source>Edit {0}</source>
+            <translation>修改{0}</translation>
+        </message>
+        <message>
+            <source>Not saved — {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>权重</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartPanel</name>
+        <message>
+            <source>Progress (%)</source>
+            <translation>进度（%）</translation>
+        </message>
+        <message>
+            <source>Planned (序时进度)</source>
+            <translation>序时进度</translation>
+        </message>
+        <message>
+            <source>Actual</source>
+            <translation>实际进度</translation>
+        </message>
+        <message>
+            <source>Milestones</source>
+            <translation>时间节点</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>量化指标</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPanel</name>
+        <message>
+            <source>Select the plan, an area or a task to see and edit it here.</source>
+            <translation>选择计划、方面或任务，即可在此查看和修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportSummaryDialog</name>
+        <message>
+            <source>Export summary</source>
+            <translation>导出汇总材料</translation>
+        </message>
+        <message>
+            <source>Whole plan</source>
+            <translation>整个计划</translation>
+        </message>
+        <message>
+            <source>An area</source>
+            <translation>某个方面</translation>
+        </message>
+        <message>
+            <source>A responsible leader</source>
+            <translation>某位责任领导</translation>
+        </message>
+        <message>
+            <source>A unit</source>
+            <translation>某个单位</translation>
+        </message>
+        <message numerus="yes">
+            <source>The current filter (%n tasks)</source>
+            <translation>
+                <numerusform>当前筛选结果（%n 项任务）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Include charts</source>
+            <translation>包含图表</translation>
+        </message>
+        <message>
+            <source>Include progress texts</source>
+            <translation>包含进展情况文字</translation>
+        </message>
+        <message>
+            <source>Add the leader's responsibility letter</source>
+            <translation>附上领导责任函</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>截至</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <source>Save…</source>
+            <translation>保存…</translation>
+        </message>
+        <message>
+            <source>The plan names no one for this scope yet.</source>
+            <translation>计划中尚未为此范围填写人员或单位。</translation>
+        </message>
+        <message>
+            <source>Preparing the summary…</source>
+            <translation>正在生成汇总材料…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cannot make the summary</source>
+            <translation>无法生成汇总材料</translation>
+        </message>
+        <message>
+            <source>Preview of the summary</source>
+            <translation>汇总材料预览</translation>
+        </message>
+        <message>
+            <source>Save summary</source>
+            <translation>保存汇总材料</translation>
+        </message>
+        <message>
+            <source>Export cancelled; nothing was written</source>
+            <translation>已取消导出，未写入任何文件</translation>
+        </message>
+        <message>
+            <source>Cannot save the summary</source>
+            <translation>无法保存汇总材料</translation>
+        </message>
+        <message>
+            <source>Saved %s</source>
+            <translation>已保存 %s</translation>
         </message>
     </context>
     <context>
         <name>FilterBar</name>
         <message>
             <source>Filter: title, leader, unit, progress text…</source>
-            <translation type="unfinished" />
+            <translation>筛选：名称、责任领导、单位、进展内容…</translation>
         </message>
         <message>
             <source>Any status</source>
-            <translation type="unfinished" />
+            <translation>全部状态</translation>
         </message>
         <message>
             <source>Not reported</source>
-            <translation type="unfinished" />
+            <translation>未报送</translation>
         </message>
         <message>
             <source>Any leader</source>
-            <translation type="unfinished" />
+            <translation>全部责任领导</translation>
         </message>
         <message>
             <source>Any unit</source>
-            <translation type="unfinished" />
+            <translation>全部单位</translation>
         </message>
         <message>
             <source>Any area</source>
-            <translation type="unfinished" />
+            <translation>全部方面</translation>
         </message>
         <message>
             <source>&amp;Overdue only</source>
-            <translation type="unfinished" />
+            <translation>仅看逾期(&amp;O)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryView</name>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>Progress text</source>
+            <translation>进展情况</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>Next steps</source>
+            <translation>下步计划</translation>
+        </message>
+        <message>
+            <source>Reporter</source>
+            <translation>报送人</translation>
+        </message>
+        <message>
+            <source>Highlight</source>
+            <translation>亮点</translation>
+        </message>
+        <message>
+            <source>Readings</source>
+            <translation>指标数值</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewDialog</name>
+        <message>
+            <source>Import %s</source>
+            <translation>导入 %s</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Conflict (not applied)</source>
+            <translation>冲突（未导入）</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>应用</translation>
+        </message>
+        <message>
+            <source>The plan already holds everything in this file.</source>
+            <translation>计划中已包含此文件的全部内容。</translation>
+        </message>
+        <message>
+            <source>The plan is open read-only.</source>
+            <translation>计划以只读方式打开。</translation>
+        </message>
+        <message>
+            <source>New area</source>
+            <translation>新方面</translation>
+        </message>
+        <message>
+            <source>%d tasks</source>
+            <translation>%d 项任务</translation>
+        </message>
+        <message>
+            <source>New task</source>
+            <translation>新任务</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>New update</source>
+            <translation>新进展情况</translation>
+        </message>
+        <message>
+            <source>%s: file %s, plan %s, exported %s</source>
+            <translation>%s：文件 %s，计划 %s，导出于 %s</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemTableModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Comparator</source>
+            <translation>比较方式</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标值</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Baseline</source>
+            <translation>基数</translation>
+        </message>
+        <message>
+            <source>Current</source>
+            <translation>当前值</translation>
+        </message>
+        <message>
+            <source>Milestone</source>
+            <translation>时间节点</translation>
+        </message>
+        <message>
+            <source>Due (YYYY-MM-DD)</source>
+            <translation>截止日期（年-月-日）</translation>
+        </message>
+        <message>
+            <source>Done on (YYYY-MM-DD)</source>
+            <translation>完成日期（年-月-日）</translation>
+        </message>
+        <message>
+            <source>Edit {0}</source>
+            <translation>修改{0}</translation>
         </message>
     </context>
     <context>
@@ -263,112 +615,1091 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Lights, progress and the chart are shown as of this date</source>
+            <translation>指示灯、进度和图表均按此日期计算</translation>
+        </message>
+        <message>
+            <source>The detail editor is not available.</source>
+            <translation>详情编辑区不可用。</translation>
+        </message>
+        <message>
+            <source>The chart is not available.</source>
+            <translation>图表不可用。</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>&amp;As of:</source>
+            <translation>截至(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>Cannot open file</source>
+            <translation>无法打开文件</translation>
+        </message>
+        <message>
+            <source>%s
+
+%s</source>
+            <translation>%s
+
+%s</translation>
+        </message>
+        <message>
+            <source>Not changed</source>
+            <translation>未修改</translation>
+        </message>
+        <message>
+            <source>Cannot undo or redo</source>
+            <translation>无法撤销或重做</translation>
+        </message>
+        <message>
+            <source>%s — %s</source>
+            <translation>%s — %s</translation>
+        </message>
+        <message>
+            <source>(read-only)</source>
+            <translation>（只读）</translation>
+        </message>
+    </context>
+    <context>
         <name>OptionalDateEdit</name>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>无</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanEditor</name>
+        <message>
+            <source>Entered</source>
+            <translation>已录入</translation>
+        </message>
+        <message>
+            <source>Status rules and reporting</source>
+            <translation>状态规则与报送</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>每季度</translation>
+        </message>
+        <message>
+            <source>Roll-up</source>
+            <translation>汇总</translation>
+        </message>
+        <message>
+            <source>As of {0}</source>
+            <translation>截至 {0}</translation>
+        </message>
+        <message>
+            <source>{0} areas, {1} tasks ({2} with sub-tasks)</source>
+            <translation>{0} 个方面，{1} 项任务（其中 {2} 项含子任务）</translation>
+        </message>
+        <message>
+            <source>{0} areas not entered</source>
+            <translation>尚有 {0} 个方面未录入</translation>
+        </message>
+        <message>
+            <source>{0} areas more than declared</source>
+            <translation>比文件列明的多 {0} 个方面</translation>
+        </message>
+        <message>
+            <source>{0} tasks not entered</source>
+            <translation>尚有 {0} 项任务未录入</translation>
+        </message>
+        <message>
+            <source>{0} tasks more than declared</source>
+            <translation>比文件列明的多 {0} 项任务</translation>
+        </message>
+        <message>
+            <source>Edit {0}</source>
+            <translation>修改{0}</translation>
+        </message>
+        <message>
+            <source>Not saved — {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <source>Behind by more than (points)</source>
+            <translation>滞后超过（百分点）</translation>
+        </message>
+        <message>
+            <source>Declared areas</source>
+            <translation>文件列明方面数</translation>
+        </message>
+        <message>
+            <source>Declared tasks</source>
+            <translation>文件列明任务数</translation>
+        </message>
+        <message>
+            <source>Due soon within (days)</source>
+            <translation>临期提醒（天数）</translation>
+        </message>
+        <message>
+            <source>Reporting cycle</source>
+            <translation>报送周期</translation>
+        </message>
+        <message>
+            <source>Reports due by day</source>
+            <translation>每期报送截止日</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanStatusBar</name>
+        <message numerus="yes">
+            <source>Tasks shown: %n</source>
+            <translation>
+                <numerusform>显示任务：%n 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tasks: %n</source>
+            <translation>
+                <numerusform>任务：%n 项</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Not reported: %n</source>
+            <translation>
+                <numerusform>未报送：%n 项</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>PlanTreeModel</name>
         <message>
             <source>Title</source>
-            <translation type="unfinished" />
+            <translation>名称</translation>
         </message>
         <message>
             <source>Leader</source>
-            <translation type="unfinished" />
+            <translation>责任领导</translation>
         </message>
         <message>
             <source>Lead unit</source>
-            <translation type="unfinished" />
+            <translation>牵头单位</translation>
         </message>
         <message>
             <source>Deadline</source>
-            <translation type="unfinished" />
+            <translation>完成时限</translation>
         </message>
         <message>
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>进度</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
-            <source>%s · not reported</source>
-            <translation type="unfinished" />
+            <source>Report</source>
+            <translation>报送</translation>
+        </message>
+        <message>
+            <source>missing</source>
+            <translation>未报</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n missing</source>
+            <translation>
+                <numerusform>%n 项未报</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Tasks with no progress report for the current reporting cycle</source>
+            <translation>本期尚未报送进展情况的任务</translation>
+        </message>
+        <message>
+            <source>No progress report for the current reporting cycle</source>
+            <translation>本期尚未报送进展情况</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tasks: %n</source>
+            <translation>
+                <numerusform>任务：%n 项</numerusform>
+            </translation>
         </message>
         <message>
             <source>planned %s%%</source>
-            <translation type="unfinished" />
+            <translation>序时进度 %s%%</translation>
         </message>
         <message>
             <source>No deadline</source>
-            <translation type="unfinished" />
+            <translation>无完成时限</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from Backup</source>
+            <translation>从备份恢复</translation>
         </message>
         <message>
-            <source>%s
-No progress report for the current reporting cycle</source>
-            <translation type="unfinished" />
+            <source>Backups of %1
+(the current content is backed up before a restore)</source>
+            <translation>%1 的备份
+（恢复前会先备份当前内容）</translation>
         </message>
-        <message numerus="yes">
-            <source>%n task(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>No backups yet. One is taken every day the file is opened, and before every import.</source>
+            <translation>还没有备份。每天首次打开文件时以及每次导入前都会自动备份。</translation>
         </message>
-        <message numerus="yes">
-            <source>, %n not reported</source>
-            <translation type="unfinished">
-                <numerusform />
-            </translation>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Other File…</source>
+            <translation>其他文件…</translation>
+        </message>
+        <message>
+            <source>Restore from File</source>
+            <translation>从文件恢复</translation>
+        </message>
+        <message>
+            <source>Plan files (*.sqlite *.db *.bak);;All files (*)</source>
+            <translation>计划文件 (*.sqlite *.db *.bak);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
         <name>RollupBox</name>
         <message>
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>进度</translation>
         </message>
         <message>
             <source>Tasks</source>
-            <translation type="unfinished" />
+            <translation>任务</translation>
         </message>
         <message>
             <source>Not reported</source>
-            <translation type="unfinished" />
+            <translation>未报送</translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskEditor</name>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Indicators and milestones</source>
+            <translation>指标和时间节点</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进展情况</translation>
+        </message>
+        <message>
+            <source>separate units with 、 or ,</source>
+            <translation>多个单位用“、”或“,”分隔</translation>
+        </message>
+        <message>
+            <source>empty: from updates, indicators and milestones</source>
+            <translation>留空：按进展情况、指标和时间节点计算</translation>
+        </message>
+        <message>
+            <source>Allow editing the source text</source>
+            <translation>允许修改原文</translation>
+        </message>
+        <message>
+            <source>Add indicator</source>
+            <translation>添加指标</translation>
+        </message>
+        <message>
+            <source>Delete indicator</source>
+            <translation>删除指标</translation>
+        </message>
+        <message>
+            <source>Add milestone</source>
+            <translation>添加时间节点</translation>
+        </message>
+        <message>
+            <source>Delete milestone</source>
+            <translation>删除时间节点</translation>
+        </message>
+        <message>
+            <source>Edit {0}</source>
+            <translation>修改{0}</translation>
+        </message>
+        <message>
+            <source>Not saved — {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <source>New indicator</source>
+            <translation>新指标</translation>
+        </message>
+        <message>
+            <source>New indicator {0}</source>
+            <translation>新指标 {0}</translation>
+        </message>
+        <message>
+            <source>New milestone</source>
+            <translation>新时间节点</translation>
+        </message>
+        <message>
+            <source>Co-units</source>
+            <translation>配合单位</translation>
+        </message>
+        <message>
+            <source>Deadline in words</source>
+            <translation>完成时限（原文）</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>任务描述</translation>
+        </message>
+        <message>
+            <source>Done on</source>
+            <translation>完成日期</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <source>Lead unit</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Leader</source>
+            <translation>责任领导</translation>
+        </message>
+        <message>
+            <source>Municipal task</source>
+            <translation>市级重点任务</translation>
+        </message>
+        <message>
+            <source>Progress set directly</source>
+            <translation>直接填写进度</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>任务来源</translation>
+        </message>
+        <message>
+            <source>Source text</source>
+            <translation>原文</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Weight</source>
+            <translation>权重</translation>
         </message>
     </context>
     <context>
         <name>TaskFiguresBox</name>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>进度</translation>
         </message>
         <message>
             <source>Planned</source>
-            <translation type="unfinished" />
+            <translation>序时进度</translation>
         </message>
         <message>
             <source>Reporting</source>
-            <translation type="unfinished" />
+            <translation>报送</translation>
         </message>
         <message>
             <source>As of</source>
-            <translation type="unfinished" />
+            <translation>截至</translation>
         </message>
         <message>
             <source>Reported</source>
-            <translation type="unfinished" />
+            <translation>已报送</translation>
         </message>
         <message>
             <source>Not reported</source>
-            <translation type="unfinished" />
+            <translation>未报送</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextImportDialog</name>
+        <message>
+            <source>Import from document text</source>
+            <translation>从文稿文字导入</translation>
+        </message>
+        <message>
+            <source>Paste the text of a plan document here, or open a .txt file.</source>
+            <translation>在此粘贴计划文稿的文字，或打开一个 .txt 文件。</translation>
+        </message>
+        <message>
+            <source>Open text file…</source>
+            <translation>打开文本文件…</translation>
+        </message>
+        <message>
+            <source>from the text</source>
+            <translation>按文稿</translation>
+        </message>
+        <message>
+            <source>The plan's year; deadlines like 年底 are read in it</source>
+            <translation>计划所属年度；“年底”等时限按此年度理解</translation>
+        </message>
+        <message>
+            <source>Read text</source>
+            <translation>读取文字</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>年度：</translation>
+        </message>
+        <message>
+            <source>Area / task / indicator / milestone</source>
+            <translation>方面 / 任务 / 指标 / 时间节点</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Comparator</source>
+            <translation>比较方式</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>目标值</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Lead unit</source>
+            <translation>牵头单位</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>核对</translation>
+        </message>
+        <message>
+            <source>Move selected tasks to</source>
+            <translation>将选中的任务移到</translation>
+        </message>
+        <message>
+            <source>New area</source>
+            <translation>新方面</translation>
+        </message>
+        <message>
+            <source>Highlighted rows are guesses: check them (hover for why). Untick what should not be added; double-click to edit.</source>
+            <translation>突出显示的行是推测结果，请核对（鼠标悬停可查看原因）。不需要添加的请取消勾选；双击可修改。</translation>
+        </message>
+        <message>
+            <source>Add to plan</source>
+            <translation>添加到计划</translation>
+        </message>
+        <message>
+            <source>Open text file</source>
+            <translation>打开文本文件</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt);;All files (*)</source>
+            <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Cannot read file</source>
+            <translation>无法读取文件</translation>
+        </message>
+        <message>
+            <source>%s: year %s, %s areas, %s tasks proposed.</source>
+            <translation>%s：年度 %s，拟添加 %s 个方面、%s 项任务。</translation>
+        </message>
+        <message>
+            <source>imported from document text</source>
+            <translation>从文稿文字导入</translation>
+        </message>
+        <message>
+            <source>deadline %s is not a date</source>
+            <translation>完成时限 %s 不是日期</translation>
+        </message>
+        <message>
+            <source>comparator must be one of %s</source>
+            <translation>比较方式必须是以下之一：%s</translation>
+        </message>
+        <message>
+            <source>target %s is not a number</source>
+            <translation>目标值 %s 不是数字</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <source>The plan file is open read-only; nothing was added.</source>
+            <translation>计划文件以只读方式打开，未添加任何内容。</translation>
+        </message>
+        <message>
+            <source>Check the proposal</source>
+            <translation>核对拟添加内容</translation>
+        </message>
+        <message>
+            <source>Nothing to add</source>
+            <translation>没有可添加的内容</translation>
+        </message>
+        <message>
+            <source>No task is ticked.</source>
+            <translation>没有勾选任何任务。</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.
+%s</source>
+            <translation>未作任何修改。
+%s</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateForm</name>
+        <message>
+            <source>no figure</source>
+            <translation>不填进度</translation>
+        </message>
+        <message>
+            <source>Highlight (亮点) for the summary</source>
+            <translation>列为亮点（写入汇总材料）</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>What was done</source>
+            <translation>工作进展</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>Next steps</source>
+            <translation>下步计划</translation>
+        </message>
+        <message>
+            <source>Reporter</source>
+            <translation>报送人</translation>
+        </message>
+        <message>
+            <source>Add progress update</source>
+            <translation>添加进展情况</translation>
+        </message>
+        <message>
+            <source>reading, target {0}</source>
+            <translation>数值，目标 {0}</translation>
+        </message>
+        <message>
+            <source>Reading {0}: {1}</source>
+            <translation>{0}数值：{1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Application</name>
+        <message>
+            <source>%s cannot be opened:
+%s</source>
+            <translation>无法打开 %s：
+%s</translation>
+        </message>
+        <message>
+            <source>Cannot open plan file</source>
+            <translation>无法打开计划文件</translation>
+        </message>
+        <message>
+            <source>Open Another File…</source>
+            <translation>打开其他文件…</translation>
+        </message>
+        <message>
+            <source>Open Plan File</source>
+            <translation>打开计划文件</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>your plan file</source>
+            <translation>您的计划文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <source>%1
+
+%2
+
+The plan file was not changed.</source>
+            <translation>%1
+
+%2
+
+计划文件未被修改。</translation>
+        </message>
+        <message>
+            <source>%1
+
+The file is damaged:
+%2
+
+Restore a backup (File, Restore from Backup).</source>
+            <translation>%1
+
+文件已损坏：
+%2
+
+请恢复备份（文件 &gt; 从备份恢复）。</translation>
+        </message>
+        <message>
+            <source>%1
+
+The file is sound: every page, index and reference checked.</source>
+            <translation>%1
+
+文件完好：所有页面、索引和引用均已检查。</translation>
+        </message>
+        <message>
+            <source>%1 is open read-only; nothing was changed.</source>
+            <translation>%1 以只读方式打开，未作任何修改。</translation>
+        </message>
+        <message>
+            <source>Backed up</source>
+            <translation>已备份</translation>
+        </message>
+        <message>
+            <source>Cannot back up</source>
+            <translation>无法备份</translation>
+        </message>
+        <message>
+            <source>Cannot restore</source>
+            <translation>无法恢复</translation>
+        </message>
+        <message>
+            <source>Check file</source>
+            <translation>检查文件</translation>
+        </message>
+        <message>
+            <source>Replace the whole content of
+%1
+with the backup
+%2?
+
+The current content is backed up first, so this can be undone by restoring that backup.</source>
+            <translation>用备份
+%2
+替换
+%1
+的全部内容吗？
+
+会先备份当前内容，因此可以通过恢复该备份来撤销此操作。</translation>
+        </message>
+        <message>
+            <source>Restore from Backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>已恢复</translation>
+        </message>
+        <message>
+            <source>Restored %1.
+
+The content before the restore is saved in
+%2</source>
+            <translation>已恢复 %1。
+
+恢复前的内容保存在
+%2</translation>
+        </message>
+        <message>
+            <source>The plan is backed up to
+%1</source>
+            <translation>计划已备份到
+%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileGuard</name>
+        <message>
+            <source>%1
+
+cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).</source>
+            <translation>%1
+
+无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner backup --out）。</translation>
+        </message>
+        <message>
+            <source>%1
+
+cannot be opened: %2
+
+The file has not been changed.</source>
+            <translation>%1
+
+无法打开：%2
+
+文件未被修改。</translation>
+        </message>
+        <message>
+            <source>%1
+
+is already open in another planner-gui window (%2). Two windows changing the same file could confuse each other's work.
+
+Open it read-only?</source>
+            <translation>%1
+
+已在另一个 planner-gui 窗口中打开（%2）。两个窗口同时修改同一文件可能相互干扰。
+
+以只读方式打开吗？</translation>
+        </message>
+        <message>
+            <source>Cannot open plan file</source>
+            <translation>无法打开计划文件</translation>
+        </message>
+        <message>
+            <source>File already open</source>
+            <translation>文件已被打开</translation>
+        </message>
+        <message>
+            <source>Open Read-Only</source>
+            <translation>以只读方式打开</translation>
+        </message>
+        <message>
+            <source>Read-only file</source>
+            <translation>只读文件</translation>
+        </message>
+        <message>
+            <source>another program</source>
+            <translation>另一个程序</translation>
+        </message>
+        <message>
+            <source>process %1 on %2</source>
+            <translation>%2 上的进程 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>JsonIO</name>
+        <message>
+            <source>%s was not changed:
+%s</source>
+            <translation>%s 未被修改：
+%s</translation>
+        </message>
+        <message>
+            <source>Cannot import</source>
+            <translation>无法导入</translation>
+        </message>
+        <message>
+            <source>Could not write %s:
+%s</source>
+            <translation>无法写入 %s：
+%s</translation>
+        </message>
+        <message>
+            <source>Export Plan JSON</source>
+            <translation>导出计划 JSON</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Import Plan JSON</source>
+            <translation>导入计划 JSON</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>Imported %s</source>
+            <translation>已导入 %s</translation>
+        </message>
+        <message>
+            <source>Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?
+
+This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is kept next to it.</source>
+            <translation>将 %s 的全部内容替换为计划“%s”（来自 %s，%d 个方面，%d 项任务）吗？
+
+此操作无法通过“编辑 &gt; 撤销”还原；当前文件的副本会保存在其旁边。</translation>
+        </message>
+        <message>
+            <source>Replace the plan?</source>
+            <translation>替换计划吗？</translation>
+        </message>
+        <message>
+            <source>Wrote %s</source>
+            <translation>已写入 %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerDialogs</name>
+        <message>
+            <source>Cannot import</source>
+            <translation>无法导入</translation>
+        </message>
+        <message>
+            <source>Could not write %s:
+%s</source>
+            <translation>无法写入 %s：
+%s</translation>
+        </message>
+        <message>
+            <source>Could not write the forms:
+%s</source>
+            <translation>无法写入报送表：
+%s</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Export ledger</source>
+            <translation>导出台账</translation>
+        </message>
+        <message>
+            <source>Export report forms</source>
+            <translation>导出报送表</translation>
+        </message>
+        <message>
+            <source>Folder for the report forms</source>
+            <translation>报送表保存文件夹</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>Import ledger</source>
+            <translation>导入台账</translation>
+        </message>
+        <message>
+            <source>Make:</source>
+            <translation>生成：</translation>
+        </message>
+        <message>
+            <source>No forms written</source>
+            <translation>未生成报送表</translation>
+        </message>
+        <message>
+            <source>No task has a lead unit or leader filled in, so there is nobody to send a form to.</source>
+            <translation>没有任务填写了牵头单位或责任领导，因此无从发送报送表。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.
+%s</source>
+            <translation>未作任何修改。
+%s</translation>
+        </message>
+        <message>
+            <source>One form per lead unit</source>
+            <translation>每个牵头单位一份</translation>
+        </message>
+        <message>
+            <source>One form per leader</source>
+            <translation>每位责任领导一份</translation>
+        </message>
+        <message>
+            <source>Wrote %d report forms to %s</source>
+            <translation>已将 %d 份报送表写入 %s</translation>
+        </message>
+        <message>
+            <source>Wrote %s</source>
+            <translation>已写入 %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Menus</name>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %s</source>
+            <translation>重做(&amp;R) %s</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %s</source>
+            <translation>撤销(&amp;U) %s</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Cannot copy</source>
+            <translation>无法复制</translation>
+        </message>
+        <message>
+            <source>Cannot create file</source>
+            <translation>无法创建文件</translation>
+        </message>
+        <message>
+            <source>Choose another file name than the open file.</source>
+            <translation>请选择与当前打开文件不同的文件名。</translation>
+        </message>
+        <message>
+            <source>Clear List</source>
+            <translation>清除列表</translation>
+        </message>
+        <message>
+            <source>New Plan File</source>
+            <translation>新建计划文件</translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>没有最近打开的文件</translation>
+        </message>
+        <message>
+            <source>Not available</source>
+            <translation>不可用</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Open Plan File</source>
+            <translation>打开计划文件</translation>
+        </message>
+        <message>
+            <source>Save a Copy As</source>
+            <translation>另存副本</translation>
+        </message>
+        <message>
+            <source>Saved a copy as %s</source>
+            <translation>已另存副本为 %s</translation>
+        </message>
+        <message>
+            <source>Start the new file with the bundled example plan (丰台区2024年度重点工作任务)?
+
+Choose No for an empty plan of this year.</source>
+            <translation>新文件是否以内置示例计划（丰台区2024年度重点工作任务）开始？
+
+选择“否”则创建本年度的空白计划。</translation>
+        </message>
+        <message>
+            <source>This part of planner-gui is not installed.</source>
+            <translation>planner-gui 的这一部分未安装。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextImport</name>
+        <message>
+            <source>Import from document text</source>
+            <translation>从文稿文字导入</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>只读</translation>
+        </message>
+        <message>
+            <source>The plan file is open read-only.</source>
+            <translation>计划文件以只读方式打开。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TreeEditing</name>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Delete the area “%s” and its %d tasks?</source>
+            <translation>删除方面“%s”及其 %d 项任务吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s” with its %d sub-tasks and %d progress updates?</source>
+            <translation>删除任务“%s”及其 %d 项子任务和 %d 条进展情况吗？</translation>
+        </message>
+        <message>
+            <source>New area</source>
+            <translation>新方面</translation>
+        </message>
+        <message>
+            <source>New sub-task</source>
+            <translation>新子任务</translation>
+        </message>
+        <message>
+            <source>New task</source>
+            <translation>新任务</translation>
+        </message>
+        <message>
+            <source>Rename area</source>
+            <translation>重命名方面</translation>
+        </message>
+        <message>
+            <source>Rename task</source>
+            <translation>重命名任务</translation>
+        </message>
+        <message>
+            <source>You can undo this with Edit &gt; Undo.</source>
+            <translation>可以通过“编辑 &gt; 撤销”还原。</translation>
         </message>
     </context>
 </TS>
