@@ -223,3 +223,24 @@ def test_an_indicator_changed_in_both_places_is_a_conflict(store, tmp_path):
     preview = import_file(store, path)
     assert [c.field for c in preview.changes.conflicts] == ["新引进企业 current"]
     assert store.load_plan().areas[0].tasks[0].indicators[0].current == 20
+
+
+def test_a_ledger_without_section_rows_matches_across_the_plan_and_collects_new_tasks(store, tmp_path):
+    plan = store.load_plan()
+    parent = plan.areas[0].tasks[0]
+    path = tmp_path / "flat.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["序号", "任务", "完成进度"])
+    ws.append(["1", "全新任务甲", "10%"])
+    ws.append(["2", parent.title, "90%"])
+    ws.append(["2.1", "新子任务", "5%"])
+    ws.append(["3", "全新任务乙", ""])
+    wb.save(path)
+    preview = import_file(store, path)
+    after = store.load_plan()
+    assert [t.title for t in after.areas[-1].tasks] == ["全新任务甲", "全新任务乙"]
+    assert after.areas[-1].name == "导入的任务"
+    assert [s.title for s in after.areas[0].tasks[0].subtasks][-1] == "新子任务"
+    assert [u.task_id for u in preview.changes.new_updates] == [parent.id]
+    assert import_file(store, path).changes.is_empty()

@@ -27,6 +27,8 @@ from planner_gui.exchange.ledger_values import Problem
 
 TASK_FIELDS = ("title", "leader", "lead_unit", "co_units", "deadline")
 REPORT_FIELDS = ("progress", "text", "problems", "next_steps")
+# Where new tasks of a ledger without section rows go.
+FALLBACK_AREA = "导入的任务"
 
 
 @dataclass
@@ -164,6 +166,7 @@ class _Merger:
         self.area: Area | None = None
         self.area_label = ""
         self.area_is_new = False
+        self.fallback: Area | None = None
         self.numbers: dict[str, Task] = {}
         self.seen: dict[str, str] = {}
 
@@ -232,15 +235,27 @@ class _Merger:
                                                next_steps=report["next_steps"] or ""))
         parent = self._parent(row)
         if parent is not None and parent.id not in self.tasks:
-            parent.subtasks.append(task)
-        elif self.area is None or self.area_is_new:
-            if self.area is None:
-                self._enter_area(LedgerRow(row.sheet, row.row, "area", row.area or "导入的任务"))
-            assert self.area is not None
-            (parent.subtasks if parent is not None else self.area.tasks).append(task)
+            parent.subtasks.append(task)  # under a parent that is new too: added with it
+        elif parent is not None:
+            self.changes.new_tasks.append(NewTask(task, self.area_of[parent.id].id, parent.id, row.where()))
         else:
-            self.changes.new_tasks.append(NewTask(task, self.area.id, parent.id if parent else None, row.where()))
+            area, is_new = self._target_area()
+            if is_new:
+                area.tasks.append(task)
+            else:
+                self.changes.new_tasks.append(NewTask(task, area.id, None, row.where()))
         return task
+
+    def _target_area(self) -> tuple[Area, bool]:
+        """The area new top-level tasks go to: the current section, else one for unsorted tasks."""
+        if self.area is not None:
+            return self.area, self.area_is_new
+        if self.fallback is None:
+            existing = next((a for a in self.plan.areas if a.name == FALLBACK_AREA), None)
+            self.fallback = existing or Area(name=FALLBACK_AREA)
+            if existing is None:
+                self.changes.new_areas.append(self.fallback)
+        return self.fallback, self.fallback in self.changes.new_areas
 
     def _parent(self, row: LedgerRow) -> Task | None:
         number = row.number.replace("-", ".").rstrip(".")
