@@ -27,8 +27,14 @@ _CLOSING_BYLINE = re.compile(
     r"|责任编辑\s*[：:]\s*\S+"
     r"|[（(]\s*本报记者[^（）()]{0,12}[)）])"
 )
-# checked before spaces are squeezed: a caption ends with "name 摄" (原梓峰 摄)
-_CAPTION = re.compile(rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/])")
+# checked before spaces are squeezed: a caption ends with "name 摄" (原梓峰 摄), starts
+# with 图为 or ▲, or credits a picture; editor lines (来源：, 编辑：) close online articles
+_CAPTION = re.compile(
+    rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/]|^\s*[▲△]|[（(]资料图[)）]"
+    r"|^\s*(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者)\s*[：:])"
+)
+# a subheading set off by brackets or a bullet: 【项目攻坚】, ▶城市更新
+BRACKET_HEADING = re.compile(r"^\s*(?:[【〖\[]\s*([^】〗\]]{2,20}?)\s*[】〗\]]|[▶■●◆]\s*(\S[^，。；]{1,19}))\s*$")
 # the colophon (版记) of an official document: nothing after it is part of the plan
 _COLOPHON = re.compile(r"^(?:抄送|抄报|分送)\s*[：:]|\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$")
 # the signature (落款) of an official document: the issuer on one line, the date on the next
@@ -121,6 +127,11 @@ def clean_lines(text: str) -> list[str]:
             buffer = line
             if FIELD_START.match(line) or _is_bare_heading(line):
                 flush()
+            continue
+        bracketed = BRACKET_HEADING.match(line)
+        if bracketed:
+            flush()
+            paragraphs.append(bracketed.group(1) or bracketed.group(2))
             continue
         at_break = not buffer or buffer.endswith(_TERMINAL)
         if at_break and is_short_title(line, limit):

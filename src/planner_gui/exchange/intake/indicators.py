@@ -54,7 +54,8 @@ BEFORE_WORDS: list[tuple[str, str]] = [
     # doing more of something counts as reaching at least the number
     ("举办", ">="), ("组织", ">="), ("开展", ">="), ("帮扶", ">="), ("盘活", ">="), ("力争", ">="),
     ("保持", ">="), ("争取", ">="), ("打通", ">="), ("修建", ">="), ("新改建", ">="), ("铺设", ">="),
-    ("安装", ">="), ("配备", ">="), ("设立", ">="), ("新设", ">="),
+    ("安装", ">="), ("配备", ">="), ("设立", ">="), ("新设", ">="), ("增加", ">="), ("开办", ">="),
+    ("新开办", ">="), ("增设", ">="),
 ]
 _BEFORE = re.compile("|".join(re.escape(w) for w, _ in sorted(BEFORE_WORDS, key=lambda x: -len(x[0]))))
 _BEFORE_MEANING = dict(BEFORE_WORDS)
@@ -94,7 +95,8 @@ def _comparator(clause: str, start: int, suffix: str | None) -> tuple[str | None
 
 _MAKING = {"新增", "完成", "建成", "新建", "引入", "引进", "新引进", "培育", "新培育", "打造", "改造",
            "改扩建", "新开工", "开工", "落地", "招引", "创建", "举办", "组织", "开展", "帮扶", "盘活",
-           "力争", "争取", "打通", "修建", "新改建", "铺设", "安装", "配备", "设立", "新设"}
+           "力争", "争取", "打通", "修建", "新改建", "铺设", "安装", "配备", "设立", "新设",
+           "增加", "开办", "新开办", "增设"}
 # units that follow a Chinese numeral in set phrases: 二期工程 is a phase, not two of something
 _DIGITS_ONLY_UNITS = {"期", "轮", "部", "门", "类"}
 _LEADING_FILLER = re.compile(
