@@ -40,10 +40,10 @@ def other_office_ledger(path):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Sheet1"
+    ws.append(["附件1"])
     ws.append(["某区2024年重点工作任务推进台账"])
-    ws.merge_cells("A1:K1")
-    ws.append(["填报单位：区政府督查室", None, None, None, None, None, "截止时间：2024年6月30日"])
-    ws.append([])
+    ws.merge_cells("A2:K2")
+    ws.append(["填报日期：2024年7月5日", None, None, None, None, None, "截止时间：2024年6月30日"])
     ws.append(["序号", "重点任务", "牵头领导", "责任单位", "协同单位", "时间节点", "完成比例（%）",
                "工作进展", "存在问题", "下一步工作", "备注"])
     ws.append(["一、优化营商环境（3项）"])

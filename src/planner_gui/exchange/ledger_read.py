@@ -169,16 +169,26 @@ def read_ledger(path: Path | str, plan_year: int | None = None, today: date | No
     return ledger
 
 
+_AS_OF_WORDS = re.compile(r"截至|截止|数据时间|统计时间|as\s+of", re.IGNORECASE)
+_ATTACHMENT = re.compile(r"^附件\s*[0-9一二三四五六七八九十]*[:：]?$")
+
+
 def _read_title_rows(grid: Grid, header_row: int, ledger: Ledger) -> list[str]:
-    """Texts above the header; the first date found is the as-of date."""
+    """Texts above the header, without a bare 附件1. The as-of date is the date on a
+    截至… line, else the first date found."""
     texts = []
+    said = False  # whether the as-of date came from a line that says so
     for r in range(header_row):
         for value in grid.rows[r]:
             if isinstance(value, date) and ledger.as_of is None:
                 ledger.as_of = value
-            elif isinstance(value, str) and value.strip():
+            elif isinstance(value, str) and value.strip() and not _ATTACHMENT.match(value.strip()):
                 texts.append(value.strip())
-                ledger.as_of = ledger.as_of or as_of_from_text(value)
+                found = as_of_from_text(value)
+                if found and _AS_OF_WORDS.search(value) and not said:
+                    ledger.as_of, said = found, True
+                elif found and ledger.as_of is None:
+                    ledger.as_of = found
     return texts
 
 
