@@ -85,7 +85,8 @@ def test_plan_roll_up_is_lazy_and_sampled(qtbot, chart, bundled_store, monkeypat
     chart.show_plan(plan, date(2026, 6, 30))
     assert calls == []  # hidden: nothing computed yet
     chart.show()
-    qtbot.waitUntil(lambda: chart._rollup is None and len(chart._series.get("rollup", [])) == MAX_SAMPLES)
+    qtbot.waitUntil(lambda: chart._sampler is None and len(chart._series.get("rollup", [])) == MAX_SAMPLES,
+                    timeout=20000)
     assert len(calls) == MAX_SAMPLES + 1  # the lights as of the date, then each sampled date
     assert chart.series()["rollup"][-1] == (timestamp(date(2026, 6, 30)), real(plan, date(2026, 6, 30)).plan.progress)
     assert chart.light_counts()["green"] == evaluate_plan(plan, date(2026, 6, 30)).plan.counts[

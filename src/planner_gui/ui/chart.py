@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import threading
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -105,6 +106,50 @@ def sample_dates(plan_year: int, as_of: date) -> list[date]:
     return [*dates, as_of]
 
 
+class RollupSampler:
+    """Evaluates a roll-up at the sample dates on a background thread, so that
+    a plan of 10,000 tasks (about half a second per date) never freezes the
+    window; the chart polls for what is ready. The rules are pure Python over a
+    snapshot it only reads; a newer request cancels this one."""
+
+    def __init__(self, progress_on: Callable[[date], float], counts_on: Callable[[], dict],
+                 dates: list[date]) -> None:
+        self._progress_on, self._counts_on, self._dates = progress_on, counts_on, dates
+        self._lock = threading.Lock()
+        self.points: Points = []
+        self.counts: dict | None = None
+        self.cancelled = self.done = False
+        self._thread = threading.Thread(target=self._run, name="chart-rollup", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def snapshot(self) -> tuple[Points, dict | None, bool]:
+        with self._lock:
+            return list(self.points), self.counts, self.done
+
+    def _run(self) -> None:
+        try:
+            counts = self._counts_on()
+            with self._lock:
+                self.counts = counts
+            for day in self._dates:
+                if self.cancelled:
+                    return
+                value = self._progress_on(day)
+                with self._lock:
+                    self.points.append((timestamp(day), value))
+        except Exception:  # noqa: BLE001 - the plan changed under us: a newer request follows
+            pass
+        finally:
+            with self._lock:
+                self.done = True
+
+
 class ChartPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +159,7 @@ class ChartPanel(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.heading)
         self.main = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
         self.second = pg.PlotWidget(self)
@@ -123,11 +169,12 @@ class ChartPanel(QWidget):
         self._series: dict[str, Points] = {}
         self._counts: dict[str, int] = {}
         self._job: Callable[[], None] | None = None
-        self._rollup: tuple[Callable[[date], float], list[date]] | None = None
+        self._sampler: RollupSampler | None = None
         self._rollup_item: pg.PlotDataItem | None = None
-        self._rollup_timer = QTimer(self)
-        self._rollup_timer.setInterval(0)
-        self._rollup_timer.timeout.connect(self._rollup_step)
+        self._bars_drawn = False
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(60)
+        self._poll_timer.timeout.connect(self._poll)
         self._apply_palette()
 
     # --- the contract -----------------------------------------------------
@@ -164,9 +211,12 @@ class ChartPanel(QWidget):
 
     def clear(self) -> None:
         self._job = None
-        self._rollup = None
-        self._rollup_timer.stop()
+        if self._sampler is not None:
+            self._sampler.cancelled = True
+        self._sampler = None
+        self._poll_timer.stop()
         self._rollup_item = None
+        self._bars_drawn = False
         self._series, self._counts = {}, {}
         self.heading.clear()
         self.main.clear()
@@ -200,18 +250,13 @@ class ChartPanel(QWidget):
 
     def _finish(self) -> None:
         self._run_job()
-        while self._rollup is not None:
-            self._rollup_step()
+        if self._sampler is not None:
+            self._sampler.wait()
+            self._poll()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._run_job()
-        if self._rollup is not None:
-            self._rollup_timer.start()
-
-    def hideEvent(self, event) -> None:  # noqa: ANN001
-        super().hideEvent(event)
-        self._rollup_timer.stop()
 
     # --- a task --------------------------------------------------------------
 
@@ -273,31 +318,32 @@ class ChartPanel(QWidget):
         self.main.setYRange(0, 100)
         self.main.setLabel("left", self.tr("Progress (%)"))
         self._as_of_line(as_of)
-        found = counts()
-        self._counts = {status.value: found.get(status, 0) for status in STATUS_ORDER}
-        self._draw_light_bars()
         self._series["rollup"] = []
-        self._rollup = (progress_on, sample_dates(plan_year, as_of))
-        if self.isVisible():
-            self._rollup_timer.start()
+        self._sampler = RollupSampler(progress_on, counts, sample_dates(plan_year, as_of))
+        self._sampler.start()
+        self._poll_timer.start()
 
-    def _rollup_step(self) -> None:
-        """Evaluate one more date of the roll-up line and redraw it."""
-        if self._rollup is None:
-            self._rollup_timer.stop()
+    def _poll(self) -> None:
+        """Draw what the sampler has finished: the lights first, then the line."""
+        if self._sampler is None:
+            self._poll_timer.stop()
             return
-        progress_on, remaining = self._rollup
-        day = remaining.pop(0)
-        self._series["rollup"].append((timestamp(day), progress_on(day)))
-        if not remaining:
-            self._rollup = None
-            self._rollup_timer.stop()
-        points = self._series["rollup"]
-        if self._rollup_item is not None:
-            self.main.removeItem(self._rollup_item)
-        self._rollup_item = self.main.plot([x for x, _ in points], [y for _, y in points],
-                                           pen=pg.mkPen(self._accent(), width=3), symbol="o", symbolSize=6,
-                                           symbolBrush=self._accent())
+        points, counts, done = self._sampler.snapshot()
+        if counts is not None and not self._bars_drawn:
+            self._counts = {status.value: counts.get(status, 0) for status in STATUS_ORDER}
+            self._draw_light_bars()
+            self._bars_drawn = True
+        if len(points) != len(self._series["rollup"]):
+            self._series["rollup"] = points
+            if self._rollup_item is not None:
+                self.main.removeItem(self._rollup_item)
+            self._rollup_item = self.main.plot(
+                [x for x, _ in points], [y for _, y in points], pen=pg.mkPen(self._accent(), width=3),
+                symbol="o", symbolSize=6, symbolBrush=self._accent(), name=None,
+            )
+        if done:
+            self._sampler = None
+            self._poll_timer.stop()
 
     def _draw_light_bars(self) -> None:
         statuses = list(STATUS_ORDER)
