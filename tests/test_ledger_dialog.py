@@ -93,3 +93,42 @@ def test_export_forms_writes_one_form_per_leader(window, tmp_path):
     window.store.edit("task", task.id, leader="张三", lead_unit="区发改委")
     written = ledger_dialogs.open_export_forms_dialog(window, tmp_path / "forms", "leader")
     assert [p.name for p in written] == ["张三.xlsx"]
+
+
+def test_apply_is_disabled_when_the_plan_is_read_only(window, tmp_path, previews):
+    shown, answer = previews
+    answer["code"] = QDialog.DialogCode.Rejected
+    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.cell(first_task_row(ws), 7).value = 0.5
+    wb.save(path)
+    window.set_read_only(True)
+    ledger_dialogs.open_import_dialog(window, path)
+    assert not shown[0].apply_button.isEnabled()
+
+
+def test_a_plan_changed_by_another_program_during_the_preview_is_not_overwritten(
+        window, tmp_path, monkeypatch):
+    from planner_gui.store import PlanStore
+
+    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    row = first_task_row(ws)
+    task_id = ws.cell(row, 11).value
+    ws.cell(row, 7).value = 0.5
+    wb.save(path)
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+
+    def other_program_writes(self):
+        with PlanStore.open(window.store.path) as other:
+            other.edit("task", task_id, leader="另一个程序")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", other_program_writes)
+    before = len(reread(window.store.path).find_task(task_id).updates)
+    assert ledger_dialogs.open_import_dialog(window, path) is False
+    assert errors and "Another program changed the plan" in errors[0]
+    assert len(reread(window.store.path).find_task(task_id).updates) == before

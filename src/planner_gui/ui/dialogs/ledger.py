@@ -195,8 +195,15 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Cannot import"), str(exc))
         return False
+    version = window.store.data_version()
     dialog = ImportPreviewDialog(preview, getattr(window, "read_only", False), window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    if window.store.data_version() != version:
+        # another program wrote to the plan while the preview was open: what it showed may be stale
+        window.show_error(_tr("The plan changed"),
+                          _tr("Another program changed the plan while the preview was open. "
+                              "Nothing was imported; import the file again to see an up-to-date preview."))
         return False
     try:
         message = apply_import(window.store.path, window.store, preview)
