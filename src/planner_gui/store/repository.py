@@ -110,6 +110,10 @@ class PlanStore:
             area.tasks = by_area.get(area.id, [])
         return plan
 
+    def get_area(self, area_id: str) -> Area:
+        """One area with its tasks (and their sub-tasks, indicators, milestones, updates)."""
+        return self._area_with_tasks(area_id)
+
     def get_task(self, task_id: str) -> Task:
         """One task with its sub-tasks, indicators, milestones and updates."""
         found = self._load_tasks(
