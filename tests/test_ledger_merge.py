@@ -244,3 +244,16 @@ def test_a_ledger_without_section_rows_matches_across_the_plan_and_collects_new_
     assert [s.title for s in after.areas[0].tasks[0].subtasks][-1] == "新子任务"
     assert [u.task_id for u in preview.changes.new_updates] == [parent.id]
     assert import_file(store, path).changes.is_empty()
+
+
+def test_unreadable_deadline_words_are_only_a_problem_where_they_would_be_taken_in(store, tmp_path):
+    task_id = store.load_plan().areas[0].tasks[0].id
+    store.edit("task", task_id, deadline_text="长期坚持", due=None)
+    path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
+    assert prepare_import(path, store, today=date(2024, 7, 10)).changes.problems == []
+    edit_cells(path, {f"F{TASK_ROW}": "持续推进"})
+    preview = import_file(store, path)
+    assert [str(p) for p in preview.changes.problems] == [
+        f"台账 row {TASK_ROW}, 完成时限: '持续推进' is not a deadline that can be read; kept as text without a date"]
+    task = store.get_task(task_id)
+    assert (task.deadline_text, task.due) == ("持续推进", None)

@@ -228,6 +228,7 @@ class _Merger:
                     due=v.get("due"))
         if row.id and row.id not in self.tasks:
             task.id = row.id
+        self._check_deadline(row)
         report = {k: v.get(k) for k in REPORT_FIELDS}
         if any(report.get(k) not in (None, "") for k in REPORT_FIELDS):
             task.updates.append(ProgressUpdate(date=self.as_of, progress=report["progress"],
@@ -257,6 +258,13 @@ class _Merger:
                 self.changes.new_areas.append(self.fallback)
         return self.fallback, self.fallback in self.changes.new_areas
 
+    def _check_deadline(self, row: LedgerRow) -> None:
+        text = row.values.get("deadline_text")
+        if text and row.values.get("due") is None:
+            self.changes.problems.append(Problem(
+                row.sheet, row.row, row.headings.get("deadline", "deadline"),
+                f"{text!r} is not a deadline that can be read; kept as text without a date"))
+
     def _parent(self, row: LedgerRow) -> Task | None:
         number = row.number.replace("-", ".").rstrip(".")
         if "." not in number:
@@ -276,7 +284,9 @@ class _Merger:
                 if key == "title" and not file[key]:
                     continue
                 edit = self._edit(key, row)
-                heading = self.ledger.columns.get(key, key)
+                heading = row.headings.get(key, key)
+                if key == "deadline":
+                    self._check_deadline(row)
                 due = edit.get("due")
                 if due is not None and task.start is not None and due < task.start:
                     self.changes.problems.append(Problem(
@@ -299,7 +309,7 @@ class _Merger:
         return {key: v[key]}
 
     def _conflict(self, task: Task, key: str, base: dict | None, db: dict, file: dict, row: LedgerRow) -> None:
-        self.changes.conflicts.append(Conflict(task.id, task.title, self.ledger.columns.get(key, key),
+        self.changes.conflicts.append(Conflict(task.id, task.title, row.headings.get(key, key),
                                                (base or {}).get(key), db[key], file[key], row.where()))
 
     def _report(self, task: Task, row: LedgerRow, file: dict, db: dict, base: dict | None) -> None:

@@ -53,6 +53,7 @@ class LedgerRow:
     number: str = ""
     id: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
+    headings: dict[str, str] = field(default_factory=dict)  # column key -> heading of its sheet
 
     def where(self) -> str:
         return f"{self.sheet} row {self.row}"
@@ -264,7 +265,8 @@ def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
 
 def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str | None,
               ledger: Ledger, heading: dict[str, str]) -> LedgerRow:
-    row = LedgerRow(grid.name, grid.row_number(r), "task", area, number=text_of(cells.get("number")), id=row_id)
+    row = LedgerRow(grid.name, grid.row_number(r), "task", area, number=text_of(cells.get("number")), id=row_id,
+                    headings=heading)
 
     def problem(key: str, message: str) -> None:
         ledger.problems.append(Problem(grid.name, row.row, heading.get(key, key), message))
@@ -277,7 +279,7 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
         values["co_units"] = [u for u in re.split(r"[、，,;；/\n]+", text_of(cells["co_units"])) if u.strip()]
         values["co_units"] = [u.strip() for u in values["co_units"]]
     if "deadline" in cells:
-        values["deadline_text"], values["due"] = _deadline(cells["deadline"], ledger.year, problem)
+        values["deadline_text"], values["due"] = _deadline(cells["deadline"], ledger.year)
     if "progress" in cells:
         try:
             values["progress"] = parse_progress(cells["progress"])
@@ -288,7 +290,9 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
     return row
 
 
-def _deadline(value: Any, year: int, problem: Any) -> tuple[str, date | None]:
+def _deadline(value: Any, year: int) -> tuple[str, date | None]:
+    """(words, date) of a deadline cell. Words that name no date are kept with no date;
+    the merge reports them only where they would be taken in (a new or changed deadline)."""
     if value in (None, ""):
         return "", None
     if isinstance(value, date):
@@ -296,10 +300,7 @@ def _deadline(value: Any, year: int, problem: Any) -> tuple[str, date | None]:
     if isinstance(value, (int, float)) and 20000 < value < 80000:
         return "", date(1899, 12, 30) + timedelta(days=int(value))  # an Excel date serial
     text = text_of(value).strip()
-    due = resolve_deadline(text, year)
-    if due is None:
-        problem("deadline", f"{text!r} is not a deadline that can be read; kept as text without a date")
-    return text, due
+    return text, resolve_deadline(text, year)
 
 
 def _sheet_columns(grid: Grid) -> dict[str, int]:
