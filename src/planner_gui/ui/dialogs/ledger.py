@@ -9,6 +9,7 @@ All user text is shown as plain text (QStandardItem, PlainText labels).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -56,7 +57,8 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
 
     plan = window.store.load_plan()
     if target is None:
-        suggested = str(window.store.path.with_name(f"{plan.title}台账.xlsx"))
+        name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
+        suggested = str(window.store.path.with_name(f"{name}台账.xlsx"))
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, LEDGER_FILTER)
         if not chosen:
             return None
