@@ -223,3 +223,28 @@ def test_deleting_the_shown_task_empties_the_panel(qtbot, panel, bundled_store):
     panel.show_task(tid)
     panel.undo_stack.push(DeleteTaskCommand(bundled_store, panel.events, tid))
     qtbot.waitUntil(lambda: panel.currentWidget() is panel.empty_page)
+
+
+def test_read_only_shows_everything_and_changes_nothing(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.set_read_only(True)
+    panel.show_task(tid)
+    page = panel.task_page
+    assert page.widgets["leader"].isReadOnly()
+    assert page.widgets["due"].isReadOnly()
+    assert not page.municipal.isEnabled()
+    assert not page.update_form.isEnabled()
+    assert not page.indicators.flags(page.indicators.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert not any(button.isEnabled() for button in page.edit_buttons)
+    panel.set_read_only(False)
+    assert not page.widgets["leader"].isReadOnly() and page.update_form.isEnabled()
+
+
+def test_plan_page_uses_the_plan_the_window_holds(qtbot, panel, bundled_store, monkeypatch):
+    plan = bundled_store.load_plan()
+    figures = evaluate_plan(plan, date(2024, 7, 1))
+    panel.set_as_of(date(2024, 7, 1))
+    panel.set_plan_source(lambda: (plan, figures))
+    monkeypatch.setattr(PlanStore, "load_plan", lambda self: pytest.fail("read the whole file again"))
+    panel.show_plan()
+    assert panel.plan_page.rollup.tasks.text() == str(figures.plan.leaf_tasks)

@@ -17,6 +17,7 @@ from planner_gui.ui.editor.fields import (
     mark_invalid,
     message_label,
     plain_label,
+    set_widgets_read_only,
 )
 from planner_gui.ui.editor.figures import RollupBox
 
@@ -65,6 +66,9 @@ class AreaEditor(QWidget):
         self.widgets["weight"].set_value(format_number(area.weight))
         self.as_of_label.setText(self.tr("As of {0}: {1} tasks").format(as_of.isoformat(), len(area.tasks)))
         self.rollup.set_figures(figures)
+
+    def set_read_only(self, read_only: bool) -> None:
+        set_widgets_read_only(list(self.widgets.values()), read_only)
 
     def commit(self, field: str, widget: QWidget, value: object) -> bool:
         if self.area_id is None:

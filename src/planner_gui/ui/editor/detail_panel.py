@@ -9,6 +9,7 @@ a field the user is typing in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
@@ -16,7 +17,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
 from planner_gui.domain.errors import NotFoundError
-from planner_gui.domain.progress import evaluate_area, evaluate_plan
+from planner_gui.domain.model import Plan
+from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.editor.area_editor import AreaEditor
@@ -25,6 +27,8 @@ from planner_gui.ui.editor.plan_editor import PlanEditor
 from planner_gui.ui.editor.task_editor import TaskEditor
 
 NOTHING, PLAN, AREA, TASK = "", "plan", "area", "task"
+# The window's plan in memory and its figures (kept current by the window).
+PlanSource = Callable[[], tuple[Plan, PlanFigures | None]]
 
 
 def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -46,6 +50,7 @@ class DetailPanel(QStackedWidget):
         super().__init__(parent)
         self.context = EditorContext(store, events, undo_stack, date.today())
         self.read_only = False
+        self._plan_source: PlanSource | None = None
         self.empty_page = plain_label(self.tr("Select the plan, an area or a task to see and edit it here."), self)
         self.plan_page = PlanEditor(self.context, self)
         self.area_page = AreaEditor(self.context, self)
@@ -97,6 +102,17 @@ class DetailPanel(QStackedWidget):
     def as_of(self) -> date:
         return self.context.as_of
 
+    def set_plan_source(self, source: PlanSource | None) -> None:
+        """Let the plan page use the window's loaded plan and figures instead of
+        reading the whole file again (seconds at 10,000 tasks)."""
+        self._plan_source = source
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A file opened read-only: show everything, change nothing."""
+        self.read_only = read_only
+        for page in (self.plan_page, self.area_page, self.task_page):
+            page.set_read_only(read_only)
+
     def show_plan(self) -> None:
         self._show(PLAN, "")
 
@@ -136,18 +152,29 @@ class DetailPanel(QStackedWidget):
             self.task_page.show_task(task, info.year, info.settings, as_of)
             self.setCurrentWidget(self.task_page)
         elif self.kind == AREA:
-            plan = store.load_plan()
-            area = next((a for a in plan.areas if a.id == self.item_id), None)
-            if area is None:
-                raise NotFoundError(f"no area with id {self.item_id}")
-            self.area_page.show_area(area, evaluate_area(area, as_of, plan, {}), as_of)
+            info = store.plan_info()
+            area = store.get_area(self.item_id)
+            self.area_page.show_area(area, evaluate_area(area, as_of, info, {}), as_of)
             self.setCurrentWidget(self.area_page.parentWidget().parentWidget())
         elif self.kind == PLAN:
-            plan = store.load_plan()
-            self.plan_page.show_plan(plan, evaluate_plan(plan, as_of).plan, as_of)
+            plan, figures = self._loaded_plan()
+            if figures is None or figures.as_of != as_of:
+                figures = evaluate_plan(plan, as_of)
+            self.plan_page.show_plan(plan, figures.plan, as_of)
             self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
         else:
             self.setCurrentWidget(self.empty_page)
+
+    def _loaded_plan(self) -> tuple[Plan, PlanFigures | None]:
+        """The plan as the window holds it (set_plan_source, else the window's
+        ``plan`` and ``figures`` attributes), or else read from the file."""
+        if self._plan_source is not None:
+            return self._plan_source()
+        window = self.window()
+        plan, figures = getattr(window, "plan", None), getattr(window, "figures", None)
+        if isinstance(plan, Plan) and getattr(window, "store", None) is self.context.store:
+            return plan, figures if isinstance(figures, PlanFigures) else None
+        return self.context.store.load_plan(), None
 
     # --- following the file -----------------------------------------------
 

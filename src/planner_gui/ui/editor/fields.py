@@ -233,3 +233,12 @@ def status_dot(colour: str, size: int = 12) -> str:
 
 def text_colour(widget: QWidget) -> QColor:
     return widget.palette().color(QPalette.ColorRole.WindowText)
+
+
+def set_widgets_read_only(widgets: list[QWidget], read_only: bool) -> None:
+    """Fields stay readable and selectable; other controls are disabled."""
+    for widget in widgets:
+        if hasattr(widget, "setReadOnly"):
+            widget.setReadOnly(read_only)
+        else:
+            widget.setEnabled(not read_only)

@@ -28,6 +28,7 @@ from planner_gui.ui.editor.fields import (
     mark_invalid,
     message_label,
     plain_label,
+    set_widgets_read_only,
 )
 from planner_gui.ui.editor.figures import RollupBox
 
@@ -146,6 +147,9 @@ class PlanEditor(QWidget):
         self.cycle.setCurrentIndex(max(0, self.cycle.findData(plan.settings.reporting_cycle)))
         self.as_of_label.setText(self.tr("As of {0}").format(as_of.isoformat()))
         self.rollup.set_figures(figures)
+
+    def set_read_only(self, read_only: bool) -> None:
+        set_widgets_read_only([*self.widgets.values(), *self.setting_widgets.values()], read_only)
 
     def entered_text(self, plan: Plan) -> str:
         """Entered totals beside the declared ones: the difference is shown, not hidden."""

@@ -41,6 +41,7 @@ from planner_gui.ui.editor.fields import (
     format_number,
     mark_invalid,
     message_label,
+    set_widgets_read_only,
 )
 from planner_gui.ui.editor.figures import TaskFiguresBox
 from planner_gui.ui.editor.history_view import HistoryView
@@ -90,6 +91,8 @@ class TaskEditor(QWidget):
         self.context = context
         self.task: Task | None = None
         self.figures: TaskFigures | None = None
+        self.read_only = False
+        self.edit_buttons: list[QPushButton] = []
         outer = QVBoxLayout(self)
         self.title = CommitTextEdit(self, lines=2, grow=False)
         font = self.title.font()
@@ -172,6 +175,7 @@ class TaskEditor(QWidget):
             button = QPushButton(text, self)
             button.clicked.connect(slot)
             row.addWidget(button)
+            self.edit_buttons.append(button)
         return row
 
     def _progress_tab(self) -> QWidget:
@@ -226,6 +230,14 @@ class TaskEditor(QWidget):
         self.update_form.set_task(task.id, task.indicators, self.figures.progress, as_of)
         self.indicator_view.resizeColumnsToContents()
         self.milestone_view.resizeColumnsToContents()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        fields = [w for f, w in self.widgets.items() if f != "source_text"]
+        set_widgets_read_only([*fields, self.edit_source, *self.edit_buttons], read_only)
+        self.edit_source.setChecked(False)
+        self.indicators.read_only = self.milestones.read_only = read_only
+        self.update_form.setEnabled(not read_only)
 
     # --- editing --------------------------------------------------------------
 
