@@ -197,3 +197,46 @@ def test_layout_and_chart_choice_are_remembered(qtbot, tmp_path):
     assert all(abs(a - b) <= 8 for a, b in zip(again.splitter.sizes()[:2], sizes[:2], strict=True))
     assert not again.actions[ActionId.SHOW_CHART].isChecked()
     assert again.chart.isHidden()
+
+
+def test_tab_goes_from_the_filter_through_its_choices_to_the_tree(window, qtbot):
+    window.actions[ActionId.FIND].trigger()
+    bar = window.filter_bar
+    seen = []
+    for _ in range(6):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(window.focusWidget())
+    assert seen == [bar.overdue, bar.status, bar.leader, bar.unit, bar.area, window.tree]
+
+
+def test_start_up_on_a_damaged_file_names_it_and_quits_with_1(qapp, tmp_path, monkeypatch, answers):
+    from argparse import Namespace
+
+    from planner_gui.ui.application import run
+
+    asked, _reply = answers
+    broken = tmp_path / "damaged.sqlite"
+    broken.write_bytes(b"\x00garbage" * 500)
+    before = broken.read_bytes()
+    assert run(Namespace(db=broken, self_check=False)) == 1
+    assert str(broken) in asked[-1]
+    assert broken.read_bytes() == before  # nothing written to the damaged file
+
+
+def test_start_up_on_a_damaged_file_can_open_another(qapp, tmp_path, monkeypatch, answers):
+    from PySide6.QtWidgets import QFileDialog
+
+    from planner_gui.plan_files import init_file
+    from planner_gui.ui.application import choose_start_file
+
+    broken = tmp_path / "damaged.sqlite"
+    broken.write_bytes(b"\x00garbage" * 500)
+    good = tmp_path / "good.sqlite"
+    init_file(good).close()
+    monkeypatch.setattr(QMessageBox, "clickedButton",
+                        lambda box: next(b for b in box.buttons() if "Another" in b.text()))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(good), ""))
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    store = choose_start_file(broken, settings)
+    assert store is not None and store.path == good
+    store.close()

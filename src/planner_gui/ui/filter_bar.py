@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWidget
 
 from planner_gui.domain.progress import STATUS_ORDER, Status, status_word
-from planner_gui.ui.plan_tree import Node
+from planner_gui.ui.plan_tree import Node, PlanTreeModel
 
 DEBOUNCE_MS = 150
 NOT_REPORTED = "not_reported"
@@ -58,7 +58,7 @@ def matching_task_ids(nodes: Iterable[Node], criteria: FilterCriteria) -> set[st
             continue
         if criteria.unit and criteria.unit not in node.units:
             continue
-        if words and not all(word in node.haystack for word in words):
+        if words and not all(word in PlanTreeModel.search_text(node) for word in words):
             continue
         found.add(node.id)
     return found
@@ -101,11 +101,6 @@ class FilterBar(QWidget):
         for combo in (self.status, self.leader, self.unit, self.area):
             combo.currentIndexChanged.connect(self.changed)
         self.overdue.toggled.connect(self.changed)
-        self.setTabOrder(self.text, self.status)
-        self.setTabOrder(self.status, self.leader)
-        self.setTabOrder(self.leader, self.unit)
-        self.setTabOrder(self.unit, self.area)
-        self.setTabOrder(self.area, self.overdue)
 
     def _combo(self, name: str, any_text: str) -> QComboBox:
         combo = QComboBox(self)

@@ -74,9 +74,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.plan: Plan = store.load_plan()
         self.figures: PlanFigures = evaluate_plan(self.plan, date.today())
         self._expanded: set[str] = set()
+        self._shown_key: tuple[str, str] | None | bool = False  # False: nothing shown yet
 
         self.model = PlanTreeModel(self)
-        self.model.language = self.language
+        self.model.set_language(self.language)
         self.tree = PlanTreeView(self.model)
         self.filter_bar = FilterBar(language=self.language)
         left = QWidget()
@@ -104,6 +105,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._build_toolbar()
         menus.build_menus(self)
         self._connect()
+        self._set_tab_order()
         self._rebuild_tree(first=True)
         if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
             self.resize(1400, 860)
@@ -112,6 +114,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.chart.setVisible(show_chart)
         self.actions[ActionId.SHOW_CHART].setChecked(show_chart)
         self._update_title()
+        self._show_current()
         self.tree.setFocus()
 
     # --- parts ------------------------------------------------------------
@@ -146,6 +149,14 @@ class MainWindow(RemembersLayout, QMainWindow):
             else:
                 bar.addAction(self.actions[action_id])
         self.addToolBar(bar)
+
+    def _set_tab_order(self) -> None:
+        """Left to right, top to bottom: as-of date, filter, tree, editor, chart."""
+        bar = self.filter_bar
+        chain = [self.as_of_edit, bar.text, bar.overdue, bar.status, bar.leader, bar.unit, bar.area,
+                 self.tree, self.detail, self.chart]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.events.item_changed.connect(self._on_item_changed)
@@ -208,7 +219,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.figures = evaluate_plan(self.plan, self.as_of())
         self._rebuild_tree()
         self._update_title()
-        self._show_current()
+        self._show_current(force=True)
 
     def open_file(self, path: Path | str) -> bool:
         path = Path(path)
@@ -305,13 +316,13 @@ class MainWindow(RemembersLayout, QMainWindow):
             self.apply_filter()
         else:
             self._update_counts()
-        self._show_current(detail=False)
+        self._show_current(data_changed=True)
 
     def _on_structure_changed(self) -> None:
         self.plan = self.store.load_plan()
         self.figures = evaluate_plan(self.plan, self.as_of())
         self._rebuild_tree()
-        self._show_current()
+        self._show_current(force=True)
 
     def _on_as_of_changed(self, _date: QDate) -> None:
         if hasattr(self.detail, "set_as_of"):
@@ -339,7 +350,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.model.set_visible(matching_task_ids(self.model.task_nodes(), criteria))
         self._restore_expansion(criteria.active)
         if not (keep and self.select_item(keep)):
-            self._show_current()
+            # The selected item is filtered out: the editor and chart keep showing
+            # it (it still exists) rather than switching to the whole plan.
+            self._update_actions()
         self._update_counts()
 
     def _restore_expansion(self, filtering: bool) -> None:
@@ -369,9 +382,14 @@ class MainWindow(RemembersLayout, QMainWindow):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_current()
 
-    def _show_current(self, detail: bool = True) -> None:
-        """Show the selected item (or the plan) in the editor and the chart."""
+    def _show_current(self, data_changed: bool = False, force: bool = False) -> None:
+        """Show the selected item (or the plan) in the editor and the chart.
+
+        The editor follows the plan's events itself, so it is only told when
+        the selection changes; the chart takes the plan object, so it is also
+        redrawn when figures change."""
         node = self._current_node()
+        key = (node.kind, node.id) if node is not None else None
         as_of = self.as_of()
         if node is None:
             calls = (("show_plan",), ("show_plan", self.plan, as_of))
@@ -379,9 +397,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             calls = (("show_area", node.id), ("show_area", self.plan, node.id, as_of))
         else:
             calls = (("show_task", node.id), ("show_task", self.plan, node.id, as_of))
-        if detail and hasattr(self.detail, calls[0][0]):
+        selection_changed = force or key != self._shown_key
+        self._shown_key = key
+        if selection_changed and hasattr(self.detail, calls[0][0]):
             getattr(self.detail, calls[0][0])(*calls[0][1:])
-        if not self.chart.isHidden() and hasattr(self.chart, calls[1][0]):
+        if (selection_changed or data_changed) and not self.chart.isHidden() and hasattr(self.chart, calls[1][0]):
             getattr(self.chart, calls[1][0])(*calls[1][1:])
         self._update_actions()
 
@@ -398,7 +418,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.chart.setVisible(shown)
         self.settings.set_value(Keys.SHOW_CHART, shown)
         if shown:
-            QTimer.singleShot(0, lambda: self._show_current(detail=False))
+            QTimer.singleShot(0, lambda: self._show_current(data_changed=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout(self.settings, self.splitter, self.tree.header())

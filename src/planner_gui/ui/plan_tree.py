@@ -62,7 +62,7 @@ class Node:
 
     __slots__ = (
         "kind", "id", "parent", "children", "shown", "row", "texts", "progress", "status",
-        "colour", "reported", "tooltips", "haystack", "leader", "units", "area_id",
+        "colour", "reported", "source", "figures", "haystack", "leader", "units", "area_id",
     )
 
     def __init__(self, kind: str, item_id: str, parent: Node | None, area_id: str = "") -> None:
@@ -71,12 +71,13 @@ class Node:
         self.shown: list[Node] = []
         self.row = 0
         self.texts: tuple[str, ...] = ("",) * len(Column)
-        self.tooltips: tuple[str, ...] = ("",) * len(Column)
+        self.source: Task | Area | None = None
+        self.figures: TaskFigures | GroupFigures | None = None
         self.progress = 0.0
         self.status: Status | None = None
         self.colour: QColor | None = None
         self.reported = True
-        self.haystack = ""
+        self.haystack: str | None = None
         self.leader = ""
         self.units: tuple[str, ...] = ()
 
@@ -85,7 +86,7 @@ class Node:
         return self.kind == "task" and not self.children
 
     def snapshot(self) -> tuple:
-        return (self.texts, self.progress, self.status, self.reported, self.tooltips)
+        return (self.texts, self.progress, self.status, self.reported)
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -100,13 +101,20 @@ class PlanTreeModel(QAbstractItemModel):
         self.by_id: dict[str, Node] = {}
         self.visible: set[str] | None = None
         self.editable = True
-        self.language = "en"
         self._colours = {s: QColor(c) for s, c in STATUS_COLOURS.items()}
         self._not_reported_colour = _legible(self._colours[Status.RED])
+        self._words: dict[Status, str] = {}
+        self._missing = self.tr("missing")
+        self.set_language("en")
         self._bold = QFont()
         self._bold.setBold(True)
         self._headers = (self.tr("Title"), self.tr("Leader"), self.tr("Lead unit"),
                          self.tr("Deadline"), self.tr("Progress"), self.tr("Status"), self.tr("Report"))
+
+    def set_language(self, language: str) -> None:
+        """The language of status words ("zh" or "en"); takes effect at the next refresh."""
+        self.language = language
+        self._words = {status: status_word(status, language) for status in Status}
 
     # --- building -------------------------------------------------------
 
@@ -164,50 +172,83 @@ class PlanTreeModel(QAbstractItemModel):
                     self._fill_task(task_node, task, task_figures)
 
     def _fill_task(self, node: Node, task: Task, figures: TaskFigures) -> None:
-        word = status_word(figures.status, self.language)
-        report = "" if figures.reported else self.tr("missing")
-        deadline = task.deadline_text or (task.due.isoformat() if task.due else "")
-        latest = figures.latest
-        node.texts = (task.title, task.leader, task.lead_unit, deadline,
-                      f"{figures.progress:.0f}%", word, report)
-        planned = "" if figures.planned is None else self.tr("planned %s%%") % f"{figures.planned:.0f}"
-        node.tooltips = (
-            plain_tooltip(task.title + (f"\n\n{latest.date.isoformat()}: {latest.text}" if latest and latest.text else "")),
-            plain_tooltip(task.leader),
-            plain_tooltip("、".join([task.lead_unit, *task.co_units]) if task.co_units else task.lead_unit),
-            plain_tooltip(task.due.isoformat() if task.due else self.tr("No deadline")),
-            plain_tooltip(f"{figures.progress:.0f}%" + (f" ({planned})" if planned else "")),
-            plain_tooltip(word),
-            plain_tooltip(self.tr("No progress report for the current reporting cycle") if report else ""),
-        )
+        # Hot path for large plans: only what the row shows; tooltips and the
+        # search text are built when first asked for.
+        status = figures.status
+        due = task.due
+        node.texts = (task.title, task.leader, task.lead_unit,
+                      task.deadline_text or (due.isoformat() if due else ""),
+                      f"{figures.progress:.0f}%", self._words[status],
+                      "" if figures.reported else self._missing)
+        node.source, node.figures, node.haystack = task, figures, None
         node.progress = figures.progress
-        node.status = figures.status
-        node.colour = self._colours[figures.status]
+        node.status = status
+        node.colour = self._colours[status]
         node.reported = figures.reported
         node.leader = task.leader
-        node.units = (task.lead_unit, *task.co_units)
-        text = " ".join(
-            [task.title, task.leader, task.lead_unit, *task.co_units, task.deadline_text]
-            + ([latest.text, latest.problems, latest.next_steps] if latest else [])
-        )
-        node.haystack = text.lower()
+        node.units = (task.lead_unit, *task.co_units) if task.co_units else (task.lead_unit,)
 
     def _fill_area(self, node: Node, area: Area, group: GroupFigures | None) -> None:
         group = group or GroupFigures()
         worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
-        parts = [f"{status_word(s, self.language)} {group.counts[s]}" for s in STATUS_ORDER if group.counts.get(s)]
         summary = self.tr("Tasks: %n", "", group.leaf_tasks)
         report = self.tr("%n missing", "", group.not_reported) if group.not_reported else ""
         node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
-        node.tooltips = (plain_tooltip(area.name + (f"\n\n{area.description}" if area.description else "")),
-                         "", "", "", "", plain_tooltip("\n".join(parts)),
-                         plain_tooltip(self.tr("Tasks with no progress report for the current reporting cycle")
-                                       if report else ""))
+        node.source, node.figures, node.haystack = area, group, None
         node.progress = group.progress
         node.status = worst
         node.colour = self._colours[worst] if worst is not None else None
         node.reported = group.not_reported == 0
-        node.haystack = area.name.lower()
+
+    def tooltip(self, node: Node, column: int) -> str:
+        """Plain-text tooltips, built on hover rather than for every row."""
+        if isinstance(node.source, Area):
+            return self._area_tooltip(node.source, node.figures, column)
+        task, figures = node.source, node.figures
+        if task is None or figures is None:
+            return ""
+        latest = figures.latest
+        if column == Column.TITLE:
+            text = task.title + (f"\n\n{latest.date.isoformat()}: {latest.text}" if latest and latest.text else "")
+        elif column == Column.UNIT:
+            text = "、".join(u for u in node.units if u)
+        elif column == Column.DEADLINE:
+            text = task.due.isoformat() if task.due else self.tr("No deadline")
+        elif column == Column.PROGRESS:
+            text = f"{figures.progress:.0f}%"
+            if figures.planned is not None:
+                text += " (" + self.tr("planned %s%%") % f"{figures.planned:.0f}" + ")"
+        elif column == Column.REPORT:
+            text = "" if figures.reported else self.tr("No progress report for the current reporting cycle")
+        else:
+            text = node.texts[column]
+        return plain_tooltip(text)
+
+    def _area_tooltip(self, area: Area, group: GroupFigures, column: int) -> str:
+        if column == Column.TITLE:
+            return plain_tooltip(area.name + (f"\n\n{area.description}" if area.description else ""))
+        if column == Column.STATUS:
+            return plain_tooltip("\n".join(f"{self._words[s]} {group.counts[s]}"
+                                           for s in STATUS_ORDER if group.counts.get(s)))
+        if column == Column.REPORT and group.not_reported:
+            return plain_tooltip(self.tr("Tasks with no progress report for the current reporting cycle"))
+        return ""
+
+    @staticmethod
+    def search_text(node: Node) -> str:
+        """Lowercase text the filter box searches: title, leader, units, deadline
+        words and the latest progress report (as of the date shown)."""
+        if node.haystack is None:
+            task = node.source
+            if isinstance(task, Task):
+                latest = node.figures.latest if node.figures is not None else None
+                parts = [task.title, task.leader, *node.units, task.deadline_text]
+                if latest is not None:
+                    parts += [latest.text, latest.problems, latest.next_steps]
+                node.haystack = " ".join(parts).lower()
+            else:
+                node.haystack = node.texts[Column.TITLE].lower()
+        return node.haystack
 
     # --- filtering ------------------------------------------------------
 
@@ -306,7 +347,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.EditRole:
             return node.texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltips[column] or None
+            return self.tooltip(node, column) or None
         if role == PROGRESS_ROLE:
             return node.progress
         if role == STATUS_ROLE:
