@@ -47,8 +47,12 @@ def ensure_gui_app() -> QGuiApplication:
     pin_none_refcount()
     app = QGuiApplication.instance()
     if app is None:
+        # A QApplication (not just a QGuiApplication), so that windows can still be
+        # made later in the same process (the test suite, a script using both).
+        from PySide6.QtWidgets import QApplication
+
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["planner"])
+        app = QApplication(["planner"])
     return app  # type: ignore[return-value]
 
 

@@ -7,11 +7,13 @@ then signature lines. Printed after the leader's summary, or alone.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextTable
 
 from planner_gui.domain.dates import format_date_words
+from planner_gui.reports.flow import Flow
 from planner_gui.reports.labels import label
-from planner_gui.reports.report_data import ReportData
+from planner_gui.reports.paged_table import PagedTable
+from planner_gui.reports.report_data import ReportData, TaskRow
 from planner_gui.reports.text_blocks import (
     MUTED,
     after_table,
@@ -24,18 +26,17 @@ from planner_gui.reports.text_blocks import (
 )
 
 
-def write_letter(cursor: QTextCursor, data: ReportData, page_break: bool = False) -> None:
-    """Append the letter for ``data.scope.leader`` (or the whole scope) at ``cursor``."""
+def write_letter(flow: Flow, data: ReportData, new_page: bool = False) -> None:
+    """Append the letter for ``data.scope.leader`` (or the whole scope) to the report."""
+    if new_page:
+        flow.new_segment(new_page=True)
+    cursor = flow.cursor
     lang = data.lang
     leader = data.scope.leader or ""
     body = char_format(11)
     small = char_format(9.5)
-    fmt_title = block_format(Qt.AlignmentFlag.AlignCenter, bottom=4, page_break=page_break)
-    if page_break:
-        cursor.insertBlock(fmt_title, char_format(18, bold=True))
-    else:
-        cursor.setBlockFormat(fmt_title)
-    cursor.insertText(data.title, char_format(18, bold=True))
+    paragraph(cursor, data.title, char_format(18, bold=True),
+              block_format(Qt.AlignmentFlag.AlignCenter, bottom=4))
     paragraph(cursor, label(lang, "letter_title"), char_format(16, bold=True),
               block_format(Qt.AlignmentFlag.AlignCenter, bottom=10))
     if leader:
@@ -49,15 +50,17 @@ def write_letter(cursor: QTextCursor, data: ReportData, page_break: bool = False
     rows = [row for row in data.rows()]
     header = [label(lang, k) for k in ("col_no", "col_task", "col_targets", "col_unit",
                                        "col_deadline")]
-    table = start_table(cursor, len(rows), [7, 33, 32, 14, 14], header)
     centre = Qt.AlignmentFlag.AlignCenter
-    for r, row in enumerate(rows, start=1):
+
+    def fill(table: QTextTable, r: int, row: TaskRow) -> None:
         set_cell(table, r, 0, row.number, small, centre)
         set_cell(table, r, 1, "　" * row.depth + row.title, small)
         set_cell(table, r, 2, "\n".join(row.targets) or label(lang, "none"), small)
         set_cell(table, r, 3, row.lead_unit, small, centre)
         set_cell(table, r, 4, row.deadline or label(lang, "none"), small, centre)
-    after_table(cursor, table)
+
+    PagedTable(flow, [7, 33, 32, 14, 14], header, fill).add(rows)
+    cursor = flow.cursor  # a long table continues in new segments
     paragraph(cursor, f"{label(lang, 'as_of')}: {format_date_words(data.as_of, lang)}"
               if lang != "zh" else f"{label(lang, 'as_of')}：{format_date_words(data.as_of, lang)}",
               char_format(9, colour=MUTED), block_format(bottom=24))

@@ -26,7 +26,7 @@ LEGEND_HEIGHT = 22.0
 
 
 def light_chart_height(area_count: int) -> float:
-    return LEGEND_HEIGHT + max(1, area_count) * (BAR_HEIGHT + 6) + 22
+    return LEGEND_HEIGHT + max(1, area_count) * (BAR_HEIGHT + 6) + 4
 
 
 def _legend(painter: QPainter, x: float, y: float, items: list[tuple[QColor, str]],

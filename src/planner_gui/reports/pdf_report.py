@@ -23,10 +23,10 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextDocument,
 )
 
 from planner_gui.domain.dates import format_date_words
+from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import ensure_gui_app, painter_font, register_fonts
 from planner_gui.reports.labels import label
 from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData
@@ -87,32 +87,33 @@ def _header_footer(painter: QPainter, text: RunningText, page: int, pages: int) 
                      label(text.lang, "page", page, pages))
 
 
-def paint_document(doc: QTextDocument, device: QPagedPaintDevice, text: RunningText,
+def paint_document(flow: Flow, device: QPagedPaintDevice, text: RunningText,
                    progress: ProgressCallback | None = None) -> int:
-    """Paint every page of ``doc`` on ``device`` (a QPdfWriter or a QPrinter); returns pages."""
-    pages = doc.pageCount()
+    """Paint every page of the report on ``device`` (a QPdfWriter or a QPrinter); returns pages."""
+    pages = flow.page_count()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("cannot start painting the document")
     try:
         scale = device.logicalDpiX() / LAYOUT_DPI
         painter.scale(scale, scale)
-        layout = doc.documentLayout()
         origin = QPointF(MARGINS_MM["left"] * MM, MARGINS_MM["top"] * MM)
-        for page in range(pages):
+        for page, parts in enumerate(flow.pages()):
             if progress is not None and not progress(
                     0.5 + 0.5 * page / pages, label(text.lang, "progress_page", page + 1, pages)):
                 raise ReportCancelled()
             if page:
                 device.newPage()
-            painter.save()
-            clip = QRectF(0, page * BODY_SIZE.height(), BODY_SIZE.width(), BODY_SIZE.height())
-            painter.translate(origin - clip.topLeft())
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            layout.draw(painter, context)
-            painter.restore()
+            for doc, own_page in parts:
+                painter.save()
+                clip = QRectF(0, own_page * BODY_SIZE.height(), BODY_SIZE.width(),
+                              BODY_SIZE.height())
+                painter.translate(origin - clip.topLeft())
+                painter.setClipRect(clip)
+                context = QAbstractTextDocumentLayout.PaintContext()
+                context.clip = clip
+                doc.documentLayout().draw(painter, context)
+                painter.restore()
             _header_footer(painter, text, page + 1, pages)
     finally:
         painter.end()

@@ -16,18 +16,19 @@ from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextCursor,
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
 from planner_gui.reports import pdf_charts
+from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import register_fonts
 from planner_gui.reports.labels import label, section_number, sub_number
+from planner_gui.reports.paged_table import PagedTable
 from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData, TaskRow
 from planner_gui.reports.text_blocks import (
     BODY_SIZE,
     MUTED,
-    SafeTextDocument,
     after_table,
     block_format,
     char_format,
     heading,
-    new_document,
+    new_block,
     paragraph,
     runs,
     set_cell,
@@ -86,34 +87,44 @@ class SummaryWriter:
         self.lang = data.lang
         self.options = options
         self.progress = progress
-        self.doc: SafeTextDocument = new_document()
-        self.cursor = QTextCursor(self.doc)
-        self.charts = ChartObjects(self.doc)
-        self.doc.documentLayout().registerHandler(CHART_OBJECT, self.charts)
+        self.charts = ChartObjects(None)
+        self.flow = Flow(prepare=lambda doc: doc.documentLayout().registerHandler(
+            CHART_OBJECT, self.charts))
+        self.flow.handlers = [self.charts]  # the documents keep only a pointer to it
         self.body = char_format(10.5)
         self.small = char_format(9)
         self.muted = char_format(9, colour=MUTED)
         self.section = 0
-        # heading block -> room (px) it needs below it on the same page
-        self.keep_with_next: list[tuple[int, float]] = []
+        self._formats: dict[tuple, QTextCharFormat] = {}
+
+    @property
+    def cursor(self) -> QTextCursor:
+        return self.flow.cursor
 
     def t(self, key: str, *args: object) -> str:
         return label(self.lang, key, *args)
 
-    def next_section(self, key: str, page_break: bool = False) -> None:
+    def next_section(self, key: str, new_segment: bool = False, need: float = 90) -> None:
         self.section += 1
-        self.heading(f"{section_number(self.section, self.lang)}{self.t(key)}", 1, page_break)
+        self.heading(f"{section_number(self.section, self.lang)}{self.t(key)}", 1,
+                     new_segment=new_segment, need=need)
 
-    def heading(self, text: str, level: int, page_break: bool = False, need: float = 90) -> None:
-        heading(self.cursor, text, level, page_break)
-        self.keep_with_next.append((self.cursor.block().blockNumber(), need))
+    def heading(self, text: str, level: int, page_break: bool = False, need: float = 90,
+                new_segment: bool = False) -> None:
+        """A heading, moved to the next page when less than ``need`` px would be left
+        below it (QTextDocument has no keep-with-next)."""
+        short = page_break or self.flow.room_left() < need
+        if new_segment:
+            self.flow.new_segment(new_page=short)
+            short = False
+        heading(self.cursor, text, level, short)
 
     # --- title and overview --------------------------------------------------
 
     def title(self, subtitle_key: str = "summary") -> None:
         d = self.data
-        self.cursor.setBlockFormat(block_format(Qt.AlignmentFlag.AlignCenter, bottom=4))
-        self.cursor.insertText(d.title, char_format(18, bold=True))
+        paragraph(self.cursor, d.title, char_format(18, bold=True),
+                  block_format(Qt.AlignmentFlag.AlignCenter, bottom=4))
         paragraph(self.cursor, self.t(subtitle_key), char_format(14),
                   block_format(Qt.AlignmentFlag.AlignCenter, bottom=6))
         line = (f"{self.t('as_of')}：{format_date_words(d.as_of, self.lang)}　　"
@@ -172,7 +183,7 @@ class SummaryWriter:
         fmt = QTextCharFormat()
         fmt.setObjectType(CHART_OBJECT)
         fmt.setProperty(CHART_KEY, self.charts.add(height, draw))
-        self.cursor.insertBlock(block_format(Qt.AlignmentFlag.AlignCenter))
+        new_block(self.cursor, block_format(Qt.AlignmentFlag.AlignCenter), fmt)
         self.cursor.insertText("\ufffc", fmt)
 
     # --- per area tables -----------------------------------------------------
@@ -188,28 +199,32 @@ class SummaryWriter:
 
     def area_tables(self) -> None:
         d = self.data
-        self.next_section("by_area")
+        self.next_section("by_area", need=200)  # with the first area's heading and rows
         if not d.areas:
             paragraph(self.cursor, self.t("no_tasks"), self.body)
         header, widths = self.columns()
         for index, section in enumerate(d.areas, start=1):
             _check(self.progress, 0.1 + 0.3 * index / len(d.areas), section.name)
             self.heading(f"{sub_number(self.section, index, self.lang)}{section.name}", 2,
-                         need=110)
+                         need=110, new_segment=True)
             leaves = sum(section.counts.values())
             paragraph(self.cursor, self.t("area_progress", _percent(section.progress),
                                           self.t("items", leaves)), self.muted)
             if not section.rows:
                 paragraph(self.cursor, self.t("no_tasks"), self.body)
                 continue
-            table = start_table(self.cursor, len(section.rows), widths, header)
-            for row_index, row in enumerate(section.rows, start=1):
-                self._task_row(table, row_index, row)
-            after_table(self.cursor, table)
+            PagedTable(self.flow, widths, header, self._task_row).add(section.rows)
+
+    def fmt(self, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
+        """A character format, made once (a QFont per table cell is slow at 10,000 rows)."""
+        key = (size, bold, colour)
+        if key not in self._formats:
+            self._formats[key] = char_format(size, bold, colour)
+        return self._formats[key]
 
     def _task_row(self, table, r: int, row: TaskRow) -> None:
         centre = Qt.AlignmentFlag.AlignCenter
-        bold = char_format(9, bold=True) if row.depth == 0 and not row.is_leaf else self.small
+        bold = self.fmt(9, bold=True) if row.depth == 0 and not row.is_leaf else self.small
         set_cell(table, r, 0, row.number, self.small, centre)
         set_cell(table, r, 1, "　" * row.depth + row.title, bold)
         set_cell(table, r, 2, row.leader, self.small, centre)
@@ -217,7 +232,7 @@ class SummaryWriter:
         set_cell(table, r, 4, row.deadline, self.small, centre)
         set_cell(table, r, 5, _percent(row.progress), self.small, centre)
         set_cell(table, r, 6, status_word(row.status, self.lang),
-                 char_format(9, bold=True, colour=STATUS_COLOURS[row.status]), centre)
+                 self.fmt(9, bold=True, colour=STATUS_COLOURS[row.status]), centre)
         if self.options.update_texts and row.latest_date is not None:
             cursor = set_cell(table, r, 7, format_date_words(row.latest_date, self.lang) + " ",
                               self.muted)
@@ -226,7 +241,7 @@ class SummaryWriter:
     # --- attention and highlights ------------------------------------------------
 
     def attention(self) -> None:
-        self.next_section("attention")
+        self.next_section("attention", new_segment=True)
         items = self.data.attention
         if not items:
             paragraph(self.cursor, self.t("attention_none"), self.body)
@@ -238,8 +253,8 @@ class SummaryWriter:
             runs(self.cursor, [
                 (f"{index}. ", self.body),
                 (f"【{word}】" if self.lang == "zh" else f"[{word}] ",
-                 char_format(10.5, bold=True, colour=STATUS_COLOURS[row.status])),
-                (row.title, char_format(10.5, bold=True)),
+                 self.fmt(10.5, bold=True, colour=STATUS_COLOURS[row.status])),
+                (row.title, self.fmt(10.5, bold=True)),
                 (f"（{area}；{row.leader or '—'}；{row.deadline or '—'}；{_percent(row.progress)}）"
                  if self.lang == "zh" else
                  f" ({area}; {row.leader or '—'}; {row.deadline or '—'}; {_percent(row.progress)})",
@@ -253,13 +268,13 @@ class SummaryWriter:
                           block_format(indent_px=18))
 
     def highlights(self) -> None:
-        self.next_section("highlights")
+        self.next_section("highlights", new_segment=True)
         items = self.data.highlights
         if not items:
             paragraph(self.cursor, self.t("highlights_none"), self.body)
         for index, item in enumerate(items, start=1):
             runs(self.cursor, [
-                (f"{index}. ", self.body), (item.task_title, char_format(10.5, bold=True)),
+                (f"{index}. ", self.body), (item.task_title, self.fmt(10.5, bold=True)),
                 (f"（{format_date_words(item.day, self.lang)}）" if self.lang == "zh"
                  else f" ({format_date_words(item.day, self.lang)})", self.muted),
             ], block_format(top=4))
@@ -267,33 +282,12 @@ class SummaryWriter:
                 paragraph(self.cursor, item.text, self.body, block_format(indent_px=18))
 
 
-def keep_headings_with_text(doc: SafeTextDocument, keep: list[tuple[int, float]]) -> None:
-    """Move a heading to the next page when the text after it would not fit below it.
-
-    QTextDocument has no keep-with-next; this is the pass a word processor
-    does. Headings are few (one per area), so re-laying out after each move is cheap.
-    """
-    layout = doc.documentLayout()
-    page_height = BODY_SIZE.height()
-    for block_number, need in keep:
-        block = doc.findBlockByNumber(block_number)
-        top = layout.blockBoundingRect(block).top()
-        offset = top % page_height
-        if offset > 1 and offset + need > page_height:
-            cursor = QTextCursor(block)
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.setBlockFormat(fmt)
-
-
 def build_document(data: ReportData, options: DocumentOptions | None = None,
-                   progress: ProgressCallback | None = None) -> SafeTextDocument:
-    """The whole report (summary, then the letter if asked) as one paginated document."""
+                   progress: ProgressCallback | None = None) -> Flow:
+    """The whole report (summary, then the letter if asked) as a run of A4 pages."""
     register_fonts()  # also makes the Qt application a command-line run lacks
     options = options or DocumentOptions()
     writer = SummaryWriter(data, options, progress)
-    # One edit block: the layout is redone once at the end instead of after every insert.
-    writer.cursor.beginEditBlock()
     if options.summary:
         writer.title()
         writer.overview()
@@ -305,11 +299,9 @@ def build_document(data: ReportData, options: DocumentOptions | None = None,
     if options.letter:
         from planner_gui.reports.letter import write_letter
 
-        write_letter(writer.cursor, data, page_break=options.summary)
-    writer.cursor.endEditBlock()
-    keep_headings_with_text(writer.doc, writer.keep_with_next)
+        write_letter(writer.flow, data, new_page=options.summary)
     _check(progress, 0.5, label(data.lang, "summary"))
-    return writer.doc
+    return writer.flow.finish()
 
 
 __all__ = ["DocumentOptions", "build_document", "Status"]

@@ -91,17 +91,27 @@ def block_format(align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, top: floa
     return fmt
 
 
+def new_block(cursor: QTextCursor, block: QTextBlockFormat, fmt: QTextCharFormat) -> None:
+    """Start a paragraph: in the empty block the cursor is in (the start of a
+    document, or the block after a table), else in a new block."""
+    if cursor.block().length() <= 1 and cursor.atBlockStart():
+        cursor.setBlockFormat(block)
+        cursor.setBlockCharFormat(fmt)
+    else:
+        cursor.insertBlock(block, fmt)
+
+
 def paragraph(cursor: QTextCursor, text: str, fmt: QTextCharFormat,
               block: QTextBlockFormat | None = None) -> None:
     """A new paragraph holding ``text`` literally."""
-    cursor.insertBlock(block or block_format(), fmt)
+    new_block(cursor, block or block_format(), fmt)
     cursor.insertText(text, fmt)
 
 
 def runs(cursor: QTextCursor, parts: Sequence[tuple[str, QTextCharFormat]],
          block: QTextBlockFormat | None = None) -> None:
     """A new paragraph of differently formatted runs of literal text."""
-    cursor.insertBlock(block or block_format(), parts[0][1] if parts else char_format())
+    new_block(cursor, block or block_format(), parts[0][1] if parts else char_format())
     for text, fmt in parts:
         cursor.insertText(text, fmt)
 
