@@ -248,3 +248,17 @@ def test_plan_page_uses_the_plan_the_window_holds(qtbot, panel, bundled_store, m
     monkeypatch.setattr(PlanStore, "load_plan", lambda self: pytest.fail("read the whole file again"))
     panel.show_plan()
     assert panel.plan_page.rollup.tasks.text() == str(figures.plan.leaf_tasks)
+
+
+def test_tab_walks_the_task_fields_in_the_order_shown(qtbot, panel, bundled_store):
+    panel.show_task(task_id(bundled_store, PRESCHOOL))
+    panel.activateWindow()
+    widgets = panel.task_page.widgets
+    widgets["lead_unit"].setFocus()
+    qtbot.waitUntil(widgets["lead_unit"].hasFocus)
+    # Date fields included, also one showing "none" (Qt's date edit would keep Tab inside it).
+    for field in ("co_units", "start", "due", "deadline_text", "done_on", "progress"):
+        qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Tab)
+        assert widgets[field].hasFocus(), field
+    qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Backtab)
+    assert widgets["done_on"].hasFocus()

@@ -262,7 +262,7 @@ class ChartPanel(QWidget):
 
     def _draw_task(self, plan: Plan, task: Task, as_of: date) -> None:
         self.heading.setText(task.title)
-        self.main.addLegend(offset=(10, 10), labelTextColor=self._text_colour())
+        self.main.addLegend(offset=(-10, -10), labelTextColor=self._text_colour())
         plot = self.main
         plot.setYRange(0, 100)
         plot.setLabel("left", self.tr("Progress (%)"))
@@ -285,7 +285,7 @@ class ChartPanel(QWidget):
 
     def _draw_indicators(self, task: Task, plan_year: int, as_of: date) -> None:
         self.second.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
-        self.second.addLegend(offset=(10, 5), labelTextColor=self._text_colour())
+        self.second.addLegend(offset=(-10, -5), labelTextColor=self._text_colour())
         self.second.setLabel("left", self.tr("Indicators"))
         first = timestamp(task_start(task, plan_year))
         last = timestamp(max(task.due or as_of, as_of))

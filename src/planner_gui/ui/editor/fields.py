@@ -214,6 +214,11 @@ class OptionalDateEdit(QDateEdit):
             # Open the calendar near the plan's dates, not in 1900.
             self.calendarWidget().setCurrentPage(self.default_page.year, self.default_page.month)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        # QDateEdit uses Tab to step through year/month/day, and showing "none"
+        # it never lets go: Tab leaves the field, as in every other field here.
+        return QWidget.focusNextPrevChild(self, next)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.lineEdit().selectedText() == self.text():
             self.setDate(NO_DATE)

@@ -133,11 +133,16 @@ class TaskEditor(QWidget):
         self.municipal = QCheckBox(field_label("municipal"), page)
         self.municipal.toggled.connect(lambda on: self.commit("municipal", self.municipal, on))
         self.widgets["municipal"] = self.municipal
-        for field in ("description", "leader", "lead_unit", "co_units", "start", "due", "deadline_text",
-                      "done_on", "progress", "weight", "source", "source_text"):
+        order = ("description", "leader", "lead_unit", "co_units", "start", "due", "deadline_text",
+                 "done_on", "progress", "weight", "source", "source_text")
+        for field in order:
             form.addRow(field_label(field), self.widgets[field])
             self._connect(field, self.widgets[field])
         form.addRow("", self.municipal)
+        # Tab follows the form from top to bottom, not the order the widgets were made in.
+        chain = [self.widgets[f] for f in order] + [self.municipal]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         # The source text is the wording of the original document: guarded against stray edits.
         source_text = self.widgets["source_text"]
         assert isinstance(source_text, CommitTextEdit)
