@@ -161,7 +161,7 @@ TRANSLATIONS: dict[str, str] = {
     "Weight": "权重",
     "Entered": "已录入",
     "Status rules and reporting": "状态规则与报送",
-    "{0} areas, {1} tasks ({2} with sub-tasks)": "{0} 个方面，{1} 项任务（其中 {2} 项含子任务）",
+    "{0} areas, {1} tasks ({2} with sub-tasks)": "{0} 个方面，{1} 项任务（含子任务共 {2} 项）",
     "{0} areas not entered": "尚有 {0} 个方面未录入",
     "{0} areas more than declared": "比文件列明的多 {0} 个方面",
     "{0} tasks not entered": "尚有 {0} 项任务未录入",
@@ -327,6 +327,10 @@ TRANSLATIONS: dict[str, str] = {
     "One form per lead unit": "每个牵头单位一份",
     "One form per leader": "每位责任领导一份",
     "Wrote %d report forms to %s": "已将 %d 份报送表写入 %s",
+    "Another program changed the plan while the preview was open. Nothing was imported; import "
+    "the file again to see an up-to-date preview.":
+        "预览期间计划已被其他程序修改，未导入任何内容；请重新导入该文件以查看最新预览。",
+    "The plan changed": "计划已被修改",
     # --- tree editing ----------------------------------------------------------------------
     "Delete": "删除",
     "Delete the area “%s” and its %d tasks?": "删除方面“%s”及其 %d 项任务吗？",

@@ -700,7 +700,7 @@
         </message>
         <message>
             <source>{0} areas, {1} tasks ({2} with sub-tasks)</source>
-            <translation>{0} 个方面，{1} 项任务（其中 {2} 项含子任务）</translation>
+            <translation>{0} 个方面，{1} 项任务（含子任务共 {2} 项）</translation>
         </message>
         <message>
             <source>{0} areas not entered</source>
@@ -1471,6 +1471,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
     <context>
         <name>LedgerDialogs</name>
         <message>
+            <source>Another program changed the plan while the preview was open. Nothing was imported; import the file again to see an up-to-date preview.</source>
+            <translation>预览期间计划已被其他程序修改，未导入任何内容；请重新导入该文件以查看最新预览。</translation>
+        </message>
+        <message>
             <source>Cannot import</source>
             <translation>无法导入</translation>
         </message>
@@ -1535,6 +1539,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>One form per leader</source>
             <translation>每位责任领导一份</translation>
+        </message>
+        <message>
+            <source>The plan changed</source>
+            <translation>计划已被修改</translation>
         </message>
         <message>
             <source>Wrote %d report forms to %s</source>
