@@ -111,14 +111,33 @@ class PlanTreeView(QTreeView):
         self.setItemDelegateForColumn(Column.STATUS, StatusLightDelegate(self))
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
+        # The title takes the room the other columns leave, but never less than
+        # this: below it the tree scrolls sideways instead of hiding the titles.
+        self.minimum_title_width = metrics.horizontalAdvance("国") * 14
         widths = {Column.LEADER: 4, Column.UNIT: 6, Column.DEADLINE: 6.5, Column.PROGRESS: 7,
                   Column.STATUS: 6.5, Column.REPORT: 6}
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._on_section_resized)
         for column, chars in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, int(metrics.horizontalAdvance("国") * chars))
         header.setMinimumSectionSize(metrics.horizontalAdvance("国") * 3)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_title_column()
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != Column.TITLE:
+            self.fit_title_column()
+
+    def fit_title_column(self) -> None:
+        header = self.header()
+        others = sum(header.sectionSize(c) for c in Column if c != Column.TITLE and not header.isSectionHidden(c))
+        width = max(self.minimum_title_width, self.viewport().width() - others)
+        if header.sectionSize(Column.TITLE) != width:
+            header.resizeSection(Column.TITLE, width)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())
