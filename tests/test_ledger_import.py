@@ -192,3 +192,14 @@ def test_tasks_spread_over_sheets_become_one_area_per_sheet(tmp_path, capsys):
     assert [(a.name, [t.title for t in a.tasks]) for a in plan.areas] == [
         ("营商环境", ["任务甲"]), ("生态环境", ["任务丙"])]
     assert plan.areas[0].tasks[0].due == date(2024, 12, 31)
+
+
+def test_rows_repeating_an_id_do_not_break_the_import(tmp_path, capsys):
+    path = tmp_path / "dup.csv"
+    path.write_text("任务,牵头单位,ID\n甲,区发改委,same-id\n乙,区商务局,same-id\n", encoding="utf-8")
+    db = tmp_path / "dup.sqlite"
+    assert main(["import-xlsx", "--db", str(db), str(path)]) == 0
+    with PlanStore.open(db) as store:
+        tasks = list(store.load_plan().walk_tasks())
+    assert [t.title for t in tasks] == ["甲", "乙"]
+    assert len({t.id for t in tasks}) == 2

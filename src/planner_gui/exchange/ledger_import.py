@@ -9,6 +9,7 @@ then writes every change in one transaction, or creates the new file).
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -131,7 +132,10 @@ def prepare_import(file: Path | str, store: PlanStore | None, today: date | None
         changes = _merge(start, ledger, today)
         scratch = memory_store(start)
     with scratch:
-        _apply(scratch, changes)
+        try:
+            _apply(scratch, changes)
+        except sqlite3.Error as exc:  # a safety net: the merge should have caught it, with a place
+            raise FormatError(str(file), f"cannot be imported ({exc})") from None
         result = scratch.load_plan()
     return ImportPreview(file, ledger, changes, result, new_file=store is None)
 

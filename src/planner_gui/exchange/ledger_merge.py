@@ -167,6 +167,9 @@ class _Merger:
         self.area_label = ""
         self.area_is_new = False
         self.fallback: Area | None = None
+        # every id in the plan; a row's own id is only taken for a new object when it is still free
+        self.used_ids = {a.id for a in plan.areas} | {
+            item.id for t in plan.walk_tasks() for item in (t, *t.indicators, *t.milestones, *t.updates)}
         self.numbers: dict[str, Task] = {}
         self.seen: dict[str, str] = {}
 
@@ -192,8 +195,7 @@ class _Merger:
         self.area_is_new = found is None or found in self.changes.new_areas
         if found is None:
             found = Area(name=row.area)
-            if row.id and row.id not in {a.id for a in self.plan.areas}:
-                found.id = row.id
+            self._adopt_id(found, row.id)
             self.changes.new_areas.append(found)
         self.area = found
 
@@ -226,8 +228,7 @@ class _Merger:
         task = Task(title=v["title"], leader=v.get("leader", ""), lead_unit=v.get("lead_unit", ""),
                     co_units=list(v.get("co_units", [])), deadline_text=v.get("deadline_text", ""),
                     due=v.get("due"))
-        if row.id and row.id not in self.tasks:
-            task.id = row.id
+        self._adopt_id(task, row.id)
         self._check_deadline(row)
         report = {k: v.get(k) for k in REPORT_FIELDS}
         if any(report.get(k) not in (None, "") for k in REPORT_FIELDS):
@@ -257,6 +258,12 @@ class _Merger:
             if existing is None:
                 self.changes.new_areas.append(self.fallback)
         return self.fallback, self.fallback in self.changes.new_areas
+
+    def _adopt_id(self, item: Area | Task, row_id: str | None) -> None:
+        """Keep the id a row carries (a ledger of another copy of the plan) when it is free."""
+        if row_id and row_id not in self.used_ids:
+            item.id = row_id
+        self.used_ids.add(item.id)
 
     def _check_deadline(self, row: LedgerRow) -> None:
         text = row.values.get("deadline_text")
@@ -335,18 +342,18 @@ class _Merger:
 
     def _history(self) -> None:
         """Updates in the history sheet that the plan does not hold yet (by id)."""
-        known = {u.id for t in self.plan.walk_tasks() for u in t.updates}
         for item in self.ledger.history:
             task = self.tasks.get(item["task_id"])
-            if task is None or item["id"] in known:
+            if task is None or item["id"] in self.used_ids:  # held already, or twice in the file
                 continue
             update = ProgressUpdate(date=item["date"], progress=item["progress"], text=item["text"],
                                     problems=item["problems"], next_steps=item["next_steps"],
                                     reporter=item["reporter"], highlight=item["highlight"],
                                     readings={k: v for k, v in item["readings"].items()
                                               if any(i.name == k for i in task.indicators)})
-            if item["id"]:
+            if item["id"] and item["id"] not in self.used_ids:
                 update.id = item["id"]
+            self.used_ids.add(update.id)
             self.changes.new_updates.append(NewUpdate(task.id, task.title, update, item["where"]))
 
 
