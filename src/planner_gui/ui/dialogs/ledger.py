@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_gui.domain.errors import PlannerError
+from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
     from planner_gui.exchange.ledger_import import ImportPreview
@@ -125,6 +126,8 @@ class ImportPreviewDialog(QDialog):
             if kind in warn:
                 for item in items:
                     item.setBackground(warn[kind])
+                    # Dark text on the light warning colour, also on a dark palette.
+                    item.setForeground(text_colour_for(warn[kind]))
             self.model.appendRow(items)
         self.table = QTableView(self)
         self.table.setModel(self.model)

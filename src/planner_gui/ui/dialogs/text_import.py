@@ -41,6 +41,7 @@ from planner_gui.domain.dates import resolve_deadline
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Area, Indicator, Plan, Task
 from planner_gui.domain.numerals import to_number
+from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
     from planner_gui.exchange.intake.apply import AddResult
@@ -225,6 +226,8 @@ class TextImportDialog(QDialog):
         if self.proposal.confidence(item_id) < SURE_ENOUGH:
             for cell in row:
                 cell.setBackground(QBrush(GUESS_COLOUR))
+                # Dark text on the light guess colour, also on a dark palette.
+                cell.setForeground(QBrush(text_colour_for(GUESS_COLOUR)))
         return row
 
     def _area_row(self, name: str, area_id: str) -> list[QStandardItem]:
