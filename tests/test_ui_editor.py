@@ -262,3 +262,21 @@ def test_tab_walks_the_task_fields_in_the_order_shown(qtbot, panel, bundled_stor
         assert widgets[field].hasFocus(), field
     qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Backtab)
     assert widgets["done_on"].hasFocus()
+
+
+def test_a_date_can_be_typed_into_an_empty_field_and_cleared_with_delete(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    panel.activateWindow()
+    start = panel.task_page.widgets["start"]
+    assert start.value() is None and start.text() == "none"
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    qtbot.keyClicks(start, "2024-02-15")
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert reopened_task(bundled_store, tid).start == date(2024, 2, 15)
+    start.lineEdit().selectAll()
+    qtbot.keyClick(start, Qt.Key.Key_Delete)
+    qtbot.keyClick(start, Qt.Key.Key_Return)
+    assert reopened_task(bundled_store, tid).start is None
+    assert panel.undo_stack.count() == 2

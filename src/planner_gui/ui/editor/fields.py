@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6 import QtGui
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -186,6 +186,7 @@ class OptionalDateEdit(QDateEdit):
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(self.tr("none"))
         self._shown: date | None = None
+        self._advanced = False
         self.default_page = date.today()
         self.setDate(NO_DATE)
         self.editingFinished.connect(self._finish)
@@ -214,16 +215,29 @@ class OptionalDateEdit(QDateEdit):
             # Open the calendar near the plan's dates, not in 1900.
             self.calendarWidget().setCurrentPage(self.default_page.year, self.default_page.month)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        # QDateEdit uses Tab to step through year/month/day, and showing "none"
-        # it never lets go: Tab leaves the field, as in every other field here.
-        return QWidget.focusNextPrevChild(self, next)
+    def event(self, event: QEvent) -> bool:
+        # QDateEdit uses Tab to step through year/month/day (typing "-" does that too),
+        # and showing "none" it never lets go: Tab leaves the field, as everywhere else.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.lineEdit().selectedText() == self.text():
             self.setDate(NO_DATE)
             return
+        if self.value() is None and event.text().isdigit():
+            # Typing into "none": start from a date near the plan and overwrite its year first.
+            self.setDate(QDate(self.default_page))
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        if event.text() in ("-", "/", ".") and self._advanced:
+            # A full section already moved on to the next one; the typed separator
+            # must not skip another (so "2024-02-15" types as written).
+            self._advanced = False
+            return
+        section = self.currentSection()
         super().keyPressEvent(event)
+        self._advanced = event.text().isdigit() and self.currentSection() != section
 
     def _finish(self) -> None:
         if self.value() != self._shown:

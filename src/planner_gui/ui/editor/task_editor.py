@@ -141,7 +141,7 @@ class TaskEditor(QWidget):
         form.addRow("", self.municipal)
         # Tab follows the form from top to bottom, not the order the widgets were made in.
         chain = [self.widgets[f] for f in order] + [self.municipal]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         # The source text is the wording of the original document: guarded against stray edits.
         source_text = self.widgets["source_text"]
