@@ -240,3 +240,51 @@ def test_start_up_on_a_damaged_file_can_open_another(qapp, tmp_path, monkeypatch
     store = choose_start_file(broken, settings)
     assert store is not None and store.path == good
     store.close()
+
+
+def test_escape_in_the_filter_shows_everything_again_and_returns_to_the_tree(window, qtbot):
+    everything = window.visible_task_ids()
+    window.actions[ActionId.FIND].trigger()
+    qtbot.keyClicks(window.filter_bar.text, "50%")
+    window.filter_bar.overdue.setChecked(False)
+    qtbot.waitUntil(lambda: len(window.visible_task_ids()) < len(everything), timeout=2000)
+    assert all("50%" in window.model.by_id[i].texts[Column.TITLE] or window.model.by_id[i].children
+               for i in window.visible_task_ids())
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Escape)
+    assert window.visible_task_ids() == everything
+    assert window.tree.hasFocus()
+
+
+def test_about_names_the_version_as_plain_text(window, monkeypatch):
+    from planner_gui import __version__
+
+    window.actions[ActionId.ABOUT].trigger()
+    box = window.about_box
+    assert __version__ in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    box.close()
+
+
+def test_a_progress_update_changes_the_light_roll_up_and_chart_and_undo_reverts(window):
+    from planner_gui.domain.progress import Status, status_word
+    from planner_gui.ui.commands import AddUpdateCommand
+
+    window.set_as_of(date(2024, 6, 30))
+    task = task_by_title(window, "年内新增1000个幼儿园")
+    window.select_item(task.id)
+    status = window.model.index_for_id(task.id, Column.STATUS)
+    area_progress = window.model.index_for_id(window.model.by_id[task.id].area_id, Column.PROGRESS)
+    assert status.data() == status_word(Status.YELLOW, window.language)  # behind the schedule
+    before_area, before_chart = area_progress.data(), window.chart.series()
+
+    update = ProgressUpdate(date=date(2024, 6, 20), progress=60, text="新增托位600个")
+    assert window.push(lambda: AddUpdateCommand(window.store, window.events, task.id, update))
+    assert status.data() == status_word(Status.GREEN, window.language)
+    assert area_progress.data() != before_area
+    assert window.chart.series() != before_chart
+    assert [u.progress for u in reread(window.store.path).find_task(task.id).updates] == [60]
+
+    window.undo()
+    assert status.data() == status_word(Status.YELLOW, window.language)
+    assert area_progress.data() == before_area
+    assert reread(window.store.path).find_task(task.id).updates == []

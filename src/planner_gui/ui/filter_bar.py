@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWidget
 
 from planner_gui.domain.progress import STATUS_ORDER, Status, status_word
@@ -68,6 +69,7 @@ class FilterBar(QWidget):
     """Free text, status, leader, unit, area and "overdue only"."""
 
     changed = Signal()
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
@@ -137,6 +139,28 @@ class FilterBar(QWidget):
         combo.blockSignals(False)
         if chosen and combo.currentData() != chosen:
             self.changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Escape in the filter: clear every criterion and go back to the tree
+        if event.key() == Qt.Key.Key_Escape and self.criteria().active:
+            self.clear()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def clear(self) -> None:
+        """Show everything again (one refilter, not one per control)."""
+        widgets = (self.text, self.status, self.leader, self.unit, self.area, self.overdue)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.text.clear()
+        for combo in (self.status, self.leader, self.unit, self.area):
+            combo.setCurrentIndex(0)
+        self.overdue.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._timer.stop()
+        self.changed.emit()
 
     def focus_text(self) -> None:
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)

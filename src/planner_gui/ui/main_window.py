@@ -165,6 +165,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.events.plan_reset.connect(self.reload_plan)
         self.filter_bar.changed.connect(self.apply_filter)
         self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
+        self.filter_bar.escaped.connect(self.tree.setFocus)
         self.as_of_edit.dateChanged.connect(self._on_as_of_changed)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         self.tree.expanded.connect(lambda index: self._track_expansion(index, True))
