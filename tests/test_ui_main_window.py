@@ -288,3 +288,28 @@ def test_a_progress_update_changes_the_light_roll_up_and_chart_and_undo_reverts(
     assert status.data() == status_word(Status.YELLOW, window.language)
     assert area_progress.data() == before_area
     assert reread(window.store.path).find_task(task.id).updates == []
+
+
+def test_the_delete_key_deletes_from_the_tree_only(window, qtbot, answers):
+    asked, reply = answers
+    reply["button"] = QMessageBox.StandardButton.No
+    task = task_by_title(window, "组建专家委员会")
+    window.select_item(task.id)
+    window.actions[ActionId.FIND].trigger()
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Delete)  # deletes a character, not the task
+    assert asked == []
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and "组建专家委员会" in asked[0]
+
+
+def test_view_menu_dates_are_the_ends_of_the_last_month_and_quarter(window):
+    from planner_gui.ui.menus import end_of_last_month, end_of_last_quarter
+
+    assert end_of_last_month(date(2024, 3, 15)) == date(2024, 2, 29)
+    assert end_of_last_quarter(date(2024, 5, 2)) == date(2024, 3, 31)
+    assert end_of_last_quarter(date(2024, 1, 10)) == date(2023, 12, 31)
+    window.actions[ActionId.AS_OF_QUARTER_END].trigger()
+    assert window.as_of() == end_of_last_quarter(date.today())
+    window.actions[ActionId.AS_OF_TODAY].trigger()
+    assert window.as_of() == date.today()

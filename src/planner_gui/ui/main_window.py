@@ -137,6 +137,11 @@ class MainWindow(RemembersLayout, QMainWindow):
         bar = QToolBar(self.tr("Main toolbar"), self)
         bar.setObjectName("mainToolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Del and F2 act on the tree only: in the editor's tables and fields they
+        # keep their usual meaning instead of deleting or renaming the task.
+        for action_id in (ActionId.DELETE, ActionId.RENAME):
+            self.actions[action_id].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.tree.addAction(self.actions[action_id])
         label = QLabel(self.tr("&As of:"))
         label.setBuddy(self.as_of_edit)
         bar.addWidget(label)
@@ -171,7 +176,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.tree.expanded.connect(lambda index: self._track_expansion(index, True))
         self.tree.collapsed.connect(lambda index: self._track_expansion(index, False))
         self.tree.context_menu_requested.connect(lambda pos: menus.context_menu(self).exec(pos))
-        self.model.rename_requested.connect(lambda kind, item_id, text: tree_editing.rename(self, kind, item_id, text))
+        # Queued: the edit is applied after the view has closed its editor, so
+        # a tree rebuild (filter active) cannot pull the row from under it.
+        self.model.rename_requested.connect(self._on_rename_requested, Qt.ConnectionType.QueuedConnection)
         self.model.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
         self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
@@ -329,6 +336,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         if hasattr(self.detail, "set_as_of"):
             self.detail.set_as_of(self.as_of())
         self._refresh_figures()
+
+    def _on_rename_requested(self, kind: str, item_id: str, text: str) -> None:
+        tree_editing.rename(self, kind, item_id, text)
 
     def _on_move_requested(self, kind: str, item_id: str, area_id: str, parent_id: str, position: int) -> None:
         tree_editing.move(self, kind, item_id, area_id, parent_id or None, position)

@@ -222,7 +222,8 @@ def fill_recent_menu(window: MainWindow) -> None:
     menu.clear()
     files = window.settings.recent_files()
     for number, path in enumerate(files, start=1):
-        action = QAction(f"&{number} {Path(path).name}  ({Path(path).parent})", menu)
+        label = f"{Path(path).name}  ({Path(path).parent})".replace("&", "&&")  # a name is not a mnemonic
+        action = QAction(f"&{number} {label}", menu)
         action.triggered.connect(lambda _=False, p=path: window.open_file(p))
         menu.addAction(action)
     if not files:
