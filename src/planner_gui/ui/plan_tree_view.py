@@ -115,8 +115,8 @@ class PlanTreeView(QTreeView):
         # The title takes the room the other columns leave, but never less than
         # this: below it the tree scrolls sideways instead of hiding the titles.
         self.minimum_title_width = metrics.horizontalAdvance("国") * 14
-        widths = {Column.LEADER: 4, Column.UNIT: 6, Column.DEADLINE: 6.5, Column.PROGRESS: 7,
-                  Column.STATUS: 6.5, Column.REPORT: 6}
+        widths = {Column.LEADER: 5, Column.UNIT: 6, Column.DEADLINE: 6.5, Column.PROGRESS: 7,
+                  Column.STATUS: 7.5, Column.REPORT: 6}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._on_section_resized)
         for column, chars in widths.items():
