@@ -280,3 +280,45 @@ def test_a_date_can_be_typed_into_an_empty_field_and_cleared_with_delete(qtbot, 
     qtbot.keyClick(start, Qt.Key.Key_Return)
     assert reopened_task(bundled_store, tid).start is None
     assert panel.undo_stack.count() == 2
+
+
+def test_indicators_and_milestones_are_added_and_deleted_with_undo(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    page = panel.task_page
+    assert page.indicators.rowCount() == 1
+    add_indicator, delete_indicator, add_milestone, delete_milestone = page.edit_buttons
+    qtbot.mouseClick(add_indicator, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(add_indicator, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.indicators.rowCount() == 3)
+    names = [i.name for i in reopened_task(bundled_store, tid).indicators]
+    assert names == ["学前教育公办率", "New indicator", "New indicator 2"]
+
+    page.indicator_view.selectRow(0)
+    qtbot.mouseClick(delete_indicator, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.indicators.rowCount() == 2)
+    assert [i.name for i in reopened_task(bundled_store, tid).indicators] == ["New indicator", "New indicator 2"]
+    panel.undo_stack.undo()
+    assert [i.name for i in reopened_task(bundled_store, tid).indicators] == names
+
+    qtbot.mouseClick(add_milestone, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.milestones.rowCount() == 1)
+    assert page.milestones.setData(page.milestones.index(0, 1), "2024-06-30")
+    assert [(m.title, m.due) for m in reopened_task(bundled_store, tid).milestones] == [
+        ("New milestone", date(2024, 6, 30))]
+    page.milestone_view.selectRow(0)
+    qtbot.mouseClick(delete_milestone, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.milestones.rowCount() == 0)
+    assert reopened_task(bundled_store, tid).milestones == []
+
+
+def test_history_lists_updates_newest_first(qtbot, panel, bundled_store):
+    from planner_gui.domain.model import ProgressUpdate
+
+    tid = task_id(bundled_store, PRESCHOOL)
+    for day, progress in ((date(2024, 3, 20), 20), (date(2024, 6, 18), 35), (date(2024, 5, 2), 30)):
+        bundled_store.add_update(tid, ProgressUpdate(date=day, progress=progress, reporter="区教委"))
+    panel.show_task(tid)
+    rows = panel.task_page.history.row_texts()
+    assert [(r[0], r[1], r[5]) for r in rows] == [
+        ("2024-06-18", "35%", "区教委"), ("2024-05-02", "30%", "区教委"), ("2024-03-20", "20%", "区教委")]

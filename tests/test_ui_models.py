@@ -102,3 +102,15 @@ def test_milestone_model_edits_dates_and_refuses_a_wrong_one(qtbot, context, bun
     assert model.setData(model.index(0, DONE_ON), "")  # empty clears the date
     with PlanStore.open(bundled_store.path) as other:
         assert other.get_task(task.id).milestones[0].done_on is None
+
+
+def test_an_indicator_name_used_twice_is_refused(qtbot, context, bundled_store):
+    task = find_task(bundled_store, CITY_SOUTH)
+    model = IndicatorTableModel(context)
+    model.set_items(task.id, task.indicators)
+    with qtbot.waitSignal(model.refused) as refused:
+        assert not model.setData(model.index(1, NAME), "完成城南行动计划项目")
+    assert refused.args[0] == "name" and "already called" in refused.args[1]
+    assert stored_indicator(bundled_store, task.indicators[1].id)["name"] == "投资"
+    assert model.setData(model.index(1, NAME), "固定资产投资")
+    assert stored_indicator(bundled_store, task.indicators[1].id)["name"] == "固定资产投资"

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from planner_gui.domain.errors import ValidationError
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Indicator
 from planner_gui.store.rows import indicator_from_row
 from planner_gui.ui.editor.table_model import ItemTableModel
@@ -48,6 +49,13 @@ class IndicatorTableModel(ItemTableModel):
                 if value in (comparator, COMPARATOR_WORDS[comparator], comparator_text(comparator)):
                     return comparator
         return value
+
+    def check(self, item: Indicator, field: str, value: Any) -> ValidationError | None:
+        # Readings in updates are keyed by indicator name: two of one name would mix them up.
+        if field == "name" and isinstance(value, str):
+            if any(other.name == value.strip() and other.id != item.id for other in self.items):
+                return ValidationError("name", f"another indicator of this task is already called {value.strip()}")
+        return None
 
     def reload(self, item: Indicator) -> Indicator:
         assert self.context is not None

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from planner_gui.domain.errors import ValidationError
 from planner_gui.ui.editor.fields import EditorContext
 
 
@@ -96,7 +97,7 @@ class ItemTableModel(QAbstractTableModel):
         new = self.parse(field, value)
         if new == self.edit_value(item, field):
             return True
-        error = self.context.push_edit(
+        error = self.check(item, field, new) or self.context.push_edit(
             self.TABLE, item.id, {field: new}, _tr("Edit {0}").format(self.header(index.column()))
         )
         if error is not None:
@@ -131,6 +132,10 @@ class ItemTableModel(QAbstractTableModel):
             value = value.strip()
             return None if value == "" else value
         return value
+
+    def check(self, item: Any, field: str, value: Any) -> ValidationError | None:
+        """A rule of this table beyond the field's own (none by default)."""
+        return None
 
     def reload(self, item: Any) -> Any:
         raise NotImplementedError

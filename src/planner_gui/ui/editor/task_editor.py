@@ -279,7 +279,8 @@ class TaskEditor(QWidget):
     def add_indicator(self) -> None:
         if self.task is None:
             return
-        names = {ind.name for ind in self.task.indicators}
+        # From the file, not self.task: a second click may come before the page refreshes.
+        names = {ind.name for ind in self.context.store.get_task(self.task.id).indicators}
         name, number = self.tr("New indicator"), 1
         while name in names:  # readings are keyed by name, so keep names distinct
             number += 1
