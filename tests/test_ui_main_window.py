@@ -149,12 +149,18 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
 
 
 def test_read_only_shows_in_the_title_and_disables_editing(window):
-    window.set_read_only(True)
+    window.read_only = True  # as the file guard sets it when another window has the file
     assert "(read-only)" in window.windowTitle()
     assert not window.actions[ActionId.ADD_TASK].isEnabled()
     assert not window.actions[ActionId.DELETE].isEnabled()
     index = window.model.index_for_id(window.visible_task_ids()[0])
     assert not window.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    before = window.undo_stack.count()
+    window.actions[ActionId.ADD_AREA].trigger()
+    assert window.undo_stack.count() == before
+    window.read_only = False
+    assert "(read-only)" not in window.windowTitle()
+    assert window.actions[ActionId.ADD_TASK].isEnabled()
 
 
 def test_find_focuses_the_filter(window):

@@ -67,7 +67,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.store = store
         self.events = PlanEvents(self)
         self.undo_stack = QUndoStack(self)
-        self.read_only = False
+        self._read_only = False
         self.settings = settings or AppSettings()
         self.language = status_language()
         self.actions = ActionRegistry(self)
@@ -248,8 +248,18 @@ class MainWindow(RemembersLayout, QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
+    @property
+    def read_only(self) -> bool:
+        """True when the file may not be changed (another window has it, or it is a
+        backup): editing actions, tree editing and drag and drop are off."""
+        return self._read_only
+
+    @read_only.setter
+    def read_only(self, value: bool) -> None:
+        self.set_read_only(value)
+
     def set_read_only(self, read_only: bool) -> None:
-        self.read_only = read_only
+        self._read_only = read_only
         self.model.editable = not read_only
         self.tree.set_editable(not read_only)
         if hasattr(self.detail, "set_read_only"):
