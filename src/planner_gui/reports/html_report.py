@@ -18,7 +18,7 @@ from typing import TextIO
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, status_word
 from planner_gui.reports.labels import label, section_number, sub_number
-from planner_gui.reports.report_data import ReportData, TaskRow
+from planner_gui.reports.report_data import ReportData, TaskRow, letter_rows
 
 CSS = """
 @page { size: A4 portrait; margin: 26mm 20mm 22mm 30mm; }
@@ -188,7 +188,7 @@ class _HtmlWriter:
         yield "".join(f"<th>{self.t(k)}</th>" for k in
                       ("col_no", "col_task", "col_targets", "col_unit", "col_deadline"))
         yield "</tr></thead><tbody>\n"
-        for row in d.rows():
+        for row in letter_rows(d):
             targets = "<br>".join(_e(t) for t in row.targets) or "—"
             yield (f'<tr><td class="c">{_e(row.number)}</td><td>{_e(row.title)}</td>'
                    f'<td>{targets}</td><td class="c">{_e(row.lead_unit)}</td>'

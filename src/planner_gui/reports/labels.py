@@ -102,8 +102,8 @@ LABELS: dict[str, dict[str, str]] = {
         "col_task": "Task",
         "col_leader": "Leader",
         "col_unit": "Lead unit",
-        "col_deadline": "Deadline",
-        "col_progress": "Progress",
+        "col_deadline": "Due",
+        "col_progress": "% done",
         "col_status": "Light",
         "col_latest": "Latest progress",
         "col_targets": "Targets (indicators, milestones)",
@@ -160,9 +160,9 @@ def chinese_count(index: int) -> str:
 
 def section_number(index: int, lang: str) -> str:
     """The heading number of the index-th section (from 1): 一、 or 1."""
-    return f"{chinese_count(index)}、" if lang == "zh" else f"{index}."
+    return f"{chinese_count(index)}、" if lang == "zh" else f"{index}. "
 
 
 def sub_number(parent: int, index: int, lang: str) -> str:
     """The number of a sub-heading: （一） or 2.1"""
-    return f"（{chinese_count(index)}）" if lang == "zh" else f"{parent}.{index}"
+    return f"（{chinese_count(index)}）" if lang == "zh" else f"{parent}.{index} "

@@ -13,7 +13,7 @@ from planner_gui.domain.dates import format_date_words
 from planner_gui.reports.flow import Flow
 from planner_gui.reports.labels import label
 from planner_gui.reports.paged_table import PagedTable
-from planner_gui.reports.report_data import ReportData, TaskRow
+from planner_gui.reports.report_data import ReportData, TaskRow, letter_rows
 from planner_gui.reports.text_blocks import (
     MUTED,
     after_table,
@@ -47,7 +47,7 @@ def write_letter(flow: Flow, data: ReportData, new_page: bool = False) -> None:
     paragraph(cursor, label(lang, "letter_intro", data.title, leader or data.scope.describe(lang)),
               body, intro)
     heading(cursor, label(lang, "letter_tasks"), 2)
-    rows = [row for row in data.rows()]
+    rows = letter_rows(data)
     header = [label(lang, k) for k in ("col_no", "col_task", "col_targets", "col_unit",
                                        "col_deadline")]
     centre = Qt.AlignmentFlag.AlignCenter

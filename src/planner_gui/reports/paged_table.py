@@ -80,7 +80,7 @@ class PagedTable:
             if fitted < table.rows() - 1:
                 keep = max(fitted, 1 if at_least_one else 0)
                 table.removeRows(keep + 1, table.rows() - 1 - keep)
-                self.guess = max(8, keep + 4)
+                self.guess = max(4, keep + 1)
                 return keep
             placed = fitted
         return placed

@@ -9,7 +9,7 @@ letter only lay this out; none of them computes a figure of its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planner_gui.domain.dates import format_date_words, month_end
@@ -329,3 +329,19 @@ def _highlights(plan: Plan, as_of: date, in_scope: set[str]) -> list[Highlight]:
                     found.append(Highlight(upd.date, task.title, area.name, upd.text))
     found.sort(key=lambda h: h.day, reverse=True)
     return found
+
+
+def letter_rows(data: ReportData) -> list[TaskRow]:
+    """The leader's tasks from every area in one list, numbered 1, 2, 2.1 … throughout
+    (the summary numbers each area's table from 1)."""
+    rows: list[TaskRow] = []
+    top = sub = 0
+    for row in data.rows():
+        if row.depth == 0:
+            top, sub = top + 1, 0
+            number = str(top)
+        else:
+            sub += 1
+            number = f"{top}.{sub}"
+        rows.append(replace(row, number=number))
+    return rows
