@@ -322,3 +322,22 @@ def test_history_lists_updates_newest_first(qtbot, panel, bundled_store):
     rows = panel.task_page.history.row_texts()
     assert [(r[0], r[1], r[5]) for r in rows] == [
         ("2024-06-18", "35%", "区教委"), ("2024-05-02", "30%", "区教委"), ("2024-03-20", "20%", "区教委")]
+
+
+def test_the_title_wraps_and_enter_saves_it_and_an_empty_title_is_refused(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+    page = panel.task_page
+    title = page.title
+    assert title.lineWrapMode() == title.LineWrapMode.WidgetWidth
+    title.setFocus()
+    title.selectAll()
+    title.insertPlainText("学前教育公办率年底提升至50%以上")  # keyClicks only types ASCII
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert reopened_task(bundled_store, tid).title == "学前教育公办率年底提升至50%以上"
+    assert "\n" not in title.toPlainText()
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert page.message.text().startswith("Not saved — Title:")
+    assert reopened_task(bundled_store, tid).title == "学前教育公办率年底提升至50%以上"

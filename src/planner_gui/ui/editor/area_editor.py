@@ -38,7 +38,7 @@ class AreaEditor(QWidget):
         layout.addWidget(self.message)
         form = QFormLayout()
         self.widgets = {
-            "name": CommitTextEdit(self, lines=2, grow=False),
+            "name": CommitTextEdit(self, lines=2, grow=False, enter_commits=True),
             "description": CommitTextEdit(self, lines=4),
             "weight": CommitLineEdit(self),
         }

@@ -133,9 +133,12 @@ class CommitTextEdit(QPlainTextEdit):
 
     committed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, lines: int = 3, grow: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, lines: int = 3, grow: bool = True,
+                 enter_commits: bool = False) -> None:
         super().__init__(parent)
         self._shown = ""
+        # Titles and names are one line that wraps: Enter saves them instead of breaking the line.
+        self.enter_commits = enter_commits
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         height = self.fontMetrics().lineSpacing() * lines + 12
@@ -168,7 +171,7 @@ class CommitTextEdit(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if enter and (self.enter_commits or event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             self.commit_now()
             return
         super().keyPressEvent(event)

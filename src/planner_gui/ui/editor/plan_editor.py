@@ -91,7 +91,7 @@ class PlanEditor(QWidget):
         layout.addWidget(self.message)
         form = QFormLayout()
         self.widgets: dict[str, QWidget] = {
-            "title": CommitTextEdit(self, lines=2, grow=False),
+            "title": CommitTextEdit(self, lines=2, grow=False, enter_commits=True),
             "year": CommitSpinBox(1900, 2200, self),
             "declared_areas": CommitLineEdit(self),
             "declared_tasks": CommitLineEdit(self),

@@ -94,7 +94,7 @@ class TaskEditor(QWidget):
         self.read_only = False
         self.edit_buttons: list[QPushButton] = []
         outer = QVBoxLayout(self)
-        self.title = CommitTextEdit(self, lines=2, grow=False)
+        self.title = CommitTextEdit(self, lines=2, grow=False, enter_commits=True)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
