@@ -319,3 +319,32 @@ def test_view_menu_dates_are_the_ends_of_the_last_month_and_quarter(window):
     assert window.as_of() == end_of_last_quarter(date.today())
     window.actions[ActionId.AS_OF_TODAY].trigger()
     assert window.as_of() == date.today()
+
+
+def test_save_a_copy_and_new_plan_file(window, tmp_path, monkeypatch, answers):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked, reply = answers
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    chosen = {"path": str(tmp_path / "copy.sqlite")}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen["path"], ""))
+    original = window.store.path
+
+    window.actions[ActionId.SAVE_COPY].trigger()
+    with PlanStore.open(tmp_path / "copy.sqlite") as copy:
+        assert [t.id for t in copy.load_plan().walk_tasks()] == [t.id for t in window.plan.walk_tasks()]
+    assert window.store.path == original
+
+    # an existing plan is never overwritten by "New plan file"
+    chosen["path"] = str(tmp_path / "copy.sqlite")
+    window.actions[ActionId.NEW_FILE].trigger()
+    assert errors and "copy.sqlite" in errors[-1]
+    assert window.store.path == original
+
+    reply["button"] = QMessageBox.StandardButton.No  # not the example: an empty plan
+    chosen["path"] = str(tmp_path / "empty")
+    window.actions[ActionId.NEW_FILE].trigger()
+    assert window.store.path == tmp_path / "empty.sqlite"
+    assert window.plan.areas == [] and window.visible_task_ids() == []
+    assert "empty.sqlite" in window.windowTitle()

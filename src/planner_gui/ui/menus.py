@@ -225,6 +225,7 @@ def fill_recent_menu(window: MainWindow) -> None:
         label = f"{Path(path).name}  ({Path(path).parent})".replace("&", "&&")  # a name is not a mnemonic
         action = QAction(f"&{number} {label}", menu)
         action.triggered.connect(lambda _=False, p=path: window.open_file(p))
+        action.setEnabled(Path(path).exists())
         menu.addAction(action)
     if not files:
         menu.addAction(_tr("No recent files")).setEnabled(False)
@@ -250,8 +251,7 @@ def new_file(window: MainWindow) -> None:
     from planner_gui.plan_files import init_file
 
     try:
-        if path.exists():
-            path.unlink()  # the file dialog already asked whether to replace it
+        # An existing file is never replaced (it may be a plan): init_file refuses it.
         init_file(path, empty=answer != QMessageBox.StandardButton.Yes).close()
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Cannot create file"), f"{path}\n\n{exc}")
