@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from planner_gui.cli.main import main
@@ -75,3 +79,27 @@ def test_letter_only_needs_a_leader(plan_file, tmp_path, capsys):
         main(["export-pdf", "--db", str(db), "--out", str(tmp_path / "x.pdf"), "--letter-only"])
     assert exit_info.value.code == 2
     assert "--letter-only needs --leader" in capsys.readouterr().err
+
+
+@needs_poppler
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses a fontconfig file")
+def test_chinese_renders_on_a_machine_without_fonts(plan_file, tmp_path):
+    """A fontconfig that finds no font at all: the PDF still has its Chinese,
+    in the bundled font, embedded, with text that can be searched."""
+    db, _ = plan_file
+    conf = tmp_path / "no-fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        f"<dir>{tmp_path / 'no-fonts-here'}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir>"
+        "</fontconfig>", "utf-8")
+    out = tmp_path / "bare.pdf"
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "QT_QPA_PLATFORM": "offscreen"}
+    code = ("import sys; from planner_gui.cli.main import main; "
+            f"sys.exit(main(['export-pdf', '--db', {str(db)!r}, '--out', {str(out)!r}, "
+            "'--as-of', '2024-09-30']))")
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True,
+                   timeout=120)
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.startswith("PlannerSansSC") for line in fonts), fonts
+    assert "丰台区2024年度重点工作任务" in pdf_text(out) and "需关注事项" in pdf_text(out)
