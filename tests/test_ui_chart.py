@@ -141,3 +141,21 @@ def test_many_signal_emits_and_redraws_do_not_exhaust_true_or_none(chart, bundle
     chart.clear()
     gc.collect()
     assert sys.getrefcount(True) > 0 and sys.getrefcount(None) > 0
+
+
+def test_hovering_an_update_shows_its_date_value_and_text_as_plain_text(qtbot, chart, bundled_store):
+    from PySide6.QtCore import QPoint, QPointF
+
+    plan = bundled_store.load_plan()
+    task = find_task(plan, PRESCHOOL)
+    bundled_store.add_update(task.id, ProgressUpdate(date=date(2024, 3, 20), progress=20, text="<b>新增</b>公办园2所"))
+    plan = bundled_store.load_plan()
+    chart.resize(600, 500)
+    chart.show()
+    chart.show_task(plan, task.id, date(2024, 7, 1))
+    view = chart.main.getPlotItem().vb
+    spot = chart.main.mapFromScene(view.mapViewToScene(QPointF(timestamp(date(2024, 3, 20)), 20)))
+    qtbot.mouseMove(chart.main.viewport(), spot)
+    qtbot.mouseMove(chart.main.viewport(), spot + QPoint(1, 0))
+    qtbot.waitUntil(lambda: "2024-03-20: 20" in view.toolTip())
+    assert "&lt;b&gt;新增&lt;/b&gt;公办园2所" in view.toolTip()

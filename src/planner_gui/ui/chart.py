@@ -170,7 +170,7 @@ class ChartPanel(QWidget):
         self._counts: dict[str, int] = {}
         self._job: Callable[[], None] | None = None
         self._sampler: RollupSampler | None = None
-        self._rollup_item: pg.PlotDataItem | None = None
+        self._rollup_items: list[pg.GraphicsObject] = []
         self._bars_drawn = False
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(60)
@@ -215,7 +215,7 @@ class ChartPanel(QWidget):
             self._sampler.cancelled = True
         self._sampler = None
         self._poll_timer.stop()
-        self._rollup_item = None
+        self._rollup_items = []
         self._bars_drawn = False
         self._series, self._counts = {}, {}
         self.heading.clear()
@@ -269,6 +269,8 @@ class ChartPanel(QWidget):
         planned = [(timestamp(d), v) for d, v in planned_points(task, plan.year)]
         actual = [(timestamp(d), v) for d, v in actual_points(task, as_of)]
         self._line("planned", planned, self.tr("Planned (序时进度)"), self._text_colour(), dashed=True)
+        self._scatter("planned", planned, [self.tr("Planned (序时进度)")] * len(planned),
+                      self._text_colour(), "o", 5)
         self._line("actual", actual, self.tr("Actual"), self._accent(), width=3)
         updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
         update_points = [(timestamp(u.date), task_progress(task, u.date)) for u in updates]
@@ -335,12 +337,13 @@ class ChartPanel(QWidget):
             self._bars_drawn = True
         if len(points) != len(self._series["rollup"]):
             self._series["rollup"] = points
-            if self._rollup_item is not None:
-                self.main.removeItem(self._rollup_item)
-            self._rollup_item = self.main.plot(
-                [x for x, _ in points], [y for _, y in points], pen=pg.mkPen(self._accent(), width=3),
-                symbol="o", symbolSize=6, symbolBrush=self._accent(), name=None,
-            )
+            for item in self._rollup_items:
+                self.main.removeItem(item)
+            line = self.main.plot([x for x, _ in points], [y for _, y in points],
+                                  pen=pg.mkPen(self._accent(), width=3))
+            dots = self._scatter("rollup", points, [self.tr("Roll-up progress")] * len(points),
+                                 self._accent(), "o", 7)
+            self._rollup_items = [line, *([dots] if dots is not None else [])]
         if done:
             self._sampler = None
             self._poll_timer.stop()
@@ -373,22 +376,23 @@ class ChartPanel(QWidget):
 
     def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str, symbol: str,
                  size: int, *, legend: str | None = None, plot: pg.PlotWidget | None = None,
-                 keep: bool = True) -> None:
+                 keep: bool = True) -> pg.ScatterPlotItem | None:
         if keep:
             self._series[name] = points
         if not points:
-            return
+            return None
         item = pg.ScatterPlotItem(
             x=[x for x, _ in points], y=[y for _, y in points], data=notes, symbol=symbol, size=size,
             brush=pg.mkBrush(colour), pen=pg.mkPen(self._text_colour()), hoverable=True,
             tip=self._tip, name=legend,
         )
         (plot or self.main).addItem(item)
+        return item
 
     @staticmethod
     def _tip(x: float, y: float, data: object) -> str:
         """Hover text: date, value and the note (user text, kept plain)."""
-        lines = [f"{day_of(x).isoformat()}: {y:g}"]
+        lines = [f"{day_of(x).isoformat()}: {round(y, 2):g}"]
         if data:
             lines.append(str(data))
         return plain_tip("\n".join(lines))
