@@ -122,3 +122,32 @@ def test_real_window_starts_shows_the_plan_and_quits_with_ctrl_q(display, tmp_pa
         log.close()
     output = (tmp_path / "planner-gui.log").read_text()
     assert "Traceback" not in output, output
+
+
+def test_dragging_an_area_with_the_mouse_reorders_the_file(display, tmp_path):
+    """Real drag and drop: X mouse events through the view's drag machinery to the file."""
+    env = {**display, "QT_QPA_PLATFORM": "xcb"}
+    db = tmp_path / "drag.sqlite"
+    init_file(db).close()
+    script = Path(__file__).with_name("xvfb_drag_script.py")
+    process = subprocess.Popen([sys.executable, str(script), str(db)], env=env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        line = wait_for(lambda: process.stdout.readline(), 30, "the window to report its rows")
+        while not line.startswith("ROWS"):
+            line = process.stdout.readline()
+            assert line, "the window exited before showing its rows"
+        x0, y0, x1, y1 = (int(v) for v in line.split()[1:])
+        xdotool(env, "mousemove", "--sync", str(x0), str(y0))
+        xdotool(env, "mousedown", "1")
+        for step in range(1, 11):  # move in steps, as a hand does, past the drag distance
+            xdotool(env, "mousemove", "--sync", str(x0 + step), str(y0 + (y1 - y0) * step // 10))
+        xdotool(env, "mouseup", "1")
+        assert process.wait(timeout=40) == 0
+        output = process.stdout.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
+    order = next(line for line in output.splitlines() if line.startswith("ORDER")).split()[1:]
+    assert order[:4] == ["1", "2", "0", "3"]
