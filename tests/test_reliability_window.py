@@ -83,6 +83,10 @@ def test_a_second_window_on_the_same_file_is_warned_and_opens_read_only(window, 
     with pytest.raises(SaveError, match="read-only"):
         second.store.edit("task", task.id, title="第二个窗口")
     assert PlanStore.open(path, read_only=True).get_task(task.id).title == task.title
+    # the read-only window follows what the first window writes
+    window.store.edit("task", task.id, title="第一个窗口改的")
+    qtbot.waitUntil(lambda: any(t.title == "第一个窗口改的" for t in second.plan.walk_tasks()),
+                    timeout=5000)
     guard.release()
 
 
