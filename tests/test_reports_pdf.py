@@ -159,3 +159,25 @@ def test_cancel_stops_the_export_and_leaves_no_file(prepared, tmp_path):
     with pytest.raises(ReportCancelled):
         export_report(plan, ExportRequest(as_of=AS_OF), out, cancel_on_first_page)
     assert calls and not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_report_documents_refuse_to_load_images(tmp_path, qapp):
+    """Even if markup reached a report document, an <img> would load nothing."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    from planner_gui.reports.text_blocks import new_document
+
+    picture = tmp_path / "big.png"
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    assert image.save(str(picture))
+    url = QUrl.fromLocalFile(str(picture))
+    plain = QTextDocument()
+    plain.setHtml(f'<p>a<img src="{url.toString()}"></p>')
+    assert plain.documentLayout().documentSize().height() > 300  # Qt alone would load it
+    doc = new_document()
+    doc.setHtml(f'<p>a<img src="{url.toString()}"></p>')
+    assert doc.documentLayout().documentSize().height() < 100
+    loaded = doc.resource(QTextDocument.ResourceType.ImageResource.value, url)
+    assert loaded.size().width() == 1

@@ -33,6 +33,7 @@ class Flow:
     def __init__(self, prepare: Callable[[QTextDocument], None] | None = None) -> None:
         self.prepare = prepare
         self.segments: list[Segment] = []
+        self.handlers: list[object] = []  # text-object handlers the documents point to
         self.page_height = BODY_SIZE.height()
         self.doc: QTextDocument
         self.cursor: QTextCursor

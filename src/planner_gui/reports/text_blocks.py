@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSizeF, Qt
+from PySide6.QtCore import QByteArray, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -42,10 +42,19 @@ MUTED = QColor("#4b5563")
 
 
 class SafeTextDocument(QTextDocument):
-    """A QTextDocument that never loads an image, style sheet or any other resource."""
+    """A QTextDocument that never loads an image, style sheet or any other resource.
 
-    def loadResource(self, resource_type: int, url: object) -> None:  # noqa: N802 - Qt API
-        return None
+    Returning nothing is not enough: for an empty answer Qt's image handler
+    opens a local file itself. So every image is a blank 1x1 pixel, and any
+    other resource is empty.
+    """
+
+    def loadResource(self, resource_type: int, url: object) -> object:  # noqa: N802 - Qt API
+        if int(resource_type) == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
+        return QByteArray()
 
 
 _layout_device: QImage | None = None
