@@ -154,7 +154,10 @@ def test_hovering_an_update_shows_its_date_value_and_text_as_plain_text(qtbot, c
     chart.show()
     chart.show_task(plan, task.id, date(2024, 7, 1))
     view = chart.main.getPlotItem().vb
-    spot = chart.main.mapFromScene(view.mapViewToScene(QPointF(timestamp(date(2024, 3, 20)), 20)))
+    x = timestamp(date(2024, 3, 20))
+    qtbot.waitExposed(chart)
+    qtbot.waitUntil(lambda: view.viewRange()[0][0] < x < view.viewRange()[0][1])  # auto-range done
+    spot = chart.main.mapFromScene(view.mapViewToScene(QPointF(x, 20)))
     qtbot.mouseMove(chart.main.viewport(), spot)
     qtbot.mouseMove(chart.main.viewport(), spot + QPoint(1, 0))
     qtbot.waitUntil(lambda: "2024-03-20: 20" in view.toolTip())
