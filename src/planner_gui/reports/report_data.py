@@ -171,8 +171,9 @@ def _check_scope(plan: Plan, scope: Scope) -> None:
     """Unknown names are a user error (exit 1 on the command line)."""
     def known(values: set[str], what: str, name: str) -> None:
         if name not in values:
-            sample = "、".join(sorted(v for v in values if v)[:5]) or "none"
-            raise NotFoundError(f"no {what} named {name!r} in the plan (e.g. {sample})")
+            sample = "、".join(sorted(v for v in values if v)[:5])
+            hint = f"e.g. {sample}" if sample else f"the plan names no {what} yet"
+            raise NotFoundError(f"no {what} named {name!r} in the plan ({hint})")
 
     if scope.area:
         known({a.name for a in plan.areas}, "area", scope.area)
