@@ -194,7 +194,7 @@ class SummaryWriter:
         widths = [6.0, 30.0, 11.0, 15.0, 14.0, 12.0, 12.0]
         if self.options.update_texts:
             keys.append("col_latest")
-            widths = [6.0, 20.0, 9.5, 10.0, 9.0, 9.5, 7.0, 29.0]
+            widths = [6.0, 19.5, 9.5, 10.0, 10.5, 9.5, 7.0, 28.0]
             if self.lang == "en":  # longer words: "Progress", "On track" must not break
                 widths = [5.0, 19.0, 8.5, 9.5, 8.0, 9.0, 10.0, 31.0]
         return [self.t(k) for k in keys], widths
