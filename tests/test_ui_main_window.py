@@ -348,3 +348,30 @@ def test_save_a_copy_and_new_plan_file(window, tmp_path, monkeypatch, answers):
     assert window.store.path == tmp_path / "empty.sqlite"
     assert window.plan.areas == [] and window.visible_task_ids() == []
     assert "empty.sqlite" in window.windowTitle()
+
+
+def test_a_write_that_fails_is_reported_and_leaves_no_undo_step(window, monkeypatch):
+    from planner_gui.domain.errors import BadFileError
+    from planner_gui.ui import tree_editing
+
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    task = task_by_title(window, "组建专家委员会")
+
+    def refuse(*args, **kwargs):
+        raise BadFileError(window.store.path, "is locked by another program")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(window.store, "edit", refuse)
+        assert not tree_editing.rename(window, "task", task.id, "Expert panel")
+    assert errors == [f"{window.store.path}: is locked by another program"]
+    assert window.undo_stack.count() == 0
+    assert reread(window.store.path).find_task(task.id).title == "组建专家委员会"
+
+    # an undo that cannot be written: reported, and the window starts again from the file
+    assert tree_editing.rename(window, "task", task.id, "Expert panel")
+    monkeypatch.setattr(window.store, "edit", refuse)
+    window.undo()
+    assert len(errors) == 2 and "locked" in errors[-1]
+    assert window.undo_stack.count() == 0
+    assert window.model.index_for_id(task.id).data() == "Expert panel"  # what the file holds

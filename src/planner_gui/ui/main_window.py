@@ -40,6 +40,7 @@ from planner_gui.ui.plan_tree import PlanTreeModel
 from planner_gui.ui.plan_tree_view import PlanTreeView
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
+from planner_gui.ui.undo_guard import GuardedCommand
 
 _OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
 
@@ -68,6 +69,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.events = PlanEvents(self)
         self.undo_stack = QUndoStack(self)
         self._read_only = False
+        self._errors: list[BaseException] = []  # errors raised inside guarded commands
         self.settings = settings or AppSettings()
         self.language = status_language()
         self.actions = ActionRegistry(self)
@@ -279,13 +281,12 @@ class MainWindow(RemembersLayout, QMainWindow):
         except (PlannerError, sqlite3.Error) as exc:
             self.show_error(self.tr("Not changed"), _message(exc))
             return False
-        try:
-            self.undo_stack.push(command)
-        except (PlannerError, sqlite3.Error, OSError) as exc:
-            # redo() failed: drop the command without calling its undo()
-            command.setObsolete(True)
-            self.undo_stack.undo()
-            self.show_error(self.tr("Not changed"), _message(exc))
+        errors = self._errors  # shared by every guarded command, checked after each step
+        errors.clear()
+        self.undo_stack.push(GuardedCommand(command, errors))
+        if errors:
+            # redo() failed and changed nothing; the stack already dropped the command
+            self.show_error(self.tr("Not changed"), _message(errors[0]))
             return False
         return True
 
@@ -296,10 +297,15 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._step(self.undo_stack.redo)
 
     def _step(self, step: Callable[[], None]) -> None:
+        errors = self._errors
+        errors.clear()
         try:
             step()
-        except (PlannerError, sqlite3.Error, OSError) as exc:
-            self.show_error(self.tr("Cannot undo or redo"), _message(exc))
+        except (PlannerError, sqlite3.Error, OSError) as exc:  # a command pushed by another panel
+            errors.append(exc)
+        if errors:
+            self.show_error(self.tr("Cannot undo or redo"), _message(errors[0]))
+            # the stack moved but the file did not: start again from the file
             self.reload_plan()
 
     # --- reacting to changes ---------------------------------------------------
