@@ -240,6 +240,7 @@ def main() -> int:
     args = parser.parse_args()
     repeat = 3 if args.quick else 5
 
+    load_before = os.getloadavg()
     work = Path(tempfile.mkdtemp(prefix="planner-bench-"))
     home = work / "home"
     env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
@@ -272,6 +273,8 @@ def main() -> int:
         + (" --offscreen" if args.offscreen else "") + (" --skip-pdf" if args.skip_pdf else ""),
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": machine(), "platform": env["QT_QPA_PLATFORM"], "as_of": AS_OF.isoformat(),
+        # other work on the machine skews every figure: the 1-minute load average before and after
+        "load_average": {"before": round(load_before[0], 2), "after": round(os.getloadavg()[0], 2)},
         "big_plan": {"tasks": BIG_TASKS, "updates": BIG_UPDATES, "seed": SEED,
                      "demo_generation_ms": round(demo_ms, 1)},
         "repeat": repeat, "results": results,
@@ -279,6 +282,8 @@ def main() -> int:
     }
     print()
     print_table(rows)
+    print(f"\nload average before/after: {report['load_average']['before']} / {report['load_average']['after']}"
+          f" on {os.cpu_count()} cores")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")
