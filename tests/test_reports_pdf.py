@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from datetime import date
 
@@ -181,3 +182,15 @@ def test_report_documents_refuse_to_load_images(tmp_path, qapp):
     assert doc.documentLayout().documentSize().height() < 100
     loaded = doc.resource(QTextDocument.ResourceType.ImageResource.value, url)
     assert loaded.size().width() == 1
+
+
+@needs_poppler
+def test_charts_are_vectors_not_pictures(summary_pdf):
+    """Nothing in the summary is a bitmap, so the charts print sharp at any size."""
+    _, _, out, _ = summary_pdf
+    if not shutil.which("pdfimages"):
+        pytest.skip("pdfimages not installed")
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    assert listing[2:] == []  # only the two heading lines: no image anywhere
+    assert "各方面任务状态" in pdf_text(out, 1, 1) and "总体进度变化" in pdf_text(out, 1, 1)
