@@ -341,3 +341,27 @@ def test_the_title_wraps_and_enter_saves_it_and_an_empty_title_is_refused(qtbot,
     qtbot.keyClick(title, Qt.Key.Key_Return)
     assert page.message.text().startswith("Not saved — Title:")
     assert reopened_task(bundled_store, tid).title == "学前教育公办率年底提升至50%以上"
+
+
+def test_a_failed_write_leaves_nothing_on_the_undo_stack_and_says_why(qtbot, panel, bundled_store, monkeypatch):
+    import sqlite3
+
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.show_task(tid)
+
+    def read_only_file(*args, **kwargs):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(PlanStore, "edit", read_only_file)
+    monkeypatch.setattr(PlanStore, "add_update", read_only_file)
+    page = panel.task_page
+    commit_text(qtbot, page.widgets["leader"], "王明")
+    assert "Leader" in page.message.text() and "readonly" in page.message.text()
+    page.update_form.text.setPlainText("完成调研")
+    qtbot.mouseClick(page.update_form.add_button, Qt.MouseButton.LeftButton)
+    assert "readonly" in page.message.text()
+    assert page.update_form.text.toPlainText() == "完成调研"  # kept for another try
+    assert panel.undo_stack.count() == 0
+    monkeypatch.undo()
+    task = reopened_task(bundled_store, tid)
+    assert (task.leader, task.updates) == ("", [])

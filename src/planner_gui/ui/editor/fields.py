@@ -8,15 +8,16 @@ but leaves a field alone while the user is typing in it.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6 import QtGui
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QUndoStack
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.progress import Status, status_word
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
@@ -50,7 +51,20 @@ class EditorContext:
             command = EditFieldsCommand(self.store, self.events, table, item_id, fields, text)
         except ValidationError as error:
             return error
-        self.undo_stack.push(command)
+        except (PlannerError, sqlite3.Error) as error:
+            return ValidationError(next(iter(fields), table), str(error))
+        failure = self.push(command)
+        return None if failure is None else ValidationError(next(iter(fields), table), failure)
+
+    def push(self, command: QUndoCommand) -> str | None:
+        """Push a command; if writing fails (file read-only, disk full, changed
+        under us) drop it from the stack without undoing and return why."""
+        try:
+            self.undo_stack.push(command)
+        except (PlannerError, sqlite3.Error, OSError) as error:
+            command.setObsolete(True)
+            self.undo_stack.undo()  # an obsolete command is removed, its undo() not called
+            return str(error)
         return None
 
 

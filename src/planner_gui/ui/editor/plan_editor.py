@@ -174,8 +174,10 @@ class PlanEditor(QWidget):
         except ValidationError as error:
             return self._refuse(widget, error)
         ctx = self.context
-        ctx.undo_stack.push(EditPlanCommand(ctx.store, ctx.events, self.tr("Edit {0}").format(field_label(field)),
-                                            fields={field: value}))
+        failure = ctx.push(EditPlanCommand(ctx.store, ctx.events, self.tr("Edit {0}").format(field_label(field)),
+                                           fields={field: value}))
+        if failure is not None:
+            return self._refuse(widget, ValidationError(field, failure))
         return self._accept(widget)
 
     def commit_setting(self, field: str, widget: QWidget, value: object) -> bool:
@@ -188,8 +190,10 @@ class PlanEditor(QWidget):
         except ValidationError as error:
             return self._refuse(widget, error)
         ctx = self.context
-        ctx.undo_stack.push(EditPlanCommand(ctx.store, ctx.events, self.tr("Edit {0}").format(field_label(field)),
-                                            settings=settings))
+        failure = ctx.push(EditPlanCommand(ctx.store, ctx.events, self.tr("Edit {0}").format(field_label(field)),
+                                           settings=settings))
+        if failure is not None:
+            return self._refuse(widget, ValidationError(field, failure))
         self.settings = settings
         return self._accept(widget)
 

@@ -269,6 +269,10 @@ class TaskEditor(QWidget):
         self.message.clear()
         self.message.hide()
 
+    def _report(self, failure: str | None) -> None:
+        if failure is not None:
+            self.show_refusal("", failure)
+
     def _selected_row(self, view: QTableView) -> int | None:
         rows = view.selectionModel().selectedRows()
         if rows:
@@ -285,27 +289,27 @@ class TaskEditor(QWidget):
         while name in names:  # readings are keyed by name, so keep names distinct
             number += 1
             name = self.tr("New indicator {0}").format(number)
-        stack = self.context
-        stack.undo_stack.push(AddIndicatorCommand(stack.store, stack.events, self.task.id, Indicator(name=name)))
+        ctx = self.context
+        self._report(ctx.push(AddIndicatorCommand(ctx.store, ctx.events, self.task.id, Indicator(name=name))))
 
     def delete_indicator(self) -> None:
         row = self._selected_row(self.indicator_view)
         if row is None or row >= len(self.indicators.items):
             return
         ctx = self.context
-        ctx.undo_stack.push(DeleteIndicatorCommand(ctx.store, ctx.events, self.indicators.items[row].id))
+        self._report(ctx.push(DeleteIndicatorCommand(ctx.store, ctx.events, self.indicators.items[row].id)))
 
     def add_milestone(self) -> None:
         if self.task is None:
             return
         ctx = self.context
         milestone = Milestone(title=self.tr("New milestone"))
-        ctx.undo_stack.push(AddMilestoneCommand(ctx.store, ctx.events, self.task.id, milestone))
+        self._report(ctx.push(AddMilestoneCommand(ctx.store, ctx.events, self.task.id, milestone)))
 
     def delete_milestone(self) -> None:
         row = self._selected_row(self.milestone_view)
         if row is None or row >= len(self.milestones.items):
             return
         ctx = self.context
-        ctx.undo_stack.push(DeleteMilestoneCommand(ctx.store, ctx.events, self.milestones.items[row].id))
+        self._report(ctx.push(DeleteMilestoneCommand(ctx.store, ctx.events, self.milestones.items[row].id)))
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import Indicator, ProgressUpdate
 from planner_gui.domain.validation import check_number
 from planner_gui.store.rows import update_row
@@ -140,7 +140,15 @@ class UpdateForm(QWidget):
             self.refused.emit(error.field, self.tr("Reading {0}: {1}").format(error.field, error.reason)
                               if error.field in self.reading_edits else str(error))
             return False
-        self.context.undo_stack.push(AddUpdateCommand(self.context.store, self.context.events, self.task_id, update))
+        try:
+            command = AddUpdateCommand(self.context.store, self.context.events, self.task_id, update)
+        except PlannerError as error:
+            self.refused.emit("", str(error))
+            return False
+        failure = self.context.push(command)
+        if failure is not None:
+            self.refused.emit("", failure)  # nothing added: the typed update stays in the form
+            return False
         self.clear()
         self.added.emit(self.task_id)
         return True
