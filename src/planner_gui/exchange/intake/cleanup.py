@@ -62,10 +62,25 @@ def squeeze_spaces(text: str) -> str:
 
 
 def undouble(line: str) -> str:
-    """A line printed twice in a row (标题标题, 甲甲乙乙) once."""
-    if len(line) >= 6 and re.fullmatch(r"(?:(.{2,}?)\1)+", line):
-        return re.sub(r"(.{2,}?)\1", r"\1", line)
-    return line
+    """A line printed twice in a row (标题标题, 甲甲乙乙) once.
+
+    Only short lines (headlines, captions) are doubled by page layout; the
+    scan is linear per segment, so no input can make it slow.
+    """
+    if not 6 <= len(line) <= 400:
+        return line
+    pieces: list[str] = []
+    i = 0
+    while i < len(line):
+        size = next(
+            (n for n in range(2, (len(line) - i) // 2 + 1) if line[i : i + n] == line[i + n : i + 2 * n]),
+            None,
+        )
+        if size is None:
+            return line
+        pieces.append(line[i : i + size])
+        i += 2 * size
+    return "".join(pieces)
 
 
 def is_caption(line: str) -> bool:
