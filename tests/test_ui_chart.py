@@ -162,3 +162,18 @@ def test_hovering_an_update_shows_its_date_value_and_text_as_plain_text(qtbot, c
     qtbot.mouseMove(chart.main.viewport(), spot + QPoint(1, 0))
     qtbot.waitUntil(lambda: "2024-03-20: 20" in view.toolTip())
     assert "&lt;b&gt;新增&lt;/b&gt;公办园2所" in view.toolTip()
+
+
+def test_a_parent_task_line_moves_when_its_sub_tasks_report(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    parent = next(t for t in plan.walk_tasks() if len(t.subtasks) == 2 and not t.updates)
+    first, second = parent.subtasks
+    bundled_store.add_update(first.id, ProgressUpdate(date=date(2024, 3, 1), progress=50))
+    bundled_store.add_update(second.id, ProgressUpdate(date=date(2024, 5, 1), progress=100))
+    plan = bundled_store.load_plan()
+    parent = plan.find_task(parent.id)
+    chart.show_task(plan, parent.id, date(2024, 6, 1))
+    expected = [evaluate_plan(plan, day).tasks[parent.id].progress
+                for day in (date(2024, 3, 1), date(2024, 5, 1), date(2024, 6, 1))]
+    assert [y for _, y in chart.series()["actual"]][-1] == expected[-1]
+    assert {y for _, y in chart.series()["actual"]} >= set(expected)

@@ -77,8 +77,12 @@ def planned_points(task: Task, plan_year: int) -> list[tuple[date, float]]:
 def actual_points(task: Task, as_of: date) -> list[tuple[date, float]]:
     """Actual progress as a step line: each reported value (progress_history)
     holds until the next update, the last one up to the as-of date. Without
-    any update by then, the single as-of figure."""
+    any update by then, the single as-of figure. A task with sub-tasks moves
+    when they report, so their update dates count too."""
     known = progress_history(task, as_of)
+    if task.subtasks:
+        days = sorted({u.date for sub in task.walk() for u in sub.updates if u.date <= as_of})
+        known = [(day, task_progress(task, day)) for day in days]
     if not known or as_of > known[-1][0]:
         known.append((as_of, task_progress(task, as_of)))
     steps: list[tuple[date, float]] = []
