@@ -80,6 +80,11 @@ def test_a_date_edit_is_written_and_due_before_start_is_refused(qtbot, panel, bu
     assert page.message.text().startswith("Not saved — Due:")
     assert reopened_task(bundled_store, tid).due == date(2024, 12, 31)
     assert panel.undo_stack.count() == 1  # only the start edit
+    # Another edit refreshes the page: the refused date stays in sight, still marked.
+    commit_text(qtbot, page.widgets["leader"], "王明")
+    qtbot.waitUntil(lambda: page.task.leader == "王明")
+    assert page.widgets["due"].value() == date(2024, 2, 1)
+    assert page.widgets["due"].property("invalid") is True
 
 
 def test_progress_outside_0_to_100_is_refused_and_nothing_written(qtbot, panel, bundled_store):

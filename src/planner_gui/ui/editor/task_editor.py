@@ -221,8 +221,8 @@ class TaskEditor(QWidget):
         }
         for field, value in values.items():
             widget = self.widgets[field]
-            if widget.property("invalid") and widget.hasFocus():
-                continue  # the user is correcting a refused value
+            if widget.property("invalid"):
+                continue  # keep the refused value in sight until the user corrects it
             widget.set_value(value)  # type: ignore[attr-defined]
         for field in ("start", "due", "done_on"):
             self.widgets[field].default_page = task.due or date(plan_year, 1, 1)  # type: ignore[attr-defined]
