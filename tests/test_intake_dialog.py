@@ -136,3 +136,22 @@ def test_read_only_window_adds_nothing(window, errors, monkeypatch):
     window.read_only = True
     assert text_import.open_dialog(window) is False
     assert errors
+
+
+def test_the_menu_action_opens_the_dialog_and_adds_what_it_proposes(window, monkeypatch):
+    from planner_gui.ui.actions import ActionId
+
+    def fake_exec(self):
+        self.text_edit.setPlainText("在“优化营商环境”方面，将于6月底前新增市场主体不少于800户。")
+        self.propose()
+        return self.add_to_plan() and TextImportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TextImportDialog, "exec", fake_exec)
+    action = window.actions[ActionId.IMPORT_TEXT]
+    assert action.isEnabled()
+    action.trigger()
+    area = reread(window.store.path).areas[-1]
+    assert area.name == "优化营商环境"
+    (task,) = area.tasks
+    assert task.due.month == 6 and task.indicators[0].target == 800
+    assert window.undo_stack.count() == 1
