@@ -370,3 +370,20 @@ def test_a_failed_write_leaves_nothing_on_the_undo_stack_and_says_why(qtbot, pan
     monkeypatch.undo()
     task = reopened_task(bundled_store, tid)
     assert (task.leader, task.updates) == ("", [])
+
+
+def test_plan_fields_refuse_a_wrong_count_and_save_a_right_one(qtbot, panel, bundled_store):
+    panel.show_plan()
+    page = panel.plan_page
+    declared = page.widgets["declared_tasks"]
+    commit_text(qtbot, declared, "四十二")
+    assert page.message.text().startswith("Not saved — Declared tasks:")
+    assert declared.property("invalid") is True
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.plan_info().declared_tasks == 42
+    commit_text(qtbot, declared, "45")
+    with PlanStore.open(bundled_store.path) as other:
+        assert other.plan_info().declared_tasks == 45
+    qtbot.waitUntil(lambda: "16 tasks not entered" in page.entered.text())
+    panel.undo_stack.undo()
+    qtbot.waitUntil(lambda: "13 tasks not entered" in page.entered.text())

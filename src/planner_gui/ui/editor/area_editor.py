@@ -61,9 +61,10 @@ class AreaEditor(QWidget):
             for widget in self.widgets.values():
                 mark_invalid(widget, False)
         self.area_id = area.id
-        self.widgets["name"].set_value(area.name)
-        self.widgets["description"].set_value(area.description)
-        self.widgets["weight"].set_value(format_number(area.weight))
+        values = {"name": area.name, "description": area.description, "weight": format_number(area.weight)}
+        for field, value in values.items():
+            if not self.widgets[field].property("invalid"):  # a refused value stays in sight
+                self.widgets[field].set_value(value)
         self.as_of_label.setText(self.tr("As of {0}: {1} tasks").format(as_of.isoformat(), len(area.tasks)))
         self.rollup.set_figures(figures)
 

@@ -135,11 +135,14 @@ class PlanEditor(QWidget):
 
     def show_plan(self, plan: Plan, figures: GroupFigures, as_of: date) -> None:
         self.settings = plan.settings
-        self.widgets["title"].set_value(plan.title)
-        self.widgets["year"].set_value(plan.year)
-        self.widgets["declared_areas"].set_value("" if plan.declared_areas is None else str(plan.declared_areas))
-        self.widgets["declared_tasks"].set_value("" if plan.declared_tasks is None else str(plan.declared_tasks))
-        self.widgets["source"].set_value(plan.source)
+        values = {
+            "title": plan.title, "year": plan.year, "source": plan.source,
+            "declared_areas": "" if plan.declared_areas is None else str(plan.declared_areas),
+            "declared_tasks": "" if plan.declared_tasks is None else str(plan.declared_tasks),
+        }
+        for field, value in values.items():
+            if not self.widgets[field].property("invalid"):  # a refused value stays in sight
+                self.widgets[field].set_value(value)
         self.entered.setText(self.entered_text(plan))
         self.setting_widgets["behind_tolerance"].set_value(plan.settings.behind_tolerance)
         self.setting_widgets["due_soon_days"].set_value(plan.settings.due_soon_days)
