@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -128,9 +128,9 @@ class RollupSampler:
     def start(self) -> None:
         self._thread.start()
 
-    def wait(self) -> None:
+    def wait(self, timeout: float | None = None) -> None:
         if self._thread.is_alive():
-            self._thread.join()
+            self._thread.join(timeout)
 
     def snapshot(self) -> tuple[Points, dict | None, bool]:
         with self._lock:
@@ -179,6 +179,10 @@ class ChartPanel(QWidget):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(60)
         self._poll_timer.timeout.connect(self._poll)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Let a running roll-up finish its date and stop, rather than die mid-way at exit.
+            app.aboutToQuit.connect(self._stop_sampler)
         self._apply_palette()
 
     # --- the contract -----------------------------------------------------
@@ -229,6 +233,11 @@ class ChartPanel(QWidget):
         legend = self.main.getPlotItem().legend
         if legend is not None:
             legend.clear()
+
+    def _stop_sampler(self) -> None:
+        if self._sampler is not None:
+            self._sampler.cancelled = True
+            self._sampler.wait(timeout=5.0)
 
     def series(self) -> dict[str, Points]:
         """name -> points (x = seconds since 1970 UTC); finishes pending work first."""
