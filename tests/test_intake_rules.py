@@ -162,3 +162,19 @@ def test_a_signature_and_lone_date_are_not_tasks():
     text = "一、扩大有效投资\n完成投资150亿元。\n\n清河县人民政府办公室\n2025年2月26日\n"
     (area,) = propose_plan(text).plan.areas
     assert [t.title for t in area.tasks] == ["完成投资150亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "areas"),
+    [
+        ("第一部分 产业发展\n新引进企业不少于50家。\n第二部分 城市建设\n新建道路12公里。", ["产业发展", "城市建设"]),
+        ("会议要求抓好落实。在产业发展方面，新引进企业不少于50家。在城市建设方面，新建道路12公里。",
+         ["产业发展", "城市建设"]),
+        ("1.产业发展\n（1）新引进企业不少于50家。\n（2）落地项目20个以上。\n2.城市建设\n（1）新建道路12公里。",
+         ["产业发展", "城市建设"]),
+    ],
+)
+def test_other_area_heading_styles(text, areas):
+    plan = propose_plan(text, year=2024).plan
+    assert [a.name for a in plan.areas] == areas
+    assert all(a.tasks for a in plan.areas)

@@ -29,12 +29,14 @@ from planner_gui.exchange.intake.tables import has_table, tables_to_outline_text
 _CN = "一二三四五六七八九十"
 _QUOTED_ASPECT = re.compile(r"^在\s*[“\"]([^”\"]{2,60})[”\"]\s*方面\s*[，,：:]?")
 _PLAIN_ASPECT = re.compile(r"^在([^，。；：“”、]{2,20}?)方面\s*[，,：:]")
-_ASPECT_INSIDE = re.compile(r"(?<=[。；！？])\s*(?=在\s*“[^”]{2,60}”\s*方面)")
+_ASPECT_INSIDE = re.compile(
+    r"(?<=[。；！？])\s*(?=在\s*“[^”]{2,60}”\s*方面|在[^，。；：“”、]{2,20}?方面\s*[，,：:])"
+)
 _PART = re.compile(rf"^第([{_CN}0-9]{{1,3}})部分\s*[：:、.．\s]?\s*")
 _CN_HEAD = re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")
 _PAREN_HEAD = re.compile(rf"^[（(]\s*([{_CN}]{{1,3}})\s*[)）]\s*")
 _ITEM = re.compile(r"^(?:(\d{1,2})\s*[．.、](?!\d)|[（(](\d{1,2})[)）])\s*")
-LEVELS = {"part": 0, "cn": 1, "paren": 2}
+LEVELS = {"part": 0, "cn": 1, "paren": 2, "num": 3}
 
 # sections that frame a plan but hold none of its tasks
 NON_TASK_SECTION = re.compile(
@@ -100,7 +102,10 @@ def _classify(paragraph: str) -> tuple[str, str, str]:
             return kind, title, rest
     match = _ITEM.match(paragraph)
     if match and len(paragraph) > match.end():
-        return "item", "", paragraph[match.end() :]
+        rest = paragraph[match.end() :]
+        if len(rest) <= 20 and not re.search(r"[，。；：,;:！？]", rest):
+            return "num", rest.strip(), ""  # 1．产业发展 on its own: a heading, not a task
+        return "item", "", rest
     if FIELD_START.match(paragraph):
         return "field", "", paragraph
     return "text", "", paragraph
@@ -244,7 +249,7 @@ def _by_numbered_headings(paragraphs: list[str]) -> Outline:
             for child in section.children:
                 visit(child)
             return
-        area = AreaDraft(section.title, {"part": "第…部分", "cn": "一、…", "paren": "（一）…"}[section.kind])
+        area = AreaDraft(section.title, {"part": "第…部分", "cn": "一、…", "paren": "（一）…", "num": "1．…"}[section.kind])
         area.units = _body_units(section.body)
         for child in section.children:
             area.units.append(Unit("item", child.title, []))
