@@ -114,3 +114,26 @@ def test_an_indicator_name_used_twice_is_refused(qtbot, context, bundled_store):
     assert stored_indicator(bundled_store, task.indicators[1].id)["name"] == "投资"
     assert model.setData(model.index(1, NAME), "固定资产投资")
     assert stored_indicator(bundled_store, task.indicators[1].id)["name"] == "固定资产投资"
+
+
+def test_the_comparator_is_chosen_from_a_list_and_written(qtbot, context, bundled_store):
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QTableView
+
+    from planner_gui.ui.editor.indicator_table import ComparatorDelegate
+
+    task = find_task(bundled_store, CITY_SOUTH)
+    model = IndicatorTableModel(context)
+    model.set_items(task.id, task.indicators)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = ComparatorDelegate(view)
+    index = model.index(0, COMPARATOR)
+    editor = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), index)
+    assert isinstance(editor, QComboBox)
+    delegate.setEditorData(editor, index)
+    assert editor.currentData() == ">="
+    assert editor.count() == 6 and editor.itemText(editor.findData(">")) == "> 超过"
+    editor.setCurrentIndex(editor.findData(">"))
+    delegate.setModelData(editor, model, index)
+    assert stored_indicator(bundled_store, task.indicators[0].id)["comparator"] == ">"
