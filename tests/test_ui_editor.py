@@ -387,3 +387,15 @@ def test_plan_fields_refuse_a_wrong_count_and_save_a_right_one(qtbot, panel, bun
     qtbot.waitUntil(lambda: "16 tasks not entered" in page.entered.text())
     panel.undo_stack.undo()
     qtbot.waitUntil(lambda: "13 tasks not entered" in page.entered.text())
+
+
+def test_changing_the_as_of_date_recomputes_the_shown_figures(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.set_as_of(date(2024, 3, 1))
+    panel.show_task(tid)
+    page = panel.task_page
+    assert page.figures.status is Status.GREEN
+    panel.set_as_of(date(2025, 1, 15))
+    qtbot.waitUntil(lambda: page.figures.status is Status.RED)
+    assert page.figures_box.as_of.text() == "2025-01-15"
+    assert page.figures.planned == 100

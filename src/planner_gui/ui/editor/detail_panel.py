@@ -97,7 +97,9 @@ class DetailPanel(QStackedWidget):
             return
         self.context.as_of = as_of
         self.task_page.update_form.set_as_of(as_of)
-        self.refresh()
+        # Deferred: the window re-evaluates its figures for the new date right after
+        # calling this, and the plan page can then use them instead of its own pass.
+        self._schedule_refresh()
 
     def as_of(self) -> date:
         return self.context.as_of
