@@ -40,6 +40,8 @@ _COLOPHON = re.compile(r"^(?:抄送|抄报|分送)\s*[：:]|\d{1,2}\s*月\s*\d{1
 # the signature (落款) of an official document: the issuer on one line, the date on the next
 _LONE_DATE = re.compile(r"^\s*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _ISSUER = re.compile(r"^\s*\S{2,30}(?:人民政府|办公室|办公厅|委员会|办事处|工作委员会|领导小组|局|委)\s*$")
+# page numbers of text taken from a PDF: — 3 —, - 3 -, 第3页, 3/12
+_PAGE_NUMBER = re.compile(r"^\s*(?:[—\-－–~]+\s*\d{1,3}\s*[—\-－–~]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 _JUNK = re.compile("[\ufffd\u200b\ufeff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TERMINAL = tuple("。！？；：…”」）)")
 
@@ -130,7 +132,9 @@ def clean_lines(text: str) -> list[str]:
         buffer = ""
 
     raw_lines = _drop_signatures(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    raw_lines = [line for line in raw_lines if not _PAGE_NUMBER.match(line)]
     limit = title_length_limit(raw_lines)
+    wrap = wrap_width(raw_lines)
     for raw in raw_lines:
         line = clean_line(raw)
         if not line or is_caption(raw):
@@ -140,7 +144,7 @@ def clean_lines(text: str) -> list[str]:
         if HEADING_START.match(line) or FIELD_START.match(line):
             flush()
             buffer = line
-            if FIELD_START.match(line) or _is_bare_heading(line):
+            if FIELD_START.match(line) or _is_bare_heading(line, wrap):
                 flush()
             continue
         bracketed = BRACKET_HEADING.match(line)
@@ -172,9 +176,22 @@ def _drop_signatures(lines: list[str]) -> list[str]:
     return [line for line, kept in zip(lines, keep, strict=True) if kept]
 
 
-def _is_bare_heading(line: str) -> bool:
-    """一、总体要求 on a line of its own (no sentence after it)."""
-    return len(line) <= 30 and not line.endswith(_TERMINAL) and "。" not in line
+def _is_bare_heading(line: str, wrap: int) -> bool:
+    """一、总体要求 on a line of its own (no sentence after it).
+
+    A line as long as the document's wrapped lines (text taken from a PDF)
+    is a heading or item that goes on in the next line, not a bare heading.
+    """
+    return len(line) <= 30 and len(line) < wrap and not line.endswith(_TERMINAL) and "。" not in line
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The length from which a line is taken to be hard-wrapped: 90% of the usual long line."""
+    lengths = sorted(len(squeeze_spaces(line)) for line in lines if line.strip())
+    if len(lengths) < 5:
+        return 10_000
+    usual = lengths[int(len(lengths) * 0.8)]
+    return max(12, int(usual * 0.9))
 
 
 def closing_byline_at(paragraph: str) -> int | None:

@@ -24,6 +24,7 @@ UNITS = sorted(
         "万千瓦", "千瓦", "兆瓦", "万吨", "吨", "个", "家", "处", "所", "条", "项", "场", "座", "套",
         "辆", "张", "台", "次", "批", "件", "部", "名", "位", "栋", "间", "株", "棵", "篇", "支",
         "场次", "家次", "台次", "架次", "轮", "期", "课时", "学时", "万台", "万辆", "万套",
+        "个工作日", "工作日", "小时", "分钟", "天", "个月",
         "只", "份", "例", "盏", "根", "块", "片", "口", "眼", "床", "宗", "类", "门",
     ],
     key=len,
@@ -38,6 +39,8 @@ _QUANTITY = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<suffix>及�
 DECLARED_TOTALS = re.compile(
     rf"(?P<areas>\d+|[{_CN_NUM}]+)\s*(?:个|大)?方面(?:的)?\s*(?P<tasks>\d+|[{_CN_NUM}]+)\s*(?:项|个|件)"
 )
+
+_QUOTED = re.compile(r"“[^”]{1,30}”")
 
 # words before a number, and the comparator they mean
 BEFORE_WORDS: list[tuple[str, str]] = [
@@ -143,7 +146,9 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
     """The quantified targets of a sentence, in order."""
     found: list[FoundIndicator] = []
     offset = 0
-    sentence = DECLARED_TOTALS.sub(lambda m: " " * len(m.group(0)), sentence)
+    # declared totals describe the document, and numbers in quotes are names (“15分钟阅读圈”)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
+    sentence = _QUOTED.sub(blank, DECLARED_TOTALS.sub(blank, sentence))
     for clause in split_clauses(sentence):
         offset = sentence.find(clause, offset)
         for match in _QUANTITY.finditer(clause):
