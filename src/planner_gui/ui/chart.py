@@ -30,6 +30,7 @@ from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
     STATUS_ORDER,
+    Status,
     evaluate_area,
     evaluate_plan,
     indicator_history,
@@ -292,8 +293,16 @@ class ChartPanel(QWidget):
         milestones = [m for m in task.milestones if m.due is not None]
         milestone_points = [(timestamp(m.due), planned_progress(task, m.due, plan.year) or 0.0)
                             for m in milestones]  # type: ignore[arg-type]
-        self._scatter("milestones", milestone_points, [m.title for m in milestones],
-                      STATUS_COLOURS[STATUS_ORDER[1]], "d", 13, legend=self.tr("Milestones"))
+        colours, notes = [], []
+        for milestone in milestones:
+            done = milestone.done_on is not None and milestone.done_on <= as_of
+            missed = not done and milestone.due <= as_of  # type: ignore[operator]
+            # done: green; due and not done (what turns the task yellow): red; still ahead: amber
+            colours.append(STATUS_COLOURS[Status.GREEN if done else Status.RED if missed else Status.YELLOW])
+            when = self.tr("done on {0}").format(milestone.done_on.isoformat()) if done else (
+                self.tr("not done") if missed else self.tr("due"))
+            notes.append(f"{milestone.title}\n{when}")
+        self._scatter("milestones", milestone_points, notes, colours, "d", 13, legend=self.tr("Milestones"))
         self._as_of_line(as_of)
         if task.indicators:
             self._draw_indicators(task, plan.year, as_of)
@@ -387,7 +396,7 @@ class ChartPanel(QWidget):
         self.main.plot([x for x, _ in points], [y for _, y in points],
                        pen=pg.mkPen(colour, width=width, style=style), name=legend, **symbol)
 
-    def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str, symbol: str,
+    def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str | list[str], symbol: str,
                  size: int, *, legend: str | None = None, plot: pg.PlotWidget | None = None,
                  keep: bool = True) -> pg.ScatterPlotItem | None:
         if keep:
@@ -396,9 +405,13 @@ class ChartPanel(QWidget):
             return None
         item = pg.ScatterPlotItem(
             x=[x for x, _ in points], y=[y for _, y in points], data=notes, symbol=symbol, size=size,
-            brush=pg.mkBrush(colour), pen=pg.mkPen(self._text_colour()), hoverable=True,
+            brush=[pg.mkBrush(c) for c in colour] if isinstance(colour, list) else pg.mkBrush(colour),
+            pen=pg.mkPen(self._text_colour()), hoverable=True,
             tip=self._tip, name=legend,
         )
+        if isinstance(colour, list):
+            # The legend draws its sample from the item's single brush: an amber diamond.
+            item.opts["brush"] = pg.mkBrush(STATUS_COLOURS[Status.YELLOW])
         (plot or self.main).addItem(item)
         return item
 
