@@ -155,3 +155,26 @@ def test_the_menu_action_opens_the_dialog_and_adds_what_it_proposes(window, monk
     (task,) = area.tasks
     assert task.due.month == 6 and task.indicators[0].target == 800
     assert window.undo_stack.count() == 1
+
+
+def test_a_task_dragged_onto_another_area_is_added_there(window, dialog):
+    from PySide6.QtCore import QModelIndex
+
+    task = task_item(dialog, "新建污水管网")
+    area = dialog.model.item(0)  # 推动工业经济提质增效
+    assert area.isDropEnabled() and task.isDragEnabled() and not task.isDropEnabled()
+    source_parent, source_row = task.parent(), task.row()
+    indexes = [dialog.model.index(source_row, c, source_parent.index()) for c in range(dialog.model.columnCount())]
+    # what the view does on a drop: the model inserts the dragged row, then the view removes the source
+    mime = dialog.model.mimeData(indexes)
+    assert dialog.model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, area.index())
+    source_parent.removeRow(source_row)
+    assert not dialog.model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
+
+    assert dialog.add_to_plan() is True
+    plan = reread(window.store.path)
+    industry = next(a for a in plan.areas if a.name == "推动工业经济提质增效")
+    moved = next(t for t in industry.tasks if t.title.startswith("新建污水管网"))
+    assert moved.lead_unit == "县水务局" and moved.indicators[0].target == 40
+    ecology = next(a for a in plan.areas if a.name == "加强生态环境保护")
+    assert all(not t.title.startswith("新建污水管网") for t in ecology.tasks)

@@ -131,6 +131,13 @@ class TextImportDialog(QDialog):
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # tasks can be dragged onto another area; nothing else moves or accepts drops
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        root = self.model.invisibleRootItem()
+        root.setFlags(root.flags() & ~Qt.ItemFlag.ItemIsDropEnabled)
+        self.model.rowsInserted.connect(lambda *_: self._update_summary() if self.proposal else None)
         self.tree.setColumnWidth(COL_ITEM, 420)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -147,8 +154,8 @@ class TextImportDialog(QDialog):
         result = QWidget()
         result_layout = QVBoxLayout(result)
         result_layout.setContentsMargins(0, 0, 0, 0)
-        legend = QLabel(self.tr("Highlighted rows are guesses: check them (hover for why). "
-                                "Untick what should not be added; double-click to edit."))
+        legend = QLabel(self.tr("Highlighted rows are guesses: check them (hover for why). Untick what "
+                                "should not be added; double-click to edit; drag a task onto another area."))
         legend.setTextFormat(Qt.TextFormat.PlainText)
         result_layout.addWidget(legend)
         result_layout.addWidget(self.tree, 1)
@@ -217,6 +224,8 @@ class TextImportDialog(QDialog):
             row[column].setText(value)
         for column, cell in enumerate(row):
             cell.setEditable(column == COL_ITEM or column in editable_columns)
+            cell.setDragEnabled(kind == "task")
+            cell.setDropEnabled(kind == "area" and column == COL_ITEM)
         assert self.proposal is not None
         notes = self.proposal.notes(item_id)
         if notes:
