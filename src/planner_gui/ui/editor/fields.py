@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6 import QtGui
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from planner_gui.domain.errors import PlannerError, ValidationError
@@ -266,9 +266,6 @@ def status_dot(colour: str, size: int = 12) -> str:
     return f"background: {colour}; border-radius: {size // 2}px; min-width: {size}px; max-width: {size}px; " \
         f"min-height: {size}px; max-height: {size}px;"
 
-
-def text_colour(widget: QWidget) -> QColor:
-    return widget.palette().color(QPalette.ColorRole.WindowText)
 
 
 def set_widgets_read_only(widgets: list[QWidget], read_only: bool) -> None:
