@@ -34,7 +34,9 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 # 万/亿 belong to the unit when the unit exists with them (200亿元), else to the number (1.5万个)
 _NUMBER = rf"\d+(?:\.\d+)?(?:万|亿)??|[零〇一二两三四五六七八九十][{_CN_NUM}]*?(?:点[{_CN_NUM}]+)?"
-_QUANTITY = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})(?P<suffix>及以上|以上|以下|以内|左右|多)?")
+_QUANTITY = re.compile(
+    rf"(?P<num>{_NUMBER})(?P<more>余|多)?\s*(?P<unit>{_UNIT})(?P<suffix>及以上|以上|以下|以内|左右|多)?"
+)
 # declared totals are about the document, not targets: 10个方面42项
 DECLARED_TOTALS = re.compile(
     rf"(?P<areas>\d+|[{_CN_NUM}]+)\s*(?:个|大)?方面(?:的)?\s*(?P<tasks>\d+|[{_CN_NUM}]+)\s*(?:项|个|件)"
@@ -58,11 +60,14 @@ BEFORE_WORDS: list[tuple[str, str]] = [
     ("举办", ">="), ("组织", ">="), ("开展", ">="), ("帮扶", ">="), ("盘活", ">="), ("力争", ">="),
     ("保持", ">="), ("争取", ">="), ("打通", ">="), ("修建", ">="), ("新改建", ">="), ("铺设", ">="),
     ("安装", ">="), ("配备", ">="), ("设立", ">="), ("新设", ">="), ("增加", ">="), ("开办", ">="),
-    ("新开办", ">="), ("增设", ">="),
+    ("新开办", ">="), ("增设", ">="), ("增至", ">="), ("增长至", ">="), ("增长到", ">="),
+    ("扩大到", ">="), ("扩大至", ">="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
+    ("下降到", "<="), ("下降至", "<="), ("压减至", "<="), ("压缩至", "<="), ("压缩到", "<="),
+    ("缩短至", "<="), ("缩短到", "<="), ("控制到", "<="),
 ]
 _BEFORE = re.compile("|".join(re.escape(w) for w, _ in sorted(BEFORE_WORDS, key=lambda x: -len(x[0]))))
 _BEFORE_MEANING = dict(BEFORE_WORDS)
-SUFFIX_MEANING = {"以上": ">=", "及以上": ">=", "多": ">", "以下": "<=", "以内": "<=", "左右": "approx"}
+SUFFIX_MEANING = {"以上": ">=", "及以上": ">=", "多": ">", "余": ">", "以下": "<=", "以内": "<=", "左右": "approx"}
 # single-character words count only right before the number (达600家, not 发达)
 _ADJACENT_ONLY = {"达", "约"}
 # numbers that are not targets: 第二届, 10个方面, 一批, 三年行动
@@ -152,7 +157,7 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
     for clause in split_clauses(sentence):
         offset = sentence.find(clause, offset)
         for match in _QUANTITY.finditer(clause):
-            number, unit, suffix = match["num"], match["unit"], match["suffix"]
+            number, unit, suffix = match["num"], match["unit"], match["suffix"] or match["more"]
             start = match.start()
             if _ORDINAL_BEFORE.search(clause[:start]) or _NOT_AFTER.match(clause[match.end():]):
                 continue
