@@ -399,3 +399,19 @@ def test_changing_the_as_of_date_recomputes_the_shown_figures(qtbot, panel, bund
     qtbot.waitUntil(lambda: page.figures.status is Status.RED)
     assert page.figures_box.as_of.text() == "2025-01-15"
     assert page.figures.planned == 100
+
+
+def test_ctrl_enter_in_the_update_form_adds_the_update(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.set_as_of(date(2024, 5, 6))
+    panel.show_task(tid)
+    panel.activateWindow()
+    form = panel.task_page.update_form
+    panel.task_page.tabs.setCurrentIndex(2)
+    form.text.setPlainText("完成摸底")
+    form.text.setFocus()
+    qtbot.waitUntil(form.text.hasFocus)
+    qtbot.keyClick(form.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    updates = reopened_task(bundled_store, tid).updates
+    assert [(u.date, u.text) for u in updates] == [(date(2024, 5, 6), "完成摸底")]
+    assert form.text.toPlainText() == ""

@@ -187,6 +187,7 @@ class CommitTextEdit(QPlainTextEdit):
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and (self.enter_commits or event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             self.commit_now()
+            event.ignore()  # a form around it may act on Enter too (the update form adds)
             return
         super().keyPressEvent(event)
 

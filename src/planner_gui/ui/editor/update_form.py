@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -69,8 +70,18 @@ class UpdateForm(QWidget):
         buttons.addStretch(1)
         self.add_button = QPushButton(self.tr("Add progress update"), self)
         self.add_button.clicked.connect(self.add_update)
+        self.add_button.setToolTip(self.tr("Add the update (Ctrl+Enter)"))
+
         buttons.addWidget(self.add_button)
         form.addRow(buttons)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Enter from any field of the form (text fields pass it up) adds the update.
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.add_update()
+            return
+        super().keyPressEvent(event)
 
     def set_task(self, task_id: str, indicators: list[Indicator], progress: float, as_of: date) -> None:
         """Prepare the form for a task; typed text survives a refresh of the same task."""
@@ -100,7 +111,8 @@ class UpdateForm(QWidget):
 
     def clear(self) -> None:
         for edit in (self.text, self.problems, self.next_steps):
-            edit.set_value("")
+            edit.setPlainText("")  # even the field being typed in: its text was just added
+            edit.mark_saved()
         self.highlight.setChecked(False)
         for edit in self.reading_edits.values():
             edit.clear()
