@@ -78,3 +78,14 @@ def test_a_file_that_is_not_text_or_states_nothing_is_one_line_and_exit_1(tmp_pa
     assert len(result.stderr.strip().splitlines()) == 1
     assert str(doc) in result.stderr
     assert not db.exists()
+
+
+def test_text_without_a_year_takes_the_plan_files_year(bundled_store, db_path, tmp_path, capsys):
+    bundled_store.close()
+    doc = tmp_path / "note.txt"
+    doc.write_text("在“优化营商环境”方面，6月底前新增市场主体800户。", encoding="utf-8-sig")
+    assert main(["import-text", str(doc), "--db", str(db_path)]) == 0
+    with PlanStore.open(db_path) as store:
+        area = store.load_plan().areas[-1]
+    assert area.name == "优化营商环境"
+    assert area.tasks[0].due.isoformat() == "2024-06-30"

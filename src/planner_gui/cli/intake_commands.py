@@ -28,6 +28,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_import_text)
 
 
+def _guess_mark(proposal: Proposal, item_id: str) -> str:
+    """'  ? why' for an item the reader was not sure about."""
+    if proposal.confidence(item_id) >= 0.8:
+        return ""
+    return f"  ? {proposal.notes(item_id)[0]}"
+
+
 def _print_outline(proposal: Proposal) -> None:
     plan = proposal.plan
     print(f"{plan.title} ({plan.year})")
@@ -35,11 +42,12 @@ def _print_outline(proposal: Proposal) -> None:
         print(f"  {area.name}  [{len(area.tasks)} tasks]")
         for task in area.walk_tasks():
             due = f"  due {task.due.isoformat()}" if task.due else ""
-            guess = "  ?" if proposal.confidence(task.id) < 0.8 else ""
-            print(f"    - {task.title}{due}{guess}")
+            print(f"    - {task.title}{due}{_guess_mark(proposal, task.id)}")
             for ind in task.indicators:
                 target = f"{ind.target:g}" if ind.target is not None else "?"
-                print(f"        {ind.name} {ind.comparator} {target} {ind.unit}")
+                print(f"        {ind.name} {ind.comparator} {target} {ind.unit}{_guess_mark(proposal, ind.id)}")
+            for ms in task.milestones:
+                print(f"        milestone {ms.due.isoformat() if ms.due else '?'} {ms.title}")
     for warning in proposal.warnings:
         print(f"  note: {warning}")
 
@@ -53,8 +61,15 @@ def cmd_import_text(args: argparse.Namespace) -> int:
 
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise _bad_year(args.year)
-    proposal = propose_plan(read_text_file(args.file), year=args.year)
+    path = db_path(args)
+    existing_year = None
+    if path.exists() and path.stat().st_size > 0:
+        with PlanStore.open(path) as store:
+            existing_year = store.plan_info().year
+    proposal = propose_plan(read_text_file(args.file), year=args.year, default_year=existing_year)
     plan = proposal.plan
+    if existing_year is not None and existing_year != plan.year:
+        proposal.warnings.append(f"the text is for {plan.year}; the plan file is for {existing_year}")
     plan.source = f"imported from {args.file.name}"
     if args.dry_run:
         if args.json:
@@ -67,8 +82,7 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         from planner_gui.domain.errors import FormatError
 
         raise FormatError(str(args.file), "no areas or tasks found in the text; nothing added")
-    path = db_path(args)
-    if path.exists() and path.stat().st_size > 0:
+    if existing_year is not None:
         with PlanStore.open(path) as store:
             result = add_proposal(store, plan)
         message = (f"added {result.tasks_added} tasks to {path}: {result.areas_added} new areas, "
@@ -81,7 +95,10 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         message = f"created {path}: {len(plan.areas)} areas, {tasks} tasks"
     if args.json:
         sys.stdout.write(json_format.dumps(new_plan_from(plan)))
-    print(message, file=sys.stderr if args.json else sys.stdout)
+    out = sys.stderr if args.json else sys.stdout
+    print(message, file=out)
+    for warning in proposal.warnings:
+        print(f"note: {warning}", file=out)
     return 0
 
 

@@ -68,12 +68,16 @@ class Proposal:
         return min((g.confidence for g in self.guesses.get(item_id, [])), default=1.0)
 
 
-def propose_plan(text: str, year: int | None = None) -> Proposal:
-    """Read a plan document's text and propose its structure."""
+def propose_plan(text: str, year: int | None = None, *, default_year: int | None = None) -> Proposal:
+    """Read a plan document's text and propose its structure.
+
+    ``year`` overrides the year read from the text; ``default_year`` (e.g. the
+    open plan's year, else this year) is used when the text names none.
+    """
     shape = outline(text)
     whole = "\n".join([*shape.preamble, *shape.loose])
     plan_year = year or plan_year_from(text)
-    chosen_year = plan_year or date.today().year
+    chosen_year = plan_year or default_year or date.today().year
     proposal = Proposal(Plan(title=plan_title(text, chosen_year), year=chosen_year))
     plan = proposal.plan
     if plan_year is None:

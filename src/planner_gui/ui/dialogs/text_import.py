@@ -198,7 +198,11 @@ class TextImportDialog(QDialog):
         from planner_gui.exchange.intake.parse import propose_plan
 
         year = self.year_box.value() if self.year_box.value() != self.year_box.minimum() else None
-        self.proposal = propose_plan(self.text_edit.toPlainText(), year=year)
+        open_year = getattr(getattr(self.window, "plan", None), "year", None)
+        self.proposal = propose_plan(self.text_edit.toPlainText(), year=year, default_year=open_year)
+        if open_year is not None and open_year != self.proposal.plan.year:
+            self.proposal.warnings.append(
+                self.tr("The text is for %s; the open plan is for %s.") % (self.proposal.plan.year, open_year))
         self._fill_tree()
 
     def _fill_tree(self) -> None:
