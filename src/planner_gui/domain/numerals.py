@@ -24,8 +24,11 @@ def chinese_to_int(text: str) -> int | None:
     total = 0      # finished big-unit sections
     section = 0    # below 万
     digit: int | None = None
+    last_unit = 1  # the unit just before the trailing digits
+    trailing = ""  # digit characters since that unit
     for ch in text:
         if ch in DIGITS:
+            trailing += ch
             if digit is not None and digit != 0:
                 # digits written one after another (二〇二四) read positionally
                 digit = digit * 10 + DIGITS[ch]
@@ -33,12 +36,18 @@ def chinese_to_int(text: str) -> int | None:
                 digit = DIGITS[ch]
         elif ch in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[ch]
-            digit = None
-        else:  # 万, 亿
-            section += digit or 0
-            total = (total + section) * BIG_UNITS[ch]
+            digit, last_unit, trailing = None, SMALL_UNITS[ch], ""
+        elif ch == "万":  # multiplies the part since the last 亿
+            total += (section + (digit or 0)) * BIG_UNITS[ch]
             section = 0
-            digit = None
+            digit, last_unit, trailing = None, BIG_UNITS[ch], ""
+        else:  # 亿 multiplies everything before it
+            total = (total + section + (digit or 0)) * BIG_UNITS[ch]
+            section = 0
+            digit, last_unit, trailing = None, BIG_UNITS[ch], ""
+    if digit and len(trailing) == 1 and last_unit >= 100:
+        # 三千五 is 3500 and 两万五 25000: one digit after a unit counts in the next unit down
+        digit *= last_unit // 10
     return total + section + (digit or 0)
 
 
@@ -55,5 +64,21 @@ def to_number(text: str) -> float | None:
         return float(text) * multiplier
     except ValueError:
         pass
+    if "点" in text:
+        return _chinese_decimal(text)
     value = chinese_to_int(text)
     return None if value is None else float(value * multiplier)
+
+
+def _chinese_decimal(text: str) -> float | None:
+    """三点五 -> 3.5, 一点二万 -> 12000; None when ``text`` is not such a number."""
+    multiplier = 1
+    while len(text) > 1 and text[-1] in BIG_UNITS:
+        multiplier *= BIG_UNITS[text[-1]]
+        text = text[:-1]
+    whole, _, fraction = text.partition("点")
+    value = chinese_to_int(whole)
+    if value is None or not fraction or any(ch not in DIGITS for ch in fraction):
+        return None
+    decimals = "".join(str(DIGITS[ch]) for ch in fraction)
+    return float(f"{value}.{decimals}") * multiplier
