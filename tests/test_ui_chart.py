@@ -177,3 +177,16 @@ def test_a_parent_task_line_moves_when_its_sub_tasks_report(chart, bundled_store
                 for day in (date(2024, 3, 1), date(2024, 5, 1), date(2024, 6, 1))]
     assert [y for _, y in chart.series()["actual"]][-1] == expected[-1]
     assert {y for _, y in chart.series()["actual"]} >= set(expected)
+
+
+def test_several_indicators_are_drawn_as_shares_of_their_targets(chart, bundled_store):
+    plan = bundled_store.load_plan()
+    task = find_task(plan, "接续推动城南行动计划实施")  # 55 projects and 200 亿元
+    bundled_store.add_update(task.id, ProgressUpdate(date=date(2024, 6, 30), progress=50,
+                                                     readings={"完成城南行动计划项目": 22, "投资": 150}))
+    plan = bundled_store.load_plan()
+    chart.show_task(plan, task.id, date(2024, 7, 1))
+    series = chart.series()
+    assert series["indicator:完成城南行动计划项目"] == [(timestamp(date(2024, 6, 30)), 40.0)]
+    assert series["indicator:投资"] == [(timestamp(date(2024, 6, 30)), 75.0)]
+    assert {y for _, y in series["target:投资"]} == {100.0}

@@ -308,26 +308,34 @@ class ChartPanel(QWidget):
             self._draw_indicators(task, plan.year, as_of)
 
     def _draw_indicators(self, task: Task, plan_year: int, as_of: date) -> None:
+        """Readings against the target. Several indicators rarely share a scale
+        (55 projects, 200 亿元): then each is drawn as a share of its own target,
+        whose line is 100 for all; the hover text keeps the reading as reported."""
         self.second.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
         self.second.addLegend(offset=(-10, -5), labelTextColor=self._text_colour())
-        self.second.setLabel("left", self.tr("Indicators"))
+        relative = sum(1 for i in task.indicators if i.target) > 1
+        self.second.setLabel("left", self.tr("Indicators (% of target)") if relative else self.tr("Indicators"))
         first = timestamp(task_start(task, plan_year))
         last = timestamp(max(task.due or as_of, as_of))
         for number, indicator in enumerate(task.indicators):
+            if relative and not indicator.target:
+                continue  # no target to measure it against
+            scale = 100.0 / indicator.target if relative and indicator.target else 1.0
             colour = INDICATOR_COLOURS[number % len(INDICATOR_COLOURS)]
-            readings = [(timestamp(d), v) for d, v in indicator_history(task, indicator, as_of)]
+            history = indicator_history(task, indicator, as_of)
+            readings = [(timestamp(d), v * scale) for d, v in history]
             name = f"indicator:{indicator.name}"
             self._series[name] = readings
             if readings:
                 # Legend labels are HTML: escape the user's indicator name.
                 self.second.plot([x for x, _ in readings], [y for _, y in readings],
                                  pen=pg.mkPen(colour, width=2), name=html.escape(indicator.name))
-                self._scatter(name, readings, [indicator.name] * len(readings), colour, "o", 7,
-                              plot=self.second, keep=False)
+                notes = [f"{indicator.name}: {v:g}{indicator.unit}" for _, v in history]
+                self._scatter(name, readings, notes, colour, "o", 7, plot=self.second, keep=False)
             if indicator.target is not None:
-                target = [(first, indicator.target), (last, indicator.target)]
-                self._series[f"target:{indicator.name}"] = target
-                self.second.plot([first, last], [indicator.target] * 2,
+                level = indicator.target * scale
+                self._series[f"target:{indicator.name}"] = [(first, level), (last, level)]
+                self.second.plot([first, last], [level] * 2,
                                  pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.second.addItem(pg.InfiniteLine(pos=timestamp(as_of), angle=90,
                                             pen=pg.mkPen(self._text_colour(), width=1)))
