@@ -54,9 +54,10 @@ def test_areas_with_the_same_name_are_reused_and_a_second_import_adds_nothing(tm
     assert len(list(second.walk_tasks())) == len(list(first.walk_tasks()))
 
 
-def test_gb18030_text_is_read(tmp_path, capsys):
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig", "utf-16"])
+def test_text_in_the_encodings_offices_use_is_read(tmp_path, capsys, encoding):
     doc = tmp_path / "gb.txt"
-    doc.write_bytes("在“加强生态环境建设”方面，将于10月底前建成点位80处。".encode("gb18030"))
+    doc.write_bytes("在“加强生态环境建设”方面，将于10月底前建成点位80处。".encode(encoding))
     assert main(["import-text", str(doc), "--dry-run", "--json"]) == 0
     plan = plan_from_dict(json.loads(capsys.readouterr().out))
     (task,) = plan.areas[0].tasks

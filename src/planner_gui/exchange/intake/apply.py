@@ -19,7 +19,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode_text(raw: bytes, source: object) -> str:
-    """UTF-8 (with or without BOM) or GB18030 text; BadFileError for anything else."""
+    """UTF-8 (with or without BOM), GB18030, or UTF-16 with a BOM (Notepad's "Unicode");
+    BadFileError for anything else."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadFileError(source, "is not readable UTF-16 text") from None
     if b"\x00" in raw[:8192]:
         raise BadFileError(source, "is not a text file (it holds binary data)")
     for encoding in ("utf-8-sig", "gb18030"):
