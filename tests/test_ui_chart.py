@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from planner_gui.domain.model import Milestone, ProgressUpdate
 from planner_gui.domain.progress import evaluate_area, evaluate_plan
 from planner_gui.ui import chart as chart_module
-from planner_gui.ui.chart import MAX_SAMPLES, ChartPanel, sample_dates, timestamp
+from planner_gui.ui.chart import ChartPanel
+from planner_gui.ui.chart_series import MAX_SAMPLES, sample_dates, timestamp
 
 PRESCHOOL = "学前教育公办率提升至50%"  # due 2024-12-31, indicator 学前教育公办率 >= 50 %
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QUndoStack
 
 from planner_gui.domain.progress import Status, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
-from planner_gui.ui.chart import ChartPanel, timestamp
+from planner_gui.ui.chart import ChartPanel
+from planner_gui.ui.chart_series import timestamp
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
 from planner_gui.ui.editor.detail_panel import DetailPanel
 

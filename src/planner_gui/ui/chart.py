@@ -7,25 +7,23 @@ small plot. For an area or the plan: the roll-up over time and the tasks per
 light as of the date.
 
 Every figure comes from planner_gui.domain.progress; the chart only samples
-those functions at chosen dates. The roll-up over time evaluates a whole plan
-per date, so it is computed lazily — only while the chart is visible, at most
-MAX_SAMPLES dates, one date per event-loop turn — and never blocks the window.
+those functions at chosen dates (chart_series.py). The roll-up over time
+evaluates a whole plan per date, so it is computed lazily — only once the chart
+is visible, at most MAX_SAMPLES dates, on a background thread that the chart
+polls — and never blocks the window.
 """
 
 from __future__ import annotations
 
-import calendar
 import html
-import threading
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from planner_gui.domain.dates import month_end
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -35,124 +33,22 @@ from planner_gui.domain.progress import (
     evaluate_plan,
     indicator_history,
     planned_progress,
-    progress_history,
     task_progress,
     task_start,
 )
+from planner_gui.ui.chart_series import (
+    Points,
+    RollupSampler,
+    actual_points,
+    day_of,
+    planned_points,
+    sample_dates,
+    timestamp,
+)
 from planner_gui.ui.editor.fields import plain_label, plain_tip, status_text
 
-MAX_SAMPLES = 24
-Points = list[tuple[float, float]]
 # One colour per indicator line, readable on light and dark backgrounds.
 INDICATOR_COLOURS = ("#0ea5e9", "#a855f7", "#f97316", "#14b8a6", "#e11d48", "#84cc16")
-
-
-def timestamp(day: date) -> float:
-    """Seconds since 1970 at midnight UTC: the x axis is a DateAxisItem with utcOffset 0."""
-    return float(calendar.timegm(day.timetuple()))
-
-
-def day_of(x: float) -> date:
-    return date(1970, 1, 1) + timedelta(seconds=x)
-
-
-def planned_points(task: Task, plan_year: int) -> list[tuple[date, float]]:
-    """The planned line: planned_progress sampled at its breakpoints (start, the
-    deadline, and each milestone's due date and the day before, where it steps)."""
-    if task.due is None:
-        return []
-    start = task_start(task, plan_year)
-    marks = {min(start, task.due), task.due}
-    for milestone in task.milestones:
-        if milestone.due is not None:
-            marks |= {milestone.due, milestone.due - timedelta(days=1)}
-    first = min(marks)
-    points = []
-    for day in sorted(d for d in marks if first <= d <= max(task.due, first)):
-        value = planned_progress(task, day, plan_year)
-        if value is not None:
-            points.append((day, value))
-    return points
-
-
-def actual_points(task: Task, as_of: date) -> list[tuple[date, float]]:
-    """Actual progress as a step line: each reported value (progress_history)
-    holds until the next update, the last one up to the as-of date. Without
-    any update by then, the single as-of figure. A task with sub-tasks moves
-    when they report, so their update dates count too."""
-    known = progress_history(task, as_of)
-    if task.subtasks:
-        days = sorted({u.date for sub in task.walk() for u in sub.updates if u.date <= as_of})
-        known = [(day, task_progress(task, day)) for day in days]
-    if not known or as_of > known[-1][0]:
-        known.append((as_of, task_progress(task, as_of)))
-    steps: list[tuple[date, float]] = []
-    for i, (day, value) in enumerate(known):
-        if i and known[i - 1][1] != value:
-            steps.append((day, known[i - 1][1]))
-        steps.append((day, value))
-    return steps
-
-
-def sample_dates(plan_year: int, as_of: date) -> list[date]:
-    """Month ends from the plan's start up to the as-of date, then the as-of date;
-    thinned to at most MAX_SAMPLES."""
-    dates = []
-    year, month = plan_year, 1
-    while True:
-        end = month_end(year, month)
-        if end >= as_of:
-            break
-        dates.append(end)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    if len(dates) >= MAX_SAMPLES:
-        step = len(dates) / (MAX_SAMPLES - 1)
-        dates = [dates[int(i * step)] for i in range(MAX_SAMPLES - 1)]
-    return [*dates, as_of]
-
-
-class RollupSampler:
-    """Evaluates a roll-up at the sample dates on a background thread, so that
-    a plan of 10,000 tasks (about half a second per date) never freezes the
-    window; the chart polls for what is ready. The rules are pure Python over a
-    snapshot it only reads; a newer request cancels this one."""
-
-    def __init__(self, progress_on: Callable[[date], float], counts_on: Callable[[], dict],
-                 dates: list[date]) -> None:
-        self._progress_on, self._counts_on, self._dates = progress_on, counts_on, dates
-        self._lock = threading.Lock()
-        self.points: Points = []
-        self.counts: dict | None = None
-        self.cancelled = self.done = False
-        self._thread = threading.Thread(target=self._run, name="chart-rollup", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def snapshot(self) -> tuple[Points, dict | None, bool]:
-        with self._lock:
-            return list(self.points), self.counts, self.done
-
-    def _run(self) -> None:
-        try:
-            counts = self._counts_on()
-            with self._lock:
-                self.counts = counts
-            for day in self._dates:
-                if self.cancelled:
-                    return
-                value = self._progress_on(day)
-                with self._lock:
-                    self.points.append((timestamp(day), value))
-        except Exception:  # noqa: BLE001 - the plan changed under us: a newer request follows
-            pass
-        finally:
-            with self._lock:
-                self.done = True
 
 
 class ChartPanel(QWidget):
