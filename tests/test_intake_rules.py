@@ -111,6 +111,10 @@ def test_field_lines_and_bracketed_fields():
     assert rest == "推进某工程。"
     fields, _ = extract_fields("责任单位：县科技局、县财政局")
     assert (fields.lead_unit, fields.co_units) == ("县科技局", ["县财政局"])
+    fields, rest = extract_fields("推进某工程（责任单位：县财政局、县发改局（牵头）；完成时限：年底）")
+    assert (fields.lead_unit, fields.co_units, rest) == ("县发改局", ["县财政局"], "推进某工程")
+    fields, _ = extract_fields("牵头县领导：王海涛")
+    assert fields.leader == "王海涛"
 
 
 def test_year_and_totals_come_from_planning_words_not_from_a_look_back():

@@ -17,7 +17,12 @@ LABELS = {
     "配合单位": "co_units", "协办单位": "co_units", "参与单位": "co_units", "配合部门": "co_units",
     "完成时限": "deadline", "完成时间": "deadline", "时间节点": "deadline",
 }
-_LABEL = re.compile(r"(" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[：:]\s*")
+# 牵头区领导, 责任县领导, 分管市领导 … are leaders too
+_LEADER_VARIANT = r"(?:牵头|责任|分管|包联)[区县市镇]?领导"
+_LABEL = re.compile(
+    r"(" + _LEADER_VARIANT + "|" + "|".join(sorted(LABELS, key=len, reverse=True)) + r")\s*[：:]\s*"
+)
+_LEAD_MARK = re.compile(r"\s*[（(]\s*牵头\s*[)）]")
 _UNIT_SPLIT = re.compile(r"[、，,；;/／]|\s{2,}")
 
 
@@ -46,6 +51,19 @@ def _units(value: str) -> list[str]:
     return [u.strip(" 。.") for u in _UNIT_SPLIT.split(value) if u.strip(" 。.")]
 
 
+def _until_unbalanced_bracket(raw: str) -> str:
+    """A field inside brackets ends at the bracket that closes them, not at （牵头）."""
+    depth = 0
+    for i, ch in enumerate(raw):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return raw[:i]
+    return raw
+
+
 def extract_fields(text: str) -> tuple[TaskFields, str]:
     """The fields found in ``text`` and the text without them (brackets that held them removed)."""
     found = TaskFields()
@@ -54,13 +72,9 @@ def extract_fields(text: str) -> tuple[TaskFields, str]:
     responsible: list[str] = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        raw = text[match.end() : end]
-        # a field inside brackets ends at the closing bracket
-        close = re.search(r"[)）]", raw)
-        if close:
-            raw = raw[: close.start()]
+        raw = _until_unbalanced_bracket(text[match.end() : end])
         value = raw.strip().rstrip("；;，,。 ")
-        kind = LABELS[match.group(1)]
+        kind = LABELS.get(match.group(1), "leader")
         if kind == "leader":
             found.leader = found.leader or "、".join(_units(value))
         elif kind == "lead_unit":
@@ -73,6 +87,12 @@ def extract_fields(text: str) -> tuple[TaskFields, str]:
         else:
             found.deadline = found.deadline or value
         spans.append((match.start(), match.end() + len(raw)))
+    # 县发改局（牵头）: the unit marked as leading is the lead unit
+    marked = [u for u in responsible + found.co_units if _LEAD_MARK.search(u)]
+    if marked and not found.lead_unit:
+        found.lead_unit = _LEAD_MARK.sub("", marked[0])
+        responsible = [u for u in responsible if u != marked[0]]
+        found.co_units = [u for u in found.co_units if u != marked[0]]
     # 责任单位 is the lead unit unless a 牵头单位 is named, then the others help
     if responsible:
         if found.lead_unit:
