@@ -85,7 +85,7 @@ class _Section:
 
 def heading_title(text: str) -> tuple[str, str]:
     """Split 着力扩大有效投资。坚持… into the heading and the text after it."""
-    match = re.search(r"[。！？]", text)
+    match = re.search(r"[。！？：:]", text)
     if match and match.start() <= 40:
         return text[: match.start()].strip(), text[match.end() :].strip()
     if len(text) <= 40:
