@@ -33,6 +33,7 @@ _LEADING = re.compile(r"^(?:将|要|并|还|同时[，,]?|此外[，,]?|今年[�
 _TARGETS = re.compile(r"((?:主要)?(?:预期)?(?:目标|指标))(?:是|为)?\s*[：:]")
 # without headings, a sentence with a number is a task only if it looks ahead
 _FUTURE = re.compile(r"将|要|力争|确保|计划|预计|争取|目标|不少于|不低于|以上|以内|提升至|提高到|达到")
+_FRAMING = re.compile(r"^(?:坚持|围绕|聚焦|按照|根据|为了?|立足|紧扣|对标|以|着眼|面向|针对|深入打好|深入贯彻)")
 _MIN_TASK = 6
 TITLE_LENGTH = 40
 
@@ -210,8 +211,12 @@ def make_title(text: str) -> str:
     text = _LEADING.sub("", strip_end(text.split("。")[0]))
     if len(text) <= TITLE_LENGTH:
         return text
+    clauses = split_clauses(text)
+    # 坚持项目为王，全年实施…: a framing clause says why, the next one says what
+    while len(clauses) > 1 and _FRAMING.match(clauses[0]) and len(clauses[0]) <= 20:
+        clauses = clauses[1:]
     title = ""
-    for clause in split_clauses(text):
+    for clause in clauses:
         if title and len(title) + len(clause) > TITLE_LENGTH:
             break
         title += clause
@@ -303,7 +308,7 @@ def _target_area(shape: Outline, proposal: Proposal) -> Area | None:
         for clause in split_clauses(listed):
             if len(strip_end(clause)) >= _MIN_TASK and not is_narrative(clause):
                 task = _task_from_text(strip_end(clause), TaskFields(), proposal)
-                proposal.note(task.id, "one task per listed target", 0.7)
+                proposal.note(task.id, "one task per listed target", 0.8)
                 area.tasks.append(task)
         if area.tasks:
             return area
