@@ -28,7 +28,7 @@ from planner_gui.domain.model import (
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import rows
 from planner_gui.store.connection import is_read_only, open_database, transaction
-from planner_gui.store.loading import load_children
+from planner_gui.store.loading import load_children, no_cycle_collection
 
 
 def _now() -> str:
@@ -102,7 +102,8 @@ class PlanStore:
         """The whole plan: areas, tasks with sub-tasks, indicators, milestones, updates."""
         plan = self.plan_info()
         plan.areas = [rows.area_from_row(r) for r in self.db["area"].rows_where(order_by="position")]
-        tasks = self._load_tasks("1 = 1", [])
+        with no_cycle_collection():
+            tasks = self._load_tasks("1 = 1", [])
         by_area: dict[str, list[Task]] = defaultdict(list)
         for area_id, task in tasks:
             by_area[area_id].append(task)
