@@ -187,3 +187,14 @@ def test_other_area_heading_styles(text, areas):
     plan = propose_plan(text, year=2024).plan
     assert [a.name for a in plan.areas] == areas
     assert all(a.tasks for a in plan.areas)
+
+
+def test_a_headline_after_the_areas_starts_another_article_even_without_a_byline():
+    from pathlib import Path
+
+    seed = (Path(__file__).parent / "intake" / "docs" / "seed_fengtai.txt").read_text(encoding="utf-8")
+    proposal = propose_plan(seed.replace("文/记者 王蕾蕾", ""))
+    texts = [t.description for t in proposal.plan.walk_tasks()]
+    assert len(proposal.plan.areas) == 8
+    assert not [t for t in texts for word in ("春节", "游客", "同比") if word in t]
+    assert any("another article" in w for w in proposal.warnings)

@@ -168,22 +168,28 @@ def _body_units(paragraphs: list[str]) -> list[Unit]:
 def _by_aspects(paragraphs: list[str], pattern: re.Pattern, how: str) -> Outline:
     preamble: list[str] = []
     areas: list[AreaDraft] = []
+    current: AreaDraft | None = None
+    notes: list[str] = []
     for paragraph in paragraphs:
         match = pattern.match(paragraph)
         if match:
             name = re.sub(r"\s+", "", match.group(1))
             existing = next((a for a in areas if a.name == name), None)
-            area = existing or AreaDraft(name, how)
+            current = existing or AreaDraft(name, how)
             if existing is None:
-                areas.append(area)
+                areas.append(current)
             rest = paragraph[match.end() :].strip()
             if rest:
-                area.units.extend(_body_units([rest]))
-        elif areas:
-            areas[-1].units.extend(_body_units([paragraph]))
-        else:
+                current.units.extend(_body_units([rest]))
+        elif current is not None and is_short_title(paragraph, 20):
+            # a headline between the areas' paragraphs starts another article on the page
+            notes.append(f"text after the headline {paragraph!r} left out: another article")
+            current = None
+        elif current is not None:
+            current.units.extend(_body_units([paragraph]))
+        elif not areas:
             preamble.append(paragraph)
-    return Outline(preamble, areas, loose=[])
+    return Outline(preamble, areas, loose=[], notes=notes[:1])
 
 
 def _subheadings(paragraphs: list[str]) -> list[int]:
