@@ -178,3 +178,17 @@ def test_a_task_dragged_onto_another_area_is_added_there(window, dialog):
     assert moved.lead_unit == "县水务局" and moved.indicators[0].target == 40
     ecology = next(a for a in plan.areas if a.name == "加强生态环境保护")
     assert all(not t.title.startswith("新建污水管网") for t in ecology.tasks)
+
+
+def test_open_text_file_reads_gb18030_and_proposes(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    doc = tmp_path / "notice.txt"
+    doc.write_bytes(DOC.read_text(encoding="utf-8").encode("gb18030"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(doc), ""))
+    dlg = TextImportDialog(window)
+    qtbot.addWidget(dlg)
+    dlg.choose_file()
+    assert "清河县" in dlg.text_edit.toPlainText()
+    assert [a.text() for a in rows(dlg.model)] == NEW_AREAS
+    assert dlg.add_button.isEnabled()
