@@ -85,6 +85,17 @@ def test_only_indicators_give_the_progress():
     assert task_progress(t, date(2024, 7, 1)) == 50
 
 
+def test_a_later_reading_does_not_change_an_earlier_figure():
+    # the store copies the newest reading into `current`; as of an earlier date it must not count
+    ind = Indicator("新引进企业", target=50, unit="家", current=50, baseline=0)
+    t = task(due="2024-12-31", indicators=[ind], updates=[upd("2024-06-01", 新引进企业=50)])
+    assert task_progress(t, date(2024, 2, 1)) == 0
+    assert task_progress(t, date(2024, 6, 1)) == 100
+    # an indicator never read in an update uses the value typed on it
+    typed = task(due="2024-12-31", indicators=[Indicator("x", target=10, current=5)])
+    assert task_progress(typed, date(2024, 2, 1)) == 50
+
+
 def test_upper_bound_indicator_counts_as_met_while_it_holds():
     rate = Indicator("失业率", target=5.5, unit="%", comparator="<=")
     assert indicator_score(rate, 5.0) == 1.0

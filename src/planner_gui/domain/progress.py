@@ -109,15 +109,27 @@ class PlanFigures:
 
 
 def indicator_reading(indicator: Indicator, task: Task, as_of: date) -> float | None:
-    """The indicator's value as of D: the latest reading in an update dated by D,
-    else the value entered on the indicator itself (undated, taken as current)."""
+    """The indicator's value as of D.
+
+    Readings reported with updates are the history: the latest one dated by D
+    counts, and before the first reading the indicator stands at its baseline.
+    Only an indicator that has never been read in an update falls back to the
+    value typed on it (an undated figure, taken as current): the store copies
+    the newest reading into that field, so using it for earlier dates would let
+    a later report change an earlier figure.
+    """
     best: tuple[date, float] | None = None
+    ever_read = False
     for upd in task.updates:
-        if upd.date <= as_of and indicator.name in upd.readings:
-            if best is None or upd.date >= best[0]:
-                best = (upd.date, upd.readings[indicator.name])
+        if indicator.name not in upd.readings:
+            continue
+        ever_read = True
+        if upd.date <= as_of and (best is None or upd.date >= best[0]):
+            best = (upd.date, upd.readings[indicator.name])
     if best is not None:
         return best[1]
+    if ever_read:
+        return indicator.baseline
     return indicator.current
 
 
