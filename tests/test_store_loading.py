@@ -32,3 +32,17 @@ def test_bulk_read_matches_row_conversion(tmp_path):
         assert store.get_task(some.id) == tasks[some.id]
         dates = [u.date for u in tasks[some.id].updates]
         assert dates == sorted(dates)
+
+
+def test_an_area_with_many_tasks_reads_only_its_own_children(tmp_path, monkeypatch):
+    from planner_gui.store import repository
+
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 300, 2500, seed=6)
+    with PlanStore.open(path) as store:
+        plan = store.load_plan()
+        area = max(plan.areas, key=lambda a: sum(1 for _ in a.walk_tasks()))
+        # an area larger than the id list limit is read by a condition, not a scan of all updates
+        monkeypatch.setattr(repository, "IDS_IN_QUERY_MAX", 10)
+        assert store.get_area(area.id) == area
+        assert sum(1 for _ in area.walk_tasks()) > 10
