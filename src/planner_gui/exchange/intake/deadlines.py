@@ -25,7 +25,8 @@ _PATTERNS = [
     # 2025年, 2025年底前 — but not 2024年度 (a title) or 2023年以来
     r"20\d{2}\s*年(?:底|末|内)?(?![度以])" + _BEFORE,
     r"(?:今年|本年|年度)?(?:年内|年底|年末)" + _BEFORE,
-    r"全年|今年内|本年度内",
+    # 全年完成55个 is a deadline; 全年工作 / 全年目标 is the year's work, not a date
+    r"全年(?!工作|目标|任务|经济|各项|重点|计划|发展|的)|今年内|本年度内",
 ]
 _DEADLINE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 # dates that describe the past or a span, not a deadline: 2月10日—17日, 2023年同期

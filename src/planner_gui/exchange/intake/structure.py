@@ -28,9 +28,13 @@ from planner_gui.exchange.intake.tables import has_table, tables_to_outline_text
 
 _CN = "一二三四五六七八九十"
 _QUOTED_ASPECT = re.compile(r"^在\s*[“\"]([^”\"]{2,60})[”\"]\s*方面\s*[，,：:]?")
-_PLAIN_ASPECT = re.compile(r"^在([^，。；：“”、]{2,20}?)方面\s*[，,：:]")
+# 在产业发展方面， / 产业发展方面： — but not 另一方面， or 各方面
+_PLAIN_ASPECT = re.compile(
+    r"^在?(?!另一|其他|其它|有关|相关|各|这|那|多)([^，。；：“”、]{2,20}?)方面\s*[，,：:]"
+)
 _ASPECT_INSIDE = re.compile(
-    r"(?<=[。；！？])\s*(?=在\s*“[^”]{2,60}”\s*方面|在[^，。；：“”、]{2,20}?方面\s*[，,：:])"
+    r"(?<=[。！？])\s*(?=在\s*“[^”]{2,60}”\s*方面|在?(?!另一|其他|其它|有关|相关|各|这|那|多)"
+    r"[^，。；：“”、]{2,20}?方面\s*[，,：:])"
 )
 _PART = re.compile(rf"^第([{_CN}0-9]{{1,3}})部分\s*[：:、.．\s]?\s*")
 _CN_HEAD = re.compile(rf"^([{_CN}]{{1,3}})\s*[、.．]\s*")

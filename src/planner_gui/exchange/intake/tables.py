@@ -28,7 +28,13 @@ _CN = "一二三四五六七八九十"
 
 
 def _cells(line: str) -> list[str]:
-    return [c.strip() for c in _CELL_SPLIT.split(line.strip())]
+    line = line.strip()
+    if line[:1] in "|│｜" and line[-1:] in "|│｜" and len(line) > 1:
+        line = line[1:-1]  # a Markdown or box-drawn table: | a | b |
+    return [c.strip() for c in _CELL_SPLIT.split(line)]
+
+
+_RULE_ROW = re.compile(r"^[\s|│｜:：\-—─┼├┤+=]+$")
 
 
 def _header(line: str) -> list[str] | None:
@@ -62,6 +68,8 @@ def tables_to_outline_text(text: str) -> str:
         if header is not None:
             kinds, area = header, ""
             continue
+        if kinds is not None and _RULE_ROW.match(line) and line.strip():
+            continue  # |---|---| under a Markdown header
         cells = _cells(line) if kinds is not None else []
         if kinds is None or len(cells) < 2:
             if kinds is not None and line.strip() and out[-1:] != [""]:
