@@ -22,7 +22,7 @@ from planner_gui.exchange.intake.structure import AreaDraft, Outline, Unit, outl
 
 # sentences that report, quote or look back: not tasks
 NARRATIVE = re.compile(
-    r"强调|指出|表示|介绍道?|据了解|据悉|连日来|记者|通讯员|会上|会议(?:要求|指出|强调|明确|认为|提出)|"
+    r"强调|指出|表示|介绍道?|据了解|据悉|连日来|记者|通讯员|会上|(?:会议|全会|大会)(?:要求|指出|强调|明确|认为|提出|号召|审议)|号召|"
     r"出席|主持|讲话|发言|通报了|已经|已完成|已全面|已吹响|刚刚|过去一年|去年|上年|报道|采访|摄影|"
     r"各位代表|同志们|让我们|"
     # a verb with 了 tells what happened (出台了, 召开了); plans say 将 / 要
