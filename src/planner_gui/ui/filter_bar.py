@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWidget
 
+from planner_gui.domain.model import Plan
 from planner_gui.domain.progress import STATUS_ORDER, Status, status_word
 from planner_gui.ui.plan_tree import Node, PlanTreeModel
 
@@ -63,6 +64,17 @@ def matching_task_ids(nodes: Iterable[Node], criteria: FilterCriteria) -> set[st
             continue
         found.add(node.id)
     return found
+
+
+def filter_choices(plan: Plan) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """Leaders, units (lead and co-units) and areas for the filter bar's lists."""
+    leaders: set[str] = set()
+    units: set[str] = set()
+    for task in plan.walk_tasks():
+        if task.leader:
+            leaders.add(task.leader)
+        units.update(u for u in (task.lead_unit, *task.co_units) if u)
+    return sorted(leaders), sorted(units), [(area.name, area.id) for area in plan.areas]
 
 
 class FilterBar(QWidget):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,11 +34,10 @@ from planner_gui.store import PlanStore
 from planner_gui.ui import menus, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry
 from planner_gui.ui.commands import PlanEvents
-from planner_gui.ui.filter_bar import FilterBar, matching_task_ids
-from planner_gui.ui.plan_tree import PlanTreeModel
-from planner_gui.ui.plan_tree_view import PlanTreeView
+from planner_gui.ui.plan_tree import Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
+from planner_gui.ui.tree_pane import TreePane
 from planner_gui.ui.undo_guard import GuardedCommand
 
 _OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
@@ -75,23 +73,16 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.actions = ActionRegistry(self)
         self.plan: Plan = store.load_plan()
         self.figures: PlanFigures = evaluate_plan(self.plan, date.today())
-        self._expanded: set[str] = set()
         self._shown_key: tuple[str, str] | None | bool = False  # False: nothing shown yet
 
-        self.model = PlanTreeModel(self)
-        self.model.set_language(self.language)
-        self.tree = PlanTreeView(self.model)
-        self.filter_bar = FilterBar(language=self.language)
-        left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(4, 4, 0, 0)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.tree)
+        self.tree_pane = TreePane(self.language)
+        # the parts others (dialogs, tests, benchmarks) reach for
+        self.model, self.tree, self.filter_bar = self.tree_pane.model, self.tree_pane.tree, self.tree_pane.filter_bar
         self.detail = self._make_detail_panel()
         self.chart = self._make_chart()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (left, self.detail, self.chart):
+        for widget in (self.tree_pane, self.detail, self.chart):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -108,7 +99,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         menus.build_menus(self)
         self._connect()
         self._set_tab_order()
-        self._rebuild_tree(first=True)
+        self.tree_pane.rebuild(self.plan, self.figures, first=True)
         if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
             self.resize(1400, 860)
             self.splitter.setSizes([720, 400, 280])
@@ -170,13 +161,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.events.updates_changed.connect(lambda task_id: self._on_item_changed("task", task_id))
         self.events.structure_changed.connect(self._on_structure_changed)
         self.events.plan_reset.connect(self.reload_plan)
-        self.filter_bar.changed.connect(self.apply_filter)
-        self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
-        self.filter_bar.escaped.connect(self.tree.setFocus)
+        self.tree_pane.filtered.connect(self._update_counts)
+        self.tree_pane.filtered.connect(self._update_actions)
+        self.tree_pane.current_changed.connect(self._show_current)
         self.as_of_edit.dateChanged.connect(self._on_as_of_changed)
-        self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.tree.expanded.connect(lambda index: self._track_expansion(index, True))
-        self.tree.collapsed.connect(lambda index: self._track_expansion(index, False))
         self.tree.context_menu_requested.connect(lambda pos: menus.context_menu(self).exec(pos))
         # Queued: the edit is applied after the view has closed its editor, so
         # a tree rebuild (filter active) cannot pull the row from under it.
@@ -194,11 +182,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.as_of_edit.setDate(QDate(day.year, day.month, day.day))
 
     def visible_task_ids(self) -> list[str]:
-        return [node.id for node in self.model.shown_nodes() if node.kind == "task"]
+        return self.tree_pane.visible_task_ids()
 
-    def _current_node(self):
-        index = self.tree.currentIndex()
-        return self.model.node(index) if index.isValid() else None
+    def _current_node(self) -> Node | None:
+        return self.tree_pane.current_node()
 
     def selected_task_id(self) -> str | None:
         node = self._current_node()
@@ -209,16 +196,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         return node.area_id if node is not None else None
 
     def select_item(self, item_id: str) -> bool:
-        index = self.model.index_for_id(item_id)
-        if not index.isValid():
-            return False
-        parent = index.parent()
-        while parent.isValid():
-            self.tree.expand(parent)
-            parent = parent.parent()
-        self.tree.setCurrentIndex(index)
-        self.tree.scrollTo(index)
-        return True
+        return self.tree_pane.select_item(item_id)
+
+    def apply_filter(self) -> None:
+        self.tree_pane.apply_filter()
 
     def reload_plan(self) -> None:
         """Re-read everything after a file-level change (import, restore, another process)."""
@@ -227,7 +208,7 @@ class MainWindow(RemembersLayout, QMainWindow):
             self.detail.set_store(self.store, self.events, self.undo_stack)
         self.plan = self.store.load_plan()
         self.figures = evaluate_plan(self.plan, self.as_of())
-        self._rebuild_tree()
+        self.tree_pane.rebuild(self.plan, self.figures)
         self._update_title()
         self._show_current(force=True)
 
@@ -240,7 +221,7 @@ class MainWindow(RemembersLayout, QMainWindow):
             return False
         old, self.store = self.store, store
         old.close()
-        self._expanded.clear()
+        self.tree_pane.expanded.clear()
         self.reload_plan()
         self.settings.add_recent_file(path)
         return True
@@ -345,7 +326,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def _on_structure_changed(self) -> None:
         self.plan = self.store.load_plan()
         self.figures = evaluate_plan(self.plan, self.as_of())
-        self._rebuild_tree()
+        self.tree_pane.rebuild(self.plan, self.figures)
         self._show_current(force=True)
 
     def _on_as_of_changed(self, _date: QDate) -> None:
@@ -359,55 +340,11 @@ class MainWindow(RemembersLayout, QMainWindow):
     def _on_move_requested(self, kind: str, item_id: str, area_id: str, parent_id: str, position: int) -> None:
         tree_editing.move(self, kind, item_id, area_id, parent_id or None, position)
 
-    # --- tree -------------------------------------------------------------
-
-    def _rebuild_tree(self, first: bool = False) -> None:
-        current = self._current_node()
-        current_id = current.id if current is not None else None
-        self.model.set_plan(self.plan, self.figures)
-        self.filter_bar.set_choices(*menus.filter_choices(self.plan))
-        if first:
-            self._expanded = {area.id for area in self.plan.areas}
-        self.apply_filter(keep=current_id)
-
-    def apply_filter(self, keep: str | None = None) -> None:
-        criteria = self.filter_bar.criteria()
-        current = self._current_node()
-        keep = keep or (current.id if current is not None else None)
-        self.model.set_visible(matching_task_ids(self.model.task_nodes(), criteria))
-        self._restore_expansion(criteria.active)
-        if not (keep and self.select_item(keep)):
-            # The selected item is filtered out: the editor and chart keep showing
-            # it (it still exists) rather than switching to the whole plan.
-            self._update_actions()
-        self._update_counts()
-
-    def _restore_expansion(self, filtering: bool) -> None:
-        self._tracking = False
-        if filtering:
-            self.tree.expandAll()
-        else:
-            for item_id in self._expanded:
-                index = self.model.index_for_id(item_id)
-                if index.isValid():
-                    self.tree.setExpanded(index, True)
-        self._tracking = True
-
-    def _track_expansion(self, index: QModelIndex, expanded: bool) -> None:
-        if not getattr(self, "_tracking", True) or self.filter_bar.criteria().active:
-            return
-        item_id = self.model.node(index).id
-        if expanded:
-            self._expanded.add(item_id)
-        else:
-            self._expanded.discard(item_id)
+    # --- panels -----------------------------------------------------------
 
     def _update_counts(self) -> None:
         status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
         status_bar.show_counts(self.model.shown_nodes(), self.filter_bar.criteria().active)
-
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_current()
 
     def _show_current(self, data_changed: bool = False, force: bool = False) -> None:
         """Show the selected item (or the plan) in the editor and the chart.

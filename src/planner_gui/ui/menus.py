@@ -19,7 +19,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from planner_gui.domain.errors import PlannerError
-from planner_gui.domain.model import Plan
 from planner_gui.ui import json_io, tree_editing
 from planner_gui.ui.actions import ActionId
 from planner_gui.ui.settings import Keys
@@ -182,17 +181,6 @@ def context_menu(window: MainWindow) -> QMenu:
                       ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL):
         menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
     return menu
-
-
-def filter_choices(plan: Plan) -> tuple[list[str], list[str], list[tuple[str, str]]]:
-    """Leaders, units (lead and co-units) and areas for the filter bar's lists."""
-    leaders: set[str] = set()
-    units: set[str] = set()
-    for task in plan.walk_tasks():
-        if task.leader:
-            leaders.add(task.leader)
-        units.update(u for u in (task.lead_unit, *task.co_units) if u)
-    return sorted(leaders), sorted(units), [(area.name, area.id) for area in plan.areas]
 
 
 def end_of_last_month(today: date) -> date:

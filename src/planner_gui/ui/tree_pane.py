@@ -1,0 +1,101 @@
+"""The left pane: filter bar above the plan tree, and what the tree remembers
+(which items are expanded, which one is selected) across rebuilds and filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from planner_gui.domain.model import Plan
+from planner_gui.domain.progress import PlanFigures
+from planner_gui.ui.filter_bar import FilterBar, filter_choices, matching_task_ids
+from planner_gui.ui.plan_tree import Node, PlanTreeModel
+from planner_gui.ui.plan_tree_view import PlanTreeView
+
+
+class TreePane(QWidget):
+    # the current item changed (selection by the user or after a rebuild)
+    current_changed = Signal()
+    # the shown rows changed (filter or rebuild): counts need updating
+    filtered = Signal()
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PlanTreeModel(self)
+        self.model.set_language(language)
+        self.tree = PlanTreeView(self.model)
+        self.filter_bar = FilterBar(language=language)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.tree)
+        # expanded items, remembered while no filter is active (a filter expands everything)
+        self.expanded: set[str] = set()
+        self._tracking = True
+
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
+        self.filter_bar.escaped.connect(self.tree.setFocus)
+        self.tree.expanded.connect(lambda index: self._track_expansion(index, True))
+        self.tree.collapsed.connect(lambda index: self._track_expansion(index, False))
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self.current_changed.emit())
+
+    def current_node(self) -> Node | None:
+        index = self.tree.currentIndex()
+        return self.model.node(index) if index.isValid() else None
+
+    def visible_task_ids(self) -> list[str]:
+        return [node.id for node in self.model.shown_nodes() if node.kind == "task"]
+
+    def select_item(self, item_id: str) -> bool:
+        index = self.model.index_for_id(item_id)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    def rebuild(self, plan: Plan, figures: PlanFigures, first: bool = False) -> None:
+        """New rows for a changed structure, keeping selection and expansion."""
+        current = self.current_node()
+        self.model.set_plan(plan, figures)
+        self.filter_bar.set_choices(*filter_choices(plan))
+        if first:
+            self.expanded = {area.id for area in plan.areas}
+        self.apply_filter(keep=current.id if current is not None else None)
+
+    def apply_filter(self, keep: str | None = None) -> None:
+        criteria = self.filter_bar.criteria()
+        current = self.current_node()
+        keep = keep or (current.id if current is not None else None)
+        self.model.set_visible(matching_task_ids(self.model.task_nodes(), criteria))
+        self._restore_expansion(criteria.active)
+        if keep:
+            # When the selected item is filtered out, nothing is selected; the
+            # editor and chart keep showing it (it still exists).
+            self.select_item(keep)
+        self.filtered.emit()
+
+    def _restore_expansion(self, filtering: bool) -> None:
+        self._tracking = False
+        if filtering:
+            self.tree.expandAll()
+        else:
+            for item_id in self.expanded:
+                index = self.model.index_for_id(item_id)
+                if index.isValid():
+                    self.tree.setExpanded(index, True)
+        self._tracking = True
+
+    def _track_expansion(self, index: QModelIndex, expanded: bool) -> None:
+        if not self._tracking or self.filter_bar.criteria().active:
+            return
+        item_id = self.model.node(index).id
+        if expanded:
+            self.expanded.add(item_id)
+        else:
+            self.expanded.discard(item_id)
