@@ -205,7 +205,6 @@ def test_check_file_reports_damage(window, boxes):
     assert "damaged" in text and str(path) in text and fmt == Qt.TextFormat.PlainText
 
 
-@pytest.mark.skip(reason="waits for MainWindow.push to surface an error raised in redo (integration)")
 def test_a_full_disk_in_the_window_is_a_message_and_nothing_changes(window, boxes):
     shown, _ = boxes
     task = next(window.plan.walk_tasks())
