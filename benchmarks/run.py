@@ -84,7 +84,7 @@ class Runner:
             for line in proc.stdout:
                 if line.startswith(PAINTED):
                     took = (time.perf_counter() - start) * 1000
-                    rss = float(line.split("rss_mb=")[1])
+                    rss = float(line.split("rss_mb=")[1].split()[0])
                     return took, rss
             raise RuntimeError(f"{args} ended without painting")
         finally:

@@ -2,7 +2,8 @@
 
 With PLANNER_GUI_BENCH_EXIT_AFTER_PAINT=1 in the environment, the window
 prints one line ``PLANNER_GUI_PAINTED rows=N rss_mb=M`` on standard output
-once the plan tree has been painted with rows in it, then quits. Without the
+once the plan tree has been painted with rows in it, then quits
+(``after_show_ms`` is the time from show() to that paint). Without the
 variable :func:`install_bench_hook` does nothing (one environment lookup).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -32,6 +34,7 @@ class PaintWatcher(QObject):
         super().__init__(target)
         self._rows = rows
         self._done = False
+        self._installed = time.perf_counter()
         target.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -42,7 +45,10 @@ class PaintWatcher(QObject):
         return False
 
     def _report(self) -> None:
-        print(f"{PAINTED} rows={self._rows()} rss_mb={peak_rss_mb():.0f}", flush=True)
+        # after_show_ms: what happened between show() and the first paint (layout, deferred work)
+        after_show = (time.perf_counter() - self._installed) * 1000
+        print(f"{PAINTED} rows={self._rows()} rss_mb={peak_rss_mb():.0f} after_show_ms={after_show:.0f}",
+              flush=True)
         sys.stdout.flush()
         QApplication.quit()
 

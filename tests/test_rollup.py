@@ -1,0 +1,63 @@
+"""The chart's roll-up over time gives, for every date, exactly the progress
+evaluate_plan and evaluate_area give for that date."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, timedelta
+
+import pytest
+
+from planner_gui.demo import write_demo
+from planner_gui.domain.model import Indicator, Milestone, Plan, ProgressUpdate
+from planner_gui.domain.progress import evaluate_area, evaluate_plan
+from planner_gui.domain.rollup import area_progress_series, plan_progress_series
+from planner_gui.store import PlanStore
+
+DAYS = [date(2024, 1, 1) + timedelta(days=d) for d in range(0, 400, 23)]
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory) -> Plan:
+    path = tmp_path_factory.mktemp("rollup") / "d.sqlite"
+    write_demo(path, 250, 1800, seed=3)
+    with PlanStore.open(path) as store:
+        plan = store.load_plan()
+    # the rarer rules too: done without a report, derived from indicators and
+    # milestones, a figure set on the task, same-day updates, an unweighted task
+    leaves = [t for t in plan.walk_tasks() if not t.subtasks]
+    leaves[0].updates.clear()
+    leaves[0].done_on = date(2024, 5, 10)
+    leaves[1].updates = [ProgressUpdate(date=date(2024, 4, 1), readings={"产值": 30})]
+    leaves[1].indicators = [Indicator(name="产值", target=60)]
+    leaves[1].milestones = [Milestone(title="开工", due=date(2024, 6, 30), done_on=date(2024, 7, 2))]
+    leaves[2].updates.clear()
+    leaves[2].progress = 35
+    leaves[3].updates += [ProgressUpdate(date=date(2024, 3, 3), progress=10),
+                          ProgressUpdate(date=date(2024, 3, 3), progress=20)]
+    leaves[4].weight = 0
+    return plan
+
+
+def test_plan_series_matches_evaluate_plan(plan):
+    assert plan_progress_series(plan, DAYS) == [evaluate_plan(plan, d).plan.progress for d in DAYS]
+
+
+def test_area_series_matches_evaluate_area(plan):
+    for area in plan.areas:
+        expected = [evaluate_area(area, d, plan, {}).progress for d in DAYS]
+        assert area_progress_series(area, DAYS) == expected
+
+
+def test_dates_in_any_order(plan):
+    shuffled = DAYS[::-2] + DAYS[::2]
+    assert plan_progress_series(plan, shuffled) == [evaluate_plan(plan, d).plan.progress for d in shuffled]
+
+
+def test_the_series_moves_with_the_reports(plan):
+    later = copy.deepcopy(plan)
+    task = next(t for t in later.walk_tasks() if not t.subtasks and t.updates)
+    task.updates.append(ProgressUpdate(date=date(2024, 12, 30), progress=0))
+    before, after = plan_progress_series(plan, DAYS), plan_progress_series(later, DAYS)
+    earlier = sum(1 for d in DAYS if d < date(2024, 12, 30))
+    assert before[:earlier] == after[:earlier] and before[earlier:] != after[earlier:]
