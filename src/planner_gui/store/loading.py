@@ -30,32 +30,24 @@ _INDICATOR_COLUMNS = "task_id, id, name, unit, comparator, baseline, target, cur
 _MILESTONE_COLUMNS = "task_id, id, title, due, done_on"
 
 
-# From this many objects on, a loaded plan is moved out of the collector's sight.
-FREEZE_FROM_OBJECTS = 100_000
-
-
 @contextlib.contextmanager
 def no_cycle_collection() -> Iterator[None]:
     """Build a million objects without the cyclic garbage collector running.
 
     Loading a plan creates objects only (no garbage, no cycles), yet every
     700 allocations the collector looks at the young ones and now and then at
-    all of them: a quarter of load_plan's time at 200,000 updates. Worse, a
-    big plan stays alive, so each later full collection walks it again: a
-    pause of 0.2-0.3 s at some keystroke in the window. So the collector is
-    off while loading, and a big load is then frozen (gc.freeze: the
-    collector skips those objects; reference counting still frees them when
-    the plan is dropped, and a plan holds no reference cycles). Cyclic garbage
-    that exists at that moment is kept too, a few kilobytes per load.
+    all of them: a quarter of load_plan's time at 200,000 updates. Reference
+    counting still frees everything as usual; the collector's state is
+    restored afterwards. (Freezing the loaded plan out of the collector's
+    sight with gc.freeze was tried and dropped: reference cycles in the window
+    that still pointed at the previous plan were frozen too, so every
+    re-opened file kept one old plan in memory.)
     """
     was_enabled = gc.isenabled()
-    before = gc.get_count()[0]
     gc.disable()
     try:
         yield
     finally:
-        if gc.get_count()[0] - before >= FREEZE_FROM_OBJECTS:
-            gc.freeze()
         if was_enabled:
             gc.enable()
 
