@@ -33,7 +33,8 @@ def _top_tasks(plan: Plan, task_ids: set[str]) -> list[tuple[Area, Task]]:
     found: list[tuple[Area, Task]] = []
     for area in plan.areas:
         for top in area.tasks:
-            if any(t.id in task_ids for t in top.walk()):
+            # most tasks have no sub-tasks: no generator for them (10,000 per edit)
+            if top.id in task_ids or (top.subtasks and any(t.id in task_ids for t in top.walk())):
                 found.append((area, top))
     return found
 
