@@ -108,12 +108,21 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
 class ImportPreviewDialog(QDialog):
     """What an import would add and change, every conflict and problem; Apply writes it."""
 
+    def _summary_line(self, preview: ImportPreview) -> str:
+        if preview.new_file:
+            return preview.describe()[0]
+        counts = preview.changes.counts()
+        return self.tr("%s: %d new areas, %d new tasks, %d changed fields, %d new updates, "
+                       "%d conflicts, %d problems") % (
+            preview.file.name, counts["new_areas"], counts["new_tasks"], counts["changed_fields"],
+            counts["new_updates"], counts["conflicts"], counts["problems"])
+
     def __init__(self, preview: ImportPreview, read_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import %s") % preview.file.name)
         self.resize(960, 560)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(preview.describe()[0])
+        self.summary = QLabel(self._summary_line(preview))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
