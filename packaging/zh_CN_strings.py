@@ -382,6 +382,19 @@ TRANSLATIONS: dict[str, str] = {
     "Milestone": "时间节点",
     "Due (YYYY-MM-DD)": "截止日期（年-月-日）",
     "Done on (YYYY-MM-DD)": "完成日期（年-月-日）",
+    "done on {0}": "{0} 完成",
+    "not done": "未完成",
+    "due": "截止",
+    "Indicators (% of target)": "量化指标（完成目标的百分比）",
+    "Roll-up progress": "汇总进度",
+    "%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems":
+        "%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题",
+    "Highlighted rows are guesses: check them (hover for why). Untick what should not be added; "
+    "double-click to edit; drag a task onto another area.":
+        "突出显示的行是推测结果，请核对（鼠标悬停可查看原因）。不需要添加的请取消勾选；双击可修改；"
+        "可将任务拖到其他方面。",
+    "The text is for %s; the open plan is for %s.": "文稿属于 %s 年，而打开的计划属于 %s 年。",
+    "Add the update (Ctrl+Enter)": "添加进展情况（Ctrl+Enter）",
     "Monthly": "每月",
     "Quarterly": "每季度",
 }

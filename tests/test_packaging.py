@@ -257,16 +257,17 @@ def test_translations_keep_placeholders_and_accelerators():
 
 def _visible_texts(window) -> list[tuple[str, str]]:
     """(where, text) for every interface text a user sees in the window and its menus."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import (
         QAbstractButton,
-        QAbstractItemView,
         QComboBox,
         QGroupBox,
         QLabel,
         QLineEdit,
         QMenu,
+        QTableView,
         QTabWidget,
+        QTreeView,
     )
 
     texts: list[tuple[str, str]] = []
@@ -281,7 +282,9 @@ def _visible_texts(window) -> list[tuple[str, str]]:
             if action.menu() is not None:
                 walk_menu(action.menu(), f"{path} > {action.text()}")
 
-    for action in window.menuBar().actions():
+    texts.append(("window title", window.windowTitle()))
+    menu_bar = window.menuBar() if hasattr(window, "menuBar") else None
+    for action in menu_bar.actions() if menu_bar is not None else []:
         texts.append(("menu bar", action.text()))
         if action.menu() is not None:
             walk_menu(action.menu(), action.text())
@@ -298,11 +301,11 @@ def _visible_texts(window) -> list[tuple[str, str]]:
     for combo in window.findChildren(QComboBox):
         if not combo.isEditable():
             texts.extend(("combo", combo.itemText(i)) for i in range(min(combo.count(), 3)))
-    for view in window.findChildren(QAbstractItemView):
+    for view in window.findChildren(QTableView) + window.findChildren(QTreeView):
         model = view.model()
         if model is None:
             continue
-        for column in range(model.columnCount()):
+        for column in range(model.columnCount(QModelIndex())):
             texts.append(("column header", str(model.headerData(
                 column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")))
     return texts
@@ -310,31 +313,82 @@ def _visible_texts(window) -> list[tuple[str, str]]:
 
 def test_chinese_window_shows_no_english_interface_text(qtbot, qapp, bundled_store, tmp_path):
     """Every menu, label, button, tab, placeholder and column header is translated."""
-    import re
-
-    from PySide6.QtCore import QSettings
-
     from planner_gui.ui import i18n
-    from planner_gui.ui.main_window import MainWindow
-    from planner_gui.ui.settings import AppSettings
 
-    # Names and formats that stay as they are in a Chinese interface.
-    allowed = re.compile(r"English|planner-gui|planner|JSON|Excel|CSV|PDF|Python|PySide6|txt|sqlite|"
-                         r"Ctrl|Shift|Alt|Del|PgUp|PgDown|F\d+")
     try:
         assert i18n.install_translator(qapp, choice="zh_CN") == "zh_CN"
-        settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-        window = MainWindow(bundled_store, settings=settings)
-        qtbot.addWidget(window)
-        window.show()
+        window = _chinese_window(qtbot, bundled_store, tmp_path)
         # The plan, area and task pages of the detail panel each have their own texts.
         window.detail.show_plan()
         seen = set(_visible_texts(window))
         for item_id in (bundled_store.load_plan().areas[0].id, window.visible_task_ids()[0]):
             assert window.select_item(item_id)
             seen.update(_visible_texts(window))
-        english = sorted((where, text) for where, text in seen
-                         if re.search(r"[A-Za-z]{3,}", allowed.sub("", text)))
+            english = _english(seen)
     finally:
         i18n.install_translator(qapp, choice="en")
+    assert not english, "\n".join(f"{where}: {text!r}" for where, text in english)
+
+
+def _chinese_window(qtbot, store, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from planner_gui.ui.main_window import MainWindow
+    from planner_gui.ui.settings import AppSettings
+
+    settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _english(texts) -> list[tuple[str, str]]:
+    """The texts that still hold English words (3+ Latin letters), apart from names."""
+    import re
+
+    # Names and formats that stay as they are in a Chinese interface.
+    allowed = re.compile(r"English|planner-gui|planner|JSON|Excel|CSV|PDF|Python|PySide6|"
+                         r"txt|xlsx|xlsm|sqlite|bak|Ctrl|Shift|Alt|Del|PgUp|PgDown|F\d+")
+    paths = re.compile(r"\S*[/\\]\S*|\S+\.(?:xlsx|sqlite|txt|json|pdf)\b")  # file names are data
+    return sorted((where, text) for where, text in set(texts)
+                  if re.search(r"[A-Za-z]{3,}", allowed.sub("", paths.sub("", text))))
+
+
+def test_chinese_dialogs_show_no_english_interface_text(qtbot, qapp, bundled_store, tmp_path,
+                                                        monkeypatch):
+    """Export summary, ledger import preview, report-form messages, restore and text import."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    from planner_gui.ui import i18n
+    from planner_gui.ui.dialogs import backups, export_summary, ledger, text_import
+
+    seen: list[tuple[str, str]] = []
+
+    def record(dialog) -> int:
+        seen.extend((f"{type(dialog).__name__}: {where}", text)
+                    for where, text in _visible_texts(dialog))
+        return 0  # rejected: nothing is changed
+
+    monkeypatch.setattr(QDialog, "exec", record)
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("", False))
+    try:
+        assert i18n.install_translator(qapp, choice="zh_CN") == "zh_CN"
+        window = _chinese_window(qtbot, bundled_store, tmp_path)
+        export_summary.open_dialog(window)
+        ledger_file = ledger.open_export_dialog(window, target=tmp_path / "ledger.xlsx")
+        ledger.open_import_dialog(window, source=ledger_file)
+        ledger.open_export_forms_dialog(window, folder=tmp_path / "forms", by="unit")
+        backups.back_up_now(window)
+        backups.open_restore_dialog(window)
+        text_import.open_dialog(window)
+        english = _english(seen)
+    finally:
+        i18n.install_translator(qapp, choice="en")
+    kinds = {where.split(":")[0] for where, _ in seen}
+    assert {"ExportSummaryDialog", "RestoreDialog"} <= kinds, kinds
     assert not english, "\n".join(f"{where}: {text!r}" for where, text in english)

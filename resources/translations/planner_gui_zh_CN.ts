@@ -295,12 +295,32 @@
             <translation>实际进度</translation>
         </message>
         <message>
+            <source>done on {0}</source>
+            <translation>{0} 完成</translation>
+        </message>
+        <message>
+            <source>not done</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <source>due</source>
+            <translation>截止</translation>
+        </message>
+        <message>
             <source>Milestones</source>
             <translation>时间节点</translation>
         </message>
         <message>
             <source>Indicators</source>
             <translation>量化指标</translation>
+        </message>
+        <message>
+            <source>Indicators (% of target)</source>
+            <translation>量化指标（完成目标的百分比）</translation>
+        </message>
+        <message>
+            <source>Roll-up progress</source>
+            <translation>汇总进度</translation>
         </message>
         <message>
             <source>Tasks</source>
@@ -483,6 +503,10 @@
     </context>
     <context>
         <name>ImportPreviewDialog</name>
+        <message>
+            <source>%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems</source>
+            <translation>%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题</translation>
+        </message>
         <message>
             <source>Import %s</source>
             <translation>导入 %s</translation>
@@ -1112,8 +1136,8 @@
             <translation>新方面</translation>
         </message>
         <message>
-            <source>Highlighted rows are guesses: check them (hover for why). Untick what should not be added; double-click to edit.</source>
-            <translation>突出显示的行是推测结果，请核对（鼠标悬停可查看原因）。不需要添加的请取消勾选；双击可修改。</translation>
+            <source>Highlighted rows are guesses: check them (hover for why). Untick what should not be added; double-click to edit; drag a task onto another area.</source>
+            <translation>突出显示的行是推测结果，请核对（鼠标悬停可查看原因）。不需要添加的请取消勾选；双击可修改；可将任务拖到其他方面。</translation>
         </message>
         <message>
             <source>Add to plan</source>
@@ -1130,6 +1154,10 @@
         <message>
             <source>Cannot read file</source>
             <translation>无法读取文件</translation>
+        </message>
+        <message>
+            <source>The text is for %s; the open plan is for %s.</source>
+            <translation>文稿属于 %s 年，而打开的计划属于 %s 年。</translation>
         </message>
         <message>
             <source>%s: year %s, %s areas, %s tasks proposed.</source>
@@ -1219,6 +1247,10 @@
         <message>
             <source>Add progress update</source>
             <translation>添加进展情况</translation>
+        </message>
+        <message>
+            <source>Add the update (Ctrl+Enter)</source>
+            <translation>添加进展情况（Ctrl+Enter）</translation>
         </message>
         <message>
             <source>reading, target {0}</source>
