@@ -1,8 +1,9 @@
 """Offscreen screenshot of the main window, to check legibility by eye.
 
-    python packaging/screenshot.py out.png [--dark] [--lang zh_CN|en] [--task N]
+    python packaging/screenshot.py out.png [--dark | --high-contrast] [--lang zh_CN|en] [--task N]
 
---dark uses Fusion with palette.dark_palette(); --task selects the N-th
+--dark uses Fusion with palette.dark_palette(), --high-contrast with
+palette.high_contrast_palette(); --task selects the N-th
 visible task so the detail panel and chart show it. Uses a temporary copy of
 the bundled plan and temporary settings; nothing of the user's is touched.
 """
@@ -20,6 +21,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("output", type=Path)
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--high-contrast", action="store_true")
     parser.add_argument("--lang", default="en", choices=("en", "zh_CN"))
     parser.add_argument("--task", type=int, default=None)
     parser.add_argument("--size", default="1400x900")
@@ -35,13 +37,13 @@ def main(argv: list[str]) -> int:
     from planner_gui.ui.application import make_application
     from planner_gui.ui.i18n import install_translator
     from planner_gui.ui.main_window import MainWindow
-    from planner_gui.ui.palette import dark_palette
+    from planner_gui.ui.palette import dark_palette, high_contrast_palette
     from planner_gui.ui.settings import AppSettings
 
     app = make_application([sys.argv[0]])
-    if args.dark:
+    if args.dark or args.high_contrast:
         app.setStyle("Fusion")
-        app.setPalette(dark_palette())
+        app.setPalette(high_contrast_palette() if args.high_contrast else dark_palette())
     install_translator(app, choice=args.lang)
     store = init_file(folder / "plan.sqlite")
     settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))

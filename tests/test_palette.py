@@ -91,3 +91,12 @@ def test_icons_are_unchanged_on_a_light_palette(qapp):
     icon = _two_colour_icon()
     light = QPalette(QColor("#f0f0f0"))
     assert palette.icon_for_palette(icon, light) is icon
+
+
+def test_high_contrast_palette_text_roles_reach_seven_to_one(qapp):
+    hc = palette.high_contrast_palette()
+    roles = QPalette.ColorRole
+    for text, background in ((roles.WindowText, roles.Window), (roles.Text, roles.Base),
+                             (roles.HighlightedText, roles.Highlight)):
+        assert palette.contrast_ratio(hc.color(text), hc.color(background)) >= palette.HIGH_CONTRAST
+    assert palette.is_dark(hc)

@@ -186,6 +186,28 @@ def dark_palette() -> QPalette:
     return p
 
 
+def high_contrast_palette() -> QPalette:
+    """Black and white with a yellow selection, like Windows' "High Contrast Black"."""
+    p = dark_palette()
+    roles = QPalette.ColorRole
+    for role in (roles.Window, roles.Base, roles.AlternateBase, roles.Button, roles.ToolTipBase):
+        p.setColor(role, QColor("#000000"))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.ToolTipText):
+        p.setColor(role, QColor("#ffffff"))
+    p.setColor(roles.Highlight, QColor("#ffff00"))
+    p.setColor(roles.HighlightedText, QColor("#000000"))
+    p.setColor(roles.Link, QColor("#ffff00"))
+    # Bevel colours as Qt derives them for a white-on-black scheme: frames and
+    # tracks drawn in Mid/Dark stay visible without looking filled.
+    for role, value in ((roles.Light, "#ffffff"), (roles.Midlight, "#c0c0c0"),
+                        (roles.Mid, "#6e6e6e"), (roles.Dark, "#404040")):
+        p.setColor(role, QColor(value))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#3ff23f"))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#3ff23f"))
+    p.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#3ff23f"))
+    return p
+
+
 def _mix(first: QColor, second: QColor, amount: float) -> QColor:
     keep = 1.0 - amount
     return QColor.fromRgbF(
