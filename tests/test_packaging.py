@@ -392,3 +392,18 @@ def test_chinese_dialogs_show_no_english_interface_text(qtbot, qapp, bundled_sto
     kinds = {where.split(":")[0] for where, _ in seen}
     assert {"ExportSummaryDialog", "RestoreDialog"} <= kinds, kinds
     assert not english, "\n".join(f"{where}: {text!r}" for where, text in english)
+
+
+@pytest.mark.parametrize("name, images", [("planner-gui.ico", 7), ("planner-gui.icns", 6)])
+def test_windows_and_mac_icons_hold_every_size(name, images, qapp):
+    from PySide6.QtGui import QImageReader
+
+    reader = QImageReader(str(ICONS / name))
+    assert reader.imageCount() == images
+    sizes = set()
+    for index in range(images):
+        assert reader.jumpToImage(index)
+        image = reader.read()
+        assert not image.isNull(), f"{name} image {index}"
+        sizes.add(image.width())
+    assert {16, 32, 256} <= sizes
