@@ -407,3 +407,19 @@ def test_windows_and_mac_icons_hold_every_size(name, images, qapp):
         assert not image.isNull(), f"{name} image {index}"
         sizes.add(image.width())
     assert {16, 32, 256} <= sizes
+
+
+def test_missing_catalogue_falls_back_to_english_instead_of_failing(qapp, monkeypatch, tmp_path):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from planner_gui.ui import i18n
+
+    monkeypatch.setattr(i18n, "catalogue_path", lambda language="zh_CN": tmp_path / "gone.qm")
+    try:
+        assert i18n.install_translator(qapp, system_locale=QLocale("zh_CN")) == "en"
+        assert i18n.current_language() == "en"
+        assert QCoreApplication.translate("Menus", "&File") == "&File"
+        assert QLocale().language() == QLocale.Language.English
+    finally:
+        monkeypatch.undo()
+        i18n.install_translator(qapp, choice="en")

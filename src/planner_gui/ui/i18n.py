@@ -106,20 +106,18 @@ def install_translator(app: QCoreApplication, choice: str | None = None,
     _installed.clear()
 
     language = resolve_language(saved_choice() if choice is None else choice, system_locale)
+    ours = QTranslator(app)
+    if language != ENGLISH and not ours.load(str(catalogue_path(language))):
+        # Keep working in English source strings rather than failing to start.
+        language = ENGLISH
     _current = language
     if language == ENGLISH:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return language
 
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator(app)
-    if ours.load(str(catalogue_path(language))):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    else:
-        # Keep working in English source strings rather than failing to start.
-        _current = ENGLISH
-        return ENGLISH
+    app.installTranslator(ours)
+    _installed.append(ours)
     for folder in _qt_translation_dirs():
         qt_base = QTranslator(app)
         if qt_base.load(f"qtbase_{language}", str(folder)):
