@@ -423,3 +423,20 @@ def test_missing_catalogue_falls_back_to_english_instead_of_failing(qapp, monkey
     finally:
         monkeypatch.undo()
         i18n.install_translator(qapp, choice="en")
+
+
+def test_dates_and_numbers_follow_the_system_locale_when_it_speaks_the_language(qapp):
+    from PySide6.QtCore import QLocale
+
+    from planner_gui.ui import i18n
+
+    try:
+        i18n.install_translator(qapp, system_locale=QLocale("en_GB"))
+        assert QLocale().name() == "en_GB"
+        i18n.install_translator(qapp, choice="en", system_locale=QLocale("zh_CN"))
+        assert QLocale().name() == "en_US"
+        i18n.install_translator(qapp, choice="zh_CN", system_locale=QLocale("de_DE"))
+        assert QLocale().name() == "zh_CN"
+        assert QLocale().toString(1234.5, "f", 1) == "1,234.5"
+    finally:
+        i18n.install_translator(qapp, choice="en")

@@ -10,8 +10,9 @@ Besides our own catalogue (resources/translations/planner_gui_zh_CN.qm) the
 Qt catalogue ``qtbase_zh_CN.qm`` is loaded, so standard dialogs (file chooser,
 message box buttons, undo/redo texts) speak Chinese too.
 
-The default QLocale is set to the interface language, so dates and numbers
-formatted with QLocale() follow it.
+The default QLocale follows the system locale when that speaks the interface
+language (en_GB, zh_TW), else the language's usual country (en_US, zh_CN), so
+dates and numbers formatted with QLocale() match the interface.
 
 The .qm is committed next to the .ts (see packaging/README.md): a pip install
 or a bundle then needs no Qt tools, and tests/test_packaging.py checks the
@@ -111,11 +112,9 @@ def install_translator(app: QCoreApplication, choice: str | None = None,
         # Keep working in English source strings rather than failing to start.
         language = ENGLISH
     _current = language
+    QLocale.setDefault(_formats_locale(language, system_locale or QLocale.system()))
     if language == ENGLISH:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return language
-
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     app.installTranslator(ours)
     _installed.append(ours)
     for folder in _qt_translation_dirs():
@@ -125,6 +124,18 @@ def install_translator(app: QCoreApplication, choice: str | None = None,
             _installed.append(qt_base)
             break
     return language
+
+
+def _formats_locale(language: str, system: QLocale) -> QLocale:
+    """Dates and numbers follow the system locale when it speaks the interface
+    language (en_GB keeps day/month, zh_TW keeps its own), else the language's
+    usual country."""
+    system_is_chinese = system.language() == QLocale.Language.Chinese
+    if (language == CHINESE) == system_is_chinese:
+        return system
+    if language == CHINESE:
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def _qt_translation_dirs() -> list[Path]:
