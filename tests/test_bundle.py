@@ -83,6 +83,9 @@ def test_bundle_self_check_opens_the_plan_and_writes_a_pdf(bundle, tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                               text=True).stdout
         assert "丰台区" in text  # CJK text made it into the PDF
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+        assert "PlannerSansSC" in fonts  # the font shipped in resources/fonts, embedded
 
 
 def test_bundle_speaks_chinese_under_a_chinese_locale(bundle, tmp_path):
