@@ -69,6 +69,11 @@ def test_bundle_reports_its_version(bundle, tmp_path):
     result = run_bundle(bundle, clean_env(tmp_path), "--version")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"planner-gui {__version__}"
+    # Started through a link in ~/.local/bin, as packaging/README.md installs it.
+    link = tmp_path / "planner-gui"
+    link.symlink_to(bundle)
+    linked = run_bundle(link, clean_env(tmp_path), "--version")
+    assert linked.returncode == 0 and linked.stdout.strip() == result.stdout.strip(), linked.stderr
 
 
 def test_bundle_self_check_opens_the_plan_and_writes_a_pdf(bundle, tmp_path):
