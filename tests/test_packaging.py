@@ -268,6 +268,7 @@ def _visible_texts(window) -> list[tuple[str, str]]:
         QTableView,
         QTabWidget,
         QTreeView,
+        QWidget,
     )
 
     texts: list[tuple[str, str]] = []
@@ -288,6 +289,9 @@ def _visible_texts(window) -> list[tuple[str, str]]:
         texts.append(("menu bar", action.text()))
         if action.menu() is not None:
             walk_menu(action.menu(), action.text())
+    for widget in window.findChildren(QWidget):
+        if widget.toolTip():
+            texts.append((f"tooltip of {type(widget).__name__}", widget.toolTip()))
     for label in window.findChildren(QLabel):
         texts.append(("label", label.text()))
     for button in window.findChildren(QAbstractButton):
@@ -349,7 +353,7 @@ def _english(texts) -> list[tuple[str, str]]:
 
     # Names and formats that stay as they are in a Chinese interface.
     allowed = re.compile(r"English|planner-gui|planner|JSON|Excel|CSV|PDF|Python|PySide6|"
-                         r"txt|xlsx|xlsm|sqlite|bak|Ctrl|Shift|Alt|Del|PgUp|PgDown|F\d+")
+                         r"txt|xlsx|xlsm|sqlite|bak|Ctrl|Shift|Alt|Del|PgUp|PgDown|Enter|Return|Esc|Tab|F\d+")
     paths = re.compile(r"\S*[/\\]\S*|\S+\.(?:xlsx|sqlite|txt|json|pdf)\b")  # file names are data
     return sorted((where, text) for where, text in set(texts)
                   if re.search(r"[A-Za-z]{3,}", allowed.sub("", paths.sub("", text))))
