@@ -105,6 +105,12 @@ def run(args: argparse.Namespace) -> int:
 
     settings.add_recent_file(store.path)
     window = MainWindow(store, settings)
+    try:
+        from planner_gui.ui.bench_hooks import install_bench_hook
+    except ImportError:
+        pass
+    else:
+        install_bench_hook(window)  # start-up benchmark only; one environment lookup otherwise
     window.show()
     from planner_gui.ui.bench_hooks import install_bench_hook  # benchmarks/run.py start-up timing
 
