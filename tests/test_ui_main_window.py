@@ -132,6 +132,7 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
     init_file(second, empty=True, year=2025).close()
     assert window.open_file(second)
     assert window.store.path == second
+    assert not window.read_only
     assert "second.sqlite" in window.windowTitle()
     assert window.visible_task_ids() == []
 
@@ -141,10 +142,16 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
     assert str(broken) in errors[-1][1]
     assert window.store.path == second  # still on the good file
 
+    third = tmp_path / "third.sqlite"
+    init_file(third).close()
+    assert window.open_file(third)
+    first_area = window.model.index_for_id(window.plan.areas[0].id)
+    assert window.tree.isExpanded(first_area)  # a newly opened plan shows its areas' tasks
+
     window.close()
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    assert settings.recent_files()[0] == str(second.resolve())
-    assert settings.value(Keys.LAST_FILE) == str(second.resolve())
+    assert settings.recent_files()[:2] == [str(third.resolve()), str(second.resolve())]
+    assert settings.value(Keys.LAST_FILE) == str(third.resolve())
     assert str(broken.resolve()) not in settings.recent_files()
 
 

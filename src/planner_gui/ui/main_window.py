@@ -201,28 +201,35 @@ class MainWindow(RemembersLayout, QMainWindow):
     def apply_filter(self) -> None:
         self.tree_pane.apply_filter()
 
-    def reload_plan(self) -> None:
-        """Re-read everything after a file-level change (import, restore, another process)."""
+    def reload_plan(self, new_file: bool = False) -> None:
+        """Re-read everything after a file-level change (import, restore, another
+        process); ``new_file`` when another file was opened (areas start expanded)."""
         self.undo_stack.clear()
         if hasattr(self.detail, "set_store"):
             self.detail.set_store(self.store, self.events, self.undo_stack)
         self.plan = self.store.load_plan()
         self.figures = evaluate_plan(self.plan, self.as_of())
-        self.tree_pane.rebuild(self.plan, self.figures)
+        self.tree_pane.rebuild(self.plan, self.figures, first=new_file)
         self._update_title()
         self._show_current(force=True)
 
     def open_file(self, path: Path | str) -> bool:
         path = Path(path)
-        try:
-            store = PlanStore.open(path)
-        except (PlannerError, sqlite3.Error, OSError) as exc:
-            self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, _message(exc)))
-            return False
+        guard = getattr(self, "file_guard", None)  # ui/file_guard: locks, read-only offer, dialogs
+        if guard is not None:
+            store = guard.open_store(path)
+            if store is None:
+                return False
+        else:
+            try:
+                store = PlanStore.open(path)
+            except (PlannerError, sqlite3.Error, OSError) as exc:
+                self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, _message(exc)))
+                return False
         old, self.store = self.store, store
         old.close()
-        self.tree_pane.expanded.clear()
-        self.reload_plan()
+        self.reload_plan(new_file=True)
+        self.set_read_only(bool(getattr(store, "read_only", False)))
         self.settings.add_recent_file(path)
         return True
 
@@ -387,6 +394,9 @@ class MainWindow(RemembersLayout, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout(self.settings, self.splitter, self.tree.header())
         self.settings.sync()
+        guard = getattr(self, "file_guard", None)
+        if guard is not None:
+            guard.release()
         super().closeEvent(event)
 
 
