@@ -127,3 +127,20 @@ def test_dropping_an_area_reorders_areas(window, qtbot):
     mime = model.mimeData([model.index_for_id(ids[0])])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
     qtbot.waitUntil(lambda: [a.id for a in reread(window.store.path).areas] == [*ids[1:], ids[0]], timeout=3000)
+
+
+def test_dropping_a_task_on_another_area_or_task_moves_it_there(window, qtbot):
+    model = window.model
+    moved = window.plan.areas[1].tasks[0]
+    target_area = window.plan.areas[3]
+    # dropped onto the area's row: it becomes the area's last task
+    mime = model.mimeData([model.index_for_id(moved.id)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_for_id(target_area.id))
+    qtbot.waitUntil(lambda: reread(window.store.path).areas[3].tasks[-1].id == moved.id, timeout=3000)
+    # dropped onto a task: it becomes that task's sub-task
+    host = reread(window.store.path).areas[3].tasks[0]
+    mime = model.mimeData([model.index_for_id(moved.id)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_for_id(host.id))
+    qtbot.waitUntil(lambda: [s.id for s in reread(window.store.path).find_task(host.id).subtasks] == [moved.id],
+                    timeout=3000)
+    assert window.model.by_id[moved.id].parent.id == host.id
