@@ -99,8 +99,12 @@ def load_children(
     current_task, bucket = None, []  # rows come grouped by task
     for (task_id, id_, when, progress, note, problems, next_steps, reporter, highlight,
          readings) in db.execute(
+        # Same-day updates in the order they were written (rowid): the index on
+        # (task_id, date) gives that order without a sort (was: by `created`,
+        # text to the second, which needed a sort and could not tell apart
+        # updates written in the same second).
         f"SELECT {_UPDATE_COLUMNS} FROM progress_update WHERE {where} "
-        "ORDER BY task_id, date, created", params
+        "ORDER BY task_id, date, rowid", params
     ):
         if task_id != current_task:
             current_task, bucket = task_id, updates[task_id]
