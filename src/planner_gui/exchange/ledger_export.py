@@ -10,6 +10,7 @@ from :func:`evaluate_plan`, like everywhere else.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from copy import copy
@@ -21,6 +22,7 @@ from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
+from planner_gui.exchange.ledger_bulk_write import BulkWorkbook
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
     INDICATOR_HEADERS,
@@ -81,14 +83,15 @@ def export_ledger(plan: Plan, out: Path | str, as_of: date, lang: str = "zh") ->
     out = Path(out)
     figures = evaluate_plan(plan, as_of)
     wb = Workbook()
+    bulk = BulkWorkbook(wb)
     ledger = wb.active
     ledger.title = SHEET_NAMES[lang]["ledger"]
     meta_rows: list[list[Any]] = []
     _write_ledger_sheet(ledger, plan, figures, lang, meta_rows)
-    _write_indicators(wb.create_sheet(SHEET_NAMES[lang]["indicators"]), plan, lang)
-    _write_updates(wb.create_sheet(SHEET_NAMES[lang]["updates"]), plan, lang)
-    write_meta_sheet(wb, "ledger", as_of, lang, plan, meta_rows)
-    save_workbook(wb, out)
+    _write_indicators(wb.create_sheet(SHEET_NAMES[lang]["indicators"]), plan, lang, bulk)
+    _write_updates(wb.create_sheet(SHEET_NAMES[lang]["updates"]), plan, lang, bulk)
+    write_meta_sheet(wb, "ledger", as_of, lang, plan, meta_rows, bulk=bulk)
+    bulk.save(out, save_workbook)
     return out
 
 
@@ -104,15 +107,21 @@ def save_workbook(wb: Any, out: Path) -> None:
 
 
 def write_meta_sheet(wb: Any, kind: str, as_of: date, lang: str, plan: Plan,
-                     rows: list[list[Any]], extra: dict[str, Any] | None = None) -> None:
-    """The hidden sheet: marker, plan fields, and one row per exported object."""
+                     rows: list[list[Any]], extra: dict[str, Any] | None = None,
+                     bulk: BulkWorkbook | None = None) -> None:
+    """The hidden sheet: marker, plan fields, and one row per exported object
+    (written by ``bulk`` when given, which is much faster for many rows)."""
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
-    info = plan_to_dict(plan)["plan"]
+    # Only the plan's own fields: without its areas, not every task and update is converted.
+    info = plan_to_dict(dataclasses.replace(plan, areas=[]))["plan"]
     header = [MARKER, kind, META_VERSION, as_of.isoformat(), lang, json.dumps(info, ensure_ascii=False),
               json.dumps(extra or {}, ensure_ascii=False)]
     for col, value in enumerate(header, start=1):
         write_cell(ws, 1, col, value)
+    if bulk is not None:
+        bulk.add_rows(ws, 2, rows, [bulk.styles.column()] * 3)
+        return
     for r, values in enumerate(rows, start=2):
         for col, value in enumerate(values, start=1):
             write_cell(ws, r, col, value)
@@ -267,40 +276,27 @@ UPDATE_KEYS = ["title", "date", "progress", "text", "problems", "next_steps", "r
                "readings", "task_id", "update_id"]
 
 
-def _write_indicators(ws: Any, plan: Plan, lang: str) -> None:
+def _write_indicators(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
     _header_row(ws, INDICATOR_KEYS, lang, {"title": 40, "name": 24, "task_id": 38, "indicator_id": 38})
-    stamps = StyleStamps()
-    row = 2
-    for task in plan.walk_tasks():
-        for ind in task.indicators:
-            values = [task.title, ind.name, ind.comparator, ind.target, ind.unit, ind.baseline,
-                      ind.current, ind.due, task.id, ind.id]
-            for col, value in enumerate(values, start=1):
-                cell = write_cell(ws, row, col, value)
-                if isinstance(value, date):
-                    stamps.apply(cell, "date", _date_format)
-            row += 1
+    rows = [[task.title, ind.name, ind.comparator, ind.target, ind.unit, ind.baseline, ind.current, ind.due,
+             task.id, ind.id]
+            for task in plan.walk_tasks() for ind in task.indicators]
+    plain, dated = bulk.styles.column(), bulk.styles.column(number_format="yyyy-mm-dd")
+    bulk.add_rows(ws, 2, rows, [dated if key == "due" else plain for key in INDICATOR_KEYS])
 
 
-def _write_updates(ws: Any, plan: Plan, lang: str) -> None:
+def _write_updates(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
     _header_row(ws, UPDATE_KEYS, lang, {"title": 36, "date": 12, "text": 44, "problems": 26,
                                         "next_steps": 26, "task_id": 38, "update_id": 38})
-    wrap = ledger_styles()["wrap"]
-    stamps = StyleStamps()
-    row = 2
-    for task in plan.walk_tasks():
-        for upd in sorted(task.updates, key=lambda u: u.date):
-            values = [task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
-                      upd.reporter, "是" if upd.highlight else "",
-                      json.dumps(upd.readings, ensure_ascii=False) if upd.readings else "",
-                      task.id, upd.id]
-            for col, value in enumerate(values, start=1):
-                cell = write_cell(ws, row, col, value)
-                if isinstance(value, date):
-                    stamps.apply(cell, "date", _date_format)
-                elif col in (1, 4, 5, 6):  # the long texts wrap
-                    stamps.apply(cell, "wrap", lambda c: setattr(c, "alignment", wrap))
-            row += 1
+    rows = [[task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
+             upd.reporter, "是" if upd.highlight else "",
+             json.dumps(upd.readings, ensure_ascii=False) if upd.readings else "", task.id, upd.id]
+            for task in plan.walk_tasks() for upd in sorted(task.updates, key=lambda u: u.date)]
+    plain = bulk.styles.column()
+    wrap = bulk.styles.column(alignment=ledger_styles()["wrap"])  # the long texts wrap
+    dated = bulk.styles.column(number_format="yyyy-mm-dd")
+    looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "date": dated}
+    bulk.add_rows(ws, 2, rows, [looks.get(key, plain) for key in UPDATE_KEYS])
 
 
 def _date_format(cell: Any) -> None:
