@@ -197,7 +197,9 @@ def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, are
         look = (key, depth if key == "title" else 0, fig.status if key == "status" else None,
                 key == "deadline" and isinstance(values[key], date))
         style["stamps"].apply(cell, look, lambda c, k=key: _style_task_cell(c, k, depth, fig.status, style))
-    record = task_to_dict(task)
+    # The record holds the task's own fields: its sub-tasks have their own rows and its
+    # updates are in the history sheet, so they are not converted only to be dropped.
+    record = task_to_dict(dataclasses.replace(task, subtasks=[], updates=[]))
     record.pop("subtasks")
     record.pop("updates")
     record.update(area_id=area_id, parent_id=parent_id, shown=shown)
