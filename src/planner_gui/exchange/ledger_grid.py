@@ -78,6 +78,19 @@ def _is_encrypted(path: Path) -> bool:
 
 
 def _xlsx_grids(path: Path) -> list[Grid]:
+    from xml.etree.ElementTree import ParseError
+
+    from planner_gui.exchange.ledger_bulk_read import Unsupported, read_workbook_grids
+
+    try:
+        return [_merged_grid(name, rows, merged, hidden)
+                for name, hidden, rows, merged in read_workbook_grids(path, _is_percent)]
+    except (Unsupported, zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError):
+        # Unusual or damaged: openpyxl reads it, or says what is wrong with it.
+        return _openpyxl_grids(path)
+
+
+def _openpyxl_grids(path: Path) -> list[Grid]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -117,20 +130,27 @@ def _cell_value(cell: Any) -> Any:
 
 def _sheet_grid(ws: Any) -> Grid:
     rows = [[_cell_value(c) for c in row] for row in ws.iter_rows()]
-    grid = Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
-    for rng in ws.merged_cells.ranges:
-        r0, c0 = rng.min_row - 1, rng.min_col - 1
+    merged = [(rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1)
+              for rng in ws.merged_cells.ranges]
+    return _merged_grid(ws.title, rows, merged, ws.sheet_state != "visible")
+
+
+def _merged_grid(name: str, rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
+                 hidden: bool) -> Grid:
+    """A grid of ``rows`` with its merged ranges (0-based, inclusive) applied."""
+    grid = Grid(name, rows, hidden=hidden)
+    for r0, c0, r1, c1 in merged:
         if r0 >= len(rows):
             continue
         top_left = grid.value(r0, c0)
-        if rng.min_row == rng.max_row:
-            if rng.max_col > rng.min_col and top_left is not None:
+        if r0 == r1:
+            if c1 > c0 and top_left is not None:
                 grid.merged_rows.add(r0)
             continue
-        for r in range(r0, min(rng.max_row, len(rows))):
+        for r in range(r0, min(r1 + 1, len(rows))):
             row = rows[r]
-            while len(row) < rng.max_col:
+            while len(row) < c1 + 1:
                 row.append(None)
-            for c in range(c0, rng.max_col):
+            for c in range(c0, c1 + 1):
                 row[c] = top_left
     return grid
