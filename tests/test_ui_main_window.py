@@ -382,3 +382,24 @@ def test_a_write_that_fails_is_reported_and_leaves_no_undo_step(window, monkeypa
     assert len(errors) == 2 and "locked" in errors[-1]
     assert window.undo_stack.count() == 0
     assert window.model.index_for_id(task.id).data() == "Expert panel"  # what the file holds
+
+
+def test_context_menu_offers_structure_editing_for_the_row_under_the_mouse(window):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    task = task_by_title(window, "评选贡献突出")
+    other = window.visible_task_ids()[0]
+    window.select_item(other)
+    rect = window.tree.visualRect(window.model.index_for_id(task.id))
+    QApplication.sendEvent(window.tree.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(), window.tree.viewport().mapToGlobal(rect.center())))
+    assert window.selected_task_id() == task.id  # the row under the mouse
+    menu = window.context_menu
+    texts = {a.text().replace("&", "") for a in menu.actions() if a.isEnabled() and not a.isSeparator()}
+    assert {"Add Sub-task", "Rename", "Delete…", "Move Up", "Move Down"} <= texts
+    menu.close()
+    # from the keyboard (menu key) the menu is for the current row, wherever the mouse is
+    window.select_item(other)
+    QApplication.sendEvent(window.tree.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, rect.center(), window.tree.viewport().mapToGlobal(rect.center())))
+    assert window.selected_task_id() == other
+    window.context_menu.close()

@@ -165,7 +165,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.tree_pane.filtered.connect(self._update_actions)
         self.tree_pane.current_changed.connect(self._show_current)
         self.as_of_edit.dateChanged.connect(self._on_as_of_changed)
-        self.tree.context_menu_requested.connect(lambda pos: menus.context_menu(self).exec(pos))
+        self.tree.context_menu_requested.connect(self._show_context_menu)
         # Queued: the edit is applied after the view has closed its editor, so
         # a tree rebuild (filter active) cannot pull the row from under it.
         self.model.rename_requested.connect(self._on_rename_requested, Qt.ConnectionType.QueuedConnection)
@@ -340,6 +340,11 @@ class MainWindow(RemembersLayout, QMainWindow):
         if hasattr(self.detail, "set_as_of"):
             self.detail.set_as_of(self.as_of())
         self._refresh_figures()
+
+    def _show_context_menu(self, position) -> None:
+        # popup(), not exec(): no nested event loop; kept so it is not collected while open
+        self.context_menu = menus.context_menu(self)
+        self.context_menu.popup(position)
 
     def _on_rename_requested(self, kind: str, item_id: str, text: str) -> None:
         tree_editing.rename(self, kind, item_id, text)

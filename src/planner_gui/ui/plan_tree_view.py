@@ -140,6 +140,12 @@ class PlanTreeView(QTreeView):
             header.resizeSection(Column.TITLE, width)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # the menu key acts on the current row: open the menu beside it
+            rect = self.visualRect(self.currentIndex())
+            point = rect.bottomLeft() if rect.isValid() else self.viewport().rect().topLeft()
+            self.context_menu_requested.emit(self.viewport().mapToGlobal(point))
+            return
         index = self.indexAt(event.pos())
         if index.isValid():
             self.setCurrentIndex(index)
