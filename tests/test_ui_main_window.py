@@ -46,6 +46,7 @@ def test_renaming_a_task_in_the_tree_writes_the_file_and_ctrl_z_restores_it(wind
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: reread(window.store.path).find_task(task.id).title == "Expert panel", timeout=3000)
     assert window.model.index_for_id(task.id).data() == "Expert panel"
+    assert window.statusBar().currentMessage() == "Saved in plan.sqlite"  # no Save button, no unsaved state
 
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

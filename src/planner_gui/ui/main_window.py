@@ -171,7 +171,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.model.rename_requested.connect(self._on_rename_requested, Qt.ConnectionType.QueuedConnection)
         self.model.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
-        self.undo_stack.indexChanged.connect(lambda _index: self._update_actions())
+        self.undo_stack.indexChanged.connect(self._on_stack_moved)
 
     # --- the contract -------------------------------------------------------
 
@@ -340,6 +340,12 @@ class MainWindow(RemembersLayout, QMainWindow):
         if hasattr(self.detail, "set_as_of"):
             self.detail.set_as_of(self.as_of())
         self._refresh_figures()
+
+    def _on_stack_moved(self, _index: int) -> None:
+        self._update_actions()
+        if self.undo_stack.count():
+            # there is no Save button: say where the change already is
+            self.statusBar().showMessage(self.tr("Saved in %s") % self.store.path.name, 4000)
 
     def _show_context_menu(self, position) -> None:
         # popup(), not exec(): no nested event loop; kept so it is not collected while open
