@@ -404,3 +404,20 @@ def test_context_menu_offers_structure_editing_for_the_row_under_the_mouse(windo
     QApplication.sendEvent(window.tree.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, rect.center(), window.tree.viewport().mapToGlobal(rect.center())))
     assert window.selected_task_id() == other
     window.context_menu.close()
+
+
+def test_window_title_follows_the_plan_title_and_area_names_follow_edits(window):
+    from planner_gui.ui.commands import EditFieldsCommand, EditPlanCommand
+
+    assert window.windowTitle().startswith("丰台区2024年度重点工作任务") and "plan.sqlite" in window.windowTitle()
+    assert window.push(lambda: EditPlanCommand(window.store, window.events, "Rename plan",
+                                               fields={"title": "<i>2025</i> plan"}))
+    assert window.windowTitle().startswith("<i>2025</i> plan")
+    area = window.plan.areas[0]
+    assert window.push(lambda: EditFieldsCommand(window.store, window.events, "area", area.id,
+                                                 {"name": "新方面"}, "Rename area"))
+    assert window.model.index_for_id(area.id).data() == "新方面"
+    window.undo()
+    window.undo()
+    assert window.windowTitle().startswith("丰台区2024年度重点工作任务")
+    assert window.model.index_for_id(area.id).data() == area.name == reread(window.store.path).areas[0].name

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner_gui.domain.errors import PlannerError
-from planner_gui.domain.model import Plan, Task
+from planner_gui.domain.model import Plan
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui import menus, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry
 from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.plan_sync import refresh_item
 from planner_gui.ui.plan_tree import Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
@@ -300,26 +301,12 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     def _on_item_changed(self, table: str, item_id: str) -> None:
         try:
-            self._refresh_item(table, item_id)
+            self.plan = refresh_item(self.plan, self.store, table, item_id)
         except PlannerError:
             self.plan = self.store.load_plan()  # the item is gone: take the file as it is
-        self._refresh_figures()
-
-    def _refresh_item(self, table: str, item_id: str) -> None:
         if table == "plan":
-            info = self.store.plan_info()
-            info.areas = self.plan.areas
-            self.plan = info
             self._update_title()
-        elif table == "area":
-            fresh = self.store.get_row("area", item_id)
-            for area in self.plan.areas:
-                if area.id == item_id:
-                    area.name, area.description, area.weight = fresh["name"], fresh["description"], fresh["weight"]
-        elif table in ("indicator", "milestone"):
-            self._refresh_item("task", self.store.get_row(table, item_id)["task_id"])
-        elif table == "task":
-            _replace_task(self.plan, self.store.get_task(item_id))
+        self._refresh_figures()
 
     def _refresh_figures(self) -> None:
         self.figures = evaluate_plan(self.plan, self.as_of())
@@ -409,20 +396,6 @@ class MainWindow(RemembersLayout, QMainWindow):
         if guard is not None:
             guard.release()
         super().closeEvent(event)
-
-
-def _replace_task(plan: Plan, fresh: Task) -> bool:
-    """Put a re-read task (with its subtree) where the old one was."""
-    def replace_in(tasks: list[Task]) -> bool:
-        for i, task in enumerate(tasks):
-            if task.id == fresh.id:
-                tasks[i] = fresh
-                return True
-            if replace_in(task.subtasks):
-                return True
-        return False
-
-    return any(replace_in(area.tasks) for area in plan.areas)
 
 
 def _message(exc: BaseException) -> str:
