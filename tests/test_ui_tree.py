@@ -144,3 +144,25 @@ def test_dropping_a_task_on_another_area_or_task_moves_it_there(window, qtbot):
     qtbot.waitUntil(lambda: [s.id for s in reread(window.store.path).find_task(host.id).subtasks] == [moved.id],
                     timeout=3000)
     assert window.model.by_id[moved.id].parent.id == host.id
+
+
+def test_filter_by_leader_unit_and_area(qtbot, tmp_path):
+    from planner_gui.plan_files import init_file
+
+    path = tmp_path / "plan.sqlite"
+    with init_file(path) as store:
+        areas = store.load_plan().areas
+        tasks = {1: areas[1].tasks[0], 7: areas[2].tasks[-1], 9: areas[5].tasks[0]}  # top-level tasks
+        store.edit("task", tasks[1].id, leader="王副区长", lead_unit="区发展改革委")
+        store.edit("task", tasks[7].id, leader="王副区长", lead_unit="区教委", co_units=["区发展改革委"])
+        store.edit("task", tasks[9].id, leader="李副区长", lead_unit="区教委")
+    window = make_window(qtbot, path, tmp_path / "settings.ini")
+    bar = window.filter_bar
+    bar.leader.setCurrentIndex(bar.leader.findData("王副区长"))
+    assert window.visible_task_ids() == [tasks[1].id, tasks[7].id]
+    bar.leader.setCurrentIndex(0)
+    bar.unit.setCurrentIndex(bar.unit.findData("区发展改革委"))  # lead unit or co-unit
+    assert window.visible_task_ids() == [tasks[1].id, tasks[7].id]
+    area_of_7 = window.model.by_id[tasks[7].id].area_id
+    bar.area.setCurrentIndex(bar.area.findData(area_of_7))
+    assert window.visible_task_ids() == [tasks[7].id]
