@@ -26,7 +26,11 @@ REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS = {"m": MAIN_NS}
 
 # A cell as openpyxl, Excel and WPS write it: reference first, then style and type.
-_CELL = re.compile(r'<c r="([A-Z]{1,3})([0-9]+)"(?: s="([0-9]+)")?(?: t="(\w+)")?\s*(?:/>|>(.*?)</c>)', re.DOTALL)
+# The two usual shapes (a one-run inline string, a bare <v>) are taken apart by the
+# expression itself; anything else inside the cell is looked at separately.
+_CELL = re.compile(r'<c r="([A-Z]{1,3})([0-9]+)"(?: s="([0-9]+)")?(?: t="(\w+)")?\s*'
+                   r'(?:/>|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>|><v>([^<]*)</v></c>|>(.*?)</c>)',
+                   re.DOTALL)
 _VALUE = re.compile(r"<v>(.*?)</v>", re.DOTALL)
 _TEXT = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.DOTALL)
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.DOTALL)
@@ -161,23 +165,45 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     """(rectangular rows from row 1, merged ranges as 0-based (r0, c0, r1, c1) inclusive)."""
     if "<worksheet" not in xml or _FORMULA.search(xml):
         raise Unsupported("formulas or prefixed names")
-    cache: dict[str, int] = {}
+    columns: dict[str, int] = {}
     cells: dict[int, list[tuple[int, Any]]] = {}
-    count = 0
-    max_row = max_col = -1
-    for letters, row_text, style, kind, inner in _CELL.findall(xml):
-        count += 1
-        r, c = int(row_text) - 1, _column_index(letters, cache)
-        max_row, max_col = max(max_row, r), max(max_col, c)
-        value = _cell_value(book, style, kind or None, inner)
-        if value is not None:
-            cells.setdefault(r, []).append((c, value))
-    if count != xml.count("<c ") + xml.count("<c>"):
+    numbers: dict[tuple[str, str], Any] = {}  # dates and figures repeat a lot in a long sheet
+    found = _CELL.findall(xml)
+    if len(found) != xml.count("<c ") + xml.count("<c>"):
         raise Unsupported("cells written in another way")
+    row_cells: list[tuple[int, Any]] = []
+    current = ""
+    for letters, row_text, style, kind, inline, raw, inner in found:
+        if row_text != current:
+            current = row_text
+            row_cells = cells.setdefault(int(row_text) - 1, [])
+        c = columns.get(letters)
+        if c is None:
+            c = columns[letters] = _column_index(letters, {})
+        value: Any
+        if inline:  # the usual one-run inline string
+            value = _unescape(inline) if ("&" in inline or "\r" in inline) else inline
+            if value[0] <= " " and not value.strip():
+                continue
+        elif raw and not kind:  # a number, a date or a percentage
+            value = numbers.get((raw, style))
+            if value is None:
+                value = numbers[(raw, style)] = book.number(raw, style)
+        elif raw or kind or inner:
+            if raw:
+                inner = f"<v>{raw}</v>"
+            value = _cell_value(book, style, kind or None, inner)
+            if value is None:
+                continue
+        else:
+            continue
+        row_cells.append((c, value))
+    max_row = max(cells, default=-1)
+    max_col = max(columns.values(), default=-1)
     merged = []
-    for a, b, c, d in _MERGE.findall(xml):
-        r0, c0 = int(b) - 1, _column_index(a, cache)
-        r1, c1 = (int(d) - 1, _column_index(c, cache)) if c else (r0, c0)
+    for a, b, c2, d in _MERGE.findall(xml):
+        r0, c0 = int(b) - 1, _column_index(a, columns)
+        r1, c1 = (int(d) - 1, _column_index(c2, columns)) if c2 else (r0, c0)
         merged.append((r0, c0, r1, c1))
         max_row, max_col = max(max_row, r1), max(max_col, c1)
     if max_row < 0:
@@ -185,7 +211,7 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     width = max_col + 1
     rows = []
     for r in range(max_row + 1):
-        row = [None] * width
+        row: list[Any] = [None] * width
         for c, value in cells.get(r, ()):
             row[c] = value
         rows.append(row)
