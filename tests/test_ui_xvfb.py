@@ -99,7 +99,7 @@ def test_real_window_starts_shows_the_plan_and_quits_with_ctrl_q(display, tmp_pa
         xdotool(env, "key", "--delay", "60", "alt+a")
         xdotool(env, "type", "--delay", "60", "20240630")
         xdotool(env, "key", "--delay", "60", "Return", "ctrl+f", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab",
-                "Down", "Down", "Down", "Down")
+                "Down", "Right", "Down")  # the first sub-task of the first task (the tree starts on row 0)
         shot = tmp_path / "window.png"
 
         def captured() -> bool:
