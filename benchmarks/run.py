@@ -74,8 +74,9 @@ class Runner:
     def planner(self, *args: str, timeout: float = 600) -> float:
         return self.run([sys.executable, "-m", "planner_gui.cli.main", *args], timeout)[0]
 
-    def until_painted(self, args: list[str], timeout: float = 120) -> tuple[float, float]:
-        """Milliseconds from process start to its PAINTED line, and its peak memory then."""
+    def until_painted(self, args: list[str], timeout: float = 120) -> tuple[float, float, float]:
+        """Milliseconds from process start to its PAINTED line, its peak memory
+        then, and the milliseconds from show() to that paint (0 if not told)."""
         start = time.perf_counter()
         proc = subprocess.Popen(args, env={**self.env, "PLANNER_GUI_BENCH_EXIT_AFTER_PAINT": "1"},
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -84,8 +85,8 @@ class Runner:
             for line in proc.stdout:
                 if line.startswith(PAINTED):
                     took = (time.perf_counter() - start) * 1000
-                    rss = float(line.split("rss_mb=")[1].split()[0])
-                    return took, rss
+                    fields = dict(part.split("=", 1) for part in line.split()[1:])
+                    return took, float(fields["rss_mb"]), float(fields.get("after_show_ms", 0))
             raise RuntimeError(f"{args} ended without painting")
         finally:
             try:
@@ -121,6 +122,7 @@ class Runner:
                   for _ in range(self.repeat)]
         runs["startup"] = [s[0] for s in starts]
         extra["startup_peak_rss_mb"] = max(s[1] for s in starts)
+        extra["startup_show_to_paint_ms"] = median([s[2] for s in starts])
 
         runs["summary"] = [self.planner("summary", "--db", str(first), "--as-of", AS_OF.isoformat())
                            for _ in range(self.repeat)]
