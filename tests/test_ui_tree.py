@@ -64,6 +64,11 @@ def test_filter_by_status_and_overdue_only_match_the_rules(window, qtbot):
     counts = window.statusBar().counts_label.text()
     assert f"Tasks shown: {len(yellow)}" in counts
 
+    not_reported = {tid for tid in leaves if not figures.tasks[tid].reported}
+    combo.setCurrentIndex(combo.findData("not_reported"))
+    assert {i for i in window.visible_task_ids() if i in leaves} == not_reported
+    assert window.model.index_for_id(next(iter(not_reported)), Column.REPORT).data() == "missing"
+
 
 def test_changing_the_as_of_date_changes_the_lights(window):
     task = task_by_title(window, "举办第二届倍增追赶合作发展丰台大会")  # due 4月底前 (2024-04-30)

@@ -98,6 +98,12 @@ class FilterBar(QWidget):
         self.area = self._combo("filterArea", self.tr("Any area"))
         self.overdue = QCheckBox(self.tr("&Overdue only"), self)
         self.overdue.setObjectName("filterOverdue")
+        # names for screen readers: the lists show "Any …" rather than a label
+        self.text.setAccessibleName(self.tr("Filter text"))
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.leader.setAccessibleName(self.tr("Filter by leader"))
+        self.unit.setAccessibleName(self.tr("Filter by unit"))
+        self.area.setAccessibleName(self.tr("Filter by area"))
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -96,6 +96,7 @@ class PlanTreeView(QTreeView):
     def __init__(self, model: PlanTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planTree")
+        self.setAccessibleName(self.tr("Plan tree: areas, tasks and sub-tasks"))
         self.setModel(model)
         self.setUniformRowHeights(True)  # large plans: no per-row size questions
         self.setAlternatingRowColors(True)
