@@ -217,3 +217,39 @@ def test_a_full_disk_in_the_window_is_a_message_and_nothing_changes(window, boxe
     assert window.isVisible()
     assert window.store.get_task(task.id).description == task.description
     assert window.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_starting_the_program_on_a_file_open_elsewhere_offers_read_only(qtbot, tmp_path, boxes, monkeypatch):
+    import argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from planner_gui.plan_files import init_file
+    from planner_gui.ui import application
+    from planner_gui.ui.main_window import MainWindow
+
+    shown, reply = boxes
+    path = tmp_path / "plan.sqlite"
+    init_file(path).close()
+    elsewhere = file_guard.PlanLock(path)  # as another planner-gui would hold it
+    assert elsewhere.acquire() is None
+    args = argparse.Namespace(db=path, self_check=False)
+
+    reply["button"] = QMessageBox.StandardButton.Cancel
+    assert application.run(args) == 1
+    assert "already open in another planner-gui window" in shown[-1][1]
+
+    reply["button"] = QMessageBox.StandardButton.Yes
+    seen: list[bool] = []
+
+    def run_event_loop(*_args) -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.read_only for w in windows)
+        for w in windows:
+            w.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", run_event_loop)
+    assert application.run(args) == 0
+    assert seen == [True]
+    elsewhere.release()

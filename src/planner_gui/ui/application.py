@@ -105,6 +105,11 @@ def run(args: argparse.Namespace) -> int:
 
     settings.add_recent_file(store.path)
     window = MainWindow(store, settings)
+    from planner_gui.ui.file_guard import install as guard_file  # lock, read-only offer, watcher
+
+    if guard_file(window) is None:  # another window has the file and read-only was declined
+        window.store.close()
+        return 1
     try:
         from planner_gui.ui.bench_hooks import install_bench_hook
     except ImportError:
