@@ -166,12 +166,12 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     if "<worksheet" not in xml or _FORMULA.search(xml):
         raise Unsupported("formulas or prefixed names")
     columns: dict[str, int] = {}
-    cells: dict[int, list[tuple[int, Any]]] = {}
+    cells: dict[int, list[Any]] = {}  # row -> its values so far, by column
     numbers: dict[tuple[str, str], Any] = {}  # dates and figures repeat a lot in a long sheet
     found = _CELL.findall(xml)
     if len(found) != xml.count("<c ") + xml.count("<c>"):
         raise Unsupported("cells written in another way")
-    row_cells: list[tuple[int, Any]] = []
+    row_cells: list[Any] = []
     current = ""
     for letters, row_text, style, kind, inline, raw, inner in found:
         if row_text != current:
@@ -197,7 +197,13 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
                 continue
         else:
             continue
-        row_cells.append((c, value))
+        if c == len(row_cells):
+            row_cells.append(value)
+        elif c > len(row_cells):
+            row_cells.extend([None] * (c - len(row_cells)))
+            row_cells.append(value)
+        else:
+            row_cells[c] = value
     max_row = max(cells, default=-1)
     max_col = max(columns.values(), default=-1)
     merged = []
@@ -211,9 +217,11 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     width = max_col + 1
     rows = []
     for r in range(max_row + 1):
-        row: list[Any] = [None] * width
-        for c, value in cells.get(r, ()):
-            row[c] = value
+        row = cells.get(r)
+        if row is None:
+            row = [None] * width
+        elif len(row) < width:
+            row.extend([None] * (width - len(row)))
         rows.append(row)
     return rows, merged
 

@@ -337,14 +337,25 @@ def _read_indicators(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
 
 
 def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
-    """Rows of the update-history sheet as dicts keyed like the JSON format."""
+    """Rows of the update-history sheet as dicts keyed like the JSON format.
+
+    A city-sized plan has 200,000 of these rows, so each row is read by column
+    number and text cells (nearly all of them) skip the general conversion."""
     columns = _sheet_columns(grid)
+    keys = ("task_id", "update_id", "date", "progress", "text", "problems", "next_steps", "reporter",
+            "highlight", "readings")
+    index = [columns.get(key, -1) for key in keys]
+
+    def text(value: Any) -> str:
+        return value if type(value) is str else text_of(value)
+
     history = []
     for r in range(1, len(grid.rows)):
-        cells = {key: grid.value(r, c) for key, c in columns.items()}
-        if not cells.get("task_id") or not cells.get("date"):
+        row = grid.rows[r]
+        task_id, update_id, when, progress, note, problems, next_steps, reporter, highlight, readings = (
+            row[c] if 0 <= c < len(row) else None for c in index)
+        if not task_id or not when:
             continue
-        when = cells["date"]
         if not isinstance(when, date):
             try:
                 when = date.fromisoformat(text_of(when).strip())
@@ -352,16 +363,19 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
                 ledger.problems.append(Problem(grid.name, r + 1, "date", f"{when!r} is not a date; update skipped"))
                 continue
         try:
-            progress = parse_progress(cells.get("progress"), fraction=False)
-            readings = json.loads(text_of(cells.get("readings")) or "{}")
+            progress = parse_progress(progress, fraction=False)
+            readings = json.loads(text(readings) or "{}") if readings is not None else {}
         except ValueError as exc:
             ledger.problems.append(Problem(grid.name, r + 1, "", f"{exc}; update skipped"))
             continue
         history.append({
-            "task_id": text_of(cells["task_id"]), "id": text_of(cells.get("update_id")) or None,
-            "date": when, "progress": progress, "text": text_of(cells.get("text")),
-            "problems": text_of(cells.get("problems")), "next_steps": text_of(cells.get("next_steps")),
-            "reporter": text_of(cells.get("reporter")), "highlight": bool(text_of(cells.get("highlight"))),
+            "task_id": text(task_id), "id": (text(update_id) if update_id is not None else "") or None,
+            "date": when, "progress": progress,
+            "text": text(note) if note is not None else "",
+            "problems": text(problems) if problems is not None else "",
+            "next_steps": text(next_steps) if next_steps is not None else "",
+            "reporter": text(reporter) if reporter is not None else "",
+            "highlight": bool(text(highlight)) if highlight is not None else False,
             "readings": readings if isinstance(readings, dict) else {}, "where": f"{grid.name} row {r + 1}",
         })
     return history
