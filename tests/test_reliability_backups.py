@@ -187,3 +187,15 @@ def test_a_backup_taken_before_migration_can_be_restored_and_is_upgraded(tmp_pat
 
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.get_task("t").deadline_text == ""
+
+
+def test_copies_beside_the_plan_are_listed_for_restore(bundled_store, db_path):
+    from planner_gui.store.connection import backup_copy
+
+    backup_copy(bundled_store.db.conn, db_path.with_name(f"{db_path.name}.before-import-20240501-093000.bak"))
+    backup_copy(bundled_store.db.conn, db_path.with_name(f"{db_path.name}.before-migration-v1.bak"))
+    (db_path.parent / "other.sqlite.before-import-20240501-093000.bak").write_text("not ours")
+    listed = {(b.reason, b.taken) for b in backups.list_backups(db_path)}
+    assert ("before-import", datetime(2024, 5, 1, 9, 30)) in listed
+    assert "before-migration-v1" in {reason for reason, _ in listed}
+    assert len(listed) == 2

@@ -39,7 +39,10 @@ if TYPE_CHECKING:
 BACKUP_NAME = re.compile(
     r"^(?P<stamp>\d{4}-\d{2}-\d{2}_\d{6})(?:_\d+)?-(?P<reason>[a-z0-9-]+)\.sqlite$"
 )
-MIGRATION_BACKUP = re.compile(r"\.before-migration-v(?P<version>\d+)\.bak$")
+# copies beside the plan: <file>.before-migration-v1.bak, <file>.before-import-20240501-093000.bak
+BESIDE_BACKUP = re.compile(
+    r"\.(?P<reason>before-[a-z]+(?:-v\d+)?)(?:-(?P<stamp>\d{8}-\d{6}))?\.bak$"
+)
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
 DAILY = "daily"
 
@@ -98,7 +101,8 @@ def backup_folder(plan_path: Path | str) -> Path:
 
 
 def list_backups(plan_path: Path | str) -> list[Backup]:
-    """Every backup of a plan file, newest first (rotated ones and migration copies)."""
+    """Every backup of a plan file, newest first: the rotated ones, and copies
+    beside the file (before a migration, before an import from the window)."""
     plan_path = Path(plan_path)
     found: list[Backup] = []
     folder = backup_folder(plan_path)
@@ -109,11 +113,14 @@ def list_backups(plan_path: Path | str) -> list[Backup]:
                 taken = datetime.strptime(match["stamp"], STAMP_FORMAT)
                 found.append(Backup(entry, taken, match["reason"]))
     if plan_path.parent.is_dir():
-        for entry in plan_path.parent.glob(f"{glob_escape(plan_path.name)}.before-migration-v*.bak"):
-            match = MIGRATION_BACKUP.search(entry.name)
+        for entry in plan_path.parent.glob(f"{glob_escape(plan_path.name)}.before-*.bak"):
+            match = BESIDE_BACKUP.search(entry.name)
             if match:
-                taken = datetime.fromtimestamp(entry.stat().st_mtime).replace(microsecond=0)
-                found.append(Backup(entry, taken, f"before-migration-v{match['version']}"))
+                if match["stamp"]:
+                    taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+                else:
+                    taken = datetime.fromtimestamp(entry.stat().st_mtime).replace(microsecond=0)
+                found.append(Backup(entry, taken, match["reason"]))
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
 
 
