@@ -16,11 +16,10 @@ then tells the model what changed.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Iterator
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from planner_gui.domain.model import Area, Plan, Task
@@ -33,8 +32,8 @@ from planner_gui.domain.progress import (
     TaskFigures,
     status_word,
 )
+from planner_gui.ui.plan_tree_dnd import DragDropMixin
 
-MIME_TYPE = "application/x-planner-gui-tree-item"
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -89,7 +88,7 @@ class Node:
         return (self.texts, self.progress, self.status, self.reported)
 
 
-class PlanTreeModel(QAbstractItemModel):
+class PlanTreeModel(DragDropMixin, QAbstractItemModel):
     # kind ("task"/"area"), id, new title
     rename_requested = Signal(str, str, str)
     # kind, id, area id, parent task id ("" for none), position (-1 for the end)
@@ -378,71 +377,6 @@ class PlanTreeModel(QAbstractItemModel):
         if text and text != node.texts[Column.TITLE]:
             self.rename_requested.emit(node.kind, node.id, text)
         return True
-
-    # --- drag and drop ----------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        nodes = {id(self.node(i)): self.node(i) for i in indexes if i.isValid()}
-        mime = QMimeData()
-        payload = [{"kind": n.kind, "id": n.id} for n in nodes.values()][:1]
-        mime.setData(MIME_TYPE, json.dumps(payload).encode("utf-8"))
-        return mime
-
-    def canDropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
-        return self.drop_target(data, row, parent) is not None
-
-    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:
-        target = self.drop_target(data, row, parent)
-        if target is None:
-            return False
-        self.move_requested.emit(*target)
-        return True
-
-    def drop_target(self, data: QMimeData, row: int, parent: QModelIndex) -> tuple[str, str, str, str, int] | None:
-        """Where a drop puts the dragged item: (kind, id, area id, parent id, position),
-        or None when it cannot go there (an area into a task, a task onto the plan,
-        a task into its own subtree)."""
-        if not self.editable or not data.hasFormat(MIME_TYPE):
-            return None
-        try:
-            payload = json.loads(bytes(data.data(MIME_TYPE)).decode("utf-8"))[0]
-        except (ValueError, IndexError, KeyError):
-            return None
-        moved = self.by_id.get(payload.get("id", ""))
-        target = self.node(parent)
-        if moved is None or moved.kind != payload.get("kind"):
-            return None
-        if moved.kind == "area":
-            if target is not self.root:
-                return None
-            return "area", moved.id, moved.id, "", self._position(target, row, moved)
-        if target is self.root:
-            return None
-        ancestor: Node | None = target
-        while ancestor is not None:
-            if ancestor is moved:
-                return None
-            ancestor = ancestor.parent
-        parent_id = target.id if target.kind == "task" else ""
-        return "task", moved.id, target.area_id, parent_id, self._position(target, row, moved)
-
-    @staticmethod
-    def _position(target: Node, row: int, moved: Node) -> int:
-        """The position among all (not just shown) siblings, counted without the moved item."""
-        siblings = [c for c in target.children if c is not moved]
-        if row < 0 or row >= len(target.shown):
-            return -1
-        anchor = target.shown[row]
-        if anchor is moved:
-            following = target.shown[row + 1:]
-            anchor = following[0] if following else None
-        return siblings.index(anchor) if anchor is not None else -1
 
 
 def _legible(colour: QColor) -> QColor:
