@@ -253,3 +253,28 @@ def test_starting_the_program_on_a_file_open_elsewhere_offers_read_only(qtbot, t
     assert application.run(args) == 0
     assert seen == [True]
     elsewhere.release()
+
+
+def test_save_a_copy_elsewhere_works_when_the_disk_is_full_and_explains_a_bad_place(
+    window, boxes, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from planner_gui.ui import menus
+
+    shown, _ = boxes
+    pages = window.store.db.execute("PRAGMA page_count").fetchone()[0]
+    window.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    target = tmp_path / "usb" / "copy.sqlite"
+    target.parent.mkdir()
+    target.write_bytes(b"an older copy")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    menus.save_copy(window)
+    with PlanStore.open(target, read_only=True) as copy:
+        assert copy.counts() == window.store.counts()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocked / "c.sqlite"), ""))
+    count = len(shown)
+    menus.save_copy(window)
+    assert len(shown) == count + 1 and "copy cannot be written" in shown[-1][1]

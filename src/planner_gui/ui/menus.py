@@ -259,10 +259,8 @@ def save_copy(window: MainWindow) -> None:
         window.show_error(_tr("Cannot copy"), _tr("Choose another file name than the open file."))
         return
     try:
-        if target.exists():
-            target.unlink()
-        backup_copy(window.store.db.conn, target)
-    except (OSError, sqlite3.Error) as exc:
+        backup_copy(window.store.db.conn, target)  # replaces the target only once the copy is whole
+    except (OSError, sqlite3.Error, PlannerError) as exc:
         window.show_error(_tr("Cannot copy"), f"{target}\n\n{exc}")
         return
     window.statusBar().showMessage(_tr("Saved a copy as %s") % target, 5000)
