@@ -199,3 +199,15 @@ def test_copies_beside_the_plan_are_listed_for_restore(bundled_store, db_path):
     assert ("before-import", datetime(2024, 5, 1, 9, 30)) in listed
     assert "before-migration-v1" in {reason for reason, _ in listed}
     assert len(listed) == 2
+
+
+def test_import_text_from_the_command_line_backs_up_first(bundled_store, db_path, tmp_path):
+    original = task_titles(db_path)
+    bundled_store.close()
+    document = tmp_path / "notice.txt"
+    document.write_text("2025年重点工作任务\n一、加强城市管理\n1. 新建口袋公园不少于10个，6月底前完成。\n",
+                        encoding="utf-8")
+    assert main(["import-text", str(document), "--db", str(db_path)]) == 0
+    assert task_titles(db_path) != original
+    before_import = [b for b in backups.list_backups(db_path) if b.reason == "before-import"]
+    assert len(before_import) == 1 and task_titles(before_import[0].path) == original

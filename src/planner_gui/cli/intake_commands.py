@@ -84,6 +84,9 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         raise FormatError(str(args.file), "no areas or tasks found in the text; nothing added")
     if existing_year is not None:
         with PlanStore.open(path) as store:
+            from planner_gui.store.backups import backup_before
+
+            backup_before(store, "before-import")
             result = add_proposal(store, plan)
         message = (f"added {result.tasks_added} tasks to {path}: {result.areas_added} new areas, "
                    f"{result.areas_reused} matched existing areas")
