@@ -395,6 +395,13 @@ TRANSLATIONS: dict[str, str] = {
         "可将任务拖到其他方面。",
     "The text is for %s; the open plan is for %s.": "文稿属于 %s 年，而打开的计划属于 %s 年。",
     "Add the update (Ctrl+Enter)": "添加进展情况（Ctrl+Enter）",
+    "Filter text": "筛选文字",
+    "Filter by status": "按状态筛选",
+    "Filter by leader": "按责任领导筛选",
+    "Filter by unit": "按单位筛选",
+    "Filter by area": "按方面筛选",
+    "Saved in %s": "已保存到 %s",
+    "Plan tree: areas, tasks and sub-tasks": "计划树：方面、任务和子任务",
     "Monthly": "每月",
     "Quarterly": "每季度",
 }

@@ -461,6 +461,26 @@
             <source>&amp;Overdue only</source>
             <translation>仅看逾期(&amp;O)</translation>
         </message>
+        <message>
+            <source>Filter text</source>
+            <translation>筛选文字</translation>
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation>按状态筛选</translation>
+        </message>
+        <message>
+            <source>Filter by leader</source>
+            <translation>按责任领导筛选</translation>
+        </message>
+        <message>
+            <source>Filter by unit</source>
+            <translation>按单位筛选</translation>
+        </message>
+        <message>
+            <source>Filter by area</source>
+            <translation>按方面筛选</translation>
+        </message>
     </context>
     <context>
         <name>HistoryView</name>
@@ -681,6 +701,10 @@
             <translation>无法撤销或重做</translation>
         </message>
         <message>
+            <source>Saved in %s</source>
+            <translation>已保存到 %s</translation>
+        </message>
+        <message>
             <source>%s — %s</source>
             <translation>%s — %s</translation>
         </message>
@@ -869,6 +893,13 @@
         <message>
             <source>No deadline</source>
             <translation>无完成时限</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanTreeView</name>
+        <message>
+            <source>Plan tree: areas, tasks and sub-tasks</source>
+            <translation>计划树：方面、任务和子任务</translation>
         </message>
     </context>
     <context>
