@@ -10,6 +10,7 @@ naming the sheet, row and column, and the rest of the file is still read.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -300,7 +301,11 @@ def _deadline(value: Any, year: int) -> tuple[str, date | None]:
     if isinstance(value, (int, float)) and 20000 < value < 80000:
         return "", date(1899, 12, 30) + timedelta(days=int(value))  # an Excel date serial
     text = text_of(value).strip()
-    return text, resolve_deadline(text, year)
+    return text, _resolve_deadline(text, year)
+
+
+# A ledger repeats the same few deadlines (6月底前, 年底前) on thousands of rows.
+_resolve_deadline = functools.lru_cache(maxsize=4096)(resolve_deadline)
 
 
 def _sheet_columns(grid: Grid) -> dict[str, int]:
