@@ -292,6 +292,8 @@ def _visible_texts(window) -> list[tuple[str, str]]:
     for widget in window.findChildren(QWidget):
         if widget.toolTip():
             texts.append((f"tooltip of {type(widget).__name__}", widget.toolTip()))
+        if widget.accessibleName():  # read out by screen readers
+            texts.append((f"accessible name of {type(widget).__name__}", widget.accessibleName()))
     for label in window.findChildren(QLabel):
         texts.append(("label", label.text()))
     for button in window.findChildren(QAbstractButton):
