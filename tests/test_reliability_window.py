@@ -278,3 +278,22 @@ def test_save_a_copy_elsewhere_works_when_the_disk_is_full_and_explains_a_bad_pl
     count = len(shown)
     menus.save_copy(window)
     assert len(shown) == count + 1 and "copy cannot be written" in shown[-1][1]
+
+
+def test_a_file_the_user_cannot_write_opens_read_only_in_the_window_with_a_note(
+    qtbot, tmp_path, boxes, monkeypatch
+):
+    from planner_gui.plan_files import init_file
+
+    shown, _ = boxes
+    path = tmp_path / "plan.sqlite"
+    init_file(path).close()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if (
+        mode == os.W_OK and Path(p) in (path, path.parent)) else real_access(p, mode, **kw))
+    win = make_window(qtbot, path, tmp_path / "settings.ini")
+    guard = file_guard.install(win)
+    assert guard is not None and win.read_only and win.store.read_only
+    assert "cannot be changed" in shown[-1][1] and str(path) in shown[-1][1]
+    assert "read-only" in win.windowTitle()
+    guard.release()
