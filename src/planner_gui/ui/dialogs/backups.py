@@ -49,6 +49,23 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def reason_words(reason: str) -> str:
+    """The backup's reason as a person would say it (the file name keeps the short key)."""
+    words = {
+        "daily": _tr("daily backup"),
+        "before-import": _tr("before an import"),
+        "before-restore": _tr("before a restore"),
+        "manual": _tr("backed up by hand"),
+    }
+    if reason.startswith("before-migration"):
+        return _tr("before the file format was upgraded")
+    return words.get(reason, reason)
+
+
+def describe(backup: backups.Backup) -> str:
+    return f"{backup.taken:%Y-%m-%d %H:%M}    {reason_words(backup.reason)}    ({backup.size / 1_000_000:.1f} MB)"
+
+
 class RestoreDialog(QDialog):
     """The plan file's backups, newest first; Restore puts the chosen one back."""
 
@@ -64,7 +81,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("backupList")
         for backup in backups.list_backups(plan_path):
-            item = QListWidgetItem(backup.describe())
+            item = QListWidgetItem(describe(backup))
             item.setData(PATH_ROLE, str(backup.path))
             item.setToolTip(str(backup.path))
             self.list.addItem(item)
