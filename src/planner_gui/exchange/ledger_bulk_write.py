@@ -24,7 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from planner_gui.exchange.safe_cells import MAX_CELL_TEXT, is_risky
+from planner_gui.exchange.safe_cells import FORMULA_TRIGGERS, MAX_CELL_TEXT, is_risky
 
 # Characters XML 1.0 cannot hold (openpyxl refuses them too).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -73,14 +73,26 @@ class StyleNumbers:
         self._ws = wb.worksheets[0]
 
     def column(self, **look: Any) -> ColumnStyle:
-        return ColumnStyle(self.number(**look), self.number(quotePrefix=True, **look))
+        """The style numbers of cells with these attributes (font=…, alignment=…)."""
+        return self.styled(None, None, **look)
 
-    def number(self, **look: Any) -> int:
+    def styled(self, style: Callable[[Any], None] | None, sample: Any = None, **look: Any) -> ColumnStyle:
+        """The style numbers of a cell holding ``sample`` that ``style(cell)`` gives its look."""
+        return ColumnStyle(self._number(style, sample, look, False), self._number(style, sample, look, True))
+
+    def _number(self, style: Callable[[Any], None] | None, sample: Any, look: dict[str, Any],
+                quoted: bool) -> int:
         from openpyxl.cell.cell import Cell
 
         cell = Cell(self._ws)
+        if sample is not None:
+            cell.value = sample
+        if style is not None:
+            style(cell)
         for name, value in look.items():
             setattr(cell, name, value)
+        if quoted:
+            cell.quotePrefix = True
         return cell.style_id if cell.has_style else 0
 
 
@@ -107,16 +119,50 @@ def _s(number: int) -> str:
     return f' s="{number}"' if number else ""
 
 
-def rows_xml(rows: Iterable[Sequence[Any]], first_row: int, styles: Sequence[ColumnStyle]) -> Iterator[str]:
-    """``<row>`` elements for ``rows`` from sheet row ``first_row``; None leaves a cell out."""
-    letters = [column_letter(i) for i in range(len(styles))]
+def rows_xml(rows: Iterable[tuple[Sequence[Any], Sequence[ColumnStyle]]], first_row: int) -> Iterator[str]:
+    """``<row>`` elements for (values, styles) pairs from sheet row ``first_row``. An empty
+    value (None or "") is a cell only when it has a look (the ledger's borders).
+
+    Text (nearly every cell) is written here without a call per cell: that loop runs
+    two million times for a city-sized plan. Other values go through ``_cell_xml``."""
+    letters: list[str] = []
+    # What follows a text cell's reference, by style number: the style and the inline-string opening.
+    openings: dict[int, str] = {}
     chunk: list[str] = []
-    r = first_row - 1
-    for r, values in enumerate(rows, start=first_row):
-        cells = "".join(_cell_xml(f"{letters[c]}{r}", v, styles[c])
-                        for c, v in enumerate(values) if v is not None and v != "")
-        chunk.append(f'<row r="{r}">{cells}</row>')
-        if len(chunk) >= _CHUNK_ROWS:
+    for r, (values, styles) in enumerate(rows, start=first_row):
+        row = str(r)
+        chunk.append(f'<row r="{row}">')
+        while len(letters) < len(values):
+            letters.append(column_letter(len(letters)))
+        for c, value in enumerate(values):
+            if type(value) is not str:
+                if value is not None:
+                    chunk.append(_cell_xml(letters[c] + row, value, styles[c]))
+                elif styles[c].plain:
+                    chunk.append(f'<c r="{letters[c]}{row}" s="{styles[c].plain}"/>')
+                continue
+            text = value
+            if not text:
+                if styles[c].plain:
+                    chunk.append(f'<c r="{letters[c]}{row}" s="{styles[c].plain}"/>')
+                continue
+            if len(text) > MAX_CELL_TEXT:
+                text = text[: MAX_CELL_TEXT - 1] + "…"
+            if not text.isprintable() and _ILLEGAL.search(text):
+                text = _ILLEGAL.sub("", text)
+                if not text:
+                    continue
+            number = styles[c].quoted if text.startswith(FORMULA_TRIGGERS) else styles[c].plain
+            opening = openings.get(number)
+            if opening is None:
+                opening = openings[number] = f'"{_s(number)} t="inlineStr"><is><t>'
+            if text[0].isspace() or text[-1].isspace():
+                opening = opening[:-1] + ' xml:space="preserve">'
+            if "&" in text or "<" in text or ">" in text:
+                text = _escape(text)
+            chunk.append(f'<c r="{letters[c]}{row}{opening}{text}</t></is></c>')
+        chunk.append("</row>")
+        if len(chunk) >= _CHUNK_ROWS * 8:
             yield "".join(chunk)
             chunk = []
     if chunk:
@@ -127,8 +173,8 @@ def rows_xml(rows: Iterable[Sequence[Any]], first_row: int, styles: Sequence[Col
 class _Job:
     ws: Any
     first_row: int
-    rows: Iterable[Sequence[Any]]
-    styles: Sequence[ColumnStyle]
+    rows: list[tuple[Sequence[Any], Sequence[ColumnStyle]]]
+    width: int
 
 
 class BulkWorkbook:
@@ -141,8 +187,14 @@ class BulkWorkbook:
 
     def add_rows(self, ws: Any, first_row: int, rows: Iterable[Sequence[Any]],
                  styles: Sequence[ColumnStyle]) -> None:
-        """Rows to write below what openpyxl holds for ``ws`` (which must end above ``first_row``)."""
-        self._jobs.append(_Job(ws, first_row, rows, styles))
+        """Rows to write below what openpyxl holds for ``ws`` (which must end above ``first_row``),
+        each column with its look."""
+        self._jobs.append(_Job(ws, first_row, [(values, styles) for values in rows], len(styles)))
+
+    def add_styled_rows(self, ws: Any, first_row: int, rows: list[tuple[Sequence[Any], Sequence[ColumnStyle]]],
+                        width: int) -> None:
+        """Like ``add_rows``, each row with its own looks (values, styles)."""
+        self._jobs.append(_Job(ws, first_row, rows, width))
 
     def save(self, out: Path, save: Callable[[Any, Path], None]) -> None:
         """Save through ``save`` (atomic rename) with the bulk rows spliced in."""
@@ -180,13 +232,11 @@ def _write_sheet(handle: Any, xml: str, job: _Job) -> None:
         xml = xml[:empty] + "<sheetData></sheetData>" + xml[empty + len("<sheetData />"):]
         end = xml.find("</sheetData>")
     head, tail = xml[:end], xml[end:]
-    last_row = job.first_row - 1
-    rows = list(job.rows) if not isinstance(job.rows, list) else job.rows
-    last_row += len(rows)
-    last_col = column_letter(max(len(job.styles), 1) - 1)
+    last_row = job.first_row - 1 + len(job.rows)
+    last_col = column_letter(max(job.width, 1) - 1)
     head = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="A1:{last_col}{max(last_row, 1)}"/>', head,
                   count=1)
     handle.write(head.encode("utf-8"))
-    for chunk in rows_xml(rows, job.first_row, job.styles):
+    for chunk in rows_xml(job.rows, job.first_row):
         handle.write(chunk.encode("utf-8"))
     handle.write(tail.encode("utf-8"))

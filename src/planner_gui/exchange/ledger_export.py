@@ -87,7 +87,7 @@ def export_ledger(plan: Plan, out: Path | str, as_of: date, lang: str = "zh") ->
     ledger = wb.active
     ledger.title = SHEET_NAMES[lang]["ledger"]
     meta_rows: list[list[Any]] = []
-    _write_ledger_sheet(ledger, plan, figures, lang, meta_rows)
+    _write_ledger_sheet(ledger, plan, figures, lang, meta_rows, bulk)
     _write_indicators(wb.create_sheet(SHEET_NAMES[lang]["indicators"]), plan, lang, bulk)
     _write_updates(wb.create_sheet(SHEET_NAMES[lang]["updates"]), plan, lang, bulk)
     write_meta_sheet(wb, "ledger", as_of, lang, plan, meta_rows, bulk=bulk)
@@ -147,7 +147,8 @@ def ledger_styles() -> dict[str, Any]:
 
 
 def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
-                        meta_rows: list[list[Any]]) -> None:
+                        meta_rows: list[list[Any]], bulk: BulkWorkbook) -> None:
+    """Title, as-of line and header through openpyxl; the section and task rows through ``bulk``."""
     from openpyxl.utils import get_column_letter
 
     style = ledger_styles()
@@ -165,25 +166,50 @@ def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
             style["bold"], style["header_fill"], style["border"], style["centre"])
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS[key]
     ws.column_dimensions[get_column_letter(ncols)].hidden = True
-    row = FIRST_DATA_ROW
+    plain = bulk.styles.column()
+    section = [bulk.styles.column(font=style["bold"], fill=style["section_fill"])] + [plain] * (ncols - 1)
+    rows: list[tuple[list[Any], list[Any]]] = []
+    looks = _TaskLooks(bulk, style)
     for area_number, area in enumerate(plan.areas, start=1):
-        write_cell(ws, row, 1, f"{chinese_ordinal(area_number)}、{area.name}")
-        ws.merge_cells(f"A{row}:{last}{row}")
-        cell = ws.cell(row, 1)
-        cell.font, cell.fill = style["bold"], style["section_fill"]
-        write_cell(ws, row, ncols, area.id)
+        row = FIRST_DATA_ROW + len(rows)
+        values: list[Any] = [None] * ncols
+        values[0], values[-1] = f"{chinese_ordinal(area_number)}、{area.name}", area.id
+        rows.append((values, section))
+        # The range alone: merge_cells would also make (empty) cells that openpyxl writes itself.
+        ws.merged_cells.add(f"A{row}:{last}{row}")
         meta_rows.append(["area", area.id, json.dumps({"name": area.name, "description": area.description,
                                                         "weight": area.weight}, ensure_ascii=False)])
-        row += 1
         for number, task in enumerate(area.tasks, start=1):
-            row = _write_task_rows(ws, row, task, str(number), 0, area.id, None, figures, lang, style, meta_rows)
+            _task_rows(rows, task, str(number), 0, area.id, None, figures, lang, looks, meta_rows)
+    bulk.add_styled_rows(ws, FIRST_DATA_ROW, rows, ncols)
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
     print_setup(ws)
 
 
-def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, area_id: str,
-                     parent_id: str | None, figures: PlanFigures, lang: str, style: dict[str, Any],
-                     meta_rows: list[list[Any]]) -> int:
+class _TaskLooks:
+    """The style numbers of a task row's cells, made once per look (column, depth, light, date)."""
+
+    def __init__(self, bulk: BulkWorkbook, style: dict[str, Any]) -> None:
+        self._bulk, self._style = bulk, style
+        self._made: dict[Any, Any] = {}
+
+    def row(self, values: dict[str, Any], depth: int, status: Any) -> list[Any]:
+        looks = []
+        for key in LEDGER_COLUMNS:
+            is_date = key == "deadline" and isinstance(values[key], date)
+            look = (key, depth if key == "title" else 0, status if key == "status" else None, is_date)
+            made = self._made.get(look)
+            if made is None:
+                made = self._made[look] = self._bulk.styles.styled(
+                    lambda c, k=key: _style_task_cell(c, k, depth, status, self._style),
+                    sample=date(2000, 1, 1) if is_date else None)
+            looks.append(made)
+        return looks
+
+
+def _task_rows(rows: list[tuple[list[Any], list[Any]]], task: Task, number: str, depth: int, area_id: str,
+               parent_id: str | None, figures: PlanFigures, lang: str, looks: _TaskLooks,
+               meta_rows: list[list[Any]]) -> None:
     fig = figures.tasks[task.id]
     shown = baseline(task, figures)
     values = {
@@ -192,11 +218,7 @@ def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, are
         "progress": fig.progress / 100.0, "status": status_word(fig.status, lang),
         "text": shown["text"], "problems": shown["problems"], "id": task.id,
     }
-    for col, key in enumerate(LEDGER_COLUMNS, start=1):
-        cell = write_cell(ws, row, col, values[key])
-        look = (key, depth if key == "title" else 0, fig.status if key == "status" else None,
-                key == "deadline" and isinstance(values[key], date))
-        style["stamps"].apply(cell, look, lambda c, k=key: _style_task_cell(c, k, depth, fig.status, style))
+    rows.append(([values[key] for key in LEDGER_COLUMNS], looks.row(values, depth, fig.status)))
     # The record holds the task's own fields: its sub-tasks have their own rows and its
     # updates are in the history sheet, so they are not converted only to be dropped.
     record = task_to_dict(dataclasses.replace(task, subtasks=[], updates=[]))
@@ -204,11 +226,9 @@ def _write_task_rows(ws: Any, row: int, task: Task, number: str, depth: int, are
     record.pop("updates")
     record.update(area_id=area_id, parent_id=parent_id, shown=shown)
     meta_rows.append(["task", task.id, json.dumps(record, ensure_ascii=False)])
-    row += 1
     for sub_number, sub in enumerate(task.subtasks, start=1):
-        row = _write_task_rows(ws, row, sub, f"{number}.{sub_number}", depth + 1, area_id, task.id,
-                               figures, lang, style, meta_rows)
-    return row
+        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, area_id, task.id, figures, lang, looks,
+                   meta_rows)
 
 
 def _style_task_cell(cell: Any, key: str, depth: int, status: Any, style: dict[str, Any]) -> None:
@@ -292,13 +312,17 @@ def _write_updates(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
                                         "next_steps": 26, "task_id": 38, "update_id": 38})
     rows = [[task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
              upd.reporter, "是" if upd.highlight else "",
-             json.dumps(upd.readings, ensure_ascii=False) if upd.readings else "", task.id, upd.id]
+             _readings_json(upd.readings) if upd.readings else "", task.id, upd.id]
             for task in plan.walk_tasks() for upd in sorted(task.updates, key=lambda u: u.date)]
     plain = bulk.styles.column()
     wrap = bulk.styles.column(alignment=ledger_styles()["wrap"])  # the long texts wrap
     dated = bulk.styles.column(number_format="yyyy-mm-dd")
     looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "date": dated}
     bulk.add_rows(ws, 2, rows, [looks.get(key, plain) for key in UPDATE_KEYS])
+
+
+# One encoder for all readings: json.dumps with options builds a new encoder per call.
+_readings_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _date_format(cell: Any) -> None:
