@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -354,11 +355,14 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
     def text(value: Any) -> str:
         return value if type(value) is str else text_of(value)
 
+    width = min((len(row) for row in grid.rows), default=0)
+    # Our own sheet has every column in every (rectangular) row: one C call takes them all.
+    pick = operator.itemgetter(*index) if all(0 <= c < width for c in index) else None
     history = []
     for r in range(1, len(grid.rows)):
         row = grid.rows[r]
         task_id, update_id, when, progress, note, problems, next_steps, reporter, highlight, readings = (
-            row[c] if 0 <= c < len(row) else None for c in index)
+            pick(row) if pick else tuple(row[c] if 0 <= c < len(row) else None for c in index))
         if not task_id or not when:
             continue
         if not isinstance(when, date):
@@ -368,7 +372,11 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
                 ledger.problems.append(Problem(grid.name, r + 1, "date", f"{when!r} is not a date; update skipped"))
                 continue
         try:
-            progress = parse_progress(progress, fraction=False)
+            if type(progress) is int or type(progress) is float:  # the usual case, without the general parser
+                number = round(float(progress), 2)
+                progress = number if 0 <= number <= 100 else parse_progress(progress, fraction=False)
+            else:
+                progress = parse_progress(progress, fraction=False)
             readings = json.loads(text(readings) or "{}") if readings is not None else {}
         except ValueError as exc:
             ledger.problems.append(Problem(grid.name, r + 1, "", f"{exc}; update skipped"))
