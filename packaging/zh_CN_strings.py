@@ -402,6 +402,11 @@ TRANSLATIONS: dict[str, str] = {
     "Filter by area": "按方面筛选",
     "Saved in %s": "已保存到 %s",
     "Plan tree: areas, tasks and sub-tasks": "计划树：方面、任务和子任务",
+    "backed up by hand": "手动备份",
+    "before a restore": "恢复前备份",
+    "before an import": "导入前备份",
+    "before the file format was upgraded": "文件格式升级前备份",
+    "daily backup": "每日备份",
     "Monthly": "每月",
     "Quarterly": "每季度",
 }

@@ -1416,6 +1416,26 @@ The content before the restore is saved in
             <translation>计划已备份到
 %1</translation>
         </message>
+        <message>
+            <source>backed up by hand</source>
+            <translation>手动备份</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>恢复前备份</translation>
+        </message>
+        <message>
+            <source>before an import</source>
+            <translation>导入前备份</translation>
+        </message>
+        <message>
+            <source>before the file format was upgraded</source>
+            <translation>文件格式升级前备份</translation>
+        </message>
+        <message>
+            <source>daily backup</source>
+            <translation>每日备份</translation>
+        </message>
     </context>
     <context>
         <name>FileGuard</name>
