@@ -134,6 +134,8 @@ def prepare_import(file: Path | str, store: PlanStore | None, today: date | None
             raise PlannerError(f"{file}: a report form can only be imported into the plan it was made from")
         start = base_plan(ledger)
         changes = _merge(start, ledger, today)
+        if changes.is_empty():  # our own ledger, unedited: the plan it recorded, as it is
+            return ImportPreview(file, ledger, changes, start, new_file=True)
         scratch = memory_store(start)
     with scratch:
         try:
