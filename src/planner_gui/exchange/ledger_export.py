@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-from copy import copy
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -142,7 +141,6 @@ def ledger_styles() -> dict[str, Any]:
         "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "Alignment": Alignment,
         "PatternFill": PatternFill,
-        "stamps": StyleStamps(),
     }
 
 
@@ -246,31 +244,6 @@ def _style_task_cell(cell: Any, key: str, depth: int, status: Any, style: dict[s
         cell.alignment = style["centre"]
 
 
-class StyleStamps:
-    """Gives many cells the same look quickly.
-
-    openpyxl hashes every style object on each assignment, which was most of
-    the export time for a large plan; copying the style array of the first
-    cell styled a given way is far cheaper. One instance per workbook (style
-    numbers belong to a workbook). A cell's quote prefix (text that looks like
-    a formula, see safe_cells) is kept.
-    """
-
-    def __init__(self) -> None:
-        self._arrays: dict[Any, Any] = {}
-
-    def apply(self, cell: Any, look: Any, style: Any) -> None:
-        quote = cell._style.quotePrefix if cell.has_style else 0
-        array = self._arrays.get(look)
-        if array is None:
-            style(cell)
-            array = copy(cell._style)
-            array.quotePrefix = 0
-            self._arrays[look] = array
-        cell._style = copy(array)
-        cell._style.quotePrefix = quote
-
-
 def print_setup(ws: Any) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -323,10 +296,6 @@ def _write_updates(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
 
 # One encoder for all readings: json.dumps with options builds a new encoder per call.
 _readings_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _date_format(cell: Any) -> None:
-    cell.number_format = "yyyy-mm-dd"
 
 
 _DIGITS = "零一二三四五六七八九"
