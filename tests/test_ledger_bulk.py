@@ -143,3 +143,14 @@ def test_formulas_and_unusual_cells_are_left_to_openpyxl(tmp_path, cell):
         read_workbook_grids(path, ledger_grid._is_percent)
     grid = ledger_grid.open_grids(path)[0]  # still read, by openpyxl
     assert grid.rows[0][0] in ("=1+1", 2)
+
+
+def test_every_sheet_has_each_row_once_and_in_order(tmp_path):
+    import re
+
+    out = export_ledger(full_plan(), tmp_path / "ledger.xlsx", date(2024, 7, 1))
+    with zipfile.ZipFile(out) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                rows = [int(n) for n in re.findall(rb'<row r="(\d+)"', archive.read(name))]
+                assert rows == sorted(set(rows)), name  # Excel refuses a repeated or unordered row

@@ -198,10 +198,21 @@ class BulkWorkbook:
 
     def save(self, out: Path, save: Callable[[Any, Path], None]) -> None:
         """Save through ``save`` (atomic rename) with the bulk rows spliced in."""
+        for job in self._jobs:
+            _clear_below(job.ws, job.first_row)
         buffer = io.BytesIO()
         self.wb.save(buffer)
         jobs = {job.ws.path.lstrip("/"): job for job in self._jobs}
         save(_Spliced(buffer, jobs), out)
+
+
+def _clear_below(ws: Any, first_row: int) -> None:
+    """Drop openpyxl's cells from ``first_row`` on: an empty one (made by merely looking at it)
+    would be written as a second <row> of that number, which Excel calls a damaged file."""
+    for key in [k for k in ws._cells if k[0] >= first_row]:
+        if ws._cells[key].value is not None:
+            raise ValueError(f"{ws.title}!{ws._cells[key].coordinate} is written twice")
+        del ws._cells[key]
 
 
 class _Spliced:
@@ -221,7 +232,7 @@ class _Spliced:
                 if job is None:
                     target.writestr(info, data)
                     continue
-                with target.open(info.filename, "w", force_zip64=True) as handle:
+                with target.open(info.filename, "w") as handle:  # no zip64: a sheet stays far below 2 GB
                     _write_sheet(handle, data.decode("utf-8"), job)
 
 

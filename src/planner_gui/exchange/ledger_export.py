@@ -180,7 +180,7 @@ def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
         for number, task in enumerate(area.tasks, start=1):
             _task_rows(rows, task, str(number), 0, area.id, None, figures, lang, looks, meta_rows)
     bulk.add_styled_rows(ws, FIRST_DATA_ROW, rows, ncols)
-    ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 1)
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"  # by name: ws.cell() would make a cell in the bulk rows
     print_setup(ws)
 
 
