@@ -64,6 +64,7 @@ def test_a_strange_ledger_without_formulas_reads_the_same(tmp_path):
     ws.merge_cells("A3:F3")
     ws.append([1, "任务甲", "王五", "区商务局", datetime(2024, 9, 30), 0.6])
     ws.append([2, "任务乙", None, "区政务局", "年底前", True])
+    ws.append(["\u3000", " 前后有空格 ", 3.25, -1, 0, False])  # a full-width space alone is empty
     ws.merge_cells("C4:C5")
     ws["F4"].number_format = "0%"
     ws.cell(9, 9).fill = openpyxl.styles.PatternFill("solid", fgColor="FFFF00")  # styled, empty
@@ -72,6 +73,7 @@ def test_a_strange_ledger_without_formulas_reads_the_same(tmp_path):
     read_workbook_grids(path, ledger_grid._is_percent)
     grid = same_grids(path)[0]
     assert grid.rows[3][5] == "60%" and grid.rows[4][2] == "王五" and 2 in grid.merged_rows
+    assert grid.rows[5] == [None, " 前后有空格 ", 3.25, -1, 0, False] + [None] * 3
 
 
 SHEET = """<?xml version="1.0" encoding="UTF-8"?>

@@ -171,6 +171,7 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     found = _CELL.findall(xml)
     if len(found) != xml.count("<c ") + xml.count("<c>"):
         raise Unsupported("cells written in another way")
+    strings = book.strings
     row_cells: list[Any] = []
     current = ""
     for letters, row_text, style, kind, inline, raw, inner in found:
@@ -183,7 +184,11 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
         value: Any
         if inline:  # the usual one-run inline string
             value = _unescape(inline) if ("&" in inline or "\r" in inline) else inline
-            if value[0] <= " " and not value.strip():
+            if value[0].isspace() and not value.strip():
+                continue
+        elif kind == "s" and raw:  # a shared string, as Excel and WPS save text
+            value = strings[int(raw)]
+            if not value or (value[0].isspace() and not value.strip()):
                 continue
         elif raw and not kind:  # a number, a date or a percentage
             value = numbers.get((raw, style))
