@@ -11,6 +11,7 @@ from :func:`evaluate_plan`, like everywhere else.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import os
 from datetime import date
@@ -77,9 +78,21 @@ def as_of_line(as_of: date, lang: str) -> str:
 
 def export_ledger(plan: Plan, out: Path | str, as_of: date, lang: str = "zh") -> Path:
     """Write the ledger workbook for ``plan`` as of ``as_of`` to ``out``."""
+    # Two million cells' values and texts are made and none forms a reference cycle: the
+    # cyclic collector would only look at all of them again and again (the workbook's own
+    # cycles are collected once it is back on).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _export_ledger(plan, Path(out), as_of, lang)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _export_ledger(plan: Plan, out: Path, as_of: date, lang: str) -> Path:
     from openpyxl import Workbook
 
-    out = Path(out)
     figures = evaluate_plan(plan, as_of)
     wb = Workbook()
     bulk = BulkWorkbook(wb)
