@@ -156,3 +156,15 @@ def test_every_sheet_has_each_row_once_and_in_order(tmp_path):
             if name.startswith("xl/worksheets/"):
                 rows = [int(n) for n in re.findall(rb'<row r="(\d+)"', archive.read(name))]
                 assert rows == sorted(set(rows)), name  # Excel refuses a repeated or unordered row
+
+
+def test_a_damaged_sheet_is_refused_by_name_and_quickly(tmp_path):
+    from planner_gui.domain.errors import BadFileError
+
+    cells = '<c r="A1" t="inlineStr"><is><r><t>x</t></r></is>' * 5000  # no </c> anywhere
+    sheet = SHEET.replace("<sheetData>", f'<sheetData><row r="9">{cells}</row>', 1)
+    path = excel_style_workbook(tmp_path / "damaged.xlsx", sheet)
+    with pytest.raises(Unsupported):
+        read_workbook_grids(path, ledger_grid._is_percent)
+    with pytest.raises(BadFileError, match="damaged.xlsx"):
+        ledger_grid.open_grids(path)

@@ -29,8 +29,10 @@ _NS = {"m": MAIN_NS}
 # The two usual shapes (a one-run inline string, a bare <v>) are taken apart by the
 # expression itself; anything else inside the cell is looked at separately.
 _CELL = re.compile(r'<c r="([A-Z]{1,3})([0-9]+)"(?: s="([0-9]+)")?(?: t="(\w+)")?\s*'
-                   r'(?:/>|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>|><v>([^<]*)</v></c>|>(.*?)</c>)',
-                   re.DOTALL)
+                   r'(?:/>|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>|><v>([^<]*)</v></c>'
+                   # anything else up to </c>, never past the next cell or row end: in a damaged
+                   # file without </c> a lazy ".*?" would search to the end for every cell
+                   r'|>((?:[^<]|<(?!/c>|c[\s>/]|/row>))*)</c>)')
 _VALUE = re.compile(r"<v>(.*?)</v>", re.DOTALL)
 _TEXT = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.DOTALL)
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.DOTALL)
