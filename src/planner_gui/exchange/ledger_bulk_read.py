@@ -15,7 +15,7 @@ import html
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ _VALUE = re.compile(r"<v>(.*?)</v>", re.DOTALL)
 _TEXT = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.DOTALL)
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.DOTALL)
 _FORMULA = re.compile(r"<f[\s>/]")
+_CHUNK = 1 << 20  # characters of sheet XML looked at at once
 _MERGE = re.compile(r'<mergeCell ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
 
 
@@ -163,6 +164,20 @@ def _cell_value(book: _Workbook, style: str | None, kind: str | None, inner: str
     return text if text.strip() else None
 
 
+def _cells(xml: str) -> Iterator[tuple[str, ...]]:
+    """The cells' parts, a few thousand rows at a time: the whole sheet's at once would hold
+    hundreds of megabytes of tuples. Unsupported when a cell is not in the expected shape."""
+    start = 0
+    while start < len(xml):
+        end = xml.find("</row>", start + _CHUNK)
+        end = len(xml) if end < 0 else end + len("</row>")
+        found = _CELL.findall(xml, start, end)
+        if len(found) != xml.count("<c ", start, end) + xml.count("<c>", start, end):
+            raise Unsupported("cells written in another way")
+        yield from found
+        start = end
+
+
 def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
     """(rectangular rows from row 1, merged ranges as 0-based (r0, c0, r1, c1) inclusive)."""
     if "<worksheet" not in xml or _FORMULA.search(xml):
@@ -170,13 +185,10 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     columns: dict[str, int] = {}
     cells: dict[int, list[Any]] = {}  # row -> its values so far, by column
     numbers: dict[tuple[str, str], Any] = {}  # dates and figures repeat a lot in a long sheet
-    found = _CELL.findall(xml)
-    if len(found) != xml.count("<c ") + xml.count("<c>"):
-        raise Unsupported("cells written in another way")
     strings = book.strings
     row_cells: list[Any] = []
     current = ""
-    for letters, row_text, style, kind, inline, raw, inner in found:
+    for letters, row_text, style, kind, inline, raw, inner in _cells(xml):
         if row_text != current:
             current = row_text
             row_cells = cells.setdefault(int(row_text) - 1, [])
