@@ -79,16 +79,20 @@ def test_area_chart_counts_lights_and_rolls_up_over_time(chart, bundled_store):
 
 
 def test_plan_roll_up_is_lazy_and_sampled(qtbot, chart, bundled_store, monkeypatch):
-    calls = []
+    calls, sampled = [], []
     real = chart_module.evaluate_plan
     monkeypatch.setattr(chart_module, "evaluate_plan", lambda plan, day: calls.append(day) or real(plan, day))
+    real_series = chart_module.plan_progress_series
+    monkeypatch.setattr(chart_module, "plan_progress_series",
+                        lambda plan, days: sampled.extend(days) or real_series(plan, days))
     plan = bundled_store.load_plan()
     chart.show_plan(plan, date(2026, 6, 30))
-    assert calls == []  # hidden: nothing computed yet
+    assert calls == [] and sampled == []  # hidden: nothing computed yet
     chart.show()
     qtbot.waitUntil(lambda: chart._sampler is None and len(chart._series.get("rollup", [])) == MAX_SAMPLES,
                     timeout=20000)
-    assert len(calls) == MAX_SAMPLES + 1  # the lights as of the date, then each sampled date
+    # the lights as of the date, then every sampled date in one pass (domain/rollup.py)
+    assert len(calls) == 1 and len(sampled) == MAX_SAMPLES
     assert chart.series()["rollup"][-1] == (timestamp(date(2026, 6, 30)), real(plan, date(2026, 6, 30)).plan.progress)
     assert chart.light_counts()["green"] == evaluate_plan(plan, date(2026, 6, 30)).plan.counts[
         next(s for s in evaluate_plan(plan, date(2026, 6, 30)).plan.counts if s.value == "green")]
