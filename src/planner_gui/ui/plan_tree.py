@@ -141,13 +141,15 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         for sub in task.subtasks:
             self._add_task_nodes(sub, node, area_id)
 
-    def update_figures(self, plan: Plan, figures: PlanFigures) -> None:
+    def update_figures(self, plan: Plan, figures: PlanFigures, only: set[str] | None = None) -> None:
         """Refresh cached values (after an edit or an as-of change) and tell
-        the view about the rows that changed, without a reset."""
-        before = {item_id: node.snapshot() for item_id, node in self.by_id.items()}
-        self._refresh_caches(plan, figures)
+        the view about the rows that changed, without a reset. ``only``: the
+        ids of the areas and tasks whose figures changed (None: all)."""
+        nodes = self.by_id if only is None else {i: self.by_id[i] for i in only if i in self.by_id}
+        before = {item_id: node.snapshot() for item_id, node in nodes.items()}
+        self._refresh_caches(plan, figures, only)
         changed: dict[int, tuple[Node, int, int]] = {}
-        for item_id, node in self.by_id.items():
+        for item_id, node in nodes.items():
             if node.snapshot() == before[item_id] or not self._is_shown(node):
                 continue
             parent = node.parent
@@ -155,16 +157,25 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
             _, low, high = changed.get(id(parent), (parent, node.row, node.row))
             changed[id(parent)] = (parent, min(low, node.row), max(high, node.row))
         last = len(Column) - 1
+        if len(changed) > 50 and self.root.shown:
+            # Many parents (as-of change): one signal; the view repaints all it shows, while
+            # each signal made QTreeView search its rows via Python (0.7 -> 0.3 s at 10k tasks).
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.shown) - 1, last))
+            return
         for parent, low, high in changed.values():
             parent_index = self._index_of(parent)
             self.dataChanged.emit(self.index(low, 0, parent_index), self.index(high, last, parent_index))
 
-    def _refresh_caches(self, plan: Plan, figures: PlanFigures) -> None:
+    def _refresh_caches(self, plan: Plan, figures: PlanFigures, only: set[str] | None = None) -> None:
         for area in plan.areas:
+            if only is not None and area.id not in only:
+                continue  # a changed task's area is always among ``only``
             node = self.by_id.get(area.id)
             if node is not None:
                 self._fill_area(node, area, figures.areas.get(area.id))
             for task in area.walk_tasks():
+                if only is not None and task.id not in only:
+                    continue
                 task_node = self.by_id.get(task.id)
                 task_figures = figures.tasks.get(task.id)
                 if task_node is not None and task_figures is not None:
