@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -380,37 +381,41 @@ class PlanStore:
 
     # --- indicators and milestones ------------------------------------------
 
-    def add_indicator(self, task_id: str, indicator: Indicator, position: int | None = None) -> Indicator:
+    # Indicators and milestones are a task's ordered parts: one way to add and remove both.
+    _PARTS = {
+        "indicator": (rows.indicator_row, rows.indicator_from_row),
+        "milestone": (rows.milestone_row, rows.milestone_from_row),
+    }
+
+    def add_part(self, table: str, task_id: str, item: Any, position: int | None) -> Any:
         self.task_location(task_id)
+        to_row = self._PARTS[table][0]
         with transaction(self.db):
-            position = self._make_room("indicator", "task_id = ?", [task_id], position)
-            self.db["indicator"].insert(rows.indicator_row(indicator, task_id, position))
+            position = self._make_room(table, "task_id = ?", [task_id], position)
+            self.db[table].insert(to_row(item, task_id, position))
             self._touch()
-        return indicator
+        return item
+
+    def delete_part(self, table: str, item_id: str) -> tuple[Any, str, int]:
+        """Remove an indicator or milestone; returns (item, task id, position) for undo."""
+        row = self.get_row(table, item_id)
+        with transaction(self.db):
+            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [item_id])
+            self._close_gap(table, "task_id = ?", [row["task_id"]], row["position"])
+            self._touch()
+        return self._PARTS[table][1](row), row["task_id"], row["position"]
+
+    def add_indicator(self, task_id: str, indicator: Indicator, position: int | None = None) -> Indicator:
+        return self.add_part("indicator", task_id, indicator, position)
 
     def add_milestone(self, task_id: str, milestone: Milestone, position: int | None = None) -> Milestone:
-        self.task_location(task_id)
-        with transaction(self.db):
-            position = self._make_room("milestone", "task_id = ?", [task_id], position)
-            self.db["milestone"].insert(rows.milestone_row(milestone, task_id, position))
-            self._touch()
-        return milestone
+        return self.add_part("milestone", task_id, milestone, position)
 
     def delete_indicator(self, indicator_id: str) -> tuple[Indicator, str, int]:
-        row = self.get_row("indicator", indicator_id)
-        with transaction(self.db):
-            self.db.execute("DELETE FROM indicator WHERE id = ?", [indicator_id])
-            self._close_gap("indicator", "task_id = ?", [row["task_id"]], row["position"])
-            self._touch()
-        return rows.indicator_from_row(row), row["task_id"], row["position"]
+        return self.delete_part("indicator", indicator_id)
 
     def delete_milestone(self, milestone_id: str) -> tuple[Milestone, str, int]:
-        row = self.get_row("milestone", milestone_id)
-        with transaction(self.db):
-            self.db.execute("DELETE FROM milestone WHERE id = ?", [milestone_id])
-            self._close_gap("milestone", "task_id = ?", [row["task_id"]], row["position"])
-            self._touch()
-        return rows.milestone_from_row(row), row["task_id"], row["position"]
+        return self.delete_part("milestone", milestone_id)
 
     # --- progress updates ---------------------------------------------------
 

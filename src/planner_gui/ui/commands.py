@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from planner_gui.domain.model import Area, Indicator, Milestone, ProgressUpdate, Task
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import convert_fields
+
+
+def _tr(text: str, arg: str | None = None) -> str:
+    """The undo/redo text in the interface language; user text fills %1 as is."""
+    label = QCoreApplication.translate("Commands", text)
+    return label if arg is None else label.replace("%1", arg)
 
 
 class PlanEvents(QObject):
@@ -85,7 +91,7 @@ class AddUpdateCommand(QUndoCommand):
     """Append a progress update; undo removes it and restores indicator values."""
 
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, update: ProgressUpdate) -> None:
-        super().__init__("Add progress update")
+        super().__init__(_tr("Add progress update"))
         self.store, self.events, self.task_id, self.update = store, events, task_id, update
         task = store.get_task(task_id)
         self.currents = {i.id: i.current for i in task.indicators}
@@ -104,7 +110,7 @@ class AddUpdateCommand(QUndoCommand):
 class AddTaskCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, task: Task, area_id: str,
                  parent_id: str | None = None, position: int | None = None) -> None:
-        super().__init__(f"Add task {task.title}")
+        super().__init__(_tr("Add task %1", task.title))
         self.store, self.events = store, events
         self.task, self.area_id, self.parent_id, self.position = task, area_id, parent_id, position
 
@@ -119,13 +125,13 @@ class AddTaskCommand(QUndoCommand):
 
 class DeleteTaskCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str) -> None:
-        super().__init__("Delete task")
+        super().__init__(_tr("Delete task"))
         self.store, self.events, self.task_id = store, events, task_id
         self.removed: tuple[Task, str, str | None, int] | None = None
 
     def redo(self) -> None:
         self.removed = self.store.delete_task(self.task_id)
-        self.setText(f"Delete task {self.removed[0].title}")
+        self.setText(_tr("Delete task %1", self.removed[0].title))
         self.events.structure_changed.emit()
 
     def undo(self) -> None:
@@ -138,7 +144,7 @@ class DeleteTaskCommand(QUndoCommand):
 class MoveTaskCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, area_id: str,
                  parent_id: str | None, position: int | None) -> None:
-        super().__init__("Move task")
+        super().__init__(_tr("Move task"))
         self.store, self.events, self.task_id = store, events, task_id
         self.target = (area_id, parent_id, position)
         self.origin: tuple[str, str | None, int] | None = None
@@ -155,7 +161,7 @@ class MoveTaskCommand(QUndoCommand):
 
 class AddAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area: Area, position: int | None = None) -> None:
-        super().__init__(f"Add area {area.name}")
+        super().__init__(_tr("Add area %1", area.name))
         self.store, self.events, self.area, self.position = store, events, area, position
 
     def redo(self) -> None:
@@ -169,13 +175,13 @@ class AddAreaCommand(QUndoCommand):
 
 class DeleteAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area_id: str) -> None:
-        super().__init__("Delete area")
+        super().__init__(_tr("Delete area"))
         self.store, self.events, self.area_id = store, events, area_id
         self.removed: tuple[Area, int] | None = None
 
     def redo(self) -> None:
         self.removed = self.store.delete_area(self.area_id)
-        self.setText(f"Delete area {self.removed[0].name}")
+        self.setText(_tr("Delete area %1", self.removed[0].name))
         self.events.structure_changed.emit()
 
     def undo(self) -> None:
@@ -187,7 +193,7 @@ class DeleteAreaCommand(QUndoCommand):
 
 class MoveAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area_id: str, position: int) -> None:
-        super().__init__("Move area")
+        super().__init__(_tr("Move area"))
         self.store, self.events, self.area_id, self.position = store, events, area_id, position
         self.old_position: int | None = None
 
@@ -201,65 +207,72 @@ class MoveAreaCommand(QUndoCommand):
         self.events.structure_changed.emit()
 
 
-class AddIndicatorCommand(QUndoCommand):
+class _AddPartCommand(QUndoCommand):
+    """Add an indicator or milestone to a task (subclasses name which)."""
+
+    table = ""
+
+    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, item: Indicator | Milestone,
+                 label: str) -> None:
+        super().__init__(label)
+        self.store, self.events, self.task_id, self.item = store, events, task_id, item
+        self.position: int | None = None
+
+    def redo(self) -> None:
+        self.store.add_part(self.table, self.task_id, copy.deepcopy(self.item), self.position)
+        self.events.item_changed.emit("task", self.task_id)
+
+    def undo(self) -> None:
+        _, _, self.position = self.store.delete_part(self.table, self.item.id)
+        self.events.item_changed.emit("task", self.task_id)
+
+
+class _DeletePartCommand(QUndoCommand):
+    """Remove an indicator or milestone; undo puts it back in its place."""
+
+    table = ""
+
+    def __init__(self, store: PlanStore, events: PlanEvents, item_id: str, label: str) -> None:
+        super().__init__(label)
+        self.store, self.events, self.item_id = store, events, item_id
+        self.removed: tuple[Indicator | Milestone, str, int] | None = None
+
+    def redo(self) -> None:
+        self.removed = self.store.delete_part(self.table, self.item_id)
+        self.events.item_changed.emit("task", self.removed[1])
+
+    def undo(self) -> None:
+        assert self.removed is not None
+        item, task_id, position = self.removed
+        self.store.add_part(self.table, task_id, copy.deepcopy(item), position)
+        self.events.item_changed.emit("task", task_id)
+
+
+class AddIndicatorCommand(_AddPartCommand):
+    table = "indicator"
+
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, indicator: Indicator) -> None:
-        super().__init__(f"Add indicator {indicator.name}")
-        self.store, self.events, self.task_id, self.indicator = store, events, task_id, indicator
-        self.position: int | None = None
-
-    def redo(self) -> None:
-        self.store.add_indicator(self.task_id, copy.deepcopy(self.indicator), self.position)
-        self.events.item_changed.emit("task", self.task_id)
-
-    def undo(self) -> None:
-        _, _, self.position = self.store.delete_indicator(self.indicator.id)
-        self.events.item_changed.emit("task", self.task_id)
+        super().__init__(store, events, task_id, indicator, _tr("Add indicator %1", indicator.name))
+        self.indicator = indicator
 
 
-class DeleteIndicatorCommand(QUndoCommand):
+class DeleteIndicatorCommand(_DeletePartCommand):
+    table = "indicator"
+
     def __init__(self, store: PlanStore, events: PlanEvents, indicator_id: str) -> None:
-        super().__init__("Delete indicator")
-        self.store, self.events, self.indicator_id = store, events, indicator_id
-        self.removed: tuple[Indicator, str, int] | None = None
-
-    def redo(self) -> None:
-        self.removed = self.store.delete_indicator(self.indicator_id)
-        self.events.item_changed.emit("task", self.removed[1])
-
-    def undo(self) -> None:
-        assert self.removed is not None
-        indicator, task_id, position = self.removed
-        self.store.add_indicator(task_id, copy.deepcopy(indicator), position)
-        self.events.item_changed.emit("task", task_id)
+        super().__init__(store, events, indicator_id, _tr("Delete indicator"))
 
 
-class AddMilestoneCommand(QUndoCommand):
+class AddMilestoneCommand(_AddPartCommand):
+    table = "milestone"
+
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, milestone: Milestone) -> None:
-        super().__init__(f"Add milestone {milestone.title}")
-        self.store, self.events, self.task_id, self.milestone = store, events, task_id, milestone
-        self.position: int | None = None
-
-    def redo(self) -> None:
-        self.store.add_milestone(self.task_id, copy.deepcopy(self.milestone), self.position)
-        self.events.item_changed.emit("task", self.task_id)
-
-    def undo(self) -> None:
-        _, _, self.position = self.store.delete_milestone(self.milestone.id)
-        self.events.item_changed.emit("task", self.task_id)
+        super().__init__(store, events, task_id, milestone, _tr("Add milestone %1", milestone.title))
+        self.milestone = milestone
 
 
-class DeleteMilestoneCommand(QUndoCommand):
+class DeleteMilestoneCommand(_DeletePartCommand):
+    table = "milestone"
+
     def __init__(self, store: PlanStore, events: PlanEvents, milestone_id: str) -> None:
-        super().__init__("Delete milestone")
-        self.store, self.events, self.milestone_id = store, events, milestone_id
-        self.removed: tuple[Milestone, str, int] | None = None
-
-    def redo(self) -> None:
-        self.removed = self.store.delete_milestone(self.milestone_id)
-        self.events.item_changed.emit("task", self.removed[1])
-
-    def undo(self) -> None:
-        assert self.removed is not None
-        milestone, task_id, position = self.removed
-        self.store.add_milestone(task_id, copy.deepcopy(milestone), position)
-        self.events.item_changed.emit("task", task_id)
+        super().__init__(store, events, milestone_id, _tr("Delete milestone"))
