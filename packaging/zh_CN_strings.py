@@ -407,6 +407,17 @@ TRANSLATIONS: dict[str, str] = {
     "before an import": "导入前备份",
     "before the file format was upgraded": "文件格式升级前备份",
     "daily backup": "每日备份",
+    # --- undo/redo texts (ui/commands.py) ---------------------------------------------------
+    "Add area %1": "添加方面 %1",
+    "Add indicator %1": "添加指标 %1",
+    "Add milestone %1": "添加时间节点 %1",
+    "Add task %1": "添加任务 %1",
+    "Delete area": "删除方面",
+    "Delete area %1": "删除方面 %1",
+    "Delete task": "删除任务",
+    "Delete task %1": "删除任务 %1",
+    "Move area": "移动方面",
+    "Move task": "移动任务",
     "Monthly": "每月",
     "Quarterly": "每季度",
 }

@@ -1438,6 +1438,61 @@ The content before the restore is saved in
         </message>
     </context>
     <context>
+        <name>Commands</name>
+        <message>
+            <source>Add area %1</source>
+            <translation>添加方面 %1</translation>
+        </message>
+        <message>
+            <source>Add indicator %1</source>
+            <translation>添加指标 %1</translation>
+        </message>
+        <message>
+            <source>Add milestone %1</source>
+            <translation>添加时间节点 %1</translation>
+        </message>
+        <message>
+            <source>Add progress update</source>
+            <translation>添加进展情况</translation>
+        </message>
+        <message>
+            <source>Add task %1</source>
+            <translation>添加任务 %1</translation>
+        </message>
+        <message>
+            <source>Delete area</source>
+            <translation>删除方面</translation>
+        </message>
+        <message>
+            <source>Delete area %1</source>
+            <translation>删除方面 %1</translation>
+        </message>
+        <message>
+            <source>Delete indicator</source>
+            <translation>删除指标</translation>
+        </message>
+        <message>
+            <source>Delete milestone</source>
+            <translation>删除时间节点</translation>
+        </message>
+        <message>
+            <source>Delete task</source>
+            <translation>删除任务</translation>
+        </message>
+        <message>
+            <source>Delete task %1</source>
+            <translation>删除任务 %1</translation>
+        </message>
+        <message>
+            <source>Move area</source>
+            <translation>移动方面</translation>
+        </message>
+        <message>
+            <source>Move task</source>
+            <translation>移动任务</translation>
+        </message>
+    </context>
+    <context>
         <name>FileGuard</name>
         <message>
             <source>%1
