@@ -117,9 +117,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         install_bench_hook(window)  # start-up benchmark only; one environment lookup otherwise
     window.show()
-    from planner_gui.ui.bench_hooks import install_bench_hook  # benchmarks/run.py start-up timing
-
-    install_bench_hook(window)
     code = app.exec()
     window.store.close()
     return code
