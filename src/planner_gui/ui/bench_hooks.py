@@ -3,7 +3,7 @@
 With PLANNER_GUI_BENCH_EXIT_AFTER_PAINT=1 in the environment, the window
 prints one line ``PLANNER_GUI_PAINTED rows=N rss_mb=M`` on standard output
 once the plan tree has been painted with rows in it, then quits
-(``after_show_ms`` is the time from show() to that paint). Without the
+(``after_show_ms``: from the hook's installation, just around show(), to that paint). Without the
 variable :func:`install_bench_hook` does nothing (one environment lookup).
 """
 
