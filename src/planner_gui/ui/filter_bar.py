@@ -60,8 +60,11 @@ def matching_task_ids(nodes: Iterable[Node], criteria: FilterCriteria) -> set[st
             continue
         if criteria.unit and criteria.unit not in node.units:
             continue
-        if words and not all(word in PlanTreeModel.search_text(node) for word in words):
-            continue
+        if words:
+            # the node's cached haystack; built (once per refresh of its row) when missing
+            haystack = node.haystack if node.haystack is not None else PlanTreeModel.search_text(node)
+            if not all(word in haystack for word in words):
+                continue
         found.add(node.id)
     return found
 
