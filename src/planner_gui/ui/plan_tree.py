@@ -134,6 +134,14 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         self._apply_visible()
         self.endResetModel()
 
+    def clear(self) -> None:
+        """Drop every node, and with them the plan objects and figures they show
+        (before another plan is read, so that two are never in memory at once)."""
+        self.beginResetModel()
+        self.root = Node("plan", "", None)
+        self.by_id = {}
+        self.endResetModel()
+
     def _add_node(self, kind: str, item_id: str, parent: Node, area_id: str) -> Node:
         node = Node(kind, item_id, parent, area_id)
         parent.children.append(node)

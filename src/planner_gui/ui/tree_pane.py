@@ -59,14 +59,16 @@ class TreePane(QWidget):
         self.tree.scrollTo(index)
         return True
 
-    def rebuild(self, plan: Plan, figures: PlanFigures, first: bool = False) -> None:
-        """New rows for a changed structure, keeping selection and expansion."""
+    def rebuild(self, plan: Plan, figures: PlanFigures, first: bool = False, keep: str | None = None) -> None:
+        """New rows for a changed structure, keeping selection (or selecting
+        ``keep``, the id selected before the model was cleared) and expansion."""
         current = self.current_node()
+        keep = keep or (current.id if current is not None else None)
         self.model.set_plan(plan, figures)
         self.filter_bar.set_choices(*filter_choices(plan))
         if first:
             self.expanded = {area.id for area in plan.areas}
-        self.apply_filter(keep=current.id if current is not None else None)
+        self.apply_filter(keep=keep)
 
     def apply_filter(self, keep: str | None = None) -> None:
         criteria = self.filter_bar.criteria()
