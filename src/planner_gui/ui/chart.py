@@ -74,6 +74,9 @@ class ChartPanel(QWidget):
         self._sampler: RollupSampler | None = None
         self._rollup_items: list[pg.GraphicsObject] = []
         self._bars_drawn = False
+        # what a task's drawing was made from (_task_picture): redrawing the same
+        # picture cost 30-40 ms of pyqtgraph work after every edit of its task
+        self._drawn_picture: tuple | None = None
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(60)
         self._poll_timer.timeout.connect(self._poll)
@@ -90,7 +93,10 @@ class ChartPanel(QWidget):
         if task is None:
             self.clear()
             return
-        self._request(lambda: self._draw_task(plan, task, as_of))
+        picture = self._task_picture(plan, task, as_of)
+        if picture == self._drawn_picture and self._job is None and self._sampler is None:
+            return  # the same drawing is on screen already (e.g. after the leader was edited)
+        self._request(lambda: self._draw_task(picture))
 
     def show_area(self, plan: Plan, area_id: str, as_of: date) -> None:
         area = next((a for a in plan.areas if a.id == area_id), None)
@@ -121,6 +127,7 @@ class ChartPanel(QWidget):
         self._poll_timer.stop()
         self._rollup_items = []
         self._bars_drawn = False
+        self._drawn_picture = None
         self._series, self._counts = {}, {}
         self.heading.clear()
         self.main.clear()
@@ -169,67 +176,79 @@ class ChartPanel(QWidget):
 
     # --- a task --------------------------------------------------------------
 
-    def _draw_task(self, plan: Plan, task: Task, as_of: date) -> None:
-        self.heading.setText(task.title)
+    def _task_picture(self, plan: Plan, task: Task, as_of: date) -> tuple:
+        """Everything a task's drawing shows (figures from the domain, colours,
+        words): equal pictures draw the same chart."""
+        updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
+        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year) or 0.0)
+                           for m in task.milestones if m.due is not None)
+        indicators = tuple((i.name, i.unit, i.target, tuple(indicator_history(task, i, as_of)))
+                           for i in task.indicators)
+        return (task.title, as_of, plan.year, task_start(task, plan.year), task.due,
+                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year)),
+                tuple((timestamp(d), v) for d, v in actual_points(task, as_of)),
+                tuple((timestamp(u.date), task_progress(task, u.date)) for u in updates),
+                tuple(u.text.splitlines()[0][:80] if u.text else "" for u in updates),
+                milestones, indicators, self._text_colour().rgba(), self._accent().rgba(),
+                self.tr("Planned (序时进度)"), self.tr("Actual"))
+
+    def _draw_task(self, picture: tuple) -> None:
+        (title, as_of, _, start, due, planned, actual, update_points, notes,
+         milestones, indicators, *_) = picture
+        self.heading.setText(title)
         self.main.addLegend(offset=(-10, -10), labelTextColor=self._text_colour())
         plot = self.main
         plot.setYRange(0, 100)
         plot.setLabel("left", self.tr("Progress (%)"))
-        planned = [(timestamp(d), v) for d, v in planned_points(task, plan.year)]
-        actual = [(timestamp(d), v) for d, v in actual_points(task, as_of)]
+        planned, actual = list(planned), list(actual)
         self._line("planned", planned, self.tr("Planned (序时进度)"), self._text_colour(), dashed=True)
         self._scatter("planned", planned, [self.tr("Planned (序时进度)")] * len(planned),
                       self._text_colour(), "o", 5)
         self._line("actual", actual, self.tr("Actual"), self._accent(), width=3)
-        updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
-        update_points = [(timestamp(u.date), task_progress(task, u.date)) for u in updates]
-        notes = [u.text.splitlines()[0][:80] if u.text else "" for u in updates]
-        self._scatter("updates", update_points, notes, self._accent(), "o", 8)
-        milestones = [m for m in task.milestones if m.due is not None]
-        milestone_points = [(timestamp(m.due), planned_progress(task, m.due, plan.year) or 0.0)
-                            for m in milestones]  # type: ignore[arg-type]
+        self._scatter("updates", list(update_points), list(notes), self._accent(), "o", 8)
+        milestone_points = [(timestamp(due), level) for _, due, _, level in milestones]
         colours, notes = [], []
-        for milestone in milestones:
-            done = milestone.done_on is not None and milestone.done_on <= as_of
-            missed = not done and milestone.due <= as_of  # type: ignore[operator]
+        for title, due, done_on, _ in milestones:
+            done = done_on is not None and done_on <= as_of
+            missed = not done and due <= as_of
             # done: green; due and not done (what turns the task yellow): red; still ahead: amber
             colours.append(STATUS_COLOURS[Status.GREEN if done else Status.RED if missed else Status.YELLOW])
-            when = self.tr("done on {0}").format(milestone.done_on.isoformat()) if done else (
+            when = self.tr("done on {0}").format(done_on.isoformat()) if done else (
                 self.tr("not done") if missed else self.tr("due"))
-            notes.append(f"{milestone.title}\n{when}")
+            notes.append(f"{title}\n{when}")
         self._scatter("milestones", milestone_points, notes, colours, "d", 13, legend=self.tr("Milestones"))
         self._as_of_line(as_of)
-        if task.indicators:
-            self._draw_indicators(task, plan.year, as_of)
+        if indicators:
+            self._draw_indicators(indicators, start, due, as_of)
+        self._drawn_picture = picture
 
-    def _draw_indicators(self, task: Task, plan_year: int, as_of: date) -> None:
+    def _draw_indicators(self, indicators: tuple, start: date, due: date | None, as_of: date) -> None:
         """Readings against the target. Several indicators rarely share a scale
         (55 projects, 200 亿元): then each is drawn as a share of its own target,
         whose line is 100 for all; the hover text keeps the reading as reported."""
         self.second.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
         self.second.addLegend(offset=(-10, -5), labelTextColor=self._text_colour())
-        relative = sum(1 for i in task.indicators if i.target) > 1
+        relative = sum(1 for _, _, target, _ in indicators if target) > 1
         self.second.setLabel("left", self.tr("Indicators (% of target)") if relative else self.tr("Indicators"))
-        first = timestamp(task_start(task, plan_year))
-        last = timestamp(max(task.due or as_of, as_of))
-        for number, indicator in enumerate(task.indicators):
-            if relative and not indicator.target:
+        first = timestamp(start)
+        last = timestamp(max(due or as_of, as_of))
+        for number, (indicator_name, indicator_unit, target, history) in enumerate(indicators):
+            if relative and not target:
                 continue  # no target to measure it against
-            scale = 100.0 / indicator.target if relative and indicator.target else 1.0
+            scale = 100.0 / target if relative and target else 1.0
             colour = INDICATOR_COLOURS[number % len(INDICATOR_COLOURS)]
-            history = indicator_history(task, indicator, as_of)
             readings = [(timestamp(d), v * scale) for d, v in history]
-            name = f"indicator:{indicator.name}"
+            name = f"indicator:{indicator_name}"
             self._series[name] = readings
             if readings:
                 # Legend labels are HTML: escape the user's indicator name.
                 self.second.plot([x for x, _ in readings], [y for _, y in readings],
-                                 pen=pg.mkPen(colour, width=2), name=html.escape(indicator.name))
-                notes = [f"{indicator.name}: {v:g}{indicator.unit}" for _, v in history]
+                                 pen=pg.mkPen(colour, width=2), name=html.escape(indicator_name))
+                notes = [f"{indicator_name}: {v:g}{indicator_unit}" for _, v in history]
                 self._scatter(name, readings, notes, colour, "o", 7, plot=self.second, keep=False)
-            if indicator.target is not None:
-                level = indicator.target * scale
-                self._series[f"target:{indicator.name}"] = [(first, level), (last, level)]
+            if target is not None:
+                level = target * scale
+                self._series[f"target:{indicator_name}"] = [(first, level), (last, level)]
                 self.second.plot([first, last], [level] * 2,
                                  pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
         self.second.addItem(pg.InfiniteLine(pos=timestamp(as_of), angle=90,
