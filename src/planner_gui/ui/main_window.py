@@ -342,13 +342,14 @@ class MainWindow(RemembersLayout, QMainWindow):
             # worked out again (domain/incremental.py; 3 ms instead of 150 ms for
             # evaluate_plan and 400 ms for every tree row at 10,000 tasks).
             changed = refresh_figures(self.plan, self.figures, [task_id])
-            self.model.update_figures(self.plan, self.figures, only=changed)
+            lights_changed = self.model.update_figures(self.plan, self.figures, only=changed)
         else:
             self.figures = evaluate_plan(self.plan, self.as_of())
-            self.model.update_figures(self.plan, self.figures)
+            lights_changed = self.model.update_figures(self.plan, self.figures)
         if self.filter_bar.criteria().active:
             self.apply_filter()
-        else:
+        elif lights_changed:
+            # the counts walk every shown row (10 ms at 10,000 tasks): only when a light moved
             self._update_counts()
         self._show_current(data_changed=True)
 
