@@ -203,3 +203,13 @@ def test_a_headline_after_the_areas_starts_another_article_even_without_a_byline
     assert len(proposal.plan.areas) == 8
     assert not [t for t in texts for word in ("春节", "游客", "同比") if word in t]
     assert any("another article" in w for w in proposal.warnings)
+
+
+def test_a_heading_without_words_still_gives_an_area_the_json_format_accepts():
+    # found by the fuzz test: 一、 with nothing after it made an area with an empty name
+    from planner_gui.exchange import json_format
+    from planner_gui.exchange.intake.parse import UNNAMED_AREA, propose_plan
+
+    proposal = propose_plan("一、。”方面，在“")
+    assert [a.name for a in proposal.plan.areas] == [UNNAMED_AREA]
+    json_format.plan_from_dict(json_format.plan_to_dict(proposal.plan))

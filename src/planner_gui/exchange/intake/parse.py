@@ -159,9 +159,16 @@ def is_narrative(sentence: str) -> bool:
     return bool(NARRATIVE.search(sentence))
 
 
+UNNAMED_AREA = "未命名方面"
+
+
 def _area(draft: AreaDraft, proposal: Proposal) -> Area:
-    area = Area(name=draft.name)
+    name = draft.name.strip()
+    area = Area(name=name or UNNAMED_AREA)
     proposal.note(area.id, f"area from a {draft.how} heading", AREA_CONFIDENCE.get(draft.how, 0.5))
+    if not name:
+        # a heading mark with no words after it (一、 alone): keep its tasks, ask for a name
+        proposal.note(area.id, "the heading has no name: give the area one", 0.2)
     parent: Task | None = None
     for unit in draft.units:
         if unit.kind == "item":
