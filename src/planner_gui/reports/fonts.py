@@ -7,9 +7,7 @@ font installed. Characters outside the subset fall back to system fonts.
 
 from __future__ import annotations
 
-import ctypes
 import os
-import sys
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
@@ -20,23 +18,6 @@ FONT_FILES = ("PlannerSansSC-Regular.ttf", "PlannerSansSC-Bold.ttf")
 _registered: list[str] = []
 
 
-_none_pinned = False
-
-
-def pin_none_refcount() -> None:
-    """Work around PySide6 6.12 on Python 3.11: each call of a Qt method that
-    returns nothing drops one reference to None (sys.getrefcount(None) falls by
-    one per call), so after a few thousand calls, e.g. filling a table of a few
-    hundred tasks, Python aborts with "deallocating None". Python 3.12 and later
-    make None immortal; on older versions None gets a reference count so large
-    it cannot reach zero. ob_refcnt is the first field of every object.
-    """
-    global _none_pinned
-    if not _none_pinned and sys.version_info < (3, 12):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _none_pinned = True
-
-
 def ensure_gui_app() -> QGuiApplication:
     """The running Qt application, or a new windowless one (for the command line).
 
@@ -44,7 +25,6 @@ def ensure_gui_app() -> QGuiApplication:
     scheduled job has no display, so the offscreen platform is used unless the
     caller chose one.
     """
-    pin_none_refcount()
     app = QGuiApplication.instance()
     if app is None:
         # A QApplication (not just a QGuiApplication), so that windows can still be

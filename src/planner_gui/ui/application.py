@@ -28,11 +28,6 @@ def _tr(text: str) -> str:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    # PySide6 6.12 on Python 3.11 drops a reference to None on each void Qt
-    # call; without this the window aborts after a few task selections.
-    from planner_gui.reports.fonts import pin_none_refcount
-
-    pin_none_refcount()
     existing = QApplication.instance()
     if existing is not None:
         return existing  # type: ignore[return-value]
