@@ -23,6 +23,7 @@ class HistoryView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history = QStandardItemModel(0, 8, self)
+        self._shown: tuple | None = None  # (updates, indicators) the rows show
         self.history.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Progress"), self.tr("Progress text"), self.tr("Problems"),
             self.tr("Next steps"), self.tr("Reporter"), self.tr("Highlight"), self.tr("Readings"),
@@ -42,6 +43,12 @@ class HistoryView(QTableView):
         header.setStretchLastSection(True)
 
     def set_updates(self, updates: list[ProgressUpdate], indicators: list[Indicator]) -> None:
+        shown = (tuple(updates), tuple(indicators))
+        if shown == self._shown:
+            # the same history (the task's leader or title was edited): rebuilding
+            # the rows and their heights cost 5-8 ms per edit for a long history
+            return
+        self._shown = shown
         self.history.removeRows(0, self.history.rowCount())
         newest_first = sorted(updates, key=lambda u: u.date, reverse=True)
         for update in newest_first:
