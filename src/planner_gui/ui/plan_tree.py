@@ -161,10 +161,14 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         nodes = self.by_id if only is None else {i: self.by_id[i] for i in only if i in self.by_id}
         before = {item_id: node.snapshot() for item_id, node in nodes.items()}
         self._refresh_caches(plan, figures, only)
-        lights_changed = any(node.snapshot()[2:] != before[item_id][2:] for item_id, node in nodes.items())
+        lights_changed = False
         changed: dict[int, tuple[Node, int, int]] = {}
         for item_id, node in nodes.items():
-            if node.snapshot() == before[item_id] or not self._is_shown(node):
+            after, old = node.snapshot(), before[item_id]
+            if after == old:
+                continue
+            lights_changed = lights_changed or after[2:] != old[2:]
+            if not self._is_shown(node):
                 continue
             parent = node.parent
             assert parent is not None
