@@ -18,6 +18,11 @@ report form 报送表, backup 备份, as of 截至.
 from __future__ import annotations
 
 TRANSLATIONS: dict[str, str] = {
+    # --- file dialog filters --------------------------------------------------
+    "Plan files (*.sqlite *.db *.planner);;All files (*)": "计划文件 (*.sqlite *.db *.planner);;所有文件 (*)",
+    "Plan JSON (*.json);;All files (*)": "计划 JSON (*.json);;所有文件 (*)",
+    "Excel workbook (*.xlsx);;All files (*)": "Excel 工作簿 (*.xlsx);;所有文件 (*)",
+    "Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)": "台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)",
     # --- ui/i18n.py ---------------------------------------------------------
     "&Language": "语言(&L)",
     "Follow the system": "跟随系统",

@@ -1313,6 +1313,10 @@
             <translation>打开计划文件</translation>
         </message>
         <message>
+            <source>Plan files (*.sqlite *.db *.planner);;All files (*)</source>
+            <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
+        </message>
+        <message>
             <source>Quit</source>
             <translation>退出</translation>
         </message>
@@ -1590,6 +1594,10 @@ Open it read-only?</source>
             <translation>已导入 %s</translation>
         </message>
         <message>
+            <source>Plan JSON (*.json);;All files (*)</source>
+            <translation>计划 JSON (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
             <source>Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?
 
 This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is kept next to it.</source>
@@ -1629,6 +1637,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
 %s</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx);;All files (*)</source>
+            <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+        </message>
+        <message>
             <source>Export failed</source>
             <translation>导出失败</translation>
         </message>
@@ -1651,6 +1663,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>Import ledger</source>
             <translation>导入台账</translation>
+        </message>
+        <message>
+            <source>Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
+            <translation>台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Make:</source>
@@ -1772,6 +1788,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>Open Plan File</source>
             <translation>打开计划文件</translation>
+        </message>
+        <message>
+            <source>Plan files (*.sqlite *.db *.planner);;All files (*)</source>
+            <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Save a Copy As</source>

@@ -80,7 +80,7 @@ def choose_start_file(db: Path | None, settings: AppSettings) -> PlanStore | Non
                 return None
             chosen, _ = QFileDialog.getOpenFileName(
                 None, _tr("Open Plan File"), str(candidate.parent if candidate else Path.home()),
-                "Plan files (*.sqlite *.db *.planner);;All files (*)")
+                _tr("Plan files (*.sqlite *.db *.planner);;All files (*)"))
             if not chosen:
                 return None
             candidate = Path(chosen)

@@ -34,7 +34,7 @@ def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | N
     """Write the open plan as planner-gui JSON; returns the file written."""
     if target is None:
         suggested = str(window.store.path.with_suffix(".json"))
-        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export Plan JSON"), suggested, JSON_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export Plan JSON"), suggested, _tr(JSON_FILTER))
         if not chosen:
             return None
         target = Path(chosen)
@@ -54,7 +54,7 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
     """Replace the open plan with the plan in a JSON file, after asking."""
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import Plan JSON"),
-                                                str(window.store.path.parent), JSON_FILTER)
+                                                str(window.store.path.parent), _tr(JSON_FILTER))
         if not chosen:
             return False
         source = Path(chosen)

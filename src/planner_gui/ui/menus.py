@@ -204,7 +204,7 @@ def _start_folder(window: MainWindow) -> str:
 
 
 def open_file(window: MainWindow) -> None:
-    chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), PLAN_FILTER)
+    chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if chosen:
         window.open_file(chosen)
 
@@ -227,7 +227,7 @@ def fill_recent_menu(window: MainWindow) -> None:
 
 
 def new_file(window: MainWindow) -> None:
-    chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), PLAN_FILTER)
+    chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if not chosen:
         return
     path = Path(chosen)
@@ -255,7 +255,7 @@ def save_copy(window: MainWindow) -> None:
     from planner_gui.store.connection import backup_copy
 
     suggested = str(window.store.path.with_name(window.store.path.stem + "-copy" + window.store.path.suffix))
-    chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, PLAN_FILTER)
+    chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, _tr(PLAN_FILTER))
     if not chosen:
         return
     target = Path(chosen)

@@ -60,7 +60,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
         suggested = str(window.store.path.with_name(f"{name}台账.xlsx"))
-        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, LEDGER_FILTER)
+        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, _tr(LEDGER_FILTER))
         if not chosen:
             return None
         target = Path(chosen)
@@ -200,7 +200,7 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
 
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.store.path.parent),
-                                                IMPORT_FILTER)
+                                                _tr(IMPORT_FILTER))
         if not chosen:
             return False
         source = Path(chosen)
