@@ -24,6 +24,7 @@ from planner_gui.domain.progress import (
     PlanFigures,
     TaskFigures,
     evaluate_task,
+    plan_total,
     weighted_mean,
 )
 
@@ -63,20 +64,6 @@ def _recount(area: Area, tasks: dict[str, TaskFigures]) -> GroupFigures:
     return group
 
 
-def _plan_total(plan: Plan, areas: dict[str, GroupFigures]) -> GroupFigures:
-    total = GroupFigures()
-    for area in plan.areas:
-        group = areas[area.id]
-        for status, count in group.counts.items():
-            total.counts[status] += count
-        total.leaf_tasks += group.leaf_tasks
-        total.not_reported += group.not_reported
-    total.progress = round(
-        weighted_mean((areas[a.id].progress, a.weight) for a in plan.areas if a.tasks), 2
-    )
-    return total
-
-
 def refresh_figures(plan: Plan, figures: PlanFigures, task_ids: Iterable[str]) -> set[str]:
     """Update ``figures`` (evaluate_plan of ``plan`` as of figures.as_of) in
     place after the tasks ``task_ids`` changed in ``plan``; returns the ids of
@@ -97,5 +84,5 @@ def refresh_figures(plan: Plan, figures: PlanFigures, task_ids: Iterable[str]) -
         figures.areas[area.id] = _recount(area, figures.tasks)
         touched.add(area.id)
     if touched:
-        figures.plan = _plan_total(plan, figures.areas)
+        figures.plan = plan_total(plan, figures.areas)
     return touched

@@ -386,14 +386,12 @@ def evaluate_area(area: Area, as_of: date, plan: Plan, out: dict[str, TaskFigure
     return group
 
 
-def evaluate_plan(plan: Plan, as_of: date) -> PlanFigures:
-    """Figures for every task, area and the plan as of D."""
-    tasks: dict[str, TaskFigures] = {}
-    areas: dict[str, GroupFigures] = {}
+def plan_total(plan: Plan, areas: dict[str, GroupFigures]) -> GroupFigures:
+    """The plan's roll-up from its areas' figures: counts add up, progress is the
+    weighted mean of the areas that hold tasks."""
     total = GroupFigures()
     for area in plan.areas:
-        group = evaluate_area(area, as_of, plan, tasks)
-        areas[area.id] = group
+        group = areas[area.id]
         for status, count in group.counts.items():
             total.counts[status] += count
         total.leaf_tasks += group.leaf_tasks
@@ -401,7 +399,14 @@ def evaluate_plan(plan: Plan, as_of: date) -> PlanFigures:
     total.progress = round(
         weighted_mean((areas[a.id].progress, a.weight) for a in plan.areas if a.tasks), 2
     )
-    return PlanFigures(as_of=as_of, tasks=tasks, areas=areas, plan=total)
+    return total
+
+
+def evaluate_plan(plan: Plan, as_of: date) -> PlanFigures:
+    """Figures for every task, area and the plan as of D."""
+    tasks: dict[str, TaskFigures] = {}
+    areas = {area.id: evaluate_area(area, as_of, plan, tasks) for area in plan.areas}
+    return PlanFigures(as_of=as_of, tasks=tasks, areas=areas, plan=plan_total(plan, areas))
 
 
 # --- history for charts ------------------------------------------------------
