@@ -58,14 +58,20 @@ def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_pat
     assert len(window.plan.find_task(task_id).updates) == before + 1
 
 
-def test_cancel_in_the_preview_changes_nothing(window, tmp_path, previews):
-    shown, answer = previews
-    answer["code"] = QDialog.DialogCode.Rejected
+def exported_with_a_progress_change(window, tmp_path):
+    """The window's ledger, exported, with the first task's progress set to 50%."""
     path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     ws.cell(first_task_row(ws), 7).value = 0.5
     wb.save(path)
+    return path
+
+
+def test_cancel_in_the_preview_changes_nothing(window, tmp_path, previews):
+    shown, answer = previews
+    answer["code"] = QDialog.DialogCode.Rejected
+    path = exported_with_a_progress_change(window, tmp_path)
     counts = window.store.counts()
     assert ledger_dialogs.open_import_dialog(window, path) is False
     assert shown and window.store.counts() == counts
@@ -98,11 +104,7 @@ def test_export_forms_writes_one_form_per_leader(window, tmp_path):
 def test_apply_is_disabled_when_the_plan_is_read_only(window, tmp_path, previews):
     shown, answer = previews
     answer["code"] = QDialog.DialogCode.Rejected
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
-    wb = openpyxl.load_workbook(path)
-    ws = wb.worksheets[0]
-    ws.cell(first_task_row(ws), 7).value = 0.5
-    wb.save(path)
+    path = exported_with_a_progress_change(window, tmp_path)
     window.set_read_only(True)
     ledger_dialogs.open_import_dialog(window, path)
     assert not shown[0].apply_button.isEnabled()
