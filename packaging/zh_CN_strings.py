@@ -347,6 +347,9 @@ TRANSLATIONS: dict[str, str] = {
     "You can undo this with Edit > Undo.": "可以通过“编辑 > 撤销”还原。",
     # --- text intake -------------------------------------------------------------------------
     "missing": "未报",
+    "reading…": "读取中…",
+    "Reading progress reports… %d%%": "正在读取进展情况… %d%%",
+    "Preparing the chart…": "正在准备图表…",
     "%n missing": "%n 项未报",
     "Tasks with no progress report for the current reporting cycle": "本期尚未报送进展情况的任务",
     "Import from document text": "从文稿文字导入",

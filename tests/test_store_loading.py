@@ -46,3 +46,34 @@ def test_an_area_with_many_tasks_reads_only_its_own_children(tmp_path, monkeypat
         monkeypatch.setattr(repository, "IDS_IN_QUERY_MAX", 10)
         assert store.get_area(area.id) == area
         assert sum(1 for _ in area.walk_tasks()) > 10
+
+
+def test_outline_then_updates_in_slices_gives_the_whole_plan(tmp_path):
+    """The window reads a big plan's outline first and its updates in slices
+    (ui/plan_loading.py): together they are the plan load_plan reads."""
+    import dataclasses
+
+    import pytest
+
+    from planner_gui.store.loading import SharedValues
+    from planner_gui.store.repository import IDS_IN_QUERY_MAX
+
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 120, 1500, seed=7)
+    with PlanStore.open(path) as store:
+        whole = store.load_plan()
+        outline = store.load_plan(with_updates=False)
+        tasks = list(outline.walk_tasks())
+        assert all(t.updates == [] for t in tasks)
+        assert [dataclasses.replace(t, updates=[], subtasks=[]) for t in whole.walk_tasks()] == \
+               [dataclasses.replace(t, subtasks=[]) for t in tasks]
+        shared = SharedValues()
+        for start in range(0, len(tasks), 13):
+            batch = tasks[start:start + 13]
+            found = store.read_updates([t.id for t in batch], shared)
+            for task in batch:
+                task.updates = found.get(task.id, [])
+        assert outline == whole
+        assert sum(len(t.updates) for t in tasks) == 1500
+        with pytest.raises(ValueError, match="at most"):
+            store.read_updates(["x"] * (IDS_IN_QUERY_MAX + 1))

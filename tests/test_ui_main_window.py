@@ -210,7 +210,7 @@ def test_layout_and_chart_choice_are_remembered(qtbot, tmp_path):
     # splitter handles may shift a few pixels when the hidden chart's handle is laid out
     assert all(abs(a - b) <= 8 for a, b in zip(again.splitter.sizes()[:2], sizes[:2], strict=True))
     assert not again.actions[ActionId.SHOW_CHART].isChecked()
-    assert again.chart.isHidden()
+    assert again.chart_slot.isHidden()
 
 
 def test_tab_goes_from_the_filter_through_its_choices_to_the_tree(window, qtbot):

@@ -665,12 +665,12 @@
             <translation>指示灯、进度和图表均按此日期计算</translation>
         </message>
         <message>
-            <source>The detail editor is not available.</source>
-            <translation>详情编辑区不可用。</translation>
+            <source>Reading progress reports… %d%%</source>
+            <translation>正在读取进展情况… %d%%</translation>
         </message>
         <message>
-            <source>The chart is not available.</source>
-            <translation>图表不可用。</translation>
+            <source>The detail editor is not available.</source>
+            <translation>详情编辑区不可用。</translation>
         </message>
         <message>
             <source>Main toolbar</source>
@@ -865,6 +865,10 @@
         <message>
             <source>missing</source>
             <translation>未报</translation>
+        </message>
+        <message>
+            <source>reading…</source>
+            <translation>读取中…</translation>
         </message>
         <message numerus="yes">
             <source>%n missing</source>
@@ -1439,6 +1443,17 @@ The content before the restore is saved in
         <message>
             <source>daily backup</source>
             <translation>每日备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartSlot</name>
+        <message>
+            <source>Preparing the chart…</source>
+            <translation>正在准备图表…</translation>
+        </message>
+        <message>
+            <source>The chart is not available.</source>
+            <translation>图表不可用。</translation>
         </message>
     </context>
     <context>

@@ -266,7 +266,7 @@ def _open_read_only(path: Path, version: int) -> tuple[sqlite_utils.Database, bo
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         _configure(conn)
         conn.execute("PRAGMA query_only = ON")
-        db = sqlite_utils.Database(conn)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         is_new = db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
     except sqlite3.Error as exc:
         raise BadFileError(path, f"cannot be opened read-only ({exc})") from None
@@ -304,7 +304,7 @@ def open_database(
         raise BadFileError(path, f"cannot be opened ({exc})") from None
     try:
         _configure(conn)
-        db = sqlite_utils.Database(conn)
+        db = sqlite_utils.Database(conn, execute_plugins=False)
         if version < SCHEMA_VERSION:
             if version > 0:
                 backup_copy(conn, path.with_name(f"{path.name}.before-migration-v{version}.bak"))

@@ -45,7 +45,7 @@ def apply_changes(
 def _memory_database() -> sqlite_utils.Database:
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def memory_copy(store: PlanStore) -> PlanStore:

@@ -52,7 +52,7 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-class _Shared:
+class SharedValues:
     """One object per distinct date or short repeated text."""
 
     def __init__(self) -> None:
@@ -76,10 +76,17 @@ def load_children(
 ) -> tuple[dict[str, list[Indicator]], dict[str, list[Milestone]], dict[str, list[ProgressUpdate]]]:
     """Indicators, milestones and updates of the tasks matching ``where``
     (a condition on ``task_id``), grouped by task id, in stored order."""
-    shared = _Shared()
+    indicators, milestones = load_parts(db, where, params)
+    return indicators, milestones, load_updates(db, where, params)
+
+
+def load_parts(
+    db: sqlite_utils.Database, where: str, params: list
+) -> tuple[dict[str, list[Indicator]], dict[str, list[Milestone]]]:
+    """Indicators and milestones of the tasks matching ``where``, by task id."""
+    shared = SharedValues()
     indicators: dict[str, list[Indicator]] = defaultdict(list)
     milestones: dict[str, list[Milestone]] = defaultdict(list)
-    updates: dict[str, list[ProgressUpdate]] = defaultdict(list)
     for task_id, id_, name, unit, comparator, baseline, target, current, due in db.execute(
         f"SELECT {_INDICATOR_COLUMNS} FROM indicator WHERE {where} ORDER BY task_id, position", params
     ):
@@ -93,6 +100,16 @@ def load_children(
         milestones[task_id].append(
             Milestone(id=id_, title=title, due=shared.day(due), done_on=shared.day(done_on))
         )
+    return indicators, milestones
+
+
+def load_updates(db: sqlite_utils.Database, where: str, params: list,
+                 shared: SharedValues | None = None) -> dict[str, list[ProgressUpdate]]:
+    """Progress updates of the tasks matching ``where``, by task id, oldest
+    first. ``shared``: the date and reporter caches to use across calls (the
+    window reads a big plan's updates in slices)."""
+    shared = shared or SharedValues()
+    updates: dict[str, list[ProgressUpdate]] = defaultdict(list)
     # The hot loop (200,000 rows): lookups bound to locals, the date and
     # reporter caches inlined rather than called.
     dates, texts, parse_day, loads = shared.dates, shared.texts, date.fromisoformat, json.loads
@@ -124,4 +141,4 @@ def load_children(
                 readings=loads(readings) if readings and readings != "{}" else {},
             )
         )
-    return indicators, milestones, updates
+    return updates

@@ -29,7 +29,13 @@ from planner_gui.domain.model import (
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import rows
 from planner_gui.store.connection import is_read_only, open_database, transaction
-from planner_gui.store.loading import load_children, no_cycle_collection
+from planner_gui.store.loading import (
+    SharedValues,
+    load_children,
+    load_parts,
+    load_updates,
+    no_cycle_collection,
+)
 
 # Children of up to this many tasks are asked for by id, more by a condition.
 IDS_IN_QUERY_MAX = 500
@@ -102,12 +108,17 @@ class PlanStore:
             settings=rows.settings_from_json(row["settings"]),
         )
 
-    def load_plan(self) -> Plan:
-        """The whole plan: areas, tasks with sub-tasks, indicators, milestones, updates."""
+    def load_plan(self, *, with_updates: bool = True) -> Plan:
+        """The whole plan: areas, tasks with sub-tasks, indicators, milestones, updates.
+
+        ``with_updates=False`` leaves every task's updates empty: the plan's
+        outline, read in a tenth of the time at 200,000 updates, for a window
+        that shows its tree first and reads the updates after
+        (:meth:`read_updates`)."""
         plan = self.plan_info()
         plan.areas = [rows.area_from_row(r) for r in self.db["area"].rows_where(order_by="position")]
         with no_cycle_collection():
-            tasks = self._load_tasks("1 = 1", [])
+            tasks = self._load_tasks("1 = 1", [], with_updates=with_updates)
         by_area: dict[str, list[Task]] = defaultdict(list)
         for area_id, task in tasks:
             by_area[area_id].append(task)
@@ -131,11 +142,23 @@ class PlanStore:
             raise NotFoundError(f"no task with id {task_id}")
         return found[0][1]
 
-    def _load_tasks(self, where: str, params: list, root_id: str | None = None) -> list[tuple[str, Task]]:
+    def read_updates(self, task_ids: list[str],
+                     shared: SharedValues | None = None) -> dict[str, list[ProgressUpdate]]:
+        """The updates of these tasks (at most IDS_IN_QUERY_MAX), by task id, oldest first."""
+        if not task_ids:
+            return {}
+        if len(task_ids) > IDS_IN_QUERY_MAX:
+            raise ValueError(f"read_updates takes at most {IDS_IN_QUERY_MAX} tasks at a time")
+        marks = ", ".join("?" * len(task_ids))
+        with no_cycle_collection():
+            return load_updates(self.db, f"task_id IN ({marks})", list(task_ids), shared)
+
+    def _load_tasks(self, where: str, params: list, root_id: str | None = None,
+                    with_updates: bool = True) -> list[tuple[str, Task]]:
         """Tasks matching ``where`` assembled into trees; returns (area_id, top task) pairs."""
         task_rows = list(self.db["task"].rows_where(where, params, order_by="position"))
         ids = [r["id"] for r in task_rows]
-        children = self._children_of(ids, where, params)
+        children = self._children_of(ids, where, params, with_updates=with_updates)
         objects: dict[str, Task] = {}
         for row in task_rows:
             task = rows.task_from_row(row)
@@ -156,7 +179,7 @@ class PlanStore:
         return tops
 
     def _children_of(self, task_ids: list[str], task_where: str = "1 = 1",
-                     task_params: list | None = None) -> tuple[dict, dict, dict]:
+                     task_params: list | None = None, with_updates: bool = True) -> tuple[dict, dict, dict]:
         indicators: dict[str, list[Indicator]] = defaultdict(list)
         milestones: dict[str, list[Milestone]] = defaultdict(list)
         updates: dict[str, list[ProgressUpdate]] = defaultdict(list)
@@ -173,6 +196,8 @@ class PlanStore:
         else:
             where, params = f"task_id IN (SELECT id FROM task WHERE {task_where})", list(task_params or [])
         # straight from the cursor's tuples (store/loading.py): 4x faster than rows_where
+        if not with_updates:
+            return (*load_parts(self.db, where, params), updates)
         return load_children(self.db, where, params)
 
     def task_location(self, task_id: str) -> tuple[str, str | None, int]:

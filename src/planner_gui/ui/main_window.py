@@ -5,6 +5,13 @@ that writes the file before it returns (ui/commands.py). The window keeps
 one in-memory ``Plan`` and one ``PlanFigures`` (from a single
 ``evaluate_plan`` call) and refreshes them when the commands report a change:
 changed rows are repainted, the tree is rebuilt only when its structure changed.
+
+Opening a big plan is done in two steps so the window appears at once: the
+outline (areas, tasks, indicators, milestones) is read and shown, then the
+progress updates are read in slices from the event loop (ui/plan_loading.py)
+and the lights, the editor's figures and the chart follow. ``plan`` and
+``figures`` always give the whole plan: asking for them finishes the reading
+first. The chart (pyqtgraph) is built after the first paint (ui/chart_slot.py).
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -35,7 +42,9 @@ from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui import menus, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry
+from planner_gui.ui.chart_slot import ChartSlot, placeholder
 from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.plan_loading import UpdatesLoader
 from planner_gui.ui.plan_sync import refresh_item
 from planner_gui.ui.plan_tree import Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
@@ -55,14 +64,9 @@ def status_language() -> str:
     return "zh" if current_language().startswith("zh") else "en"
 
 
-def _placeholder(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class MainWindow(RemembersLayout, QMainWindow):
+    plan_ready = Signal()  # the plan's updates are all read and its figures shown
+
     def __init__(self, store: PlanStore, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -74,18 +78,20 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.settings = settings or AppSettings()
         self.language = status_language()
         self.actions = ActionRegistry(self)
-        self.plan: Plan = store.load_plan()
-        self.figures: PlanFigures = evaluate_plan(self.plan, date.today())
+        self._plan: Plan = store.load_plan(with_updates=False)
+        self._figures: PlanFigures | None = None  # None while the updates are being read
+        self._loader: UpdatesLoader | None = None
+        self._painted = False
         self._shown_key: tuple[str, str] | None | bool = False  # False: nothing shown yet
 
         self.tree_pane = TreePane(self.language)
         # the parts others (dialogs, tests, benchmarks) reach for
         self.model, self.tree, self.filter_bar = self.tree_pane.model, self.tree_pane.tree, self.tree_pane.filter_bar
         self.detail = self._make_detail_panel()
-        self.chart = self._make_chart()
+        self.chart_slot = ChartSlot()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.tree_pane, self.detail, self.chart):
+        for widget in (self.tree_pane, self.detail, self.chart_slot):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -102,16 +108,112 @@ class MainWindow(RemembersLayout, QMainWindow):
         menus.build_menus(self)
         self._connect()
         self._set_tab_order()
-        self.tree_pane.rebuild(self.plan, self.figures, first=True)
+        self._show_outline(first=True)
         if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
             self.resize(1400, 860)
             self.splitter.setSizes([720, 400, 280])
         show_chart = bool(self.settings.value(Keys.SHOW_CHART))
-        self.chart.setVisible(show_chart)
+        self.chart_slot.setVisible(show_chart)
+        self.chart_slot.built.connect(lambda: self._show_current(data_changed=True))
         self.actions[ActionId.SHOW_CHART].setChecked(show_chart)
         self._update_title()
         self._show_current()
         self.tree.setFocus()
+        self.tree.viewport().installEventFilter(self)  # the first paint: chart, then the updates
+
+    # --- the plan, read in two steps ------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        """The whole plan, updates included (finishes reading them first if need be)."""
+        self.finish_reading()
+        return self._plan
+
+    @plan.setter
+    def plan(self, plan: Plan) -> None:
+        self._plan = plan
+
+    @property
+    def outline(self) -> Plan:
+        """The plan's areas and tasks, whose updates may still be being read."""
+        return self._plan
+
+    @property
+    def figures(self) -> PlanFigures:
+        self.finish_reading()
+        assert self._figures is not None
+        return self._figures
+
+    @figures.setter
+    def figures(self, figures: PlanFigures) -> None:
+        self._figures = figures
+
+    @property
+    def reading(self) -> bool:
+        """Whether the plan's updates are still being read (lights not shown yet)."""
+        return self._loader is not None
+
+    def finish_reading(self) -> None:
+        if self._loader is not None:
+            self._loader.finish_now()
+
+    def _show_outline(self, first: bool = False, keep: str | None = None) -> None:
+        """Show the plan just read without its updates: with its lights when the
+        updates are read quickly (a district's plan), else with "reading…" while
+        the rest is read from the event loop."""
+        loader = UpdatesLoader(self.store, self._plan, self)
+        if loader.small:
+            loader.read_all()
+            loader.deleteLater()
+            self._figures = evaluate_plan(self._plan, self.as_of())
+            self.tree_pane.rebuild(self._plan, self._figures, first=first, keep=keep)
+            return
+        self._loader, self._figures = loader, None
+        loader.progress.connect(self._on_reading_progress)
+        loader.finished.connect(self._on_updates_read)
+        self.tree_pane.rebuild(self._plan, None, first=first, keep=keep)
+        self._on_reading_progress(0, loader.total)
+        if self._painted:
+            loader.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.tree.viewport():
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self.tree.viewport().removeEventFilter(self)
+        if not self.chart_slot.isHidden():
+            self.chart_slot.panel()
+        if self._loader is not None:
+            self._loader.start()
+
+    def _stop_reading(self) -> None:
+        """Drop the reading of a plan that is being replaced by another read of the file."""
+        if self._loader is not None:
+            self._loader.cancel()
+            self._loader.deleteLater()
+            self._loader = None
+            self.statusBar().clearMessage()
+
+    def _on_reading_progress(self, done: int, total: int) -> None:
+        percent = 100 * done // max(1, total)
+        self.statusBar().showMessage(self.tr("Reading progress reports… %d%%") % percent)
+
+    def _on_updates_read(self) -> None:
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            loader.deleteLater()
+        self.statusBar().clearMessage()
+        self._figures = evaluate_plan(self._plan, self.as_of())
+        self.model.update_figures(self._plan, self._figures)
+        if self.filter_bar.criteria().active:
+            self.apply_filter()
+        else:
+            self._update_counts()
+        self._show_current(force=True)
+        self.plan_ready.emit()
 
     # --- parts ------------------------------------------------------------
 
@@ -119,15 +221,13 @@ class MainWindow(RemembersLayout, QMainWindow):
         try:
             from planner_gui.ui.editor.detail_panel import DetailPanel
         except ImportError:
-            return _placeholder(self.tr("The detail editor is not available."))
+            return placeholder(self.tr("The detail editor is not available."))
         return DetailPanel(self.store, self.events, self.undo_stack, self)
 
-    def _make_chart(self) -> QWidget:
-        try:
-            from planner_gui.ui.chart import ChartPanel
-        except ImportError:
-            return _placeholder(self.tr("The chart is not available."))
-        return ChartPanel(self)
+    @property
+    def chart(self) -> QWidget:
+        """The chart panel (built now if the window has not been painted yet)."""
+        return self.chart_slot.panel()
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Main toolbar"), self)
@@ -155,7 +255,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         """Left to right, top to bottom: as-of date, filter, tree, editor, chart."""
         bar = self.filter_bar
         chain = [self.as_of_edit, bar.text, bar.overdue, bar.status, bar.leader, bar.unit, bar.area,
-                 self.tree, self.detail, self.chart]
+                 self.tree, self.detail, self.chart_slot]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -212,9 +312,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         if hasattr(self.detail, "set_store"):
             self.detail.set_store(self.store, self.events, self.undo_stack)
         gc.collect()  # the old plan's objects refer to each other (tree nodes to parents): free them now
-        self.plan = self.store.load_plan()
-        self.figures = evaluate_plan(self.plan, self.as_of())
-        self.tree_pane.rebuild(self.plan, self.figures, first=new_file, keep=keep)
+        self._plan = self.store.load_plan(with_updates=False)
+        self._show_outline(first=new_file, keep=keep)
         self._update_title()
         self._show_current(force=True)
 
@@ -225,11 +324,12 @@ class MainWindow(RemembersLayout, QMainWindow):
         tasks). Returns the id of the selected item, to select it again."""
         current = self.tree_pane.current_node()
         keep = current.id if current is not None else None
+        self._stop_reading()
         self.model.clear()
-        if hasattr(self.chart, "clear"):
+        if self.chart_slot.is_built and hasattr(self.chart, "clear"):
             self.chart.clear()
-        self.plan = Plan(title=self.plan.title, year=self.plan.year)
-        self.figures = evaluate_plan(self.plan, self.as_of())
+        self._plan = Plan(title=self._plan.title, year=self._plan.year)
+        self._figures = evaluate_plan(self._plan, self.as_of())
         return keep
 
     def open_file(self, path: Path | str) -> bool:
@@ -323,6 +423,7 @@ class MainWindow(RemembersLayout, QMainWindow):
             self.plan = refresh_item(self.plan, self.store, table, item_id)
             task_id = self._changed_task(table, item_id)
         except PlannerError:
+            self._stop_reading()
             self.plan = self.store.load_plan()  # the item is gone: take the file as it is
         if table == "plan":
             self._update_title()
@@ -354,6 +455,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._show_current(data_changed=True)
 
     def _on_structure_changed(self) -> None:
+        self._stop_reading()
         self.plan = self.store.load_plan()
         self.figures = evaluate_plan(self.plan, self.as_of())
         self.tree_pane.rebuild(self.plan, self.figures)
@@ -362,7 +464,8 @@ class MainWindow(RemembersLayout, QMainWindow):
     def _on_as_of_changed(self, _date: QDate) -> None:
         if hasattr(self.detail, "set_as_of"):
             self.detail.set_as_of(self.as_of())
-        self._refresh_figures()
+        if not self.reading:  # else the figures are worked out as of this date once read
+            self._refresh_figures()
 
     def _on_stack_moved(self, _index: int) -> None:
         self._update_actions()
@@ -396,17 +499,29 @@ class MainWindow(RemembersLayout, QMainWindow):
         node = self._current_node()
         key = (node.kind, node.id) if node is not None else None
         as_of = self.as_of()
+        if self.reading:
+            # While the updates are read only a task's editor can be shown (it
+            # reads the task from the file); figures and the chart follow.
+            if node is not None and node.kind == "task" and hasattr(self.detail, "show_task"):
+                self.detail.show_task(node.id)
+            elif hasattr(self.detail, "clear"):
+                self.detail.clear()
+            self._shown_key = False  # shown again in full once read
+            self._update_actions()
+            return
+        plan = self._plan
         if node is None:
-            calls = (("show_plan",), ("show_plan", self.plan, as_of))
+            calls = (("show_plan",), ("show_plan", plan, as_of))
         elif node.kind == "area":
-            calls = (("show_area", node.id), ("show_area", self.plan, node.id, as_of))
+            calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))
         else:
-            calls = (("show_task", node.id), ("show_task", self.plan, node.id, as_of))
+            calls = (("show_task", node.id), ("show_task", plan, node.id, as_of))
         selection_changed = force or key != self._shown_key
         self._shown_key = key
         if selection_changed and hasattr(self.detail, calls[0][0]):
             getattr(self.detail, calls[0][0])(*calls[0][1:])
-        if (selection_changed or data_changed) and not self.chart.isHidden() and hasattr(self.chart, calls[1][0]):
+        chart_drawn = self.chart_slot.is_built and not self.chart_slot.isHidden()
+        if (selection_changed or data_changed) and chart_drawn and hasattr(self.chart, calls[1][0]):
             getattr(self.chart, calls[1][0])(*calls[1][1:])
         self._update_actions()
 
@@ -414,15 +529,18 @@ class MainWindow(RemembersLayout, QMainWindow):
         menus.update_actions(self)
 
     def _update_title(self) -> None:
-        title = self.tr("%s — %s") % (self.plan.title, self.store.path.name)
+        title = self.tr("%s — %s") % (self._plan.title, self.store.path.name)
         if self.read_only:
             title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
 
     def show_chart(self, shown: bool) -> None:
-        self.chart.setVisible(shown)
+        self.chart_slot.setVisible(shown)
         self.settings.set_value(Keys.SHOW_CHART, shown)
-        if shown:
+        if shown and not self.chart_slot.is_built:
+            if self._painted:  # else it is built after the first paint
+                self.chart_slot.panel()  # drawn when built (its signal)
+        elif shown:
             QTimer.singleShot(0, lambda: self._show_current(data_changed=True))
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -173,7 +173,7 @@ def update_actions(window: MainWindow) -> None:
     has_item = node is not None
     for action_id in (ActionId.RENAME, ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
         a[action_id].setEnabled(writable and has_item)
-    a[ActionId.ADD_TASK].setEnabled(writable and bool(window.plan.areas))
+    a[ActionId.ADD_TASK].setEnabled(writable and bool(window.outline.areas))
     a[ActionId.ADD_SUBTASK].setEnabled(writable and node is not None and node.kind == "task")
 
 

@@ -60,6 +60,9 @@ def plain_tooltip(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
+_NO_TEXTS = ("",) * len(Column)  # once: len() of an IntEnum costs microseconds, times 10,000 rows
+
+
 class Node:
     """One row: an area or a task, with everything it displays cached."""
 
@@ -73,10 +76,10 @@ class Node:
         self.children: list[Node] = []
         self.shown: list[Node] = []
         self.row = 0
-        self.texts: tuple[str, ...] = ("",) * len(Column)
+        self.texts: tuple[str, ...] = _NO_TEXTS
         self.source: Task | Area | None = None
         self.figures: TaskFigures | GroupFigures | None = None
-        self.progress = 0.0
+        self.progress: float | None = 0.0  # None: not known yet (updates still being read)
         self.status: Status | None = None
         self.colour: QColor | None = None
         self.reported = True
@@ -108,6 +111,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         self._not_reported_colour = _legible(self._colours[Status.RED])
         self._words: dict[Status, str] = {}
         self._missing = self.tr("missing")
+        self._reading = self.tr("reading…")
         self.set_language("en")
         self._bold = QFont()
         self._bold.setBold(True)
@@ -121,8 +125,10 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
 
     # --- building -------------------------------------------------------
 
-    def set_plan(self, plan: Plan, figures: PlanFigures) -> None:
-        """Rebuild every node (after a structural change or opening a file)."""
+    def set_plan(self, plan: Plan, figures: PlanFigures | None) -> None:
+        """Rebuild every node (after a structural change or opening a file).
+        ``figures`` None: the plan's updates are still being read (ui/plan_loading.py);
+        the rows show their texts, and progress and lights follow with update_figures."""
         self.beginResetModel()
         self.root = Node("plan", "", None)
         self.by_id = {}
@@ -153,7 +159,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         for sub in task.subtasks:
             self._add_task_nodes(sub, node, area_id)
 
-    def update_figures(self, plan: Plan, figures: PlanFigures, only: set[str] | None = None) -> bool:
+    def update_figures(self, plan: Plan, figures: PlanFigures | None, only: set[str] | None = None) -> bool:
         """Refresh cached values (after an edit or an as-of change) and tell
         the view about the rows that changed, without a reset. ``only``: the
         ids of the areas and tasks whose figures changed (None: all). Returns
@@ -185,7 +191,10 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
             self.dataChanged.emit(self.index(low, 0, parent_index), self.index(high, last, parent_index))
         return lights_changed
 
-    def _refresh_caches(self, plan: Plan, figures: PlanFigures, only: set[str] | None = None) -> None:
+    def _refresh_caches(self, plan: Plan, figures: PlanFigures | None, only: set[str] | None = None) -> None:
+        if figures is None:
+            self._fill_outline(plan)
+            return
         for area in plan.areas:
             if only is not None and area.id not in only:
                 continue  # a changed task's area is always among ``only``
@@ -199,6 +208,27 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
                 task_figures = figures.tasks.get(task.id)
                 if task_node is not None and task_figures is not None:
                     self._fill_task(task_node, task, task_figures)
+
+    def _fill_outline(self, plan: Plan) -> None:
+        """Rows without figures: texts now, progress and lights once the updates are read."""
+        reading = self._reading
+        for area in plan.areas:
+            node = self.by_id.get(area.id)
+            if node is not None:
+                node.texts = (area.name, "", "", "", "", reading, "")
+                node.source, node.figures, node.haystack = area, None, None
+                node.progress, node.status, node.colour, node.reported = None, None, None, True
+            for task in area.walk_tasks():
+                task_node = self.by_id.get(task.id)
+                if task_node is None:
+                    continue
+                due = task.due
+                task_node.texts = (task.title, task.leader, task.lead_unit,
+                                   task.deadline_text or (due.isoformat() if due else ""), "", reading, "")
+                task_node.source, task_node.figures, task_node.haystack = task, None, None
+                task_node.progress, task_node.status, task_node.colour, task_node.reported = None, None, None, True
+                task_node.leader = task.leader
+                task_node.units = (task.lead_unit, *task.co_units) if task.co_units else (task.lead_unit,)
 
     def _fill_task(self, node: Node, task: Task, figures: TaskFigures) -> None:
         # Hot path for large plans: only what the row shows; tooltips and the
@@ -253,7 +283,9 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
             text = node.texts[column]
         return plain_tooltip(text)
 
-    def _area_tooltip(self, area: Area, group: GroupFigures, column: int) -> str:
+    def _area_tooltip(self, area: Area, group: GroupFigures | None, column: int) -> str:
+        if group is None and column != Column.TITLE:
+            return ""
         if column == Column.TITLE:
             return plain_tooltip(area.name + (f"\n\n{area.description}" if area.description else ""))
         if column == Column.STATUS:

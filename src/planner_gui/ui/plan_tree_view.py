@@ -33,7 +33,9 @@ class ProgressBarDelegate(QStyledItemDelegate):
         option.text = ""
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        value = index.data(PROGRESS_ROLE) or 0.0
+        value = index.data(PROGRESS_ROLE)
+        if value is None:  # not known yet: no bar rather than an empty one that reads as 0 %
+            return
         rect = option.rect.adjusted(4, 0, -4, 0)
         text_width = option.fontMetrics.horizontalAdvance("100%") + 6
         bar_height = max(6, option.fontMetrics.height() // 2)

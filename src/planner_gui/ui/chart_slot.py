@@ -1,0 +1,59 @@
+"""Where the chart goes in the main window.
+
+pyqtgraph takes 0.2 s to import, half of what a bare window needs to start,
+so the window is painted first with this slot holding a short note, and the
+chart is put in right after the first paint (or at once, when something
+asks for it before: ``panel()``).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChartSlot", text)
+
+
+def placeholder(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class ChartSlot(QWidget):
+    built = Signal()  # the chart is in place (draw it now)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartSlot")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._note: QLabel | None = placeholder(_tr("Preparing the chart…"))
+        self._layout.addWidget(self._note)
+        self._panel: QWidget | None = None
+
+    @property
+    def is_built(self) -> bool:
+        return self._panel is not None
+
+    def panel(self) -> QWidget:
+        """The chart (a ChartPanel, or a note when pyqtgraph is missing), built on first use."""
+        if self._panel is None:
+            try:
+                from planner_gui.ui.chart import ChartPanel
+            except ImportError:
+                self._panel = placeholder(_tr("The chart is not available."))
+            else:
+                self._panel = ChartPanel(self)
+            if self._note is not None:
+                self._layout.removeWidget(self._note)
+                self._note.deleteLater()
+                self._note = None
+            self._layout.addWidget(self._panel)
+            self.setFocusProxy(self._panel)
+            self.built.emit()
+        return self._panel

@@ -1,0 +1,148 @@
+"""A big plan's window: the tree first, then the updates read in slices from the
+event loop, then lights, figures and chart (ui/plan_loading.py). Whatever
+the user does meanwhile sees the whole plan and writes the file correctly.
+
+The sizes are made small here (a plan of 60 tasks counts as big, 7 tasks
+per slice), so the tests run in a moment and still take many slices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from tests.ui_window_helpers import reread
+
+from planner_gui.demo import write_demo
+from planner_gui.domain.model import ProgressUpdate
+from planner_gui.domain.progress import evaluate_plan, status_word
+from planner_gui.plan_files import init_file
+from planner_gui.store import PlanStore
+from planner_gui.ui import plan_loading
+from planner_gui.ui.plan_tree import PROGRESS_ROLE, Column
+
+
+@pytest.fixture(autouse=True)
+def small_slices(monkeypatch):
+    monkeypatch.setattr(plan_loading, "READ_AT_ONCE_TASKS", 50)  # the bundled plan has 40
+    monkeypatch.setattr(plan_loading, "TASKS_PER_STEP", 7)
+    # a slice is one step, whatever the machine's speed
+    monkeypatch.setattr(plan_loading, "SLICE_SECONDS", 0.0)
+
+
+@pytest.fixture
+def big_file(tmp_path):
+    path = tmp_path / "big.sqlite"
+    write_demo(path, 60, 900, seed=11)
+    return path
+
+
+def new_window(qtbot, path, tmp_path):
+    from planner_gui.ui.main_window import MainWindow
+    from planner_gui.ui.settings import AppSettings
+
+    QCoreApplication.setOrganizationName("planner-gui-tests")
+    QCoreApplication.setApplicationName("planner-gui-tests")
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(PlanStore.open(path), settings)
+    qtbot.addWidget(window)
+    return window
+
+
+def shown_status(window, task_id: str) -> str:
+    return window.model.index_for_id(task_id, Column.STATUS).data()
+
+
+def expected_statuses(window, path) -> dict[str, str]:
+    figures = evaluate_plan(reread(path), window.as_of())
+    return {task_id: status_word(f.status, window.language) for task_id, f in figures.tasks.items()}
+
+
+def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tmp_path, big_file):
+    window = new_window(qtbot, big_file, tmp_path)
+    assert window.reading
+    task = next(window.outline.walk_tasks())
+    # the row is there with its texts; progress and light are not guessed
+    assert window.model.index_for_id(task.id, Column.TITLE).data() == task.title
+    assert shown_status(window, task.id) == "reading…"
+    assert window.model.index_for_id(task.id, Column.PROGRESS).data(PROGRESS_ROLE) is None
+    assert not window.chart_slot.is_built
+
+    seen: list[tuple[int, int]] = []
+    window._loader.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(window.plan_ready, timeout=20000):
+        window.show()
+    assert not window.reading
+    assert len(seen) >= 5 and seen[-1][0] == seen[-1][1] == 60  # read in slices, to the end
+    expected = expected_statuses(window, big_file)
+    assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
+    assert window.statusBar().currentMessage() == ""
+    assert window.chart_slot.is_built  # built after the first paint
+
+
+def test_asking_for_the_plan_while_reading_finishes_the_reading(qtbot, tmp_path, big_file):
+    window = new_window(qtbot, big_file, tmp_path)
+    assert window.reading
+    assert window.plan == reread(big_file)  # never a plan without its updates
+    assert not window.reading
+    expected = expected_statuses(window, big_file)
+    assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
+
+
+def test_an_update_added_while_reading_is_written_once_and_counted(qtbot, tmp_path, big_file):
+    from planner_gui.ui.commands import AddUpdateCommand
+
+    window = new_window(qtbot, big_file, tmp_path)
+    window.set_as_of(date(2024, 9, 30))  # while reading: taken into account once read
+    last = list(window.outline.walk_tasks())[-1]  # read in the last slice
+    window.select_item(last.id)
+    update = ProgressUpdate(date=date(2024, 9, 1), progress=100, text="全部完成")
+    assert window.reading
+    assert window.push(lambda: AddUpdateCommand(window.store, window.events, last.id, update))
+    assert not window.reading
+    in_file = reread(big_file).find_task(last.id).updates
+    assert [u.text for u in window.plan.find_task(last.id).updates] == [u.text for u in in_file]
+    assert sum(u.text == "全部完成" for u in in_file) == 1
+    expected = expected_statuses(window, big_file)
+    assert window.figures.as_of == date(2024, 9, 30)
+    assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
+    window.undo()
+    assert all(u.text != "全部完成" for u in reread(big_file).find_task(last.id).updates)
+
+
+def test_filtering_and_selecting_while_reading(qtbot, tmp_path, big_file):
+    window = new_window(qtbot, big_file, tmp_path)
+    task = list(window.outline.walk_tasks())[5]
+    window.filter_bar.text.setText(task.title)
+    window.filter_bar.flush()
+    assert task.id in window.visible_task_ids()
+    assert window.select_item(task.id)
+    assert window.reading  # neither needed the updates
+    assert window.detail.currentWidget() is window.detail.task_page  # the editor reads the task itself
+    with qtbot.waitSignal(window.plan_ready, timeout=20000):
+        window.show()
+    assert task.id in window.visible_task_ids()
+    assert window.selected_task_id() == task.id
+
+
+def test_opening_another_file_while_reading_drops_the_first(qtbot, tmp_path, big_file):
+    small = tmp_path / "small.sqlite"
+    init_file(small).close()
+    window = new_window(qtbot, big_file, tmp_path)
+    assert window.reading
+    assert window.open_file(small)
+    assert not window.reading  # the bundled plan is read whole before it is shown
+    assert window.plan == reread(small)
+    assert {n.id for n in window.model.task_nodes()} == {t.id for t in reread(small).walk_tasks()}
+
+
+def test_the_chart_is_built_after_the_first_paint_or_when_asked(qtbot, tmp_path):
+    path = tmp_path / "plan.sqlite"
+    init_file(path).close()
+    window = new_window(qtbot, path, tmp_path)
+    assert not window.reading  # a district's plan is read whole at once
+    assert not window.chart_slot.is_built
+    window.show()
+    qtbot.waitUntil(lambda: window.chart_slot.is_built, timeout=10000)
+    other = new_window(qtbot, path, tmp_path)
+    assert other.chart.series()  # asked for before any paint: built and drawn at once
