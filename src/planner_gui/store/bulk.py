@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-import sqlite_utils
-
 from planner_gui.domain.errors import ValidationError
 from planner_gui.store.connection import transaction
+from planner_gui.store.database import PlanDatabase
 from planner_gui.store.schema import TABLES
 
 # Parents before children, so the foreign keys hold row by row.
 INSERT_ORDER = ("area", "task", "indicator", "milestone", "progress_update")
 
 
-def insert_rows(db: sqlite_utils.Database, tables: Mapping[str, Iterable[dict]]) -> dict[str, int]:
+def insert_rows(db: PlanDatabase, tables: Mapping[str, Iterable[dict]]) -> dict[str, int]:
     """Insert ready-made rows (already in stored form: ISO dates, JSON text,
     0/1 flags) into the plan tables in one transaction; returns rows written
     per table. Task rows must come parents first."""
@@ -38,7 +37,7 @@ def insert_rows(db: sqlite_utils.Database, tables: Mapping[str, Iterable[dict]])
     return written
 
 
-def _insert_all(db: sqlite_utils.Database, table: str, rows: Iterable[dict]) -> int:
+def _insert_all(db: PlanDatabase, table: str, rows: Iterable[dict]) -> int:
     rows = list(rows)
     if not rows:
         return 0

@@ -26,9 +26,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
-
 from planner_gui.domain.errors import BadFileError, PlannerError
+from planner_gui.store.database import PlanDatabase
 from planner_gui.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -215,7 +214,7 @@ def check_integrity(conn: sqlite3.Connection, *, full: bool = False) -> list[str
 
 
 @contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+def transaction(db: PlanDatabase) -> Iterator[PlanDatabase]:
     """One user-visible change: BEGIN IMMEDIATE takes the write lock up front
     (waiting up to busy_timeout for another process), nested blocks become
     savepoints, and the change is committed before the block returns.
@@ -249,11 +248,11 @@ def writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def is_read_only(db: sqlite_utils.Database) -> bool:
+def is_read_only(db: PlanDatabase) -> bool:
     return bool(db.execute("PRAGMA query_only").fetchone()[0])
 
 
-def _open_read_only(path: Path, version: int) -> tuple[sqlite_utils.Database, bool]:
+def _open_read_only(path: Path, version: int) -> tuple[PlanDatabase, bool]:
     if version < SCHEMA_VERSION:
         raise BadFileError(
             path, f"uses an older file format ({version}); open it once for writing to upgrade it"
@@ -266,7 +265,7 @@ def _open_read_only(path: Path, version: int) -> tuple[sqlite_utils.Database, bo
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         _configure(conn)
         conn.execute("PRAGMA query_only = ON")
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = PlanDatabase(conn)
         is_new = db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
     except sqlite3.Error as exc:
         raise BadFileError(path, f"cannot be opened read-only ({exc})") from None
@@ -275,7 +274,7 @@ def _open_read_only(path: Path, version: int) -> tuple[sqlite_utils.Database, bo
 
 def open_database(
     path: Path | str, *, create: bool = False, read_only: bool = False, daily_backup: bool = True
-) -> tuple[sqlite_utils.Database, bool]:
+) -> tuple[PlanDatabase, bool]:
     """Open (or with ``create``, make) a plan file; return the database and
     whether it is new (has no plan yet).
 
@@ -304,7 +303,7 @@ def open_database(
         raise BadFileError(path, f"cannot be opened ({exc})") from None
     try:
         _configure(conn)
-        db = sqlite_utils.Database(conn, execute_plugins=False)
+        db = PlanDatabase(conn)
         if version < SCHEMA_VERSION:
             if version > 0:
                 backup_copy(conn, path.with_name(f"{path.name}.before-migration-v{version}.bak"))
@@ -337,7 +336,7 @@ def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
         log.warning("daily backup of %s failed: %s", path, exc)
 
 
-def _migrate(db: sqlite_utils.Database, from_version: int) -> None:
+def _migrate(db: PlanDatabase, from_version: int) -> None:
     with transaction(db):
         for step in MIGRATIONS[from_version:]:
             step(db)
@@ -345,7 +344,7 @@ def _migrate(db: sqlite_utils.Database, from_version: int) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def migrate_to(db: sqlite_utils.Database, version: int) -> None:
+def migrate_to(db: PlanDatabase, version: int) -> None:
     """Bring a new, empty database to an older schema version (for tests of migration)."""
     with transaction(db):
         for step in MIGRATIONS[:version]:
@@ -354,7 +353,7 @@ def migrate_to(db: sqlite_utils.Database, version: int) -> None:
         db.execute(f"PRAGMA user_version = {version}")
 
 
-def upgrade_in_place(db: sqlite_utils.Database) -> None:
+def upgrade_in_place(db: PlanDatabase) -> None:
     """Migrate an open database whose content was just replaced by an older
     copy (a restored backup) to the current schema."""
     version = db.execute("PRAGMA user_version").fetchone()[0]

@@ -12,10 +12,9 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-import sqlite_utils
-
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.store.connection import transaction
+from planner_gui.store.database import PlanDatabase
 from planner_gui.store.repository import PlanStore
 
 MEMORY = Path(":memory:")
@@ -42,10 +41,10 @@ def apply_changes(
             store.add_update(task_id, update)
 
 
-def _memory_database() -> sqlite_utils.Database:
+def _memory_database() -> PlanDatabase:
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return PlanDatabase(conn)
 
 
 def memory_copy(store: PlanStore) -> PlanStore:

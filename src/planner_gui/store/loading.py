@@ -21,9 +21,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-import sqlite_utils
-
 from planner_gui.domain.model import Indicator, Milestone, ProgressUpdate
+from planner_gui.store.database import PlanDatabase
 
 _UPDATE_COLUMNS = "task_id, id, date, progress, text, problems, next_steps, reporter, highlight, readings"
 _INDICATOR_COLUMNS = "task_id, id, name, unit, comparator, baseline, target, current, due"
@@ -72,7 +71,7 @@ class SharedValues:
 
 
 def load_children(
-    db: sqlite_utils.Database, where: str, params: list
+    db: PlanDatabase, where: str, params: list
 ) -> tuple[dict[str, list[Indicator]], dict[str, list[Milestone]], dict[str, list[ProgressUpdate]]]:
     """Indicators, milestones and updates of the tasks matching ``where``
     (a condition on ``task_id``), grouped by task id, in stored order."""
@@ -81,7 +80,7 @@ def load_children(
 
 
 def load_parts(
-    db: sqlite_utils.Database, where: str, params: list
+    db: PlanDatabase, where: str, params: list
 ) -> tuple[dict[str, list[Indicator]], dict[str, list[Milestone]]]:
     """Indicators and milestones of the tasks matching ``where``, by task id."""
     shared = SharedValues()
@@ -103,7 +102,7 @@ def load_parts(
     return indicators, milestones
 
 
-def load_updates(db: sqlite_utils.Database, where: str, params: list,
+def load_updates(db: PlanDatabase, where: str, params: list,
                  shared: SharedValues | None = None) -> dict[str, list[ProgressUpdate]]:
     """Progress updates of the tasks matching ``where``, by task id, oldest
     first. ``shared``: the date and reporter caches to use across calls (the

@@ -14,8 +14,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from planner_gui.domain.errors import NotFoundError, ValidationError
 from planner_gui.domain.model import (
     Area,
@@ -29,6 +27,7 @@ from planner_gui.domain.model import (
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import rows
 from planner_gui.store.connection import is_read_only, open_database, transaction
+from planner_gui.store.database import PlanDatabase
 from planner_gui.store.loading import (
     SharedValues,
     load_children,
@@ -36,6 +35,7 @@ from planner_gui.store.loading import (
     load_updates,
     no_cycle_collection,
 )
+from planner_gui.store.schema import TABLES
 
 # Children of up to this many tasks are asked for by id, more by a condition.
 IDS_IN_QUERY_MAX = 500
@@ -48,7 +48,7 @@ def _now() -> str:
 class PlanStore:
     """One plan file. Open with :meth:`open`, make a new one with :meth:`create`."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+    def __init__(self, db: PlanDatabase, path: Path) -> None:
         self.db = db
         self.path = path
         self.read_only = False
@@ -95,7 +95,7 @@ class PlanStore:
 
     def plan_info(self) -> Plan:
         """The plan's own fields and settings, without areas."""
-        row = next(self.db["plan"].rows, None)
+        row = next(iter(self.db.select("plan")), None)
         if row is None:
             raise NotFoundError(f"{self.path} holds no plan")
         return Plan(
@@ -116,7 +116,7 @@ class PlanStore:
         that shows its tree first and reads the updates after
         (:meth:`read_updates`)."""
         plan = self.plan_info()
-        plan.areas = [rows.area_from_row(r) for r in self.db["area"].rows_where(order_by="position")]
+        plan.areas = [rows.area_from_row(r) for r in self.db.select("area", order_by="position")]
         with no_cycle_collection():
             tasks = self._load_tasks("1 = 1", [], with_updates=with_updates)
         by_area: dict[str, list[Task]] = defaultdict(list)
@@ -156,7 +156,7 @@ class PlanStore:
     def _load_tasks(self, where: str, params: list, root_id: str | None = None,
                     with_updates: bool = True) -> list[tuple[str, Task]]:
         """Tasks matching ``where`` assembled into trees; returns (area_id, top task) pairs."""
-        task_rows = list(self.db["task"].rows_where(where, params, order_by="position"))
+        task_rows = self.db.select("task", where, params, order_by="position")
         ids = [r["id"] for r in task_rows]
         children = self._children_of(ids, where, params, with_updates=with_updates)
         objects: dict[str, Task] = {}
@@ -210,10 +210,12 @@ class PlanStore:
         return row[0], row[1], row[2]
 
     def get_row(self, table: str, item_id: str) -> dict:
-        try:
-            return self.db[table].get(item_id)
-        except sqlite_utils.db.NotFoundError:
-            raise NotFoundError(f"no {table} with id {item_id}") from None
+        if table not in TABLES:
+            raise ValueError(f"no table {table}")
+        found = self.db.select(table, "id = ?", [item_id])
+        if not found:
+            raise NotFoundError(f"no {table} with id {item_id}")
+        return found[0]
 
     def field_value(self, table: str, item_id: str, field: str) -> object:
         """A field as edit() takes it back (for undo)."""

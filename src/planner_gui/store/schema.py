@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+from planner_gui.store.database import PlanDatabase
 
 # PRAGMA application_id marks a file as a planner-gui plan ("PLNR").
 APPLICATION_ID = 0x504C4E52
 
 
-def _v1_tables(db: sqlite_utils.Database) -> None:
+def _v1_tables(db: PlanDatabase) -> None:
     db.executescript(
         """
         CREATE TABLE plan (
@@ -93,7 +93,7 @@ def _v1_tables(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v2_deadline_words_and_indexes(db: sqlite_utils.Database) -> None:
+def _v2_deadline_words_and_indexes(db: PlanDatabase) -> None:
     # Keep the deadline as written (4月底前) and the task's source (市政府工作报告);
     # index the lookups the window makes on every selection.
     db["task"].add_column("deadline_text", str, not_null_default="")
@@ -106,7 +106,7 @@ def _v2_deadline_words_and_indexes(db: sqlite_utils.Database) -> None:
     db["progress_update"].create_index(["task_id", "date"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+MIGRATIONS: list[Callable[[PlanDatabase], None]] = [
     _v1_tables,
     _v2_deadline_words_and_indexes,
 ]
