@@ -349,6 +349,8 @@ TRANSLATIONS: dict[str, str] = {
     "missing": "未报",
     "reading…": "读取中…",
     "Reading progress reports… %d%%": "正在读取进展情况… %d%%",
+    "Reading progress reports…": "正在读取进展情况…",
+    "No indicators for this task": "此任务没有指标",
     "Preparing the chart…": "正在准备图表…",
     "%n missing": "%n 项未报",
     "Tasks with no progress report for the current reporting cycle": "本期尚未报送进展情况的任务",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from tests.ui_window_helpers import reread
 
 from planner_gui.demo import write_demo
@@ -66,6 +66,8 @@ def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tm
     assert window.model.index_for_id(task.id, Column.TITLE).data() == task.title
     assert shown_status(window, task.id) == "reading…"
     assert window.model.index_for_id(task.id, Column.PROGRESS).data(PROGRESS_ROLE) is None
+    for column in (Column.PROGRESS, Column.STATUS):  # no bar, no light
+        assert window.model.index_for_id(task.id, column).data(Qt.ItemDataRole.DecorationRole) is None
     assert not window.chart_slot.is_built
 
     seen: list[tuple[int, int]] = []
@@ -77,6 +79,8 @@ def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tm
     expected = expected_statuses(window, big_file)
     assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
     assert window.statusBar().currentMessage() == ""
+    for column in (Column.PROGRESS, Column.STATUS):  # the bar and the light are drawn now
+        assert not window.model.index_for_id(task.id, column).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert window.chart_slot.is_built  # built after the first paint
 
 

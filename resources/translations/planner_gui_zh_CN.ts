@@ -319,6 +319,10 @@
             <translation>量化指标（完成目标的百分比）</translation>
         </message>
         <message>
+            <source>No indicators for this task</source>
+            <translation>此任务没有指标</translation>
+        </message>
+        <message>
             <source>Roll-up progress</source>
             <translation>汇总进度</translation>
         </message>
@@ -703,6 +707,10 @@
         <message>
             <source>Saved in %s</source>
             <translation>已保存到 %s</translation>
+        </message>
+        <message>
+            <source>Reading progress reports…</source>
+            <translation>正在读取进展情况…</translation>
         </message>
         <message>
             <source>%s — %s</source>

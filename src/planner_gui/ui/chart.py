@@ -37,6 +37,7 @@ from planner_gui.domain.progress import (
     task_start,
 )
 from planner_gui.domain.rollup import area_progress_series, plan_progress_series
+from planner_gui.ui.chart_items import IndicatorItems, IndicatorLine, TaskItems
 from planner_gui.ui.chart_series import (
     Points,
     RollupSampler,
@@ -77,6 +78,9 @@ class ChartPanel(QWidget):
         # what a task's drawing was made from (_task_picture): redrawing the same
         # picture cost 30-40 ms of pyqtgraph work after every edit of its task
         self._drawn_picture: tuple | None = None
+        self._task_items: TaskItems | None = None  # kept while task follows task
+        self._indicator_items: IndicatorItems | None = None
+        self._x_range = (0.0, 1.0)  # a task's dates (seconds), for both plots
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(60)
         self._poll_timer.timeout.connect(self._poll)
@@ -88,15 +92,17 @@ class ChartPanel(QWidget):
 
     # --- the contract -----------------------------------------------------
 
-    def show_task(self, plan: Plan, task_id: str, as_of: date) -> None:
-        task = plan.find_task(task_id)
+    def show_task(self, plan: Plan, task_id: str, as_of: date, task: Task | None = None) -> None:
+        """``task``: the task itself when the caller has it (saves a search of the plan)."""
+        if task is None or task.id != task_id:
+            task = plan.find_task(task_id)
         if task is None:
             self.clear()
             return
         picture = self._task_picture(plan, task, as_of)
         if picture == self._drawn_picture and self._job is None and self._sampler is None:
             return  # the same drawing is on screen already (e.g. after the leader was edited)
-        self._request(lambda: self._draw_task(picture))
+        self._request(lambda: self._draw_task(picture), keep_task_items=True)
 
     def show_area(self, plan: Plan, area_id: str, as_of: date) -> None:
         area = next((a for a in plan.areas if a.id == area_id), None)
@@ -120,6 +126,22 @@ class ChartPanel(QWidget):
         self._request(lambda: self._draw_group(plan.title, plan.year, as_of, progress_on, counts))
 
     def clear(self) -> None:
+        self._forget_drawing()
+        self.heading.clear()
+        self._task_items = self._indicator_items = None
+        self.main.clear()
+        self.second.clear()
+        self.second.hide()
+        legend = self.main.getPlotItem().legend
+        if legend is not None:
+            legend.clear()
+
+    def show_message(self, text: str) -> None:
+        """An empty chart with a note as its heading (while the plan is being read)."""
+        self.clear()
+        self.heading.setText(text)
+
+    def _forget_drawing(self) -> None:
         self._job = None
         if self._sampler is not None:
             self._sampler.cancelled = True
@@ -129,13 +151,6 @@ class ChartPanel(QWidget):
         self._bars_drawn = False
         self._drawn_picture = None
         self._series, self._counts = {}, {}
-        self.heading.clear()
-        self.main.clear()
-        self.second.clear()
-        self.second.hide()
-        legend = self.main.getPlotItem().legend
-        if legend is not None:
-            legend.clear()
 
     def _stop_sampler(self) -> None:
         if self._sampler is not None:
@@ -153,8 +168,11 @@ class ChartPanel(QWidget):
 
     # --- laziness ------------------------------------------------------------
 
-    def _request(self, job: Callable[[], None]) -> None:
-        self.clear()
+    def _request(self, job: Callable[[], None], keep_task_items: bool = False) -> None:
+        if keep_task_items and self._task_items is not None:
+            self._forget_drawing()  # the task's lines stay, to be given new data
+        else:
+            self.clear()
         self._job = job
         if self.isVisible():
             self._run_job()
@@ -193,67 +211,80 @@ class ChartPanel(QWidget):
                 self.tr("Planned (序时进度)"), self.tr("Actual"))
 
     def _draw_task(self, picture: tuple) -> None:
-        (title, as_of, _, start, due, planned, actual, update_points, notes,
+        (title, as_of, plan_year, _, _, planned, actual, update_points, notes,
          milestones, indicators, *_) = picture
         self.heading.setText(title)
-        self.main.addLegend(offset=(-10, -10), labelTextColor=self._text_colour())
-        plot = self.main
-        plot.setYRange(0, 100)
-        plot.setLabel("left", self.tr("Progress (%)"))
-        planned, actual = list(planned), list(actual)
-        self._line("planned", planned, self.tr("Planned (序时进度)"), self._text_colour(), dashed=True)
-        self._scatter("planned", planned, [self.tr("Planned (序时进度)")] * len(planned),
-                      self._text_colour(), "o", 5)
-        self._line("actual", actual, self.tr("Actual"), self._accent(), width=3)
-        self._scatter("updates", list(update_points), list(notes), self._accent(), "o", 8)
+        text_colour, accent = self._text_colour(), self._accent()
+        if self._task_items is None:
+            self._task_items = TaskItems(self.main, self._tip, text_colour)
+            self.main.setYRange(0, 100)
+            self.main.setLabel("left", self.tr("Progress (%)"))
+        items = self._task_items
+        planned, actual, update_points = list(planned), list(actual), list(update_points)
+        planned_label, actual_label = self.tr("Planned (序时进度)"), self.tr("Actual")
+        self._series.update(planned=planned, actual=actual, updates=update_points)
+        items.set_line(items.planned, planned, text_colour, dashed=True)
+        items.set_dots(items.planned_dots, planned, [planned_label] * len(planned), text_colour, "o", 5, text_colour)
+        items.set_line(items.actual, actual, accent, width=3)
+        items.set_dots(items.update_dots, update_points, notes, accent, "o", 8, text_colour)
         milestone_points = [(timestamp(due), level) for _, due, _, level in milestones]
-        colours, notes = [], []
-        for title, due, done_on, _ in milestones:
+        colours, milestone_notes = [], []
+        for milestone_title, milestone_due, done_on, _ in milestones:
             done = done_on is not None and done_on <= as_of
-            missed = not done and due <= as_of
+            missed = not done and milestone_due <= as_of
             # done: green; due and not done (what turns the task yellow): red; still ahead: amber
             colours.append(STATUS_COLOURS[Status.GREEN if done else Status.RED if missed else Status.YELLOW])
             when = self.tr("done on {0}").format(done_on.isoformat()) if done else (
                 self.tr("not done") if missed else self.tr("due"))
-            notes.append(f"{title}\n{when}")
-        self._scatter("milestones", milestone_points, notes, colours, "d", 13, legend=self.tr("Milestones"))
-        self._as_of_line(as_of)
-        if indicators:
-            self._draw_indicators(indicators, start, due, as_of)
+            milestone_notes.append(f"{milestone_title}\n{when}")
+        self._series["milestones"] = milestone_points
+        items.set_dots(items.milestones, milestone_points, milestone_notes, colours, "d", 13, text_colour)
+        # The legend draws its sample from the item's single brush: an amber diamond.
+        items.milestones.opts["brush"] = pg.mkBrush(STATUS_COLOURS[Status.YELLOW])
+        x = timestamp(as_of)
+        self._series["as_of"] = [(x, 0.0), (x, 100.0)]
+        items.set_as_of(x, as_of.isoformat(), text_colour)
+        legend = [(item, label) for item, points, label in (
+            (items.planned, planned, planned_label), (items.actual, actual, actual_label),
+            (items.milestones, milestone_points, self.tr("Milestones"))) if points]
+        items.set_legend(legend, text_colour)
+        # The whole plan year at least, the same for every task: tasks compare at
+        # a glance, and the date axis keeps its drawing from one task to the next
+        # (its tick labels took 4-5 ms of each click to lay out again).
+        xs = [x for x, _ in (*planned, *actual, *update_points, *milestone_points)]
+        self._x_range = (min(timestamp(date(plan_year, 1, 1)), x, *xs),
+                         max(timestamp(date(plan_year, 12, 31)), x, *xs))
+        self.main.setXRange(*self._x_range, padding=0.02)
+        self._draw_indicators(indicators, as_of)
         self._drawn_picture = picture
 
-    def _draw_indicators(self, indicators: tuple, start: date, due: date | None, as_of: date) -> None:
+    def _draw_indicators(self, indicators: tuple, as_of: date) -> None:
         """Readings against the target. Several indicators rarely share a scale
         (55 projects, 200 亿元): then each is drawn as a share of its own target,
         whose line is 100 for all; the hover text keeps the reading as reported."""
-        self.second.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
-        self.second.addLegend(offset=(-10, -5), labelTextColor=self._text_colour())
+        text_colour = self._text_colour()
+        if self._indicator_items is None:
+            self._indicator_items = IndicatorItems(self.second, self._tip, text_colour)
+            self._apply_palette()
         relative = sum(1 for _, _, target, _ in indicators if target) > 1
-        self.second.setLabel("left", self.tr("Indicators (% of target)") if relative else self.tr("Indicators"))
-        first = timestamp(start)
-        last = timestamp(max(due or as_of, as_of))
+        first, last = self._x_range
+        lines = []
         for number, (indicator_name, indicator_unit, target, history) in enumerate(indicators):
             if relative and not target:
                 continue  # no target to measure it against
             scale = 100.0 / target if relative and target else 1.0
-            colour = INDICATOR_COLOURS[number % len(INDICATOR_COLOURS)]
             readings = [(timestamp(d), v * scale) for d, v in history]
-            name = f"indicator:{indicator_name}"
-            self._series[name] = readings
-            if readings:
-                # Legend labels are HTML: escape the user's indicator name.
-                self.second.plot([x for x, _ in readings], [y for _, y in readings],
-                                 pen=pg.mkPen(colour, width=2), name=html.escape(indicator_name))
-                notes = [f"{indicator_name}: {v:g}{indicator_unit}" for _, v in history]
-                self._scatter(name, readings, notes, colour, "o", 7, plot=self.second, keep=False)
-            if target is not None:
-                level = target * scale
+            self._series[f"indicator:{indicator_name}"] = readings
+            level = None if target is None else target * scale
+            if level is not None:
                 self._series[f"target:{indicator_name}"] = [(first, level), (last, level)]
-                self.second.plot([first, last], [level] * 2,
-                                 pen=pg.mkPen(colour, width=1, style=pg.QtCore.Qt.PenStyle.DashLine))
-        self.second.addItem(pg.InfiniteLine(pos=timestamp(as_of), angle=90,
-                                            pen=pg.mkPen(self._text_colour(), width=1)))
-        self._apply_palette()
+            lines.append(IndicatorLine(
+                legend=html.escape(indicator_name),  # legend labels are HTML: the user's name escaped
+                colour=INDICATOR_COLOURS[number % len(INDICATOR_COLOURS)], readings=readings,
+                notes=[f"{indicator_name}: {v:g}{indicator_unit}" for _, v in history], target=level))
+        label = self.tr("Indicators (% of target)") if relative else self.tr("Indicators")
+        self._indicator_items.show(lines, label, self._x_range, timestamp(as_of), text_colour,
+                                   self.tr("No indicators for this task"))
         self.second.show()
 
     # --- an area or the plan ---------------------------------------------------
@@ -262,6 +293,7 @@ class ChartPanel(QWidget):
                     progress_on: Callable[[date], float], counts: Callable[[], dict]) -> None:
         self.heading.setText(title)
         self.main.setYRange(0, 100)
+        self.main.enableAutoRange(axis="x")  # a task's chart fixed it to the task's dates
         self.main.setLabel("left", self.tr("Progress (%)"))
         self._as_of_line(as_of)
         self._series["rollup"] = []
@@ -306,17 +338,6 @@ class ChartPanel(QWidget):
         self.second.show()
 
     # --- drawing helpers --------------------------------------------------------
-
-    def _line(self, name: str, points: Points, legend: str, colour: QColor | str, *,
-              dashed: bool = False, width: int = 2) -> None:
-        self._series[name] = points
-        if not points:
-            return
-        style = pg.QtCore.Qt.PenStyle.DashLine if dashed else pg.QtCore.Qt.PenStyle.SolidLine
-        # A lone point (no update yet) needs a symbol to be seen at all.
-        symbol = {"symbol": "o", "symbolBrush": colour} if len(points) == 1 else {}
-        self.main.plot([x for x, _ in points], [y for _, y in points],
-                       pen=pg.mkPen(colour, width=width, style=style), name=legend, **symbol)
 
     def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str | list[str], symbol: str,
                  size: int, *, legend: str | None = None, plot: pg.PlotWidget | None = None,

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.domain.incremental import refresh_figures
-from planner_gui.domain.model import Plan
+from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui import menus, tree_editing
@@ -487,6 +487,8 @@ class MainWindow(RemembersLayout, QMainWindow):
     # --- panels -----------------------------------------------------------
 
     def _update_counts(self) -> None:
+        if self.reading:
+            return  # no lights yet: counted once the updates are read
         status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
         status_bar.show_counts(self.model.shown_nodes(), self.filter_bar.criteria().active)
 
@@ -506,6 +508,8 @@ class MainWindow(RemembersLayout, QMainWindow):
                 self.detail.show_task(node.id)
             elif hasattr(self.detail, "clear"):
                 self.detail.clear()
+            if self.chart_slot.is_built and hasattr(self.chart, "show_message"):
+                self.chart.show_message(self.tr("Reading progress reports…"))
             self._shown_key = False  # shown again in full once read
             self._update_actions()
             return
@@ -515,7 +519,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         elif node.kind == "area":
             calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))
         else:
-            calls = (("show_task", node.id), ("show_task", plan, node.id, as_of))
+            # the tree's row holds the plan's current task object: no search of 10,000
+            task = node.source if isinstance(node.source, Task) else None
+            calls = (("show_task", node.id), ("show_task", plan, node.id, as_of, task))
         selection_changed = force or key != self._shown_key
         self._shown_key = key
         if selection_changed and hasattr(self.detail, calls[0][0]):

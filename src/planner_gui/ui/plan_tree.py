@@ -16,11 +16,11 @@ then tells the model what changed.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPixmap
 
 from planner_gui.domain.model import Area, Plan, Task
 from planner_gui.domain.progress import (
@@ -38,6 +38,7 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 _NO_PARENT = QModelIndex()
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
 _READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _ROW_FLAGS = _READ_ONLY_FLAGS | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
@@ -115,8 +116,20 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         self.set_language("en")
         self._bold = QFont()
         self._bold.setBold(True)
+        self._lights: dict[Status, QPixmap] = {}
+        self._bars: Callable[[float, QColor | None, QColor], QPixmap] | None = None
+        self._bar_colour = QColor()
         self._headers = (self.tr("Title"), self.tr("Leader"), self.tr("Lead unit"),
                          self.tr("Deadline"), self.tr("Progress"), self.tr("Status"), self.tr("Report"))
+
+    def set_lights(self, lights: dict[Status, QPixmap]) -> None:
+        """The dot shown before each status word (made by the view, which knows the font)."""
+        self._lights = lights
+
+    def set_progress_bars(self, bars: Callable[[float, QColor | None, QColor], QPixmap],
+                          default_colour: QColor) -> None:
+        """The bar shown before each percentage: bars(progress, light colour, default colour)."""
+        self._bars, self._bar_colour = bars, default_colour
 
     def set_language(self, language: str) -> None:
         """The language of status words ("zh" or "en"); takes effect at the next refresh."""
@@ -413,6 +426,14 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
             return node.progress
         if role == STATUS_ROLE:
             return node.colour
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == Column.STATUS:
+                return self._lights.get(node.status) if node.status is not None else None
+            if column == Column.PROGRESS and node.progress is not None and self._bars is not None:
+                return self._bars(node.progress, node.colour, self._bar_colour)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.PROGRESS:
+            return _RIGHT
         if role == ID_ROLE:
             return node.id
         if role == Qt.ItemDataRole.FontRole and node.kind == "area" and column == Column.TITLE:
