@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from planner_gui.imports import import_without_numpy
+
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS = {"m": MAIN_NS}
@@ -74,6 +76,7 @@ class _Workbook:
     """Shared strings, number styles and sheet list of one open workbook."""
 
     def __init__(self, archive: zipfile.ZipFile, percent: Callable[[str], bool]) -> None:
+        import_without_numpy("openpyxl")  # planner_gui/imports.py: 40 ms less
         from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
         from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 

@@ -24,6 +24,7 @@ from typing import Any
 from planner_gui.domain.errors import BadFileError
 from planner_gui.exchange.ledger_csv import CSV_SUFFIXES, read_csv_rows
 from planner_gui.exchange.safe_cells import cell_text
+from planner_gui.imports import import_without_numpy
 
 OLE2_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_HEADER = b"PK\x03\x04"
@@ -91,6 +92,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
 
 
 def _openpyxl_grids(path: Path) -> list[Grid]:
+    import_without_numpy("openpyxl")  # planner_gui/imports.py: 40 ms less
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 

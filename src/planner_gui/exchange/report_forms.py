@@ -36,6 +36,7 @@ from planner_gui.exchange.ledger_merge import ChangeSet, NewUpdate
 from planner_gui.exchange.ledger_read import Ledger
 from planner_gui.exchange.ledger_values import Problem
 from planner_gui.exchange.safe_cells import write_cell
+from planner_gui.imports import import_without_numpy
 
 FORM_COLUMNS = ("number", "title", "leader", "lead_unit", "deadline", "previous",
                 "progress", "text", "problems", "next_steps", "id")
@@ -104,6 +105,7 @@ def export_forms(plan: Plan, by: str, out_dir: Path | str, as_of: date, lang: st
 
 def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], as_of: date,
                 lang: str, path: Path) -> None:
+    import_without_numpy("openpyxl")  # planner_gui/imports.py: 40 ms less
     from openpyxl import Workbook
     from openpyxl.styles import Protection
     from openpyxl.utils import get_column_letter

@@ -4,7 +4,7 @@ Every change to a plan goes through sqlite-utils (tables, inserts, updates,
 migrations). Opening a file and reading a plan need only SQL, and importing
 sqlite-utils took 35 ms, plus 60 ms for numpy, which it imports only to map
 numpy's number types: a third of a `planner summary` at the bundled plan
-and a tenth of the window's start-up. ``PlanDatabase`` therefore holds the
+and a tenth of the window's start-up (planner_gui/imports.py). ``PlanDatabase`` therefore holds the
 plain sqlite3 connection, answers ``execute`` and ``select`` itself, and
 becomes a full ``sqlite_utils.Database`` (``db["task"].insert(...)``,
 ``db.atomic()``, ...) the first time one of those is asked for.
@@ -13,34 +13,13 @@ becomes a full ``sqlite_utils.Database`` (``db["task"].insert(...)``,
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections.abc import Iterable
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from planner_gui.imports import import_without_numpy
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-# sqlite-utils imports these, when installed, only for their number types; a
-# plan stores Python values only, so they are hidden from it while it loads.
-_NOT_WANTED = ("numpy", "pandas")
-
-
-def import_sqlite_utils() -> ModuleType:
-    """sqlite_utils, imported without numpy and pandas (see the module's doc)."""
-    if "sqlite_utils" in sys.modules:
-        return sys.modules["sqlite_utils"]
-    hidden = [name for name in _NOT_WANTED if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # None makes `import numpy` fail
-    try:
-        import sqlite_utils
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, ...) is None:
-                del sys.modules[name]
-    return sqlite_utils
-
 
 class PlanDatabase:
     """An sqlite3 connection that becomes an ``sqlite_utils.Database`` when used as one."""
@@ -53,7 +32,8 @@ class PlanDatabase:
     def full(self) -> sqlite_utils.Database:
         if self._full is None:
             # no plugins: what is installed beside sqlite-utils must not change a plan file
-            self._full = import_sqlite_utils().Database(self.conn, execute_plugins=False)
+            sqlite_utils = import_without_numpy("sqlite_utils")
+            self._full = sqlite_utils.Database(self.conn, execute_plugins=False)
         return self._full
 
     def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> sqlite3.Cursor:
