@@ -47,9 +47,11 @@ ROWS = [
     ("commit_edit", "commit an edit", 20, "ms"),
     ("add_update", "add a progress update", None, "ms"),
     ("as_of_change", "change the as-of date", 300, "ms"),
+    ("add_task", "add a task (the tree rebuilt)", None, "ms"),
     ("pdf_export", "PDF summary export", 15000, "ms"),
     ("xlsx_export", "planner export-xlsx", 10000, "ms"),
     ("xlsx_import", "planner import-xlsx", 10000, "ms"),
+    ("xlsx_export_in_window", "xlsx export from the window", 10000, "ms"),
     ("summary", "planner summary", 2000, "ms"),
     ("peak_memory", "window peak memory (after all above)", 350, "MB"),
 ]

@@ -69,10 +69,11 @@ def bench_window(args: argparse.Namespace) -> dict:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from planner_gui.domain.model import ProgressUpdate
+    from planner_gui.domain.model import ProgressUpdate, Task
+    from planner_gui.exchange.ledger_export import export_ledger
     from planner_gui.store import PlanStore
     from planner_gui.ui.application import make_application
-    from planner_gui.ui.commands import AddUpdateCommand, EditFieldsCommand
+    from planner_gui.ui.commands import AddTaskCommand, AddUpdateCommand, EditFieldsCommand
     from planner_gui.ui.main_window import MainWindow
     from planner_gui.ui.settings import AppSettings
 
@@ -154,6 +155,23 @@ def bench_window(args: argparse.Namespace) -> dict:
         day = args.as_of - timedelta(days=91 * ((i % 2) + 1))
         took, stall = _timed(app, lambda day=day: window.set_as_of(day))
         record("as_of_change", took, stall)
+    window.set_as_of(args.as_of)
+    _settle(app)
+
+    # a change of structure: a task added under the selected one (tree rebuilt)
+    parent_area = window.model.by_id[task_id].area_id
+    for i in range(args.repeat):
+        task = Task(title=f"基准新增任务{i}", leader="基准")
+        took, stall = _timed(app, lambda task=task: window.push(
+            lambda: AddTaskCommand(store, events, task, parent_area, task_id)))
+        record("add_task", took, stall)
+
+    # the Excel ledger written from the window (what File > Export ledger runs);
+    # the first export of a session also imports openpyxl
+    ledger = Path(args.db).with_suffix(".bench.xlsx")
+    for _ in range(args.repeat):
+        took, stall = _timed(app, lambda: export_ledger(window.plan, ledger, args.as_of))
+        record("xlsx_export_in_window", took, stall)
 
     return {"results": results, "peak_rss_mb": round(peak_rss_mb(), 1),
             "tasks": sum(1 for _ in window.plan.walk_tasks())}

@@ -77,3 +77,50 @@ def test_outline_then_updates_in_slices_gives_the_whole_plan(tmp_path):
         assert sum(len(t.updates) for t in tasks) == 1500
         with pytest.raises(ValueError, match="at most"):
             store.read_updates(["x"] * (IDS_IN_QUERY_MAX + 1))
+
+
+def test_reload_after_a_structure_change_keeps_updates_and_reads_new_ones(tmp_path):
+    import copy
+
+    from planner_gui.domain.model import Task
+
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 80, 900, seed=9)
+    with PlanStore.open(path) as store:
+        before = store.load_plan()
+        first, second = list(before.walk_tasks())[:2]
+        removed, area_id, parent_id, position = store.delete_task(first.id)
+        area = before.areas[-1]
+        store.add_task(Task(title="新任务", updates=[ProgressUpdate(date=date(2024, 4, 1), progress=5)]), area.id)
+        store.move_task(second.id, area.id, None, 0)
+        after_delete = store.reload_structure(before)
+        assert after_delete == store.load_plan()
+        assert after_delete.find_task(second.id).updates is before.find_task(second.id).updates  # kept, not read
+        # undo of the delete: the task comes back with its updates, read from the file
+        store.add_task(copy.deepcopy(removed), area_id, parent_id, position)
+        restored = store.reload_structure(after_delete)
+        assert restored == store.load_plan()
+        assert [u.id for u in restored.find_task(first.id).updates] == [u.id for u in first.updates]
+
+
+def test_reload_after_a_structure_change_reads_everything_when_counts_disagree(tmp_path):
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 30, 200, seed=4)
+    with PlanStore.open(path) as store:
+        before = store.load_plan()
+        task = next(before.walk_tasks())
+        store.add_update(task.id, ProgressUpdate(date=date(2024, 6, 1), progress=60))  # not a structure change
+        assert store.reload_structure(before) == store.load_plan()
+
+
+def test_tasks_read_in_bulk_are_those_the_row_conversion_makes(tmp_path):
+    from planner_gui.store.loading import load_tasks
+
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 60, 100, seed=3)
+    with PlanStore.open(path) as store:
+        store.edit("task", next(store.load_plan().walk_tasks()).id, co_units=["区发展改革委", "区财政局"],
+                   start=date(2024, 2, 1), done_on=date(2024, 8, 1), municipal=True, progress=35.0)
+        by_row = [(r["area_id"], r["parent_id"], rows.task_from_row(r))
+                  for r in store.db["task"].rows_where(order_by="position")]
+        assert load_tasks(store.db, "1 = 1", []) == by_row

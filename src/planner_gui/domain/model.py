@@ -31,7 +31,7 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """A number a task must reach: 新引进企业 不少于 50 家."""
 
@@ -49,7 +49,7 @@ class Indicator:
             raise ValidationError("comparator", f"must be one of {', '.join(COMPARATORS)}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Milestone:
     """A dated step of a task: 国家自然博物馆 6月 开工建设."""
 
@@ -59,7 +59,7 @@ class Milestone:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
+@dataclass(slots=True)
 class ProgressUpdate:
     """One dated progress report (进展情况). Updates are history: appended, never edited."""
 

@@ -173,8 +173,9 @@ def rows_xml(rows: Iterable[tuple[Sequence[Any], Sequence[ColumnStyle]]], first_
 class _Job:
     ws: Any
     first_row: int
-    rows: list[tuple[Sequence[Any], Sequence[ColumnStyle]]]
+    rows: Iterable[tuple[Sequence[Any], Sequence[ColumnStyle]]]  # gone through once, on save
     width: int
+    count: int
 
 
 class BulkWorkbook:
@@ -186,15 +187,21 @@ class BulkWorkbook:
         self._jobs: list[_Job] = []
 
     def add_rows(self, ws: Any, first_row: int, rows: Iterable[Sequence[Any]],
-                 styles: Sequence[ColumnStyle]) -> None:
+                 styles: Sequence[ColumnStyle], count: int | None = None) -> None:
         """Rows to write below what openpyxl holds for ``ws`` (which must end above ``first_row``),
-        each column with its look."""
-        self._jobs.append(_Job(ws, first_row, [(values, styles) for values in rows], len(styles)))
+        each column with its look. With ``count`` (how many there are) ``rows`` may be a
+        generator, made into cells only while the file is written: the history of a city's
+        plan held as a list of 200,000 rows took 50-100 MB more at once."""
+        if count is None:
+            listed = [(values, styles) for values in rows]
+            self._jobs.append(_Job(ws, first_row, listed, len(styles), len(listed)))
+        else:
+            self._jobs.append(_Job(ws, first_row, ((values, styles) for values in rows), len(styles), count))
 
     def add_styled_rows(self, ws: Any, first_row: int, rows: list[tuple[Sequence[Any], Sequence[ColumnStyle]]],
                         width: int) -> None:
         """Like ``add_rows``, each row with its own looks (values, styles)."""
-        self._jobs.append(_Job(ws, first_row, rows, width))
+        self._jobs.append(_Job(ws, first_row, rows, width, len(rows)))
 
     def save(self, out: Path, save: Callable[[Any, Path], None]) -> None:
         """Save through ``save`` (atomic rename) with the bulk rows spliced in."""
@@ -243,7 +250,7 @@ def _write_sheet(handle: Any, xml: str, job: _Job) -> None:
         xml = xml[:empty] + "<sheetData></sheetData>" + xml[empty + len("<sheetData />"):]
         end = xml.find("</sheetData>")
     head, tail = xml[:end], xml[end:]
-    last_row = job.first_row - 1 + len(job.rows)
+    last_row = job.first_row - 1 + job.count
     last_col = column_letter(max(job.width, 1) - 1)
     head = re.sub(r'<dimension ref="[^"]*"\s*/>', f'<dimension ref="A1:{last_col}{max(last_row, 1)}"/>', head,
                   count=1)

@@ -298,15 +298,17 @@ def _write_indicators(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> Non
 def _write_updates(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
     _header_row(ws, UPDATE_KEYS, lang, {"title": 36, "date": 12, "text": 44, "problems": 26,
                                         "next_steps": 26, "task_id": 38, "update_id": 38})
-    rows = [[task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
+    # a generator: the rows are made while the sheet is written, not all held at once
+    rows = ([task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
              upd.reporter, "是" if upd.highlight else "",
              _readings_json(upd.readings) if upd.readings else "", task.id, upd.id]
-            for task in plan.walk_tasks() for upd in sorted(task.updates, key=lambda u: u.date)]
+            for task in plan.walk_tasks() for upd in sorted(task.updates, key=lambda u: u.date))
+    count = sum(len(task.updates) for task in plan.walk_tasks())
     plain = bulk.styles.column()
     wrap = bulk.styles.column(alignment=ledger_styles()["wrap"])  # the long texts wrap
     dated = bulk.styles.column(number_format="yyyy-mm-dd")
     looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "date": dated}
-    bulk.add_rows(ws, 2, rows, [looks.get(key, plain) for key in UPDATE_KEYS])
+    bulk.add_rows(ws, 2, rows, [looks.get(key, plain) for key in UPDATE_KEYS], count=count)
 
 
 # One encoder for all readings: json.dumps with options builds a new encoder per call.

@@ -21,12 +21,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from planner_gui.domain.model import Indicator, Milestone, ProgressUpdate
+from planner_gui.domain.model import Indicator, Milestone, ProgressUpdate, Task
 from planner_gui.store.database import PlanDatabase
 
 _UPDATE_COLUMNS = "task_id, id, date, progress, text, problems, next_steps, reporter, highlight, readings"
 _INDICATOR_COLUMNS = "task_id, id, name, unit, comparator, baseline, target, current, due"
 _MILESTONE_COLUMNS = "task_id, id, title, due, done_on"
+_TASK_COLUMNS = ("id, area_id, parent_id, title, description, leader, lead_unit, co_units, start, due, "
+                 "deadline_text, municipal, source, source_text, progress, done_on, weight")
 
 
 @contextlib.contextmanager
@@ -68,6 +70,25 @@ class SharedValues:
 
     def text(self, value: str) -> str:
         return self.texts.setdefault(value, value)
+
+
+def load_tasks(db: PlanDatabase, where: str, params: list) -> list[tuple[str, str | None, Task]]:
+    """(area id, parent task id, task) of the tasks matching ``where``, in stored
+    order, without their parts (the same objects as rows.task_from_row makes;
+    straight from the cursor's tuples: a third of the time at 10,000 tasks)."""
+    shared = SharedValues()
+    day, loads = shared.day, json.loads
+    found = []
+    for (id_, area_id, parent_id, title, description, leader, lead_unit, co_units, start, due, deadline_text,
+         municipal, source, source_text, progress, done_on, weight) in db.execute(
+            f"SELECT {_TASK_COLUMNS} FROM task WHERE {where} ORDER BY position", params):
+        found.append((area_id, parent_id, Task(
+            id=id_, title=title, description=description, leader=leader, lead_unit=lead_unit,
+            co_units=loads(co_units) if co_units and co_units != "[]" else [],
+            start=day(start), due=day(due), deadline_text=deadline_text or "", municipal=bool(municipal),
+            source=source or "", source_text=source_text, progress=progress, done_on=day(done_on),
+            weight=weight)))
+    return found
 
 
 def load_children(

@@ -455,8 +455,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._show_current(data_changed=True)
 
     def _on_structure_changed(self) -> None:
-        self._stop_reading()
-        self.plan = self.store.load_plan()
+        # the updates of the tasks already held are kept (store.reload_structure)
+        self.plan = self.store.reload_structure(self.plan)
         self.figures = evaluate_plan(self.plan, self.as_of())
         self.tree_pane.rebuild(self.plan, self.figures)
         self._show_current(force=True)
