@@ -348,6 +348,8 @@ TRANSLATIONS: dict[str, str] = {
     # --- text intake -------------------------------------------------------------------------
     "missing": "未报",
     "reading…": "读取中…",
+    "Writing %s…": "正在写入 %s…",
+    "Writing the report forms…": "正在写入报送表…",
     "Reading progress reports… %d%%": "正在读取进展情况… %d%%",
     "Reading progress reports…": "正在读取进展情况…",
     "No indicators for this task": "此任务没有指标",

