@@ -25,6 +25,18 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch):
+    """A message box nobody expected fails the test with its text: offscreen,
+    nobody could press OK, and the test run would wait for ever."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def fail(box: QMessageBox) -> int:
+        raise AssertionError(f"unexpected message box {box.windowTitle()!r}: {box.text()!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", fail)
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     """A path for a new plan file (not created)."""

@@ -15,7 +15,9 @@ def busy(window: QMainWindow, message: str) -> Iterator[None]:
     (an Excel ledger of a city's plan takes a few seconds to write)."""
     window.statusBar().showMessage(message)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    QApplication.processEvents()  # let the message and cursor show before the work starts
+    # Paint the message now; processing events here instead would let clicks
+    # and timers run in the middle of the export.
+    window.statusBar().repaint()
     try:
         yield
     finally:
