@@ -4,9 +4,11 @@ openpyxl makes an object per cell: a city-sized ledger (a 200,000-row history
 sheet) took 40 s to read. Plain sheets (cells with values, shared or inline
 strings, numbers, dates, booleans, merged ranges) are read here straight from
 the sheet XML with a few regular expressions, giving exactly the grid
-``ledger_grid`` builds from openpyxl. Anything less usual — a formula, a cell
-without its reference, prefixed XML names, strict OOXML — returns None, and the
-caller reads the file with openpyxl as before. The file is only ever read.
+``ledger_grid`` builds from openpyxl (with openpyxl's number-format rules,
+copied into ``excel_numbers`` so that openpyxl is not imported at all).
+Anything less usual — a formula, a cell without its reference, prefixed XML
+names, strict OOXML — returns None, and the caller reads the file with
+openpyxl as before. The file is only ever read.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from planner_gui.imports import import_without_numpy
+from planner_gui.exchange.excel_numbers import (
+    BUILTIN_FORMATS,
+    MAC_EPOCH,
+    WINDOWS_EPOCH,
+    from_excel,
+    is_date_format,
+    is_timedelta_format,
+)
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -76,17 +85,13 @@ class _Workbook:
     """Shared strings, number styles and sheet list of one open workbook."""
 
     def __init__(self, archive: zipfile.ZipFile, percent: Callable[[str], bool]) -> None:
-        import_without_numpy("openpyxl")  # planner_gui/imports.py: 40 ms less
-        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
-        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
-
         self.archive = archive
         workbook = self._xml("xl/workbook.xml")
         if workbook.tag != f"{{{MAIN_NS}}}workbook":
             raise Unsupported("not transitional SpreadsheetML")
         pr = workbook.find("m:workbookPr", _NS)
         date1904 = pr is not None and pr.get("date1904") in ("1", "true")
-        self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+        self.epoch = MAC_EPOCH if date1904 else WINDOWS_EPOCH
         targets = self._relations("xl/_rels/workbook.xml.rels")
         self.sheets = [(s.get("name", ""), s.get("state", "visible"), targets[s.get(f"{{{REL_NS}}}id", "")][0])
                        for s in workbook.iterfind("m:sheets/m:sheet", _NS)]
@@ -128,8 +133,6 @@ class _Workbook:
         return [_text(item) for item in re.findall(r"<si>(.*?)</si>|<si/>", data, re.DOTALL)]
 
     def number(self, raw: str, style: str | None) -> Any:
-        from openpyxl.utils.datetime import from_excel
-
         value: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
         kind = self.kinds[int(style)] if style and int(style) < len(self.kinds) else None
         if kind == "date" or kind == "timedelta":
