@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from openpyxl.styles.numbers import BUILTIN_FORMATS
 from openpyxl.styles.numbers import is_date_format as openpyxl_is_date
@@ -34,23 +31,3 @@ def test_serials_become_the_same_dates_times_and_spans(serial):
     assert excel_numbers.from_excel(serial) == openpyxl_from_excel(serial)
     assert excel_numbers.from_excel(serial, excel_numbers.MAC_EPOCH) == openpyxl_from_excel(serial, OPENPYXL_MAC)
     assert excel_numbers.from_excel(serial, timedelta=True) == openpyxl_from_excel(serial, timedelta=True)
-
-
-def test_reading_an_ordinary_ledger_does_not_import_openpyxl(tmp_path):
-    """An ordinary ledger is read without openpyxl's 50 ms of imports, and read right."""
-    from planner_gui.cli.main import main
-    from planner_gui.plan_files import init_file
-
-    path = tmp_path / "plan.sqlite"
-    init_file(path).close()
-    ledger = tmp_path / "ledger.xlsx"
-    assert main(["export-xlsx", "--db", str(path), "--out", str(ledger)]) == 0
-    code = f"""
-import sys
-from planner_gui.exchange.ledger_read import read_ledger
-ledger = read_ledger({str(ledger)!r})
-print(len(ledger.rows), "openpyxl" in sys.modules)
-"""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    rows, imported = done.stdout.split()
-    assert int(rows) > 0 and imported == "False"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
-import os
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,6 @@ from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
-from planner_gui.exchange.ledger_bulk_write import BulkWorkbook
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
     INDICATOR_HEADERS,
@@ -32,8 +31,14 @@ from planner_gui.exchange.ledger_layout import (
     META_VERSION,
     SHEET_NAMES,
 )
-from planner_gui.exchange.safe_cells import write_cell
-from planner_gui.imports import import_without_numpy
+from planner_gui.exchange.xlsx_writer import (
+    ColumnStyle,
+    Look,
+    Sheet,
+    Styles,
+    Workbook,
+    column_letter,
+)
 
 WIDTHS = {
     "number": 7, "title": 42, "leader": 10, "lead_unit": 16, "co_units": 18, "deadline": 14,
@@ -80,149 +85,140 @@ def as_of_line(as_of: date, lang: str) -> str:
 def export_ledger(plan: Plan, out: Path | str, as_of: date, lang: str = "zh") -> Path:
     """Write the ledger workbook for ``plan`` as of ``as_of`` to ``out``."""
     # Two million cells' values and texts are made and none forms a reference cycle: the
-    # cyclic collector would only look at all of them again and again (the workbook's own
-    # cycles are collected once it is back on).
+    # cyclic collector would only look at all of them again and again.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _export_ledger(plan, Path(out), as_of, lang)
+        return _export_ledger(plan, Path(out), as_of, lang, evaluate_plan(plan, as_of))
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _export_ledger(plan: Plan, out: Path, as_of: date, lang: str) -> Path:
-    import_without_numpy("openpyxl")  # planner_gui/imports.py: 40 ms less
-    from openpyxl import Workbook
-
-    figures = evaluate_plan(plan, as_of)
+def _export_ledger(plan: Plan, out: Path, as_of: date, lang: str, figures: PlanFigures) -> Path:
     wb = Workbook()
-    bulk = BulkWorkbook(wb)
-    ledger = wb.active
-    ledger.title = SHEET_NAMES[lang]["ledger"]
-    meta_rows: list[list[Any]] = []
-    _write_ledger_sheet(ledger, plan, figures, lang, meta_rows, bulk)
-    _write_indicators(wb.create_sheet(SHEET_NAMES[lang]["indicators"]), plan, lang, bulk)
-    _write_updates(wb.create_sheet(SHEET_NAMES[lang]["updates"]), plan, lang, bulk)
-    write_meta_sheet(wb, "ledger", as_of, lang, plan, meta_rows, bulk=bulk)
-    bulk.save(out, save_workbook)
+    _write_ledger_sheet(wb, plan, figures, lang)
+    _write_indicators(wb, plan, lang)
+    _write_updates(wb, plan, lang)
+    _write_meta_sheet(wb, plan, figures, as_of, lang)
+    wb.save(out)
     return out
 
 
-def save_workbook(wb: Any, out: Path) -> None:
-    """Save next to ``out`` and then rename, so a failure never leaves half a workbook under its name."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    try:
-        wb.save(partial)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def write_meta_sheet(wb: Any, kind: str, as_of: date, lang: str, plan: Plan,
-                     rows: list[list[Any]], extra: dict[str, Any] | None = None,
-                     bulk: BulkWorkbook | None = None) -> None:
-    """The hidden sheet: marker, plan fields, and one row per exported object
-    (written by ``bulk`` when given, which is much faster for many rows)."""
-    ws = wb.create_sheet(META_SHEET)
-    ws.sheet_state = "hidden"
+def meta_header(kind: str, as_of: date, lang: str, plan: Plan, extra: dict[str, Any] | None = None) -> list[Any]:
+    """Row 1 of the hidden sheet: marker, what the workbook is, and the plan's own fields."""
     # Only the plan's own fields: without its areas, not every task and update is converted.
     info = plan_to_dict(dataclasses.replace(plan, areas=[]))["plan"]
-    header = [MARKER, kind, META_VERSION, as_of.isoformat(), lang, json.dumps(info, ensure_ascii=False),
-              json.dumps(extra or {}, ensure_ascii=False)]
-    for col, value in enumerate(header, start=1):
-        write_cell(ws, 1, col, value)
-    if bulk is not None:
-        bulk.add_rows(ws, 2, rows, [bulk.styles.column()] * 3)
-        return
-    for r, values in enumerate(rows, start=2):
-        for col, value in enumerate(values, start=1):
-            write_cell(ws, r, col, value)
+    return [MARKER, kind, META_VERSION, as_of.isoformat(), lang, json.dumps(info, ensure_ascii=False),
+            json.dumps(extra or {}, ensure_ascii=False)]
 
 
-def ledger_styles() -> dict[str, Any]:
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-    thin = Side(style="thin", color="A0A0A0")
-    return {
-        "title": Font(bold=True, size=16),
-        "bold": Font(bold=True),
-        "white_bold": Font(bold=True, color="FFFFFF"),
-        "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
-        "section_fill": PatternFill("solid", fgColor=SECTION_FILL),
-        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
-        "wrap": Alignment(wrap_text=True, vertical="top"),
-        "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "Alignment": Alignment,
-        "PatternFill": PatternFill,
-    }
+def _write_meta_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, as_of: date, lang: str) -> None:
+    """The hidden sheet: marker, plan fields, and one row per area and task as exported."""
+    ws = wb.add_sheet(META_SHEET, hidden=True)
+    plain = wb.styles.column()
+    header = meta_header("ledger", as_of, lang, plan)
+    ws.add_rows(1, [header], [plain] * len(header))
+    count = len(plan.areas) + sum(1 for _ in plan.walk_tasks())
+    # a generator: each record is made as it is written, not all (17 MB at 10,000 tasks) at once
+    ws.add_rows(2, _meta_rows(plan, figures), [plain] * 3, count=count)
 
 
-def _write_ledger_sheet(ws: Any, plan: Plan, figures: PlanFigures, lang: str,
-                        meta_rows: list[list[Any]], bulk: BulkWorkbook) -> None:
-    """Title, as-of line and header through openpyxl; the section and task rows through ``bulk``."""
-    from openpyxl.utils import get_column_letter
+def _meta_rows(plan: Plan, figures: PlanFigures) -> Iterator[list[Any]]:
+    for area in plan.areas:
+        yield ["area", area.id, json.dumps({"name": area.name, "description": area.description,
+                                           "weight": area.weight}, ensure_ascii=False)]
+        for task in area.tasks:
+            yield from _task_records(task, area.id, None, figures)
 
-    style = ledger_styles()
+
+def _task_records(task: Task, area_id: str, parent_id: str | None, figures: PlanFigures) -> Iterator[list[Any]]:
+    # The record holds the task's own fields: its sub-tasks have their own rows and its
+    # updates are in the history sheet, so they are not converted only to be dropped.
+    record = task_to_dict(dataclasses.replace(task, subtasks=[], updates=[]))
+    record.pop("subtasks")
+    record.pop("updates")
+    record.update(area_id=area_id, parent_id=parent_id, shown=baseline(task, figures))
+    yield ["task", task.id, json.dumps(record, ensure_ascii=False)]
+    for sub in task.subtasks:
+        yield from _task_records(sub, area_id, task.id, figures)
+
+
+_BORDERED = dict(border=True, wrap=True, vertical="top")
+_CENTRED = dict(horizontal="center", vertical="center", wrap=True)
+
+
+def _header_look() -> Look:
+    return Look(bold=True, fill=HEADER_FILL, border=True, **_CENTRED)
+
+
+def _write_ledger_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, lang: str) -> None:
+    """Title, as-of line and header, then a section row per area and a row per task."""
+    ws = wb.add_sheet(SHEET_NAMES[lang]["ledger"])
+    styles = wb.styles
     ncols = len(LEDGER_COLUMNS)
-    last = get_column_letter(ncols - 1)  # the hidden id column stays outside the title
-    write_cell(ws, 1, 1, ledger_title(plan, lang)).font = style["title"]
-    ws.merge_cells(f"A1:{last}1")
-    ws.cell(1, 1).alignment = style["centre"]
-    ws.row_dimensions[1].height = 30
-    write_cell(ws, 2, 1, as_of_line(figures.as_of, lang))
-    ws.merge_cells(f"A2:{last}2")
+    last = column_letter(ncols - 2)  # the hidden id column stays outside the title
+    ws.cell(1, 1, ledger_title(plan, lang), styles.column(Look(bold=True, size=16, **_CENTRED)))
+    ws.merged.append(f"A1:{last}1")
+    ws.heights[1] = 30
+    ws.cell(2, 1, as_of_line(figures.as_of, lang))
+    ws.merged.append(f"A2:{last}2")
+    header = styles.column(_header_look())
     for col, key in enumerate(LEDGER_COLUMNS, start=1):
-        cell = write_cell(ws, 3, col, HEADERS[lang][key])
-        cell.font, cell.fill, cell.border, cell.alignment = (
-            style["bold"], style["header_fill"], style["border"], style["centre"])
-        ws.column_dimensions[get_column_letter(col)].width = WIDTHS[key]
-    ws.column_dimensions[get_column_letter(ncols)].hidden = True
-    plain = bulk.styles.column()
-    section = [bulk.styles.column(font=style["bold"], fill=style["section_fill"])] + [plain] * (ncols - 1)
-    rows: list[tuple[list[Any], list[Any]]] = []
-    looks = _TaskLooks(bulk, style)
+        ws.cell(3, col, HEADERS[lang][key], header)
+        ws.widths[col - 1] = WIDTHS[key]
+    ws.hidden_columns.add(ncols - 1)
+    plain = styles.column()
+    section = [styles.column(Look(bold=True, fill=SECTION_FILL))] + [plain] * (ncols - 1)
+    rows: list[tuple[list[Any], list[ColumnStyle]]] = []
+    looks = _TaskLooks(wb.styles)
     for area_number, area in enumerate(plan.areas, start=1):
         row = FIRST_DATA_ROW + len(rows)
         values: list[Any] = [None] * ncols
         values[0], values[-1] = f"{chinese_ordinal(area_number)}、{area.name}", area.id
         rows.append((values, section))
-        # The range alone: merge_cells would also make (empty) cells that openpyxl writes itself.
-        ws.merged_cells.add(f"A{row}:{last}{row}")
-        meta_rows.append(["area", area.id, json.dumps({"name": area.name, "description": area.description,
-                                                        "weight": area.weight}, ensure_ascii=False)])
+        ws.merged.append(f"A{row}:{last}{row}")
         for number, task in enumerate(area.tasks, start=1):
-            _task_rows(rows, task, str(number), 0, area.id, None, figures, lang, looks, meta_rows)
-    bulk.add_styled_rows(ws, FIRST_DATA_ROW, rows, ncols)
-    ws.freeze_panes = f"A{FIRST_DATA_ROW}"  # by name: ws.cell() would make a cell in the bulk rows
-    print_setup(ws)
+            _task_rows(rows, task, str(number), 0, figures, lang, looks)
+    ws.add_styled_rows(FIRST_DATA_ROW, rows, ncols)
+    ws.frozen_rows = FIRST_DATA_ROW - 1
+    ws.print_a4_landscape = True
 
 
 class _TaskLooks:
-    """The style numbers of a task row's cells, made once per look (column, depth, light, date)."""
+    """The styles of a task row's cells, made once per look (column, depth, light, date)."""
 
-    def __init__(self, bulk: BulkWorkbook, style: dict[str, Any]) -> None:
-        self._bulk, self._style = bulk, style
-        self._made: dict[Any, Any] = {}
+    def __init__(self, styles: Styles) -> None:
+        self._styles = styles
+        self._made: dict[Any, ColumnStyle] = {}
 
-    def row(self, values: dict[str, Any], depth: int, status: Any) -> list[Any]:
+    def row(self, values: dict[str, Any], depth: int, status: Any) -> list[ColumnStyle]:
         looks = []
         for key in LEDGER_COLUMNS:
             is_date = key == "deadline" and isinstance(values[key], date)
             look = (key, depth if key == "title" else 0, status if key == "status" else None, is_date)
             made = self._made.get(look)
             if made is None:
-                made = self._made[look] = self._bulk.styles.styled(
-                    lambda c, k=key: _style_task_cell(c, k, depth, status, self._style),
-                    sample=date(2000, 1, 1) if is_date else None)
+                made = self._made[look] = self._styles.column(_task_cell_look(*look))
             looks.append(made)
         return looks
 
 
-def _task_rows(rows: list[tuple[list[Any], list[Any]]], task: Task, number: str, depth: int, area_id: str,
-               parent_id: str | None, figures: PlanFigures, lang: str, looks: _TaskLooks,
-               meta_rows: list[list[Any]]) -> None:
+def _task_cell_look(key: str, depth: int, status: Any, is_date: bool) -> Look:
+    if key == "title" and depth:
+        return Look(indent=2 * depth, **_BORDERED)
+    if key == "progress":
+        return Look(number_format="0%", **_BORDERED)
+    if is_date:
+        return Look(number_format="yyyy-mm-dd", **_BORDERED)
+    if key == "status":
+        return Look(bold=True, colour="FFFFFF", fill=STATUS_COLOURS[status].lstrip("#").upper(), border=True,
+                    **_CENTRED)
+    return Look(**_BORDERED)
+
+
+def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, number: str, depth: int,
+               figures: PlanFigures, lang: str, looks: _TaskLooks) -> None:
     fig = figures.tasks[task.id]
     shown = baseline(task, figures)
     values = {
@@ -232,52 +228,18 @@ def _task_rows(rows: list[tuple[list[Any], list[Any]]], task: Task, number: str,
         "text": shown["text"], "problems": shown["problems"], "id": task.id,
     }
     rows.append(([values[key] for key in LEDGER_COLUMNS], looks.row(values, depth, fig.status)))
-    # The record holds the task's own fields: its sub-tasks have their own rows and its
-    # updates are in the history sheet, so they are not converted only to be dropped.
-    record = task_to_dict(dataclasses.replace(task, subtasks=[], updates=[]))
-    record.pop("subtasks")
-    record.pop("updates")
-    record.update(area_id=area_id, parent_id=parent_id, shown=shown)
-    meta_rows.append(["task", task.id, json.dumps(record, ensure_ascii=False)])
     for sub_number, sub in enumerate(task.subtasks, start=1):
-        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, area_id, task.id, figures, lang, looks,
-                   meta_rows)
+        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, figures, lang, looks)
 
 
-def _style_task_cell(cell: Any, key: str, depth: int, status: Any, style: dict[str, Any]) -> None:
-    cell.border = style["border"]
-    cell.alignment = style["wrap"]
-    if key == "title" and depth:
-        cell.alignment = style["Alignment"](wrap_text=True, vertical="top", indent=2 * depth)
-    elif key == "progress":
-        cell.number_format = "0%"
-    elif key == "deadline" and isinstance(cell.value, date):
-        cell.number_format = "yyyy-mm-dd"
-    elif key == "status":
-        cell.fill = style["PatternFill"]("solid", fgColor=STATUS_COLOURS[status].lstrip("#").upper())
-        cell.font = style["white_bold"]
-        cell.alignment = style["centre"]
-
-
-def print_setup(ws: Any) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
-    ws.print_options.horizontalCentered = True
-
-
-def _header_row(ws: Any, keys: list[str], lang: str, widths: dict[str, float]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    style = ledger_styles()
+def _sheet_with_header(wb: Workbook, name: str, keys: list[str], lang: str, widths: dict[str, float]) -> Sheet:
+    ws = wb.add_sheet(name)
+    header = wb.styles.column(Look(bold=True, fill=HEADER_FILL, border=True))
     for col, key in enumerate(keys, start=1):
-        cell = write_cell(ws, 1, col, HEADERS[lang].get(key, INDICATOR_HEADERS[lang].get(key, key)))
-        cell.font, cell.fill, cell.border = style["bold"], style["header_fill"], style["border"]
-        ws.column_dimensions[get_column_letter(col)].width = widths.get(key, 14)
-    ws.freeze_panes = "A2"
+        ws.cell(1, col, HEADERS[lang].get(key, INDICATOR_HEADERS[lang].get(key, key)), header)
+        ws.widths[col - 1] = widths.get(key, 14)
+    ws.frozen_rows = 1
+    return ws
 
 
 INDICATOR_KEYS = ["title", "name", "comparator", "target", "unit", "baseline", "current", "due",
@@ -286,29 +248,31 @@ UPDATE_KEYS = ["title", "date", "progress", "text", "problems", "next_steps", "r
                "readings", "task_id", "update_id"]
 
 
-def _write_indicators(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
-    _header_row(ws, INDICATOR_KEYS, lang, {"title": 40, "name": 24, "task_id": 38, "indicator_id": 38})
+def _write_indicators(wb: Workbook, plan: Plan, lang: str) -> None:
+    ws = _sheet_with_header(wb, SHEET_NAMES[lang]["indicators"], INDICATOR_KEYS, lang,
+                            {"title": 40, "name": 24, "task_id": 38, "indicator_id": 38})
     rows = [[task.title, ind.name, ind.comparator, ind.target, ind.unit, ind.baseline, ind.current, ind.due,
              task.id, ind.id]
             for task in plan.walk_tasks() for ind in task.indicators]
-    plain, dated = bulk.styles.column(), bulk.styles.column(number_format="yyyy-mm-dd")
-    bulk.add_rows(ws, 2, rows, [dated if key == "due" else plain for key in INDICATOR_KEYS])
+    plain, dated = wb.styles.column(), wb.styles.column(Look(number_format="yyyy-mm-dd"))
+    ws.add_rows(2, rows, [dated if key == "due" else plain for key in INDICATOR_KEYS])
 
 
-def _write_updates(ws: Any, plan: Plan, lang: str, bulk: BulkWorkbook) -> None:
-    _header_row(ws, UPDATE_KEYS, lang, {"title": 36, "date": 12, "text": 44, "problems": 26,
-                                        "next_steps": 26, "task_id": 38, "update_id": 38})
+def _write_updates(wb: Workbook, plan: Plan, lang: str) -> None:
+    ws = _sheet_with_header(wb, SHEET_NAMES[lang]["updates"], UPDATE_KEYS, lang,
+                            {"title": 36, "date": 12, "text": 44, "problems": 26, "next_steps": 26,
+                             "task_id": 38, "update_id": 38})
     # a generator: the rows are made while the sheet is written, not all held at once
     rows = ([task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
              upd.reporter, "是" if upd.highlight else "",
              _readings_json(upd.readings) if upd.readings else "", task.id, upd.id]
             for task in plan.walk_tasks() for upd in sorted(task.updates, key=lambda u: u.date))
     count = sum(len(task.updates) for task in plan.walk_tasks())
-    plain = bulk.styles.column()
-    wrap = bulk.styles.column(alignment=ledger_styles()["wrap"])  # the long texts wrap
-    dated = bulk.styles.column(number_format="yyyy-mm-dd")
+    plain = wb.styles.column()
+    wrap = wb.styles.column(Look(wrap=True, vertical="top"))  # the long texts wrap
+    dated = wb.styles.column(Look(number_format="yyyy-mm-dd"))
     looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "date": dated}
-    bulk.add_rows(ws, 2, rows, [looks.get(key, plain) for key in UPDATE_KEYS], count=count)
+    ws.add_rows(2, rows, [looks.get(key, plain) for key in UPDATE_KEYS], count=count)
 
 
 # One encoder for all readings: json.dumps with options builds a new encoder per call.

@@ -15,6 +15,7 @@ reporter and content since the period began) is not added again.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -25,13 +26,12 @@ from planner_gui.domain.errors import FormatError
 from planner_gui.domain.model import Plan, PlanSettings, ProgressUpdate, Task
 from planner_gui.domain.progress import evaluate_plan
 from planner_gui.exchange.ledger_export import (
+    FIRST_DATA_ROW,
+    HEADER_FILL,
     chinese_ordinal,
-    ledger_styles,
-    print_setup,
-    save_workbook,
-    write_meta_sheet,
+    meta_header,
 )
-from planner_gui.exchange.ledger_layout import HEADERS, SHEET_NAMES
+from planner_gui.exchange.ledger_layout import HEADERS, META_SHEET, SHEET_NAMES
 from planner_gui.exchange.ledger_merge import ChangeSet, NewUpdate
 from planner_gui.exchange.ledger_read import Ledger
 from planner_gui.exchange.ledger_values import Problem
@@ -111,7 +111,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    style = ledger_styles()
+    style = form_styles()
     start, end, due = reporting_period(plan.settings, as_of)
     label = period_label(plan.settings, as_of, lang)
     figures = evaluate_plan(plan, as_of)
@@ -174,7 +174,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
     ws.protection.formatRows = False
     extra = {"by": by, "name": name, "period_start": start.isoformat(), "period_end": end.isoformat(),
              "label": label}
-    write_meta_sheet(wb, "form", as_of, lang, plan, meta_rows, extra)
+    write_meta_sheet(wb, as_of, lang, plan, meta_rows, extra)
     save_workbook(wb, path)
 
 
@@ -221,3 +221,53 @@ def merge_form(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
             continue
         changes.new_updates.append(NewUpdate(task.id, task.title, update, row.where()))
     return changes
+
+
+def form_styles() -> dict[str, Any]:
+    """The ledger's look in openpyxl's terms (the forms are made with openpyxl)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="A0A0A0")
+    return {
+        "title": Font(bold=True, size=16),
+        "bold": Font(bold=True),
+        "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "wrap": Alignment(wrap_text=True, vertical="top"),
+        "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "PatternFill": PatternFill,
+    }
+
+
+def print_setup(ws: Any) -> None:
+    """A4 landscape, one page wide, centred, the title and header rows on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
+    ws.print_options.horizontalCentered = True
+
+
+def write_meta_sheet(wb: Any, as_of: date, lang: str, plan: Plan, rows: list[list[Any]],
+                     extra: dict[str, Any]) -> None:
+    """The hidden sheet that marks the workbook as a form (as the ledger's marks a ledger)."""
+    ws = wb.create_sheet(META_SHEET)
+    ws.sheet_state = "hidden"
+    for col, value in enumerate(meta_header("form", as_of, lang, plan, extra), start=1):
+        write_cell(ws, 1, col, value)
+    for r, values in enumerate(rows, start=2):
+        for col, value in enumerate(values, start=1):
+            write_cell(ws, r, col, value)
+
+
+def save_workbook(wb: Any, out: Path) -> None:
+    """Save next to ``out`` and then rename, so a failure never leaves half a workbook under its name."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".part")
+    try:
+        wb.save(partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
