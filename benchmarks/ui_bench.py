@@ -166,8 +166,7 @@ def bench_window(args: argparse.Namespace) -> dict:
             lambda: AddTaskCommand(store, events, task, parent_area, task_id)))
         record("add_task", took, stall)
 
-    # the Excel ledger written from the window (what File > Export ledger runs);
-    # the first export of a session also imports openpyxl
+    # the Excel ledger written from the window (what File > Export ledger runs)
     ledger = Path(args.db).with_suffix(".bench.xlsx")
     for _ in range(args.repeat):
         took, stall = _timed(app, lambda: export_ledger(window.plan, ledger, args.as_of))

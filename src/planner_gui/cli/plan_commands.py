@@ -12,11 +12,10 @@ from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date
 from planner_gui.domain.errors import NotFoundError, ValidationError
 from planner_gui.domain.model import Plan, ProgressUpdate
 from planner_gui.domain.progress import Status, status_word
-from planner_gui.domain.summary import summary_dict
-from planner_gui.exchange import json_format
-from planner_gui.plan_files import init_file
 from planner_gui.store import PlanStore
-from planner_gui.store.backups import backup_before
+
+# The modules only one command needs are imported in that command: `planner` builds
+# its whole parser on every run, and importing them all cost each command 5-10 ms.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -59,6 +58,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from planner_gui.plan_files import init_file
+
     path = db_path(args)
     path.parent.mkdir(parents=True, exist_ok=True)
     with init_file(path, empty=args.empty, year=args.year) as store:
@@ -68,6 +69,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
+    from planner_gui.exchange import json_format
+
     with PlanStore.open(db_path(args)) as store:
         text = json_format.dumps(store.load_plan())
     if args.out is None:
@@ -79,6 +82,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
+    from planner_gui.exchange import json_format
+    from planner_gui.store.backups import backup_before
+
     plan = json_format.read_file(args.file)
     path = db_path(args)
     if path.exists():
@@ -109,6 +115,8 @@ def resolve_task_id(plan: Plan, key: str) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from planner_gui.domain.summary import summary_dict
+
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     as_of = args.as_of or date.today()

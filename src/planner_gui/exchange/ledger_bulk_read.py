@@ -13,7 +13,6 @@ openpyxl as before. The file is only ever read.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import zipfile
@@ -67,7 +66,11 @@ def _unescape(text: str) -> str:
     # An XML parser reads a raw line end (CR LF or CR) as LF; a written &#13; stays CR.
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return html.unescape(text) if "&" in text else text
+    if "&" not in text:
+        return text
+    import html  # only for text with entities: html.entities is a large table
+
+    return html.unescape(text)
 
 
 def _column_index(letters: str, cache: dict[str, int]) -> int:

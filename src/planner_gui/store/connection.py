@@ -20,7 +20,6 @@ is taken on the first open of each day (store/backups.py).
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -32,8 +31,6 @@ from planner_gui.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION,
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-log = logging.getLogger(__name__)
 
 
 class SaveError(PlannerError):
@@ -333,7 +330,9 @@ def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
     try:
         backups.daily_backup(conn, path)
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        log.warning("daily backup of %s failed: %s", path, exc)
+        import logging  # only on this rare path: 2-3 ms of every command's start otherwise
+
+        logging.getLogger(__name__).warning("daily backup of %s failed: %s", path, exc)
 
 
 def _migrate(db: PlanDatabase, from_version: int) -> None:
