@@ -84,6 +84,7 @@ def bench_window(args: argparse.Namespace) -> dict:
         entry = results.setdefault(name, {"ms": [], "stall_ms": []})
         entry["ms"].append(round(took, 2))
         entry["stall_ms"].append(round(stall, 2))
+        entry["peak_rss_mb_after"] = round(peak_rss_mb(), 1)  # which step raised the peak
 
     window = MainWindow(PlanStore.open(args.db), AppSettings())
     window.show()

@@ -171,3 +171,27 @@ def test_filter_by_leader_unit_and_area(qtbot, tmp_path):
     area_of_7 = window.model.by_id[tasks[7].id].area_id
     bar.area.setCurrentIndex(bar.area.findData(area_of_7))
     assert window.visible_task_ids() == [tasks[7].id]
+
+
+def test_rebuilding_the_tree_leaves_no_garbage_for_the_cyclic_collector(qapp, bundled_store):
+    """After a structure edit the old rows, and the plan objects they show, are freed at
+    once: left to the cyclic collector, each edit of a city's plan kept 25-30 MB more."""
+    import gc
+
+    from planner_gui.ui.plan_tree import PlanTreeModel
+
+    plan = bundled_store.load_plan()
+    model = PlanTreeModel()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        model.set_plan(plan, evaluate_plan(plan, date(2024, 7, 1)))
+        gc.collect()
+        again = bundled_store.load_plan()
+        model.set_plan(again, evaluate_plan(again, date(2024, 7, 1)))
+        del plan
+        assert gc.collect() == 0
+        assert model.rowCount() == len(again.areas)
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -143,8 +143,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         ``figures`` None: the plan's updates are still being read (ui/plan_loading.py);
         the rows show their texts, and progress and lights follow with update_figures."""
         self.beginResetModel()
-        self.root = Node("plan", "", None)
-        self.by_id = {}
+        self._drop_nodes()
         for area in plan.areas:
             node = self._add_node("area", area.id, self.root, area.id)
             for task in area.tasks:
@@ -157,9 +156,21 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         """Drop every node, and with them the plan objects and figures they show
         (before another plan is read, so that two are never in memory at once)."""
         self.beginResetModel()
+        self._drop_nodes()
+        self.endResetModel()
+
+    def _drop_nodes(self) -> None:
+        """Start from an empty tree. The old nodes' links to their parents are cut
+        first: each parent and child refer to each other, so the nodes (and the plan
+        objects and figures they show) would otherwise wait for Python's cyclic
+        collector, which at 10,000 tasks let every structure edit leave 25-30 MB
+        behind, and a full collection takes 0.3 s."""
+        for node in self.by_id.values():
+            node.parent = None
+            node.children = node.shown = []
+        self.root.children = self.root.shown = []
         self.root = Node("plan", "", None)
         self.by_id = {}
-        self.endResetModel()
 
     def _add_node(self, kind: str, item_id: str, parent: Node, area_id: str) -> Node:
         node = Node(kind, item_id, parent, area_id)
@@ -343,13 +354,14 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
                     keep.add(node.id)
                     node = node.parent
 
-        def rebuild(node: Node) -> None:
+        # a plain stack, not a recursive inner function (which is a reference cycle itself)
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
             node.shown = node.children if keep is None else [c for c in node.children if c.id in keep]
             for row, child in enumerate(node.shown):
                 child.row = row
-                rebuild(child)
-
-        rebuild(self.root)
+            stack.extend(node.shown)
 
     def task_nodes(self) -> Iterator[Node]:
         return (n for n in self.by_id.values() if n.kind == "task")
