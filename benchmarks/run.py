@@ -44,7 +44,9 @@ ROWS = [
     ("open_in_window", "open a file in the window (tree shown)", None, "ms"),
     ("open_until_ready", "open a file in the window (lights shown)", None, "ms"),
     ("filter_keystroke", "one filter keystroke", 50, "ms"),
+    ("filter_keystroke_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("select_task", "select a task (editor + chart)", 50, "ms"),
+    ("select_task_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("commit_edit", "commit an edit", 20, "ms"),
     ("add_update", "add a progress update", None, "ms"),
     ("as_of_change", "change the as-of date", 300, "ms"),
@@ -168,7 +170,10 @@ class Runner:
         data = self.ui_bench("window", window_copy, "--copy", str(copy_of(db, fresh)), repeat=self.repeat)
         for name, values in data["results"].items():
             runs[name] = values["ms"]
-            extra[f"{name}_longest_stall_after_ms"] = max(values["stall_ms"])
+            if values.get("stall_ms"):
+                extra[f"{name}_longest_stall_after_ms"] = max(values["stall_ms"])
+            if "peak_rss_mb_after" in values:
+                extra[f"{name}_peak_rss_mb_after"] = values["peak_rss_mb_after"]
         runs["peak_memory"] = [max(data["peak_rss_mb"], extra["startup_peak_rss_mb"])]  # type: ignore[type-var]
         return {"runs": {k: [round(v, 1) for v in vs] for k, vs in runs.items()},
                 "median": {k: median(vs) for k, vs in runs.items()}, "extra": extra}
