@@ -61,3 +61,18 @@ def test_the_series_moves_with_the_reports(plan):
     before, after = plan_progress_series(plan, DAYS), plan_progress_series(later, DAYS)
     earlier = sum(1 for d in DAYS if d < date(2024, 12, 30))
     assert before[:earlier] == after[:earlier] and before[earlier:] != after[earlier:]
+
+
+@pytest.mark.parametrize("as_of", [date(2024, 3, 15), date(2024, 12, 31)])
+def test_the_reports_progress_history_is_the_plan_evaluated_at_each_month_end(plan, as_of):
+    """The summary's history chart: one roll-up pass gives what evaluating each month end gave."""
+    from planner_gui.domain.dates import month_end
+    from planner_gui.domain.progress import task_progress, weighted_mean
+    from planner_gui.reports.report_data import _history
+
+    days = [min(month_end(2024, m), as_of) for m in range(1, as_of.month + 1)]
+    roots = list(plan.areas[0].tasks)
+    whole = [point[2] for point in _history(plan, [t for a in plan.areas for t in a.tasks], as_of, True)]
+    assert whole == [round(evaluate_plan(plan, d).plan.progress, 2) for d in days]
+    scoped = [point[2] for point in _history(plan, roots, as_of, False)]
+    assert scoped == [round(weighted_mean((task_progress(t, d), t.weight) for t in roots), 2) for d in days]
