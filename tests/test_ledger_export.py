@@ -128,3 +128,22 @@ def test_export_xlsx_command_writes_the_ledger_in_english(tmp_path, capsys):
     assert ws["A2"].value == "As of 30 Jun 2024"
     assert [c.value for c in ws[3]][:3] == ["No.", "Task", "Leader"]
     assert "wrote" in capsys.readouterr().out
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text(tmp_path):
+    """Neither Excel nor LibreOffice grows a row to fit wrapped text on opening:
+    a long title or report must not be cut off when the ledger is printed."""
+    from planner_gui.exchange.ledger_export import WIDTHS, row_height, text_width
+
+    long_title = "加快推进城市更新行动，完成老旧小区综合整治和配套设施改造提升工程" * 2
+    tasks = [Task(title="短标题", lead_unit="区发改委"),
+             Task(title=long_title, lead_unit="区住建委",
+                  updates=[ProgressUpdate(date=date(2024, 3, 1), progress=10, text="第一行\n第二行\n第三行")])]
+    plan = Plan(title="测试", year=2024, areas=[Area(name="方面", tasks=tasks)])
+    ws = openpyxl.load_workbook(export_ledger(plan, tmp_path / "tall.xlsx", AS_OF)).worksheets[0]
+    assert ws.row_dimensions[5].height is None  # one line: the program's default height
+    lines = -(-text_width(long_title) // (WIDTHS["title"] - 1))
+    assert lines >= 3 and ws.row_dimensions[6].height >= lines * 15
+    # three lines of report text in a wide column still need three lines
+    assert row_height({**dict.fromkeys(("title", "lead_unit", "co_units", "deadline", "problems"), ""),
+                       "text": "一\n二\n三"}) >= 45

@@ -104,3 +104,16 @@ def test_a_bad_figure_in_a_form_is_named_and_the_row_is_not_imported(store, tmp_
     apply_import(store.path, store, preview)
     # the text-less row with an unreadable figure adds nothing
     assert store.counts()["progress_update"] == before
+
+
+def test_a_long_title_gets_a_row_tall_enough_to_print_it(tmp_path):
+    from planner_gui.domain.model import Area, Plan, Task
+
+    long_title = "加快推进城市更新行动，完成老旧小区综合整治和配套设施改造提升工程" * 2
+    plan = Plan(title="测试", year=2024, areas=[Area(name="方面", tasks=[
+        Task(title="短标题", lead_unit="区发改委"), Task(title=long_title, lead_unit="区发改委")])])
+    (path,) = export_forms(plan, "unit", tmp_path, AS_OF)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    rows = {title: r for r, title, _ in form_rows(ws)}
+    assert ws.row_dimensions[rows["短标题"]].height is None
+    assert ws.row_dimensions[rows[long_title]].height >= 3 * 15

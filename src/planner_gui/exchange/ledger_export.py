@@ -179,7 +179,7 @@ def _write_ledger_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, lang: st
         rows.append((values, section))
         ws.merged.append(f"A{row}:{last}{row}")
         for number, task in enumerate(area.tasks, start=1):
-            _task_rows(rows, task, str(number), 0, figures, lang, looks)
+            _task_rows(rows, task, str(number), 0, figures, lang, looks, ws.heights)
     ws.add_styled_rows(FIRST_DATA_ROW, rows, ncols)
     ws.frozen_rows = FIRST_DATA_ROW - 1
     ws.print_a4_landscape = True
@@ -218,7 +218,7 @@ def _task_cell_look(key: str, depth: int, status: Any, is_date: bool) -> Look:
 
 
 def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, number: str, depth: int,
-               figures: PlanFigures, lang: str, looks: _TaskLooks) -> None:
+               figures: PlanFigures, lang: str, looks: _TaskLooks, heights: dict[int, float]) -> None:
     fig = figures.tasks[task.id]
     shown = baseline(task, figures)
     values = {
@@ -227,9 +227,42 @@ def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, numb
         "progress": fig.progress / 100.0, "status": status_word(fig.status, lang),
         "text": shown["text"], "problems": shown["problems"], "id": task.id,
     }
+    height = row_height(values, depth)
+    if height is not None:
+        heights[FIRST_DATA_ROW + len(rows)] = height
     rows.append(([values[key] for key in LEDGER_COLUMNS], looks.row(values, depth, fig.status)))
     for sub_number, sub in enumerate(task.subtasks, start=1):
-        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, figures, lang, looks)
+        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, figures, lang, looks, heights)
+
+
+# Points per line of 11 pt text, and Excel's largest row height.
+LINE_POINTS = 15.0
+MAX_ROW_POINTS = 409.0
+_WRAPPED = ("title", "lead_unit", "co_units", "deadline", "text", "problems")
+
+
+def text_width(text: str) -> int:
+    """Width in column units (a digit's width): Chinese characters take two. Any
+    character outside ASCII counts as two, which errs on the side of a taller row
+    and is counted in C (a city's ledger has millions of characters)."""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
+
+
+def row_height(values: dict[str, Any], depth: int = 0, widths: dict[str, float] = WIDTHS) -> float | None:
+    """The height a task row needs for its longest wrapped text, None for one line.
+    Neither Excel nor LibreOffice grows a row to fit wrapped text when it opens a
+    file, so without this a long title or progress report is cut off in print."""
+    lines = 1
+    for key in _WRAPPED:
+        text = values.get(key)
+        if not isinstance(text, str) or not text:
+            continue
+        width = max(widths[key] - 1 - (2 * depth if key == "title" else 0), 4)
+        if 2 * len(text) <= width and "\n" not in text:
+            continue  # one line whatever the characters
+        needed = sum(max(1, -(-text_width(part) // width)) for part in text.split("\n"))
+        lines = max(lines, needed)
+    return None if lines == 1 else min(lines * LINE_POINTS + 3, MAX_ROW_POINTS)
 
 
 def _sheet_with_header(wb: Workbook, name: str, keys: list[str], lang: str, widths: dict[str, float]) -> Sheet:

@@ -30,6 +30,7 @@ from planner_gui.exchange.ledger_export import (
     HEADER_FILL,
     chinese_ordinal,
     meta_header,
+    row_height,
 )
 from planner_gui.exchange.ledger_layout import HEADERS, META_SHEET, SHEET_NAMES
 from planner_gui.exchange.ledger_merge import ChangeSet, NewUpdate
@@ -158,6 +159,9 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
                 cell.protection, cell.fill = unlocked, input_fill
             if key == "deadline" and isinstance(values[key], date):
                 cell.number_format = "yyyy-mm-dd"
+        height = row_height(values, widths=WIDTHS)
+        if height is not None:  # a long title is not cut off in print
+            ws.row_dimensions[row].height = height
         meta_rows.append(["task", task.id, "{}"])
         row += 1
     progress_col = get_column_letter(FORM_COLUMNS.index("progress") + 1)
