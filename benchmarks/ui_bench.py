@@ -165,6 +165,9 @@ def bench_window(args: argparse.Namespace) -> dict:
         took, stall = _timed(app, lambda leader=leader: window.push(
             lambda: EditFieldsCommand(store, events, "task", task_id, {"leader": leader}, "Edit leader")))
         record("commit_edit", took, stall)
+    results["commit_edit_back_to_back"] = {"ms": _back_to_back(app, [
+        lambda i=i: window.push(lambda: EditFieldsCommand(
+            store, events, "task", task_id, {"leader": f"连续{i}"}, "Edit leader")) for i in range(args.repeat * 2)])}
 
     for i in range(args.repeat):
         update = ProgressUpdate(date=args.as_of - timedelta(days=i), progress=min(100, 50 + i),
@@ -177,6 +180,8 @@ def bench_window(args: argparse.Namespace) -> dict:
         day = args.as_of - timedelta(days=91 * ((i % 2) + 1))
         took, stall = _timed(app, lambda day=day: window.set_as_of(day))
         record("as_of_change", took, stall)
+    results["as_of_change_back_to_back"] = {"ms": _back_to_back(app, [
+        lambda i=i: window.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
     window.set_as_of(args.as_of)
     _settle(app)
 
