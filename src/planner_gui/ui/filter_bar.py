@@ -43,6 +43,9 @@ def matching_task_ids(nodes: Iterable[Node], criteria: FilterCriteria) -> set[st
     if not criteria.active:
         return None
     words = criteria.text.lower().split()
+    if words and not (criteria.area_id or criteria.overdue_only or criteria.status
+                      or criteria.leader or criteria.unit):
+        return _matching_text(nodes, words)
     found: set[str] = set()
     for node in nodes:
         if node.kind != "task":
@@ -67,6 +70,18 @@ def matching_task_ids(nodes: Iterable[Node], criteria: FilterCriteria) -> set[st
                 continue
         found.add(node.id)
     return found
+
+
+def _matching_text(nodes: Iterable[Node], words: list[str]) -> set[str]:
+    """The same answer for a filter of words only (what typing gives), in one
+    comprehension: the general loop's checks cost 5 ms a keystroke at 10,000 tasks."""
+    search = PlanTreeModel.search_text  # builds a node's haystack when it is missing
+    if len(words) == 1:
+        word = words[0]
+        return {node.id for node in nodes if node.kind == "task"
+                and word in (node.haystack if node.haystack is not None else search(node))}
+    return {node.id for node in nodes if node.kind == "task"
+            and all(w in (node.haystack if node.haystack is not None else search(node)) for w in words)}
 
 
 def filter_choices(plan: Plan) -> tuple[list[str], list[str], list[tuple[str, str]]]:

@@ -495,7 +495,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         if self.reading:
             return  # no lights yet: counted once the updates are read
         status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
-        status_bar.show_counts(self.model.shown_nodes(), self.filter_bar.criteria().active)
+        status_bar.show_counts(self.model.shown_leaf_tasks(), self.filter_bar.criteria().active)
 
     def _show_current(self, data_changed: bool = False, force: bool = False) -> None:
         """Show the selected item (or the plan) in the editor and the chart.

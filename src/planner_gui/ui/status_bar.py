@@ -12,8 +12,8 @@ from planner_gui.ui.plan_tree import Node
 
 
 def count_shown(nodes: Iterable[Node]) -> tuple[int, dict[Status, int], int]:
-    """(leaf tasks, count per status, not reported) over the shown leaf tasks:
-    the same units as the summary's counts."""
+    """(leaf tasks, count per status, not reported) over the shown leaf tasks
+    (other nodes are skipped): the same units as the summary's counts."""
     counts = {status: 0 for status in Status}
     total = not_reported = 0
     for node in nodes:
