@@ -195,3 +195,17 @@ def test_rebuilding_the_tree_leaves_no_garbage_for_the_cyclic_collector(qapp, bu
     finally:
         if was_enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize("text", ["建设", "区 工程", "2025", "没有这样的字"])
+def test_words_alone_match_as_the_full_filter_does(window, text):
+    """Typing takes a shorter path through the filter: it must find what the general
+    one finds (here: the general path with an area, against the words alone in that area)."""
+    from planner_gui.ui.filter_bar import FilterCriteria, matching_task_ids
+
+    nodes = list(window.model.task_nodes())
+    words_only = matching_task_ids(nodes, FilterCriteria(text=text))
+    for area in window.plan.areas:
+        in_area = {n.id for n in nodes if n.area_id == area.id}
+        assert matching_task_ids(nodes, FilterCriteria(text=text, area_id=area.id)) == words_only & in_area
+    assert (words_only == set()) == (text == "没有这样的字")
