@@ -209,3 +209,15 @@ def test_words_alone_match_as_the_full_filter_does(window, text):
         in_area = {n.id for n in nodes if n.area_id == area.id}
         assert matching_task_ids(nodes, FilterCriteria(text=text, area_id=area.id)) == words_only & in_area
     assert (words_only == set()) == (text == "没有这样的字")
+
+
+@pytest.mark.parametrize("text", ["", "建设", "区 工程", "没有这样的字"])
+def test_the_status_bar_counts_the_shown_leaf_tasks(window, text):
+    """The counts come from the filter's result: the same as walking the shown rows."""
+    from planner_gui.ui.status_bar import count_shown
+
+    window.filter_bar.text.setText(text)
+    window.filter_bar.flush()
+    walked = count_shown(n for n in window.model.shown_nodes() if n.is_leaf_task)
+    assert count_shown(window.model.shown_leaf_tasks()) == walked
+    assert f"{walked[0]}" in window.statusBar().counts_label.text()
