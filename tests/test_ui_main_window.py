@@ -421,3 +421,34 @@ def test_window_title_follows_the_plan_title_and_area_names_follow_edits(window)
     window.undo()
     assert window.windowTitle().startswith("丰台区2024年度重点工作任务")
     assert window.model.index_for_id(area.id).data() == area.name == reread(window.store.path).areas[0].name
+
+
+def test_opening_another_file_lets_go_of_the_shown_plan_at_once(window, tmp_path):
+    """The previous plan is freed as soon as another file is open, without waiting
+    for the cyclic collector (at 10,000 tasks two plans at once were 630 MB)."""
+    import gc
+
+    from planner_gui.domain.model import Area, Plan, Task
+    from planner_gui.domain.progress import TaskFigures
+    from planner_gui.plan_files import init_file
+    from planner_gui.ui.plan_tree import Node
+
+    second = tmp_path / "second.sqlite"
+    init_file(second).close()
+    window.show_chart(True)
+    window.select_item(next(window.plan.walk_tasks()).id)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        assert window.open_file(second)
+        gc.collect()
+        # the old plan's areas, tasks, rows or figures, left for the collector to find
+        left = [type(o).__name__ for o in gc.garbage if isinstance(o, (Plan, Area, Task, Node, TaskFigures))]
+        assert left == []
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        if was_enabled:
+            gc.enable()
