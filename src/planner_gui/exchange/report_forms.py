@@ -15,7 +15,6 @@ reporter and content since the period began) is not added again.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -38,6 +37,7 @@ from planner_gui.exchange.ledger_read import Ledger
 from planner_gui.exchange.ledger_values import Problem
 from planner_gui.exchange.safe_cells import write_cell
 from planner_gui.imports import import_without_numpy
+from planner_gui.replacing import replacing
 
 FORM_COLUMNS = ("number", "title", "leader", "lead_unit", "deadline", "previous",
                 "progress", "text", "problems", "next_steps", "id")
@@ -269,9 +269,5 @@ def write_meta_sheet(wb: Any, as_of: date, lang: str, plan: Plan, rows: list[lis
 def save_workbook(wb: Any, out: Path) -> None:
     """Save next to ``out`` and then rename, so a failure never leaves half a workbook under its name."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    try:
+    with replacing(out) as partial:
         wb.save(partial)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)

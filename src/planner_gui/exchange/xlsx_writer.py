@@ -19,7 +19,6 @@ validation, are still made with openpyxl (``report_forms``).
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,6 +29,7 @@ from typing import Any
 
 from planner_gui.exchange.excel_numbers import BUILTIN_FORMATS
 from planner_gui.exchange.safe_cells import FORMULA_TRIGGERS, MAX_CELL_TEXT, is_risky
+from planner_gui.replacing import replacing
 
 # Characters XML 1.0 cannot hold (openpyxl refuses them too).
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -370,13 +370,9 @@ class Workbook:
     def save(self, out: Path) -> None:
         """Write next to ``out`` and then rename, so a failure never leaves half a workbook under its name."""
         out.parent.mkdir(parents=True, exist_ok=True)
-        partial = out.with_name(out.name + ".part")
-        try:
-            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
-                self._write(archive)
-            os.replace(partial, out)
-        finally:
-            partial.unlink(missing_ok=True)
+        with replacing(out) as partial, \
+                zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as archive:
+            self._write(archive)
 
     def _write(self, archive: zipfile.ZipFile) -> None:
         sheets = range(1, len(self.sheets) + 1)

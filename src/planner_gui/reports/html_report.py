@@ -8,7 +8,6 @@ inline SVG, no fonts or images fetched), so the file works offline.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
@@ -17,6 +16,7 @@ from typing import TextIO
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, status_word
+from planner_gui.replacing import replacing
 from planner_gui.reports.labels import label, section_number, sub_number
 from planner_gui.reports.report_data import ReportData, TaskRow, letter_rows
 
@@ -208,12 +208,5 @@ def write_html_to(stream: TextIO, data: ReportData, options: HtmlOptions | None 
 
 def write_html(data: ReportData, path: Path | str, options: HtmlOptions | None = None) -> None:
     """Write the HTML file; like the PDF, via a temporary file moved into place."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    try:
-        with open(partial, "w", encoding="utf-8", newline="\n") as stream:
-            write_html_to(stream, data, options)
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
+    with replacing(Path(path)) as partial, open(partial, "w", encoding="utf-8", newline="\n") as stream:
+        write_html_to(stream, data, options)

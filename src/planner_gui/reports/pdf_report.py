@@ -9,7 +9,6 @@ searchable) and the charts stay vectors.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from planner_gui.domain.dates import format_date_words
+from planner_gui.replacing import replacing
 from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import ensure_gui_app, painter_font, register_fonts
 from planner_gui.reports.labels import label
@@ -131,18 +131,12 @@ def write_pdf(data: ReportData, path: Path | str, options: DocumentOptions | Non
     ensure_gui_app()
     register_fonts()
     doc = build_document(data, options, progress)
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setPageLayout(a4_layout())
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(data.title)
-    writer.setCreator("planner-gui")
-    try:
+    with replacing(Path(path)) as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setPageLayout(a4_layout())
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(data.title)
+        writer.setCreator("planner-gui")
         pages = paint_document(doc, writer, running_text(data), progress)
         del writer  # flushes and closes the file
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
     return pages
