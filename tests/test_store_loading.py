@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from planner_gui.demo import write_demo
 from planner_gui.domain.model import ProgressUpdate
 from planner_gui.store import PlanStore, rows
@@ -124,3 +126,38 @@ def test_tasks_read_in_bulk_are_those_the_row_conversion_makes(tmp_path):
         by_row = [(r["area_id"], r["parent_id"], rows.task_from_row(r))
                   for r in store.db["task"].rows_where(order_by="position")]
         assert load_tasks(store.db, "1 = 1", []) == by_row
+
+
+def test_a_command_keeps_the_plan_it_reads_out_of_the_collector_and_restores_it(tmp_path, capsys):
+    """`planner summary` reads the plan inside freezing_what_is_read: the plan's
+    objects go to the collector's permanent generation while the command runs,
+    and an in-process caller gets its collector back unchanged afterwards."""
+    import gc
+
+    from planner_gui.cli import plan_commands
+    from planner_gui.cli.main import main
+    from planner_gui.store import loading
+
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 40, 300, seed=2)
+    frozen_while_running = []
+    summary = plan_commands.cmd_summary
+
+    def watched(args):
+        result = summary(args)
+        frozen_while_running.append(gc.get_freeze_count())
+        return result
+
+    assert gc.get_freeze_count() == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plan_commands, "cmd_summary", watched)
+        assert main(["summary", "--db", str(path), "--as-of", "2024-06-30"]) == 0
+    assert "progress" in capsys.readouterr().out
+    assert frozen_while_running and frozen_while_running[0] > 300  # at least the updates read
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+    # outside a command nothing is frozen: the window opens plan after plan
+    with PlanStore.open(path) as store:
+        store.load_plan()
+    assert gc.get_freeze_count() == 0
+    assert loading._freeze_what_is_read is False

@@ -53,8 +53,11 @@ def fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from planner_gui.store.loading import freezing_what_is_read
+
     try:
-        return int(args.func(args) or 0)
+        with freezing_what_is_read():
+            return int(args.func(args) or 0)
     except PlannerError as exc:
         return fail(str(exc))
     except sqlite3.Error as exc:
