@@ -19,6 +19,8 @@ from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 
 from planner_gui.reports.text_blocks import BODY_SIZE, new_document
 
+_FIXED_HEIGHT = QTextBlockFormat.LineHeightTypes.FixedHeight.value
+
 
 @dataclass
 class Segment:
@@ -71,26 +73,32 @@ class Flow:
 
     def new_segment(self, new_page: bool = False) -> None:
         """Continue in a fresh document, on the same page (below what is there) or the next."""
-        self._trim_last_block()
+        self.trim_last_block()
         page, offset = self.position()
         self.cursor.endEditBlock()
         if new_page and offset > 1:
             page, offset = page + 1, 0.0
         self._open(page, offset)
 
-    def _trim_last_block(self) -> None:
-        """An empty block left after a table would take a line: make it 1 px high."""
+    def trim_last_block(self) -> None:
+        """An empty block left after a table would take a line: make it 1 px high.
+
+        Done once: any change to the segment lays all of it out again (a page's
+        table included), so a long table trims the block after it as soon as
+        it is made, before its rows are laid out (paged_table.py)."""
         last = self.doc.lastBlock()
         if last.length() <= 1 and last.blockNumber() > 0:
-            cursor = QTextCursor(last)
             fmt = last.blockFormat()
-            fmt.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            if (fmt.lineHeightType() == _FIXED_HEIGHT and fmt.lineHeight() == 1
+                    and fmt.topMargin() == 0 and fmt.bottomMargin() == 0):
+                return
+            fmt.setLineHeight(1, _FIXED_HEIGHT)
             fmt.setTopMargin(0)
             fmt.setBottomMargin(0)
-            cursor.setBlockFormat(fmt)
+            QTextCursor(last).setBlockFormat(fmt)
 
     def finish(self) -> Flow:
-        self._trim_last_block()
+        self.trim_last_block()
         self.cursor.endEditBlock()
         for segment in self.segments:
             segment.last_page = segment.first_page + segment.doc.pageCount() - 1

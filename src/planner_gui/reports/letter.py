@@ -7,12 +7,12 @@ then signature lines. Printed after the leader's summary, or alone.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor, QTextTable
+from PySide6.QtGui import QTextCursor
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.reports.flow import Flow
 from planner_gui.reports.labels import label
-from planner_gui.reports.paged_table import PagedTable
+from planner_gui.reports.paged_table import Cell, PagedTable
 from planner_gui.reports.report_data import ReportData, TaskRow, letter_rows
 from planner_gui.reports.text_blocks import (
     MUTED,
@@ -52,14 +52,16 @@ def write_letter(flow: Flow, data: ReportData, new_page: bool = False) -> None:
                                        "col_deadline")]
     centre = Qt.AlignmentFlag.AlignCenter
 
-    def fill(table: QTextTable, r: int, row: TaskRow) -> None:
-        set_cell(table, r, 0, row.number, small, centre)
-        set_cell(table, r, 1, "　" * row.depth + row.title, small)
-        set_cell(table, r, 2, "\n".join(row.targets) or label(lang, "none"), small)
-        set_cell(table, r, 3, row.lead_unit, small, centre)
-        set_cell(table, r, 4, row.deadline or label(lang, "none"), small, centre)
+    def cells(row: TaskRow) -> list[Cell]:
+        return [
+            Cell([(row.number, small)], centre),
+            Cell([("　" * row.depth + row.title, small)]),
+            Cell([("\n".join(row.targets) or label(lang, "none"), small)]),
+            Cell([(row.lead_unit, small)], centre),
+            Cell([(row.deadline or label(lang, "none"), small)], centre),
+        ]
 
-    PagedTable(flow, [7, 33, 32, 14, 14], header, fill).add(rows)
+    PagedTable(flow, [7, 33, 32, 14, 14], header, cells).add(rows)
     cursor = flow.cursor  # a long table continues in new segments
     paragraph(cursor, f"{label(lang, 'as_of')}: {format_date_words(data.as_of, lang)}"
               if lang != "zh" else f"{label(lang, 'as_of')}：{format_date_words(data.as_of, lang)}",

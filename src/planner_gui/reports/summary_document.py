@@ -19,7 +19,7 @@ from planner_gui.reports import pdf_charts
 from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import register_fonts
 from planner_gui.reports.labels import label, section_number, sub_number
-from planner_gui.reports.paged_table import PagedTable
+from planner_gui.reports.paged_table import Cell, PagedTable
 from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData, TaskRow
 from planner_gui.reports.text_blocks import (
     BODY_SIZE,
@@ -215,7 +215,7 @@ class SummaryWriter:
             if not section.rows:
                 paragraph(self.cursor, self.t("no_tasks"), self.body)
                 continue
-            PagedTable(self.flow, widths, header, self._task_row).add(section.rows)
+            PagedTable(self.flow, widths, header, self._task_cells).add(section.rows)
 
     def fmt(self, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
         """A character format, made once (a QFont per table cell is slow at 10,000 rows)."""
@@ -224,21 +224,24 @@ class SummaryWriter:
             self._formats[key] = char_format(size, bold, colour)
         return self._formats[key]
 
-    def _task_row(self, table, r: int, row: TaskRow) -> None:
+    def _task_cells(self, row: TaskRow) -> list[Cell]:
         centre = Qt.AlignmentFlag.AlignCenter
-        bold = self.fmt(9, bold=True) if row.depth == 0 and not row.is_leaf else self.small
-        set_cell(table, r, 0, row.number, self.small, centre)
-        set_cell(table, r, 1, "　" * row.depth + row.title, bold)
-        set_cell(table, r, 2, row.leader, self.small, centre)
-        set_cell(table, r, 3, row.lead_unit, self.small, centre)
-        set_cell(table, r, 4, row.deadline, self.small, centre)
-        set_cell(table, r, 5, _percent(row.progress), self.small, centre)
-        set_cell(table, r, 6, status_word(row.status, self.lang),
-                 self.fmt(9, bold=True, colour=STATUS_COLOURS[row.status]), centre)
-        if self.options.update_texts and row.latest_date is not None:
-            cursor = set_cell(table, r, 7, format_date_words(row.latest_date, self.lang) + " ",
-                              self.muted)
-            cursor.insertText(row.latest_text, self.small)
+        small = self.small
+        bold = self.fmt(9, bold=True) if row.depth == 0 and not row.is_leaf else small
+        cells = [
+            Cell([(row.number, small)], centre),
+            Cell([("　" * row.depth + row.title, bold)]),
+            Cell([(row.leader, small)], centre),
+            Cell([(row.lead_unit, small)], centre),
+            Cell([(row.deadline, small)], centre),
+            Cell([(_percent(row.progress), small)], centre),
+            Cell([(status_word(row.status, self.lang), self.fmt(9, bold=True, colour=STATUS_COLOURS[row.status]))],
+                 centre),
+        ]
+        if self.options.update_texts:
+            cells.append(Cell([(format_date_words(row.latest_date, self.lang) + " ", self.muted),
+                               (row.latest_text, small)] if row.latest_date is not None else []))
+        return cells
 
     # --- attention and highlights ------------------------------------------------
 

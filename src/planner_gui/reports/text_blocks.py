@@ -60,16 +60,21 @@ class SafeTextDocument(QTextDocument):
 _layout_device: QImage | None = None
 
 
-def new_document() -> SafeTextDocument:
-    """An empty A4 document body laid out at 96 dpi, whatever the screen's dpi."""
+def layout_device() -> QImage:
+    """The 96-dpi device every report document is laid out for (and text measured on)."""
     global _layout_device
     if _layout_device is None:
         _layout_device = QImage(4, 4, QImage.Format.Format_RGB32)
         dots_per_metre = round(LAYOUT_DPI / 0.0254)
         _layout_device.setDotsPerMeterX(dots_per_metre)
         _layout_device.setDotsPerMeterY(dots_per_metre)
+    return _layout_device
+
+
+def new_document() -> SafeTextDocument:
+    """An empty A4 document body laid out at 96 dpi, whatever the screen's dpi."""
     doc = SafeTextDocument()
-    doc.documentLayout().setPaintDevice(_layout_device)
+    doc.documentLayout().setPaintDevice(layout_device())
     doc.setUseDesignMetrics(True)
     doc.setDocumentMargin(0)
     doc.setDefaultFont(report_font(10.5))
@@ -133,16 +138,22 @@ def heading(cursor: QTextCursor, text: str, level: int = 1, page_break: bool = F
     paragraph(cursor, text, char_format(size, bold=True), fmt)
 
 
+# Looked up once: a PySide6 enum member costs a Python call per lookup, and
+# these are used for every page of a long table and every cell.
+_PERCENT = QTextLength.Type.PercentageLength
+CELL_PADDING = 3.5
+CELL_BORDER = 0.6
+
+
 def start_table(cursor: QTextCursor, rows: int, widths: Sequence[float],
                 header: Sequence[str] | None = None, border: bool = True) -> QTextTable:
     """A full-width table with column widths in percent; a header row repeats on every page."""
     fmt = QTextTableFormat()
-    fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-    fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, w)
-                                   for w in widths])
-    fmt.setCellPadding(3.5)
+    fmt.setWidth(QTextLength(_PERCENT, 100))
+    fmt.setColumnWidthConstraints([QTextLength(_PERCENT, w) for w in widths])
+    fmt.setCellPadding(CELL_PADDING)
     fmt.setCellSpacing(0)
-    fmt.setBorder(0.6 if border else 0)
+    fmt.setBorder(CELL_BORDER if border else 0)
     fmt.setBorderBrush(QBrush(RULE))
     fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid
                        if border else QTextFrameFormat.BorderStyle.BorderStyle_None)
@@ -163,11 +174,16 @@ def start_table(cursor: QTextCursor, rows: int, widths: Sequence[float],
     return table
 
 
+_cell_blocks: dict[Qt.AlignmentFlag, QTextBlockFormat] = {}  # one per alignment (copied by Qt)
+
+
 def set_cell(table: QTextTable, row: int, column: int, text: str, fmt: QTextCharFormat,
              align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QTextCursor:
     cursor = table.cellAt(row, column).firstCursorPosition()
-    block = QTextBlockFormat()
-    block.setAlignment(align)
+    block = _cell_blocks.get(align)
+    if block is None:
+        block = _cell_blocks[align] = QTextBlockFormat()
+        block.setAlignment(align)
     cursor.setBlockFormat(block)
     cursor.insertText(text, fmt)
     return cursor
