@@ -88,10 +88,18 @@ def filter_choices(plan: Plan) -> tuple[list[str], list[str], list[tuple[str, st
     """Leaders, units (lead and co-units) and areas for the filter bar's lists."""
     leaders: set[str] = set()
     units: set[str] = set()
-    for task in plan.walk_tasks():
-        if task.leader:
-            leaders.add(task.leader)
-        units.update(u for u in (task.lead_unit, *task.co_units) if u)
+    # plain loops over a stack: asked again after every added or moved task (10,000 at a city)
+    stack = [task for area in plan.areas for task in area.tasks]
+    while stack:
+        task = stack.pop()
+        leaders.add(task.leader)
+        units.add(task.lead_unit)
+        if task.co_units:
+            units.update(task.co_units)
+        if task.subtasks:
+            stack.extend(task.subtasks)
+    leaders.discard("")
+    units.discard("")
     return sorted(leaders), sorted(units), [(area.name, area.id) for area in plan.areas]
 
 
@@ -103,6 +111,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None, language: str = "en") -> None:
         super().__init__(parent)
+        self._filled: dict[str, list[tuple[str, str]]] = {}  # combo's name -> items it holds
         self.text = QLineEdit(self)
         self.text.setObjectName("filterText")
         self.text.setPlaceholderText(self.tr("Filter: title, leader, unit, progress text…"))
@@ -165,6 +174,9 @@ class FilterBar(QWidget):
         self._refill(self.area, areas)
 
     def _refill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        if self._filled.get(combo.objectName()) == items:
+            return  # the same list (most edits): a thousand leaders are not added again
+        self._filled[combo.objectName()] = items
         chosen = combo.currentData()
         combo.blockSignals(True)
         while combo.count() > 1:
