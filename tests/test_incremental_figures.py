@@ -80,3 +80,58 @@ def test_unknown_task_changes_nothing(plan):
     figures = evaluate_plan(plan, AS_OF)
     assert refresh_figures(plan, figures, ["no-such-task"]) == set()
     assert figures == evaluate_plan(plan, AS_OF)
+
+
+def _restructured(plan: Plan, change) -> tuple[Plan, dict]:
+    """A copy of ``plan`` and its figures; ``change(copy)`` returns area id -> new task list."""
+    fresh = copy.deepcopy(plan)
+    return fresh, change(fresh)
+
+
+def _move_between_areas(plan: Plan) -> dict:
+    source, target = plan.areas[0], plan.areas[1]
+    moved = next(t for t in source.tasks if t.subtasks)  # a task with its sub-tasks
+    return {source.id: [t for t in source.tasks if t is not moved], target.id: [moved, *target.tasks]}
+
+
+def _add_subtask(plan: Plan) -> dict:
+    from planner_gui.domain.model import Task
+
+    area = plan.areas[2]
+    parent = next(t for t in area.tasks if not t.subtasks)
+    tasks = copy.deepcopy(area.tasks)
+    next(t for t in tasks if t.id == parent.id).subtasks.append(
+        Task(title="新增子任务", due=date(2024, 6, 30), updates=[ProgressUpdate(date=date(2024, 5, 1), progress=30)]))
+    return {area.id: tasks}
+
+
+def _delete_task(plan: Plan) -> dict:
+    area = plan.areas[3]
+    return {area.id: area.tasks[1:]}
+
+
+@pytest.mark.parametrize("change", [_move_between_areas, _add_subtask, _delete_task])
+def test_replacing_areas_tasks_gives_what_a_full_evaluation_gives(plan, change):
+    from planner_gui.domain.incremental import replace_area_tasks
+
+    fresh, new_tasks = _restructured(plan, change)
+    figures = evaluate_plan(fresh, AS_OF)
+    assert replace_area_tasks(fresh, figures, new_tasks)
+    for area in fresh.areas:
+        if area.id in new_tasks:
+            assert area.tasks is new_tasks[area.id]
+    expected = evaluate_plan(fresh, AS_OF)
+    assert figures.tasks == expected.tasks  # also: no figures left of tasks no longer there
+    assert figures.areas == expected.areas
+    assert figures.plan == expected.plan
+
+
+def test_replacing_the_tasks_of_an_unknown_area_changes_nothing(plan):
+    from planner_gui.domain.incremental import replace_area_tasks
+
+    fresh = copy.deepcopy(plan)
+    figures = evaluate_plan(fresh, AS_OF)
+    before = copy.deepcopy(figures)
+    first = fresh.areas[0]
+    assert not replace_area_tasks(fresh, figures, {first.id: [], "no-such-area": []})
+    assert fresh.areas[0].tasks and figures == before

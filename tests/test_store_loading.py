@@ -161,3 +161,25 @@ def test_a_command_keeps_the_plan_it_reads_out_of_the_collector_and_restores_it(
         store.load_plan()
     assert gc.get_freeze_count() == 0
     assert loading._freeze_what_is_read is False
+
+
+def test_an_areas_tasks_read_again_take_the_updates_held_and_read_the_rest(tmp_path):
+    """After a task was added to an area, area_tasks gives that area's tasks as
+    load_plan would, without reading the updates of the tasks already held."""
+    from planner_gui.domain.model import Task
+
+    path = tmp_path / "d.sqlite"
+    write_demo(path, 120, 1500, seed=4)
+    with PlanStore.open(path) as store:
+        before = store.load_plan()
+        area = before.areas[1]
+        parent = area.tasks[0]
+        added = Task(title="新增任务", leader="李明")
+        store.add_task(added, area.id, parent.id)
+        store.add_update(added.id, ProgressUpdate(date=date(2024, 4, 1), progress=20, text="已启动"))
+        held = {task.id: task.updates for task in area.walk_tasks()}
+        tops = store.area_tasks(area.id, held)
+        assert tops == store.load_plan().areas[1].tasks
+        by_id = {task.id: task for top in tops for task in top.walk()}
+        assert by_id[parent.id].updates is held[parent.id]  # taken over, not read again
+        assert [u.text for u in by_id[added.id].updates] == ["已启动"]  # read: it was not held

@@ -221,3 +221,66 @@ def test_the_status_bar_counts_the_shown_leaf_tasks(window, text):
     walked = count_shown(n for n in window.model.shown_nodes() if n.is_leaf_task)
     assert count_shown(window.model.shown_leaf_tasks()) == walked
     assert f"{walked[0]}" in window.statusBar().counts_label.text()
+
+
+def _rows(model) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Every row the tree shows: depth, id and texts, in order."""
+    found, stack = [], [(0, node) for node in reversed(model.root.shown)]
+    while stack:
+        depth, node = stack.pop()
+        found.append((depth, node.id, node.texts))
+        stack.extend((depth + 1, child) for child in reversed(node.shown))
+    return found
+
+
+def test_adding_moving_and_deleting_tasks_remakes_only_their_areas_rows(window, monkeypatch):
+    """Task structure edits (and their undo) read, evaluate and lay out again only
+    the areas they touch: the rows, figures and plan are then those a fresh read of
+    the file gives, the other areas' rows are the same objects, and the selection
+    and expanded rows stay."""
+    from planner_gui.domain.model import Task
+    from planner_gui.ui.commands import AddTaskCommand, DeleteTaskCommand, MoveTaskCommand
+    from planner_gui.ui.plan_tree import PlanTreeModel
+
+    def whole_reread(*_args):
+        raise AssertionError("the whole plan was read again for a task structure edit")
+
+    monkeypatch.setattr(window.store, "reload_structure", whole_reread)
+    plan, store, events = window.plan, window.store, window.events
+    untouched = plan.areas[0].tasks[0]
+    kept_node = window.model.by_id[untouched.id]
+    expanded = next(t for t in plan.areas[2].tasks if t.subtasks)
+    window.tree.setExpanded(window.model.index_for_id(expanded.id), True)
+    selected = plan.areas[7].tasks[0]
+    window.select_item(selected.id)
+
+    def check() -> None:
+        as_read = reread(store.path)
+        assert window.plan == as_read
+        assert window.figures == evaluate_plan(as_read, window.as_of())
+        fresh = PlanTreeModel()
+        fresh.set_language(window.model.language)
+        fresh.set_plan(as_read, evaluate_plan(as_read, window.as_of()))
+        assert _rows(window.model) == _rows(fresh)
+        assert window.model.by_id[untouched.id] is kept_node
+        assert window.tree.isExpanded(window.model.index_for_id(expanded.id))
+        assert window.selected_task_id() == selected.id
+
+    host = plan.areas[1].tasks[0]
+    assert window.push(lambda: AddTaskCommand(store, events, Task(title="新增的子任务", leader="王副区长"),
+                                              plan.areas[1].id, host.id))
+    check()
+    assert window.model.by_id[host.id].children[-1].texts[0] == "新增的子任务"
+    moved = plan.areas[4].tasks[1]
+    assert window.push(lambda: MoveTaskCommand(store, events, moved.id, plan.areas[3].id, None, 0))
+    check()
+    assert window.model.by_id[moved.id].parent.id == window.plan.areas[3].id
+    gone = plan.areas[6].tasks[0]
+    assert window.push(lambda: DeleteTaskCommand(store, events, gone.id))
+    check()
+    assert gone.id not in window.model.by_id and gone.id not in window.figures.tasks
+    for _ in range(3):
+        window.undo_stack.undo()
+        check()
+    assert window.model.by_id[moved.id].area_id == window.plan.areas[4].id
+    assert gone.id in window.model.by_id

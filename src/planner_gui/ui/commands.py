@@ -34,6 +34,9 @@ class PlanEvents(QObject):
     updates_changed = Signal(str)
     # areas or tasks were added, removed or moved: refresh the tree's structure
     structure_changed = Signal()
+    # tasks were added to, removed from or moved between these areas (a list of
+    # area ids): only those areas' rows and figures need making again
+    tasks_restructured = Signal(list)
     # the whole plan was replaced (import, restore, file changed by another process)
     plan_reset = Signal()
 
@@ -116,11 +119,11 @@ class AddTaskCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.store.add_task(copy.deepcopy(self.task), self.area_id, self.parent_id, self.position)
-        self.events.structure_changed.emit()
+        self.events.tasks_restructured.emit([self.area_id])
 
     def undo(self) -> None:
         self.store.delete_task(self.task.id)
-        self.events.structure_changed.emit()
+        self.events.tasks_restructured.emit([self.area_id])
 
 
 class DeleteTaskCommand(QUndoCommand):
@@ -132,13 +135,13 @@ class DeleteTaskCommand(QUndoCommand):
     def redo(self) -> None:
         self.removed = self.store.delete_task(self.task_id)
         self.setText(_tr("Delete task %1", self.removed[0].title))
-        self.events.structure_changed.emit()
+        self.events.tasks_restructured.emit([self.removed[1]])
 
     def undo(self) -> None:
         assert self.removed is not None
         task, area_id, parent_id, position = self.removed
         self.store.add_task(copy.deepcopy(task), area_id, parent_id, position)
-        self.events.structure_changed.emit()
+        self.events.tasks_restructured.emit([area_id])
 
 
 class MoveTaskCommand(QUndoCommand):
@@ -151,12 +154,16 @@ class MoveTaskCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.origin = self.store.move_task(self.task_id, *self.target)
-        self.events.structure_changed.emit()
+        self.events.tasks_restructured.emit(self._areas())
 
     def undo(self) -> None:
         assert self.origin is not None
         self.store.move_task(self.task_id, *self.origin)
-        self.events.structure_changed.emit()
+        self.events.tasks_restructured.emit(self._areas())
+
+    def _areas(self) -> list[str]:
+        assert self.origin is not None
+        return list(dict.fromkeys((self.origin[0], self.target[0])))  # from and to, once each
 
 
 class AddAreaCommand(QUndoCommand):

@@ -152,6 +152,36 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         self._apply_visible()
         self.endResetModel()
 
+    def replace_areas(self, plan: Plan, figures: PlanFigures, area_ids: set[str]) -> None:
+        """New rows for the tasks of these areas (tasks added to, removed from or
+        moved between them); every other row stays as it is, with its cached
+        texts and pictures. At 10,000 tasks a rebuild of all rows took 130 ms."""
+        areas = [area for area in plan.areas if area.id in area_ids]
+        self.beginResetModel()
+        for area in areas:  # all old rows first: a task may have moved between them
+            self._drop_descendants(self.by_id[area.id])
+        refreshed = set(area_ids)
+        for area in areas:
+            node = self.by_id[area.id]
+            for task in area.tasks:
+                self._add_task_nodes(task, node, area.id)
+            refreshed.update(task.id for task in area.walk_tasks())
+        self._refresh_caches(plan, figures, refreshed)
+        self._apply_visible()
+        self.endResetModel()
+
+    def _drop_descendants(self, node: Node) -> None:
+        """Forget a node's rows below it, cutting their links (see _drop_nodes)."""
+        stack = list(node.children)
+        node.children, node.shown = [], []
+        while stack:
+            child = stack.pop()
+            stack.extend(child.children)
+            if self.by_id.get(child.id) is child:
+                del self.by_id[child.id]
+            child.parent = None
+            child.children = child.shown = []
+
     def clear(self) -> None:
         """Drop every node, and with them the plan objects and figures they show
         (before another plan is read, so that two are never in memory at once)."""

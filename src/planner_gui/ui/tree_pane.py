@@ -70,6 +70,14 @@ class TreePane(QWidget):
             self.expanded = {area.id for area in plan.areas}
         self.apply_filter(keep=keep)
 
+    def replace_areas(self, plan: Plan, figures: PlanFigures, area_ids: set[str]) -> None:
+        """New rows for the tasks of these areas only (see rebuild)."""
+        current = self.current_node()
+        keep = current.id if current is not None else None
+        self.model.replace_areas(plan, figures, area_ids)
+        self.filter_bar.set_choices(*filter_choices(plan))
+        self.apply_filter(keep=keep)
+
     def apply_filter(self, keep: str | None = None) -> None:
         criteria = self.filter_bar.criteria()
         current = self.current_node()

@@ -190,6 +190,7 @@ class DetailPanel(QStackedWidget):
         events.item_changed.connect(self._on_item_changed)
         events.updates_changed.connect(self._on_updates_changed)
         events.structure_changed.connect(self._schedule_refresh)
+        events.tasks_restructured.connect(self._schedule_refresh)
         events.plan_reset.connect(self._schedule_refresh)
 
     def _disconnect(self, events: PlanEvents) -> None:
@@ -197,6 +198,7 @@ class DetailPanel(QStackedWidget):
             (events.item_changed, self._on_item_changed),
             (events.updates_changed, self._on_updates_changed),
             (events.structure_changed, self._schedule_refresh),
+            (events.tasks_restructured, self._schedule_refresh),
             (events.plan_reset, self._schedule_refresh),
         ):
             try:
