@@ -416,3 +416,25 @@ def test_ctrl_enter_in_the_update_form_adds_the_update(qtbot, panel, bundled_sto
     updates = reopened_task(bundled_store, tid).updates
     assert [(u.date, u.text) for u in updates] == [(date(2024, 5, 6), "完成摸底")]
     assert form.text.toPlainText() == ""
+
+
+def test_the_history_tab_shows_the_selected_tasks_updates_when_opened(qtbot, panel, bundled_store):
+    """The history is filled when its tab is opened, not at every click on a
+    task while another tab is in front; what it then shows is the task's."""
+    from planner_gui.domain.model import ProgressUpdate
+
+    first, second = (task_id(bundled_store, title) for title in (PRESCHOOL, "国家自然博物馆开工建设"))
+    for tid, text in ((first, "第一项的进展"), (second, "第二项的进展")):
+        bundled_store.add_update(tid, ProgressUpdate(date=date(2024, 3, 1), progress=20, text=text))
+    page = panel.task_page
+    page.tabs.setCurrentIndex(0)  # the fields in front
+    panel.show_task(first)
+    panel.show_task(second)
+    history = page.history
+    assert not history.isVisible() and history.history.rowCount() == 0  # nothing made yet
+    page.tabs.setCurrentWidget(next(page.tabs.widget(i) for i in range(page.tabs.count())
+                                    if page.tabs.widget(i).isAncestorOf(history)))
+    qtbot.waitUntil(history.isVisible)
+    assert [row[2] for row in history.row_texts()] == ["第二项的进展"]
+    panel.show_task(first)  # while it is in front: at once
+    assert history.history.rowCount() == 1 and history.history.item(0, 2).text() == "第一项的进展"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from planner_gui.domain.model import Indicator, ProgressUpdate
@@ -23,7 +23,8 @@ class HistoryView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history = QStandardItemModel(0, 8, self)
-        self._shown: tuple | None = None  # (updates, indicators) the rows show
+        self._shown: tuple = ((), ())  # (updates, indicators) the rows show
+        self._wanted: tuple = ((), ())  # what they are to show once the table is visible
         self.history.setHorizontalHeaderLabels([
             self.tr("Date"), self.tr("Progress"), self.tr("Progress text"), self.tr("Problems"),
             self.tr("Next steps"), self.tr("Reporter"), self.tr("Highlight"), self.tr("Readings"),
@@ -43,12 +44,23 @@ class HistoryView(QTableView):
         header.setStretchLastSection(True)
 
     def set_updates(self, updates: list[ProgressUpdate], indicators: list[Indicator]) -> None:
-        shown = (tuple(updates), tuple(indicators))
-        if shown == self._shown:
+        self._wanted = (tuple(updates), tuple(indicators))
+        if self.isVisible():
+            self._fill()
+        # else filled when shown: the history sits on its own tab, and making its
+        # rows and their heights cost 3-5 ms of every click on a task
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill()
+        super().showEvent(event)
+
+    def _fill(self) -> None:
+        if self._wanted == self._shown:
             # the same history (the task's leader or title was edited): rebuilding
             # the rows and their heights cost 5-8 ms per edit for a long history
             return
-        self._shown = shown
+        self._shown = self._wanted
+        updates, indicators = self._wanted
         self.history.removeRows(0, self.history.rowCount())
         newest_first = sorted(updates, key=lambda u: u.date, reverse=True)
         for update in newest_first:
@@ -70,7 +82,8 @@ class HistoryView(QTableView):
         self.resizeRowsToContents()
 
     def row_texts(self) -> list[list[str]]:
-        """The shown cells, for tests and copying."""
+        """The cells, for tests and copying (filled first if the table is hidden)."""
+        self._fill()
         return [
             [self.history.item(row, column).text() for column in range(self.history.columnCount())]
             for row in range(self.history.rowCount())
