@@ -116,6 +116,34 @@ def test_user_text_in_tooltips_and_heading_stays_plain(chart, bundled_store):
     assert "2024-05-01: 40" in tip and "&lt;img src=x&gt;" in tip and "<img" not in tip
 
 
+def test_a_long_title_keeps_the_heading_one_line_high_and_whole_in_its_tooltip(qtbot, chart, bundled_store):
+    """The heading does not grow with the title (the plots below keep their
+    size from task to task); a title too long for it ends in "…", and its
+    tooltip has the whole of it, as plain text."""
+    plan = bundled_store.load_plan()
+    short, long = plan.areas[0].tasks[0], plan.areas[1].tasks[0]
+    short.title = "学前教育"
+    long.title = "<i>很长的标题</i>" + "推进城市更新示范工程建设并完成年度目标" * 6
+    chart.resize(300, 500)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.show_task(plan, short.id, date(2024, 7, 1))
+    chart.series()
+    heights = [chart.heading.height()]
+    assert chart.heading.text() == short.title and chart.heading.toolTip() == ""
+    chart.show_task(plan, long.id, date(2024, 7, 1))
+    chart.series()
+    heights.append(chart.heading.height())
+    shown = chart.heading.text()
+    assert shown.endswith("…") and long.title.startswith(shown[:-1])
+    assert chart.heading.whole_text() == long.title
+    assert "&lt;i&gt;很长的标题" in chart.heading.toolTip() and "<i>" not in chart.heading.toolTip()
+    assert heights[0] == heights[1]
+    chart.resize(3000, 500)  # room for all of it: shown whole, no tooltip needed
+    qtbot.waitUntil(lambda: chart.heading.text() == long.title)
+    assert chart.heading.toolTip() == ""
+
+
 def test_clear_empties_the_series(chart, bundled_store):
     plan = bundled_store.load_plan()
     chart.show_plan(plan, date(2024, 7, 1))

@@ -37,7 +37,7 @@ from planner_gui.domain.progress import (
     task_start,
 )
 from planner_gui.domain.rollup import area_progress_series, plan_progress_series
-from planner_gui.ui.chart_items import IndicatorItems, IndicatorLine, TaskItems
+from planner_gui.ui.chart_items import IndicatorItems, IndicatorLine, TaskItems, plain_axes
 from planner_gui.ui.chart_series import (
     Points,
     RollupSampler,
@@ -47,7 +47,7 @@ from planner_gui.ui.chart_series import (
     sample_dates,
     timestamp,
 )
-from planner_gui.ui.editor.fields import plain_label, plain_tip, status_text
+from planner_gui.ui.editor.fields import OneLineLabel, plain_tip, status_text
 
 # One colour per indicator line, readable on light and dark backgrounds.
 INDICATOR_COLOURS = ("#0ea5e9", "#a855f7", "#f97316", "#14b8a6", "#e11d48", "#84cc16")
@@ -58,7 +58,7 @@ class ChartPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = plain_label("", self)
+        self.heading = OneLineLabel(self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -66,6 +66,8 @@ class ChartPanel(QWidget):
         layout.addWidget(self.heading)
         self.main = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
         self.second = pg.PlotWidget(self)
+        plain_axes(self.main)
+        plain_axes(self.second)
         layout.addWidget(self.main, 3)
         layout.addWidget(self.second, 2)
         self.second.hide()
@@ -330,6 +332,7 @@ class ChartPanel(QWidget):
         bars = pg.BarGraphItem(x=list(range(len(statuses))), height=heights, width=0.7,
                                brushes=[pg.mkBrush(STATUS_COLOURS[s]) for s in statuses])
         self.second.setAxisItems({"bottom": pg.AxisItem("bottom")})
+        plain_axes(self.second)
         self.second.addItem(bars)
         self.second.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
         self.second.setLabel("left", self.tr("Tasks"))

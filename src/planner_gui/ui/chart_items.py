@@ -30,6 +30,14 @@ def _ys(points: Points) -> list[float]:
     return [y for _, y in points]
 
 
+def plain_axes(plot: pg.PlotWidget) -> None:
+    """Axes without pyqtgraph's SI prefixes ("x1e6", "k"), which mean nothing to
+    the offices' units (个, 亿元, %) and re-laid out each axis label (HTML) at
+    every change of range: six of them at every click on a task."""
+    for name in ("left", "bottom", "right", "top"):  # the hidden ones follow the range too
+        plot.getAxis(name).enableAutoSIPrefix(False)
+
+
 class TaskItems:
     """planned line and dots, actual line, update dots, milestones, the as-of line."""
 
@@ -46,6 +54,7 @@ class TaskItems:
         for item in (self.planned, self.planned_dots, self.actual, self.update_dots, self.milestones, self.as_of):
             plot.addItem(item)
         self._legend_entries: list[tuple[object, str]] = []
+        self._as_of_drawn: tuple | None = None
 
     def set_line(self, item: pg.PlotDataItem, points: Points, colour: Colour, *,
                  dashed: bool = False, width: int = 2) -> None:
@@ -63,6 +72,10 @@ class TaskItems:
                      brush=brush, pen=pg.mkPen(outline))
 
     def set_as_of(self, x: float, text: str, colour: QColor) -> None:
+        drawn = (x, text, colour.rgba())
+        if drawn == self._as_of_drawn:
+            return  # the same date as for the last task: its label is not laid out again
+        self._as_of_drawn = drawn
         self.as_of.setValue(x)
         self.as_of.setPen(pg.mkPen(colour, width=1, style=Qt.PenStyle.DotLine))
         self.as_of.label.setFormat(text)
@@ -99,6 +112,7 @@ class IndicatorItems:
         self.plot, self.tip = plot, tip
         if not isinstance(plot.getAxis("bottom"), pg.DateAxisItem):  # after an area's light bars
             plot.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
+            plain_axes(plot)
         self.legend = plot.addLegend(offset=(-10, -5), labelTextColor=text_colour)
         self.as_of = pg.InfiniteLine(angle=90)
         self.note = pg.TextItem(anchor=(0.5, 0.5))
@@ -107,6 +121,8 @@ class IndicatorItems:
         self.pool: list[tuple[pg.PlotDataItem, pg.ScatterPlotItem, pg.PlotDataItem]] = []
         self._label: str | None = None
         self._legend_entries: list[tuple[object, str]] = []
+        self._as_of_drawn: tuple | None = None
+        self._note_drawn: tuple | None = None
 
     def show(self, lines: list[IndicatorLine], label: str, x_range: tuple[float, float],
              as_of_x: float, text_colour: QColor, no_indicators: str) -> None:
@@ -140,12 +156,20 @@ class IndicatorItems:
             self.plot.setLabel("left", label)
             self._label = label
         self.plot.setXRange(first, last, padding=0.02)
-        self.as_of.setValue(as_of_x)
-        self.as_of.setPen(pg.mkPen(text_colour, width=1))
+        # what stays the same from task to task is not set again: each setter
+        # makes pyqtgraph lay out or repaint its item
+        drawn = (as_of_x, text_colour.rgba())
+        if drawn != self._as_of_drawn:
+            self.as_of.setValue(as_of_x)
+            self.as_of.setPen(pg.mkPen(text_colour, width=1))
+            self._as_of_drawn = drawn
         self.note.setVisible(not lines)
         if lines:
             self.plot.enableAutoRange(axis="y")
         else:
             self.plot.setYRange(0, 100)
-            self.note.setText(no_indicators, color=text_colour)
-            self.note.setPos((first + last) / 2, 50)
+            note = (no_indicators, text_colour.rgba(), (first + last) / 2)
+            if note != self._note_drawn:
+                self.note.setText(no_indicators, color=text_colour)
+                self.note.setPos((first + last) / 2, 50)
+                self._note_drawn = note

@@ -14,8 +14,8 @@ from datetime import date
 
 from PySide6 import QtGui
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.progress import Status, status_word
@@ -84,6 +84,41 @@ def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setText(text)
     return label
+
+
+class OneLineLabel(QLabel):
+    """One line of plain text, cut with "…" when it is too long, the whole of it
+    in the tooltip. Its height never follows the text's length: the chart's
+    heading wrapped long titles onto a second line, and both plots below it
+    were laid out again at every click on a task (7 ms at 10,000 tasks)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._whole = ""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self._whole = text
+        self._fit()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def whole_text(self) -> str:
+        return self._whole
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = self._whole if width <= 0 else self.fontMetrics().elidedText(
+            self._whole, Qt.TextElideMode.ElideRight, width)
+        super().setText(shown)
+        self.setToolTip(plain_tip(self._whole) if shown != self._whole else "")
 
 
 def plain_tip(text: str) -> str:
