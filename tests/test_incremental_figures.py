@@ -135,3 +135,33 @@ def test_replacing_the_tasks_of_an_unknown_area_changes_nothing(plan):
     first = fresh.areas[0]
     assert not replace_area_tasks(fresh, figures, {first.id: [], "no-such-area": []})
     assert fresh.areas[0].tasks and figures == before
+
+
+def test_the_area_given_is_searched_first_and_a_wrong_one_still_finds_the_task(plan):
+    """refresh_figures looks for the changed task in the areas it is told, and
+    anywhere in the plan when it is not there: the result is the full evaluation's."""
+    fresh = copy.deepcopy(plan)
+    task = next(t for t in fresh.areas[2].walk_tasks() if not t.subtasks)
+    figures = evaluate_plan(fresh, AS_OF)
+    task.updates.append(ProgressUpdate(date=date(2024, 9, 1), progress=99, text="接近完成"))
+    for hint in ([fresh.areas[2].id], [fresh.areas[0].id], ["no-such-area"]):
+        changed = refresh_figures(fresh, figures, [task.id], hint)
+        assert task.id in changed and fresh.areas[2].id in changed
+        assert figures == evaluate_plan(fresh, AS_OF)
+
+
+def test_a_re_read_task_replaces_the_old_one_wherever_it_is(plan):
+    """plan_sync.replace_task puts a task read again from the file in the old
+    one's place: found in the area it is told, or anywhere when that is wrong."""
+    from planner_gui.domain.model import Task
+    from planner_gui.ui.plan_sync import replace_task
+
+    for area_hint in (2, 0, None):
+        fresh = copy.deepcopy(plan)
+        old = next(t for top in fresh.areas[2].tasks for t in top.subtasks)  # a sub-task
+        again = copy.deepcopy(old)
+        again.leader = "新的责任领导"
+        hint = fresh.areas[area_hint].id if area_hint is not None else None
+        assert replace_task(fresh, again, hint)
+        assert fresh.find_task(old.id) is again
+        assert not replace_task(fresh, Task(title="无", id="no-such-task"), hint)

@@ -32,10 +32,11 @@ from planner_gui.domain.progress import (
 )
 
 
-def _top_tasks(plan: Plan, task_ids: set[str]) -> list[tuple[Area, Task]]:
-    """(area, top-level task) for each top-level task holding one of ``task_ids``."""
+def _top_tasks(plan: Plan, task_ids: set[str], areas: list[Area] | None = None) -> list[tuple[Area, Task]]:
+    """(area, top-level task) for each top-level task holding one of ``task_ids``,
+    looked for in ``areas`` (default: all of the plan's)."""
     found: list[tuple[Area, Task]] = []
-    for area in plan.areas:
+    for area in plan.areas if areas is None else areas:
         for top in area.tasks:
             # most tasks have no sub-tasks: no generator for them (10,000 per edit)
             if top.id in task_ids or (top.subtasks and _holds(top, task_ids)):
@@ -50,6 +51,12 @@ def _holds(task: Task, task_ids: set[str]) -> bool:
         if sub.id in task_ids or (sub.subtasks and _holds(sub, task_ids)):
             return True
     return False
+
+
+def _missing(task_ids: set[str], tops: list[tuple[Area, Task]]) -> bool:
+    """Whether some of ``task_ids`` are in none of these top-level tasks' trees."""
+    found = {task.id for _, top in tops for task in top.walk()}
+    return not task_ids <= found
 
 
 def _recount(area: Area, tasks: dict[str, TaskFigures]) -> GroupFigures:
@@ -67,17 +74,24 @@ def _recount(area: Area, tasks: dict[str, TaskFigures]) -> GroupFigures:
     return group
 
 
-def refresh_figures(plan: Plan, figures: PlanFigures, task_ids: Iterable[str]) -> set[str]:
+def refresh_figures(plan: Plan, figures: PlanFigures, task_ids: Iterable[str],
+                    area_ids: Iterable[str] = ()) -> set[str]:
     """Update ``figures`` (evaluate_plan of ``plan`` as of figures.as_of) in
     place after the tasks ``task_ids`` changed in ``plan``; returns the ids of
-    the tasks and areas whose figures were worked out again.
+    the tasks and areas whose figures were worked out again. ``area_ids``: the
+    areas holding those tasks, when the caller knows them: only they are
+    searched (the whole plan if a task is not found there).
 
     A task id not in the plan (deleted meanwhile) is ignored; the caller
     should have used evaluate_plan for such a structural change.
     """
     wanted = set(task_ids)
     touched: set[str] = set()
-    for area, top in _top_tasks(plan, wanted):
+    hinted = set(area_ids)
+    tops = _top_tasks(plan, wanted, [area for area in plan.areas if area.id in hinted]) if hinted else []
+    if not tops or _missing(wanted, tops):
+        tops = _top_tasks(plan, wanted)
+    for area, top in tops:
         known: dict[str, float] = {}
         for task in top.walk():
             figures.tasks[task.id] = evaluate_task(

@@ -424,14 +424,19 @@ class MainWindow(RemembersLayout, QMainWindow):
     def _on_item_changed(self, table: str, item_id: str) -> None:
         task_id = None
         try:
-            self.plan = refresh_item(self.plan, self.store, table, item_id)
             task_id = self._changed_task(table, item_id)
+            self.plan = refresh_item(self.plan, self.store, table, item_id, self._area_of(task_id))
         except PlannerError:
             self._stop_reading()
             self.plan = self.store.load_plan()  # the item is gone: take the file as it is
         if table == "plan":
             self._update_title()
         self._refresh_figures(task_id)
+
+    def _area_of(self, task_id: str | None) -> str | None:
+        """The area of a task as the tree shows it: where the plan is searched first."""
+        node = self.model.by_id.get(task_id) if task_id is not None else None
+        return node.area_id if node is not None else None
 
     def _changed_task(self, table: str, item_id: str) -> str | None:
         """The task whose figures an edit of this item changes (None: the plan's or an area's)."""
@@ -446,7 +451,8 @@ class MainWindow(RemembersLayout, QMainWindow):
             # One task changed: only its top-level tree, its area and the plan are
             # worked out again (domain/incremental.py; 3 ms instead of 150 ms for
             # evaluate_plan and 400 ms for every tree row at 10,000 tasks).
-            changed = refresh_figures(self.plan, self.figures, [task_id])
+            area_id = self._area_of(task_id)
+            changed = refresh_figures(self.plan, self.figures, [task_id], [area_id] if area_id else ())
             lights_changed = self.model.update_figures(self.plan, self.figures, only=changed)
         else:
             self.figures = evaluate_plan(self.plan, self.as_of())
