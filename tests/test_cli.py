@@ -170,3 +170,30 @@ def test_version():
     from planner_gui import __version__
 
     assert planner("--version").stdout.strip() == f"planner-gui {__version__}"
+
+
+def test_the_command_table_names_the_module_that_registers_each_command():
+    """main.COMMANDS (which module to load for `planner NAME`) agrees with what
+    the command modules register, so no command is missing or sent elsewhere."""
+    from planner_gui.cli import main as cli_main
+
+    parser = cli_main.build_parser([])  # every command
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    registered = {name: p.get_default("func").__module__ for name, p in sub.choices.items()}
+    assert registered == cli_main.COMMANDS
+
+
+def test_a_command_loads_only_its_own_module_and_help_lists_them_all():
+    import subprocess
+    import sys
+
+    code = ("import sys, planner_gui.cli.main as m; p = m.build_parser(sys.argv[1:]); "
+            "print(sorted(n for n in sys.modules if n.startswith('planner_gui.cli.') and n.endswith('_commands')))")
+    only = subprocess.run([sys.executable, "-c", code, "summary", "--db", "x"], capture_output=True, text=True,
+                          check=True)
+    assert only.stdout.strip() == "['planner_gui.cli.plan_commands']"
+    listing = planner("--help").stdout
+    for command in ("init", "summary", "backup", "demo", "export-xlsx", "export-pdf", "import-text"):
+        assert command in listing
+    mistyped = planner("sumary", check_code=2)
+    assert "invalid choice" in mistyped.stderr and "summary" in mistyped.stderr

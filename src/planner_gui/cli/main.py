@@ -16,14 +16,28 @@ from collections.abc import Sequence
 from planner_gui import __version__
 from planner_gui.domain.errors import PlannerError
 
-COMMAND_MODULES = [
-    "planner_gui.cli.plan_commands",
-    "planner_gui.cli.file_commands",
-    "planner_gui.cli.demo_commands",
-    "planner_gui.cli.ledger_commands",
-    "planner_gui.cli.report_commands",
-    "planner_gui.cli.intake_commands",
-]
+# The module that registers each command. `planner summary ...` imports and
+# sets up that module alone: building every command's parser was 8 ms of each
+# command's start. tests/test_cli.py checks this table against what the
+# modules register.
+COMMANDS = {
+    "init": "planner_gui.cli.plan_commands",
+    "export-json": "planner_gui.cli.plan_commands",
+    "import-json": "planner_gui.cli.plan_commands",
+    "summary": "planner_gui.cli.plan_commands",
+    "update": "planner_gui.cli.plan_commands",
+    "backup": "planner_gui.cli.file_commands",
+    "backups": "planner_gui.cli.file_commands",
+    "restore": "planner_gui.cli.file_commands",
+    "check": "planner_gui.cli.file_commands",
+    "demo": "planner_gui.cli.demo_commands",
+    "export-xlsx": "planner_gui.cli.ledger_commands",
+    "import-xlsx": "planner_gui.cli.ledger_commands",
+    "export-forms": "planner_gui.cli.ledger_commands",
+    "export-pdf": "planner_gui.cli.report_commands",
+    "import-text": "planner_gui.cli.intake_commands",
+}
+COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))  # in the order help lists them
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,7 +46,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``: with the named command's module only, or with
+    every command (no command named, --help, a mistyped name)."""
     parser = _Parser(
         prog="planner",
         description="Work with planner-gui plan files without the window.",
@@ -40,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"planner-gui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for name in COMMAND_MODULES:
+    named = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    for name in [COMMANDS[named]] if named in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -51,8 +68,8 @@ def fail(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     from planner_gui.store.loading import freezing_what_is_read
 
     try:
