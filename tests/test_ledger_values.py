@@ -50,6 +50,7 @@ def test_as_of_lines_and_section_labels():
     assert as_of_from_text("截至2024年6月30日") == date(2024, 6, 30)
     assert as_of_from_text("数据截止：2024-09-30") == date(2024, 9, 30)
     assert as_of_from_text("As of 30 Jun 2024") == date(2024, 6, 30)
+    assert as_of_from_text("as of 1 September 2024") == date(2024, 9, 1)
     assert as_of_from_text("2024年重点工作") is None
     assert is_section_label("一、优化营商环境") and is_section_label("（三）城市更新")
     assert not is_section_label("1. 新引进企业") and is_section_label("二", bare=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -71,7 +70,10 @@ def parse_progress(value: Any, fraction: bool = True) -> float | None:
     return number
 
 
-_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
+# English month names as such: calendar.month_abbr follows the user's locale
+# (一月... under a Chinese one), and importing it loads the locale module too.
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _DATE_PATTERNS = (
     (re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"), lambda m: (m[1], m[2], m[3])),
     (re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"), lambda m: (m[1], m[2], m[3])),
