@@ -52,7 +52,7 @@ ROWS = [
     ("add_update", "add a progress update", None, "ms"),
     ("as_of_change", "change the as-of date", 300, "ms"),
     ("as_of_change_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
-    ("add_task", "add a task (the tree rebuilt)", None, "ms"),
+    ("add_task", "add a task (its area's rows made again)", None, "ms"),
     ("pdf_export", "PDF summary export", 15000, "ms"),
     ("xlsx_export", "planner export-xlsx", 10000, "ms"),
     ("xlsx_import", "planner import-xlsx", 10000, "ms"),

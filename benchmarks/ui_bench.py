@@ -185,7 +185,7 @@ def bench_window(args: argparse.Namespace) -> dict:
     window.set_as_of(args.as_of)
     _settle(app)
 
-    # a change of structure: a task added under the selected one (tree rebuilt)
+    # a change of structure: a task added under the selected one (its area made again)
     parent_area = window.model.by_id[task_id].area_id
     for i in range(args.repeat):
         task = Task(title=f"基准新增任务{i}", leader="基准")
