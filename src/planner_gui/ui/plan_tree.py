@@ -166,6 +166,9 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         moved between them); every other row stays as it is, with its cached
         texts and pictures. At 10,000 tasks a rebuild of all rows took 130 ms."""
         areas = [area for area in plan.areas if area.id in area_ids]
+        if any(area.id not in self.by_id for area in areas):  # rows not made yet: all of them, then
+            self.set_plan(plan, figures)
+            return
         self.beginResetModel()
         for area in areas:  # all old rows first: a task may have moved between them
             self._drop_descendants(self.by_id[area.id])
