@@ -223,3 +223,28 @@ def test_several_indicators_are_drawn_as_shares_of_their_targets(chart, bundled_
     assert series["indicator:完成城南行动计划项目"] == [(timestamp(date(2024, 6, 30)), 40.0)]
     assert series["indicator:投资"] == [(timestamp(date(2024, 6, 30)), 75.0)]
     assert {y for _, y in series["target:投资"]} == {100.0}
+
+
+def test_a_narrow_chart_still_names_months_on_its_date_axis(qtbot):
+    """A year on about 260 px: pyqtgraph named no month at all; the axis names
+    every third month then, and every month where there is room."""
+    import pyqtgraph as pg
+
+    from planner_gui.ui.chart_items import PlanDateAxis
+
+    axis = PlanDateAxis()
+    plot = pg.PlotWidget(axisItems={"bottom": axis})
+    qtbot.addWidget(plot)
+    first, last = timestamp(date(2024, 1, 1)), timestamp(date(2024, 12, 31))
+    plot.setXRange(first, last, padding=0)
+    plot.grab()  # painted once: the axis knows its font
+
+    def labels(width: int) -> list[str]:
+        names = []
+        for spacing, values in axis.tickValues(first, last, width):
+            names += axis.tickStrings(values, 1.0, spacing)
+        return [name for name in names if name and not name.isdigit()]  # months, not the year
+
+    narrow, wide = labels(260), labels(800)
+    assert narrow == ["Jan", "Apr", "Jul", "Oct"]  # a quarter's first month
+    assert len(wide) >= 11 and wide[:3] == ["Feb", "Mar", "Apr"]

@@ -37,7 +37,13 @@ from planner_gui.domain.progress import (
     task_start,
 )
 from planner_gui.domain.rollup import area_progress_series, plan_progress_series
-from planner_gui.ui.chart_items import IndicatorItems, IndicatorLine, TaskItems, plain_axes
+from planner_gui.ui.chart_items import (
+    IndicatorItems,
+    IndicatorLine,
+    PlanDateAxis,
+    TaskItems,
+    plain_axes,
+)
 from planner_gui.ui.chart_series import (
     Points,
     RollupSampler,
@@ -64,7 +70,7 @@ class ChartPanel(QWidget):
         self.heading.setFont(font)
         self.heading.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.heading)
-        self.main = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.main = pg.PlotWidget(self, axisItems={"bottom": PlanDateAxis()})
         self.second = pg.PlotWidget(self)
         plain_axes(self.main)
         plain_axes(self.second)

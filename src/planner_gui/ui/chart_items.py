@@ -10,10 +10,22 @@ these items are made again when a task is shown next.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from typing import NamedTuple
 
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    MAX_REGULAR_TIMESTAMP,
+    MIN_REGULAR_TIMESTAMP,
+    MONTH_SPACING,
+    YEAR_MONTH_ZOOM_LEVEL,
+    YEAR_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeYStepper,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
@@ -28,6 +40,43 @@ def _xs(points: Points) -> list[float]:
 
 def _ys(points: Points) -> list[float]:
     return [y for _, y in points]
+
+
+def _quarter_starts(value: float, steps: int, first: bool) -> float:
+    """pyqtgraph's stepper contract: the first 1 January, April, July or October
+    (UTC) at or after ``value`` if ``first``, else ``steps`` quarters on."""
+    if not MIN_REGULAR_TIMESTAMP <= value <= MAX_REGULAR_TIMESTAMP:
+        return math.inf
+    day = datetime.fromtimestamp(value, timezone.utc)
+    month = day.year * 12 + day.month - 1  # months since year 0, January = 0
+    if first:
+        on_a_month_start = (day.day, day.hour, day.minute, day.second, day.microsecond) == (1, 0, 0, 0, 0)
+        month += -month % 3 or (0 if on_a_month_start else 3)
+    else:
+        month += 3 * steps
+    return datetime(month // 12, month % 12 + 1, 1, tzinfo=timezone.utc).timestamp()
+
+
+# What a narrow chart labels instead of every month: the first month of each quarter.
+_QUARTERS = ZoomLevel([TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
+                       TickSpec(3 * MONTH_SPACING, _quarter_starts, "%b")], "YYYY")
+_MONTH_LABEL_PX = 40  # room a month's label needs ("Sep" and the gap to the next)
+
+
+class PlanDateAxis(pg.DateAxisItem):
+    """Dates along the bottom, in UTC like chart_series.timestamp. When the chart
+    is too narrow to name every month of a year (its default width in a 1,300
+    px window is about 260 px), pyqtgraph left all months unnamed; this names
+    every third month then."""
+
+    def __init__(self) -> None:
+        super().__init__(utcOffset=0)
+
+    def setZoomLevelForDensity(self, density: float) -> None:  # noqa: N802 - pyqtgraph API
+        super().setZoomLevelForDensity(density)
+        if self.zoomLevel is YEAR_MONTH_ZOOM_LEVEL and MONTH_SPACING / density < _MONTH_LABEL_PX:
+            self.zoomLevel = _QUARTERS
+            self.zoomLevel.utcOffset = self.utcOffset
 
 
 def plain_axes(plot: pg.PlotWidget) -> None:
@@ -111,7 +160,7 @@ class IndicatorItems:
                  text_colour: QColor) -> None:
         self.plot, self.tip = plot, tip
         if not isinstance(plot.getAxis("bottom"), pg.DateAxisItem):  # after an area's light bars
-            plot.setAxisItems({"bottom": pg.DateAxisItem(utcOffset=0)})
+            plot.setAxisItems({"bottom": PlanDateAxis()})
             plain_axes(plot)
         self.legend = plot.addLegend(offset=(-10, -5), labelTextColor=text_colour)
         self.as_of = pg.InfiniteLine(angle=90)
