@@ -14,8 +14,9 @@ from planner_gui.domain.model import Plan, ProgressUpdate
 from planner_gui.domain.progress import Status, status_word
 from planner_gui.store import PlanStore
 
-# The modules only one command needs are imported in that command: `planner` builds
-# its whole parser on every run, and importing them all cost each command 5-10 ms.
+# The modules only one command needs are imported in that command: `planner --help`
+# and the other commands of this module load it too, and importing them all cost
+# each command 5-10 ms.
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,9 +8,9 @@ that fit on that page. The pages look the same; the time grows with the rows
 only.
 
 Which rows fit is worked out before they are added: each row's height is its
-tallest cell's text, wrapped at the column's width and measured with the
-font's metrics (a twentieth of the cost of laying the table out), plus the
-cell padding and border. The page's table is then laid out once, which also
+tallest cell's text, broken into lines at the column's width with QTextLayout
+as the document breaks it (a small part of the cost of laying the table out),
+plus the cell padding and border. The page's table is then laid out once, which also
 checks the measurement: rows that ran past the page end after all are taken
 back, and if room is left, more rows are tried. Adding rows by guess and
 taking back those that did not fit laid each page out two or three times
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import NamedTuple, TypeVar
 
 from PySide6.QtCore import Qt
@@ -73,7 +74,7 @@ class PagedTable:
         # The width the text of each column wraps at, and what a row adds to its
         # tallest text (Qt's collapsed borders: each cell loses its padding and
         # gains back one border's width; checked against Qt's own layout in
-        # tests/test_reports_pdf.py).
+        # tests/test_reports_paged_table.py).
         self.text_widths = [BODY_SIZE.width() * w / 100 - 2 * CELL_PADDING + CELL_BORDER
                             for w in widths]
         self.row_extra = 2 * CELL_PADDING + CELL_BORDER
@@ -144,7 +145,7 @@ class PagedTable:
         while start + placed < len(items):
             room = self._page_end(table) + 0.5 - self._bottom(table)
             rows: list[Sequence[Cell]] = []
-            for item in items[start + placed:]:
+            for item in islice(items, start + placed, None):  # no copy of the rest per page
                 cells = self.cells(item)
                 room -= self.row_height(cells)
                 if room < 0 and (rows or placed or not at_least_one):
