@@ -503,17 +503,13 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         if role in (_DISPLAY, _EDIT):
             return node.texts[column]
         if role == _DECORATION:
-            if column == _STATUS_COLUMN:
-                return self._lights.get(node.status) if node.status is not None else None
-            if column == _PROGRESS_COLUMN and node.progress is not None and self._bars is not None:
-                return self._bars(node.progress, node.colour, self._bar_colour)
-            return None
+            return self.decoration(node, column)
         if role == _ALIGNMENT:
             return _RIGHT if column == _PROGRESS_COLUMN else None
         if role == _FONT:
-            return self._bold if node.kind == "area" and column == _TITLE_COLUMN else None
+            return self._bold if self.is_bold(node, column) else None
         if role == _FOREGROUND:
-            return self._not_reported_colour if column == _REPORT_COLUMN else None
+            return self.text_colour(node, column)
         if role == _TOOLTIP:
             return self.tooltip(node, column) or None
         if role == PROGRESS_ROLE:
@@ -523,6 +519,29 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         if role == ID_ROLE:
             return node.id
         return None
+
+    # What a cell looks like, for data() and for the tree's delegate (plan_tree_delegate.py),
+    # which paints from the node without going through the roles.
+
+    def decoration(self, node: Node, column: int) -> QPixmap | None:
+        """The status light or the progress bar shown before the cell's text."""
+        if column == _STATUS_COLUMN:
+            return self._lights.get(node.status) if node.status is not None else None
+        if column == _PROGRESS_COLUMN and node.progress is not None and self._bars is not None:
+            return self._bars(node.progress, node.colour, self._bar_colour)
+        return None
+
+    @staticmethod
+    def is_bold(node: Node, column: int) -> bool:
+        return column == _TITLE_COLUMN and node.kind == "area"
+
+    def text_colour(self, node: Node, column: int) -> QColor | None:
+        """The cell's own text colour (None: the palette's)."""
+        return self._not_reported_colour if column == _REPORT_COLUMN else None
+
+    @staticmethod
+    def is_right_aligned(column: int) -> bool:
+        return column == _PROGRESS_COLUMN
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         # The view asks for every row's flags when expanding or selecting:

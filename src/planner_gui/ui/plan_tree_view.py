@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.progress import STATUS_COLOURS, Status
 from planner_gui.ui.plan_tree import Column, PlanTreeModel
+from planner_gui.ui.plan_tree_delegate import PlanTreeDelegate
 
 STATUS_QCOLOURS = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
 
@@ -95,6 +96,8 @@ class PlanTreeView(QTreeView):
         self.setObjectName("planTree")
         self.setAccessibleName(self.tr("Plan tree: areas, tasks and sub-tasks"))
         self.setModel(model)
+        self.cell_painter = PlanTreeDelegate(model, self)
+        self.setItemDelegate(self.cell_painter)
         self.setUniformRowHeights(True)  # large plans: no per-row size questions
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,8 +136,9 @@ class PlanTreeView(QTreeView):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._make_pictures()
+            self.cell_painter.fonts_changed()
             self.viewport().update()
 
     def resizeEvent(self, event) -> None:
