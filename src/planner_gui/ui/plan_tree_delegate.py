@@ -100,13 +100,21 @@ class PlanTreeDelegate(QStyledItemDelegate):
         if found is None:
             if len(self._texts) >= _KEPT_TEXTS:
                 self._texts.clear()
-            metrics = self._bold_metrics if bold else self._metrics
+            font = self._bold if bold else self._font
             text = " ".join(text.splitlines())  # one line per row, as Qt's delegate shows it
-            shown = text if metrics.horizontalAdvance(text) <= room else metrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, room)
-            static = QStaticText(shown)
-            # drawn as plain text, whatever it contains (user text is data)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=self._bold if bold else self._font)
-            found = self._texts[key] = (static, metrics.horizontalAdvance(shown))
+            static = _prepared(text, font)
+            width = static.size().width()
+            if width > room:
+                metrics = self._bold_metrics if bold else self._metrics
+                static = _prepared(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room), font)
+                width = static.size().width()
+            found = self._texts[key] = (static, width)
         return found
+
+
+def _prepared(text: str, font: QFont) -> QStaticText:
+    static = QStaticText(text)
+    # drawn as plain text, whatever it contains (user text is data)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=font)
+    return static
