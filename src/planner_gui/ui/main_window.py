@@ -552,7 +552,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         else:
             # the tree's row holds the plan's current task object: no search of 10,000
             task = node.source if isinstance(node.source, Task) else None
-            calls = (("show_task", node.id), ("show_task", plan, node.id, as_of, task))
+            known = (task, plan) if task is not None else None
+            calls = (("show_task", node.id, known), ("show_task", plan, node.id, as_of, task))
         selection_changed = force or key != self._shown_key
         self._shown_key = key
         if selection_changed and hasattr(self.detail, calls[0][0]):

@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
 from planner_gui.domain.errors import NotFoundError
-from planner_gui.domain.model import Plan
+from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
@@ -51,6 +51,7 @@ class DetailPanel(QStackedWidget):
         self.context = EditorContext(store, events, undo_stack, date.today())
         self.read_only = False
         self._plan_source: PlanSource | None = None
+        self._known_task: tuple[Task, Plan] | None = None
         self.empty_page = plain_label(self.tr("Select the plan, an area or a task to see and edit it here."), self)
         self.plan_page = PlanEditor(self.context, self)
         self.area_page = AreaEditor(self.context, self)
@@ -121,7 +122,11 @@ class DetailPanel(QStackedWidget):
     def show_area(self, area_id: str) -> None:
         self._show(AREA, area_id)
 
-    def show_task(self, task_id: str) -> None:
+    def show_task(self, task_id: str, known: tuple[Task, Plan] | None = None) -> None:
+        """``known``: the task and its plan as the window holds them, read in full;
+        this saves reading the task from the file on a click (2-5 ms at 10,000
+        tasks when the program has been idle). Later refreshes read the file."""
+        self._known_task = known
         self._show(TASK, task_id)
 
     def clear(self) -> None:
@@ -146,8 +151,12 @@ class DetailPanel(QStackedWidget):
     def _load(self) -> None:
         as_of, store = self.context.as_of, self.context.store
         if self.kind == TASK:
-            info = store.plan_info()
-            task = store.get_task(self.item_id)
+            known, self._known_task = self._known_task, None
+            if known is not None and known[0].id == self.item_id:
+                task, info = known
+            else:
+                info = store.plan_info()
+                task = store.get_task(self.item_id)
             self._watched = {t.id for t in task.walk()}
             self._watched |= {i.id for t in task.walk() for i in t.indicators}
             self._watched |= {m.id for t in task.walk() for m in t.milestones}
