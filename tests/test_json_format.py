@@ -65,6 +65,9 @@ def _minimal(**task):
         (_minimal(indicators=[{"name": "x", "comparator": "≥"}]), "areas[0].tasks[0].indicators[0].comparator"),
         (_minimal(indicators=[{"name": "x", "target": "many"}]), "areas[0].tasks[0].indicators[0].target"),
         (_minimal(updates=[{"progress": 3}]), "areas[0].tasks[0].updates[0].date"),
+        # a reading's name is the user's: quoted as JSON writes it, a line break stays on one line
+        (_minimal(updates=[{"date": "2024-05-01", "readings": {"公办\n率": "many"}}]),
+         'areas[0].tasks[0].updates[0].readings["公办\\n率"]'),
         (_minimal(subtasks="none"), "areas[0].tasks[0].subtasks"),
         (_minimal(start="2024-05-01", due="2024-04-01"), "areas[0].tasks[0].due"),
         ([1, 2], "top level"),

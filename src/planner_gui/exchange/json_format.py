@@ -212,7 +212,8 @@ def _update(r: _Reader) -> ProgressUpdate:
         try:
             number = check_number(value, name)
         except ValidationError as exc:
-            raise FormatError(r.at(f"readings.{name}"), exc.reason) from None
+            # the name as JSON writes it: a line break or tab in it stays visible, on one line
+            raise FormatError(r.at(f"readings[{json.dumps(name, ensure_ascii=False)}]"), exc.reason) from None
         if number is not None:
             readings[name] = number
     return ProgressUpdate(
