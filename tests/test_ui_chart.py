@@ -248,3 +248,36 @@ def test_a_narrow_chart_still_names_months_on_its_date_axis(qtbot):
     narrow, wide = labels(260), labels(800)
     assert narrow == ["Jan", "Apr", "Jul", "Oct"]  # a quarter's first month
     assert len(wide) >= 11 and wide[:3] == ["Feb", "Mar", "Apr"]
+
+
+def test_an_area_between_two_tasks_shows_only_its_own_lines_and_lights(chart, bundled_store):
+    import pyqtgraph as pg
+
+    bundled_store.add_update(find_task(bundled_store.load_plan(), PRESCHOOL).id, ProgressUpdate(
+        date=date(2024, 3, 10), progress=30, readings={"学前教育公办率": 46}))
+    plan = bundled_store.load_plan()
+    task = find_task(plan, PRESCHOOL)
+    area = next(a for a in plan.areas if any(t.id == task.id for t in a.walk_tasks()))
+    as_of = date(2024, 7, 1)
+
+    def shown_lines() -> list[list[float]]:
+        return [list(item.yData) for item in chart.main.getPlotItem().items
+                if isinstance(item, pg.PlotDataItem) and item.isVisible() and item.yData is not None
+                and len(item.yData)]
+
+    chart.show_task(plan, task.id, as_of)
+    task_series = chart.series()
+    task_lines = shown_lines()
+    assert [y for _, y in task_series["actual"]] in task_lines
+    assert chart.indicator_plot.isVisibleTo(chart) and not chart.lights_plot.isVisibleTo(chart)
+
+    chart.show_area(plan, area.id, as_of)
+    chart.light_counts()  # waits for the roll-up
+    rollup = [y for _, y in chart.series()["rollup"]]
+    assert shown_lines() == [rollup]  # the task's lines are not drawn under the area's
+    assert chart.lights_plot.isVisibleTo(chart) and not chart.indicator_plot.isVisibleTo(chart)
+
+    chart.show_task(plan, task.id, as_of)
+    assert chart.series() == task_series
+    assert shown_lines() == task_lines  # the area's roll-up is gone
+    assert chart.indicator_plot.isVisibleTo(chart) and not chart.lights_plot.isVisibleTo(chart)

@@ -71,16 +71,24 @@ class ChartPanel(QWidget):
         self.heading.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.heading)
         self.main = pg.PlotWidget(self, axisItems={"bottom": PlanDateAxis()})
-        self.second = pg.PlotWidget(self)
-        plain_axes(self.main)
-        plain_axes(self.second)
+        # Below it, one of two plots: a task's indicators over time, or an area's
+        # tasks per light. Each keeps its own axes: one plot switching between a
+        # date axis and a light axis made every click from an area to a task lay
+        # it out anew.
+        self.indicator_plot = pg.PlotWidget(self, axisItems={"bottom": PlanDateAxis()})
+        self.lights_plot = pg.PlotWidget(self)
         layout.addWidget(self.main, 3)
-        layout.addWidget(self.second, 2)
-        self.second.hide()
+        for plot in (self.main, self.indicator_plot, self.lights_plot):
+            plain_axes(plot)
+        for plot in (self.indicator_plot, self.lights_plot):
+            layout.addWidget(plot, 2)
+            plot.hide()
         self._series: dict[str, Points] = {}
         self._counts: dict[str, int] = {}
         self._job: Callable[[], None] | None = None
         self._sampler: RollupSampler | None = None
+        # what an area's or the plan's chart added: taken away when a task is shown
+        self._group_items: list[tuple[pg.PlotWidget, pg.GraphicsObject]] = []
         self._rollup_items: list[pg.GraphicsObject] = []
         self._bars_drawn = False
         # what a task's drawing was made from (_task_picture): redrawing the same
@@ -110,7 +118,7 @@ class ChartPanel(QWidget):
         picture = self._task_picture(plan, task, as_of)
         if picture == self._drawn_picture and self._job is None and self._sampler is None:
             return  # the same drawing is on screen already (e.g. after the leader was edited)
-        self._request(lambda: self._draw_task(picture), keep_task_items=True)
+        self._request(lambda: self._draw_task(picture), for_task=True)
 
     def show_area(self, plan: Plan, area_id: str, as_of: date) -> None:
         area = next((a for a in plan.areas if a.id == area_id), None)
@@ -136,13 +144,23 @@ class ChartPanel(QWidget):
     def clear(self) -> None:
         self._forget_drawing()
         self.heading.clear()
-        self._task_items = self._indicator_items = None
-        self.main.clear()
-        self.second.clear()
-        self.second.hide()
-        legend = self.main.getPlotItem().legend
-        if legend is not None:
-            legend.clear()
+        self._hide_task_items()
+        self._remove_group_items()
+
+    def _hide_task_items(self) -> None:
+        """A task's lines and markers stay in the plot, hidden, for the next task
+        (making them again cost 10-15 ms of the first click on a task after an area)."""
+        if self._task_items is not None:
+            self._task_items.set_visible(False)
+        self.indicator_plot.hide()
+
+    def _remove_group_items(self) -> None:
+        for plot, item in self._group_items:
+            plot.removeItem(item)
+        for item in self._rollup_items:
+            self.main.removeItem(item)
+        self._group_items, self._rollup_items = [], []
+        self.lights_plot.hide()
 
     def show_message(self, text: str) -> None:
         """An empty chart with a note as its heading (while the plan is being read)."""
@@ -155,7 +173,6 @@ class ChartPanel(QWidget):
             self._sampler.cancelled = True
         self._sampler = None
         self._poll_timer.stop()
-        self._rollup_items = []
         self._bars_drawn = False
         self._drawn_picture = None
         self._series, self._counts = {}, {}
@@ -176,11 +193,11 @@ class ChartPanel(QWidget):
 
     # --- laziness ------------------------------------------------------------
 
-    def _request(self, job: Callable[[], None], keep_task_items: bool = False) -> None:
-        if keep_task_items and self._task_items is not None:
-            self._forget_drawing()  # the task's lines stay, to be given new data
-        else:
-            self.clear()
+    def _request(self, job: Callable[[], None], for_task: bool = False) -> None:
+        self._forget_drawing()
+        self._remove_group_items()
+        if not for_task:
+            self._hide_task_items()
         self._job = job
         if self.isVisible():
             self._run_job()
@@ -225,9 +242,11 @@ class ChartPanel(QWidget):
         text_colour, accent = self._text_colour(), self._accent()
         if self._task_items is None:
             self._task_items = TaskItems(self.main, self._tip, text_colour)
+            # the same range and label as an area's chart, so set once
             self.main.setYRange(0, 100)
             self.main.setLabel("left", self.tr("Progress (%)"))
         items = self._task_items
+        items.set_visible(True)
         planned, actual, update_points = list(planned), list(actual), list(update_points)
         planned_label, actual_label = self.tr("Planned (序时进度)"), self.tr("Actual")
         self._series.update(planned=planned, actual=actual, updates=update_points)
@@ -272,7 +291,7 @@ class ChartPanel(QWidget):
         whose line is 100 for all; the hover text keeps the reading as reported."""
         text_colour = self._text_colour()
         if self._indicator_items is None:
-            self._indicator_items = IndicatorItems(self.second, self._tip, text_colour)
+            self._indicator_items = IndicatorItems(self.indicator_plot, self._tip, text_colour)
             self._apply_palette()
         relative = sum(1 for _, _, target, _ in indicators if target) > 1
         first, last = self._x_range
@@ -293,7 +312,7 @@ class ChartPanel(QWidget):
         label = self.tr("Indicators (% of target)") if relative else self.tr("Indicators")
         self._indicator_items.show(lines, label, self._x_range, timestamp(as_of), text_colour,
                                    self.tr("No indicators for this task"))
-        self.second.show()
+        self.indicator_plot.show()
 
     # --- an area or the plan ---------------------------------------------------
 
@@ -337,14 +356,13 @@ class ChartPanel(QWidget):
         heights = [self._counts[s.value] for s in statuses]
         bars = pg.BarGraphItem(x=list(range(len(statuses))), height=heights, width=0.7,
                                brushes=[pg.mkBrush(STATUS_COLOURS[s]) for s in statuses])
-        self.second.setAxisItems({"bottom": pg.AxisItem("bottom")})
-        plain_axes(self.second)
-        self.second.addItem(bars)
-        self.second.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
-        self.second.setLabel("left", self.tr("Tasks"))
-        self.second.setYRange(0, max(heights + [1]) * 1.1)
-        self._apply_palette()
-        self.second.show()
+        plot = self.lights_plot
+        plot.addItem(bars)
+        self._group_items.append((plot, bars))
+        plot.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
+        plot.setLabel("left", self.tr("Tasks"))
+        plot.setYRange(0, max(heights + [1]) * 1.1)
+        plot.show()
 
     # --- drawing helpers --------------------------------------------------------
 
@@ -382,6 +400,7 @@ class ChartPanel(QWidget):
                                                                style=pg.QtCore.Qt.PenStyle.DotLine),
                                label=as_of.isoformat(), labelOpts={"position": 0.95, "color": self._text_colour()})
         self.main.addItem(line)
+        self._group_items.append((self.main, line))
 
     def _text_colour(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.WindowText)
@@ -392,7 +411,7 @@ class ChartPanel(QWidget):
     def _apply_palette(self) -> None:
         """Follow the window's palette, so the chart is legible on a dark theme."""
         background = self.palette().color(QPalette.ColorRole.Base)
-        for widget in (self.main, self.second):
+        for widget in (self.main, self.indicator_plot, self.lights_plot):
             widget.setBackground(background)
             for side in ("left", "bottom"):
                 axis = widget.getAxis(side)
