@@ -352,6 +352,13 @@ TRANSLATIONS: dict[str, str] = {
     "Writing the report forms…": "正在写入报送表…",
     "Reading progress reports… %d%%": "正在读取进展情况… %d%%",
     "Reading progress reports…": "正在读取进展情况…",
+    "Some progress reports could not be read: the file is damaged": "部分进展情况无法读取：计划文件已损坏",
+    "Damaged plan file": "计划文件已损坏",
+    ("%s\n\nThe file has not been changed. The lights and figures shown leave out the "
+     "progress reports that could not be read. File > Check File… tells what is damaged; "
+     "File > Restore from Backup… goes back to a backup."):
+        "%s\n\n文件未作任何改动。当前显示的状态灯和数字不包括无法读取的进展情况。"
+        "“文件 > 检查文件…”可查看损坏之处；“文件 > 从备份恢复…”可恢复到某个备份。",
     "No indicators for this task": "此任务没有指标",
     "Preparing the chart…": "正在准备图表…",
     "%n missing": "%n 项未报",

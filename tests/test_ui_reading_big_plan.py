@@ -150,3 +150,95 @@ def test_the_chart_is_built_after_the_first_paint_or_when_asked(qtbot, tmp_path)
     qtbot.waitUntil(lambda: window.chart_slot.is_built, timeout=10000)
     other = new_window(qtbot, path, tmp_path)
     assert other.chart.series()  # asked for before any paint: built and drawn at once
+
+
+def _damaged_after(monkeypatch, good_reads: int) -> list[int]:
+    """The file's updates read fine ``good_reads`` times, then SQLite reports
+    damage, as it does for an index that no longer matches its table (a file
+    that passed the check made when it was opened)."""
+    import sqlite3
+
+    calls: list[int] = []
+    real = PlanStore.read_updates
+
+    def read_updates(self, task_ids, shared=None):
+        calls.append(len(task_ids))
+        if len(calls) > good_reads:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return real(self, task_ids, shared)
+
+    monkeypatch.setattr(PlanStore, "read_updates", read_updates)
+    return calls
+
+
+@pytest.mark.parametrize("good_reads", [0, 3], ids=["at once", "part-way through the slices"])
+def test_a_file_whose_updates_cannot_be_read_is_shown_with_a_message_and_left_unchanged(
+        qtbot, tmp_path, big_file, monkeypatch, good_reads):
+    import hashlib
+
+    before = hashlib.sha256(big_file.read_bytes()).hexdigest()
+    calls = _damaged_after(monkeypatch, good_reads)
+    errors: list[tuple[str, str]] = []
+    from planner_gui.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: errors.append((title, text)))
+    window = new_window(qtbot, big_file, tmp_path)
+    window.show()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    title, text = errors[0]
+    assert title == "Damaged plan file"
+    assert str(big_file) in text and "database disk image is malformed" in text
+    assert "not been changed" in text
+    assert not window.reading  # the window is usable, with what was read
+    tries = len(calls)
+    qtbot.wait(200)  # the event loop runs on: the failed read is not tried again
+    assert len(calls) == tries and len(errors) == 1
+    assert "damaged" in window.statusBar().currentMessage()
+    assert window.plan.title  # the plan (as read) is there for whatever needs it
+    window.close()
+    assert hashlib.sha256(big_file.read_bytes()).hexdigest() == before
+
+
+def test_a_small_plan_whose_updates_cannot_be_read_opens_with_a_message(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "plan.sqlite"
+    init_file(path).close()
+    _damaged_after(monkeypatch, 0)
+    errors: list[str] = []
+    from planner_gui.ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, title, text: errors.append(text))
+    window = new_window(qtbot, path, tmp_path)  # read whole before it is shown: no exception escapes
+    window.show()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert str(path) in errors[0]
+    assert any(True for _ in window.model.task_nodes())  # the tree is there
+
+
+def _tree_on_screen_is_current(window) -> bool:
+    """Whether the tree's pixels on screen are what painting it now gives (no
+    row left showing old lights or "reading…")."""
+    from PySide6.QtCore import QPoint
+
+    viewport = window.tree_pane.tree.viewport()
+    corner = viewport.mapTo(window, QPoint(0, 0))
+    on_screen = window.screen().grabWindow(window.winId(), corner.x(), corner.y(),
+                                           viewport.width(), viewport.height()).toImage()
+    return on_screen == viewport.grab().toImage()
+
+
+def test_every_row_on_screen_shows_its_light_once_the_updates_are_read(qtbot, tmp_path):
+    path = tmp_path / "areas-longer-than-the-screen.sqlite"
+    write_demo(path, 200, 1500, seed=5)
+    window = new_window(qtbot, path, tmp_path)
+    window.resize(1200, 420)
+    with qtbot.waitSignal(window.plan_ready, timeout=20000):
+        window.show()
+    qtbot.wait(50)
+    tree = window.tree_pane.tree
+    second_area = window.model.index_for_id(window.model.root.shown[1].id)
+    # the first area's tasks fill the screen; the next area's row is below it
+    assert tree.visualRect(second_area).top() > tree.viewport().height()
+    assert _tree_on_screen_is_current(window)
+    window.set_as_of(date(window.plan.year, 2, 1))
+    qtbot.wait(50)
+    assert _tree_on_screen_is_current(window)

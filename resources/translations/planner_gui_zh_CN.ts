@@ -673,6 +673,22 @@
             <translation>正在读取进展情况… %d%%</translation>
         </message>
         <message>
+            <source>Some progress reports could not be read: the file is damaged</source>
+            <translation>部分进展情况无法读取：计划文件已损坏</translation>
+        </message>
+        <message>
+            <source>%s
+
+The file has not been changed. The lights and figures shown leave out the progress reports that could not be read. File &gt; Check File… tells what is damaged; File &gt; Restore from Backup… goes back to a backup.</source>
+            <translation>%s
+
+文件未作任何改动。当前显示的状态灯和数字不包括无法读取的进展情况。“文件 &gt; 检查文件…”可查看损坏之处；“文件 &gt; 从备份恢复…”可恢复到某个备份。</translation>
+        </message>
+        <message>
+            <source>Damaged plan file</source>
+            <translation>计划文件已损坏</translation>
+        </message>
+        <message>
             <source>The detail editor is not available.</source>
             <translation>详情编辑区不可用。</translation>
         </message>

@@ -162,6 +162,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         updates are read quickly (a district's plan), else with "reading…" while
         the rest is read from the event loop."""
         loader = UpdatesLoader(self.store, self._plan, self)
+        loader.failed.connect(self._on_reading_failed)
         if loader.small:
             loader.read_all()
             loader.deleteLater()
@@ -214,6 +215,18 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._update_counts()
         self._show_current(force=True)
         self.plan_ready.emit()
+
+    def _on_reading_failed(self, reason: str) -> None:
+        """Some updates cannot be read (a damaged file): show the plan with what
+        was read and say so, once the window is built. Nothing is written; a
+        change the damage prevents is refused like any failed write."""
+        if self._loader is not None:  # read in slices: the lights from what was read
+            self._on_updates_read()
+        self.statusBar().showMessage(self.tr("Some progress reports could not be read: the file is damaged"))
+        text = self.tr("%s\n\nThe file has not been changed. The lights and figures shown leave out the "
+                       "progress reports that could not be read. File > Check File… tells what is damaged; "
+                       "File > Restore from Backup… goes back to a backup.") % reason
+        QTimer.singleShot(0, self, lambda: self.show_error(self.tr("Damaged plan file"), text))
 
     # --- parts ------------------------------------------------------------
 

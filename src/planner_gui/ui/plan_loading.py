@@ -12,10 +12,17 @@ read in about 0.1 s) is read whole before the window is shown, so it never
 shows a tree without lights.
 Anything that needs the whole plan asks the window, which calls
 :meth:`UpdatesLoader.finish_now` first (see ``MainWindow.plan``).
+
+A file can pass the check made when it is opened (quick_check) and still
+fail when its updates are read (an index that no longer matches its table).
+The loader then stops and reports ``failed`` once, with the reason; it never
+retries the same slice (which had kept the window busy for good, printing
+the same error).
 """
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,6 +45,7 @@ class UpdatesLoader(QObject):
 
     progress = Signal(int, int)  # tasks done, tasks in all
     finished = Signal()
+    failed = Signal(str)  # why the rest of the updates cannot be read
 
     def __init__(self, store: PlanStore, plan: Plan, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +57,7 @@ class UpdatesLoader(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._run_slice)
         self._announced = False
+        self.error: str | None = None
 
     @property
     def done(self) -> bool:
@@ -61,7 +70,11 @@ class UpdatesLoader(QObject):
     def step(self) -> None:
         """Read the updates of the next few hundred tasks."""
         batch = self._tasks[self._next:self._next + TASKS_PER_STEP]
-        found = self._store.read_updates([task.id for task in batch], self._shared)
+        try:
+            found = self._store.read_updates([task.id for task in batch], self._shared)
+        except sqlite3.Error as exc:
+            self._fail(f"{self._store.path}: the progress reports cannot be read ({exc})")
+            return
         for task in batch:
             task.updates = found.get(task.id, [])
         self._next += len(batch)
@@ -103,6 +116,8 @@ class UpdatesLoader(QObject):
 
     def _run_slice(self) -> None:
         self.run_for(SLICE_SECONDS)
+        if self.error is not None:
+            return  # said by ``failed``
         self.progress.emit(self._next, len(self._tasks))
         if self.done:
             self._timer.stop()
@@ -112,3 +127,10 @@ class UpdatesLoader(QObject):
         if not self._announced:
             self._announced = True
             self.finished.emit()
+
+    def _fail(self, reason: str) -> None:
+        self._timer.stop()
+        self.error = reason
+        self._next = len(self._tasks)  # nothing more is tried
+        self._announced = True  # never "finished"
+        self.failed.emit(reason)
