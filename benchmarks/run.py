@@ -49,6 +49,7 @@ ROWS = [
     ("select_task", "select a task (editor + chart)", 50, "ms"),
     ("select_task_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("select_task_first", "  the first one (one-time set-up)", None, "ms"),
+    ("select_task_after_area", "select a task after its area", 50, "ms"),
     ("commit_edit", "commit an edit", 20, "ms"),
     ("commit_edit_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("commit_edit_first", "  the first one (one-time set-up)", None, "ms"),

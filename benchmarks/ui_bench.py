@@ -164,6 +164,12 @@ def bench_window(args: argparse.Namespace) -> dict:
         record("select_task", took, stall)
     results["select_task_back_to_back"] = {"ms": _back_to_back(
         app, [lambda task_id=task_id: window.select_item(task_id) for task_id in tasks * 2])}
+    # a task clicked after its area (the editor changes page, the chart its kind)
+    for task_id in tasks:
+        window.select_item(window.model.by_id[task_id].area_id)
+        _settle(app)
+        took, stall = _timed(app, lambda task_id=task_id: window.select_item(task_id))
+        record("select_task_after_area", took, stall)
 
     task_id = tasks[0]
     window.select_item(task_id)
