@@ -46,6 +46,7 @@ ROWS = [
     ("filter_keystroke", "one filter keystroke", 50, "ms"),
     ("filter_keystroke_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("filter_keystroke_first", "  the first one (one-time set-up)", None, "ms"),
+    ("scroll_page", "scroll the tree a page down", None, "ms"),
     ("select_task", "select a task (editor + chart)", 50, "ms"),
     ("select_task_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("select_task_first", "  the first one (one-time set-up)", None, "ms"),

@@ -156,6 +156,19 @@ def bench_window(args: argparse.Namespace) -> dict:
     window.filter_bar.flush()
     _settle(app)
 
+    # scrolling the tree a page down (what Page Down or a click in the scroll bar's track does)
+    tree = window.tree_pane.tree
+    tree.setFocus()
+    bar = tree.verticalScrollBar()
+    bar.setValue(0)
+    _settle(app)
+    for _ in range(args.repeat):
+        # rows not shown before at 10k; on the bundled plan (a page or two) down and up again
+        step = bar.SliderAction.SliderPageStepAdd if bar.value() < bar.maximum() else bar.SliderAction.SliderPageStepSub
+        took, stall = _timed(app, lambda step=step: bar.triggerAction(step))
+        record("scroll_page", took, stall)
+    box.setFocus()
+
     first, *tasks = _leaf_tasks(window.plan, args.repeat + 1)
     took, stall = _timed(app, lambda: window.select_item(first))
     record("select_task_first", took, stall)
