@@ -255,10 +255,6 @@ class PlanStore:
             raise NotFoundError(f"no {table} with id {item_id}")
         return found[0]
 
-    def field_value(self, table: str, item_id: str, field: str) -> object:
-        """A field as edit() takes it back (for undo)."""
-        return rows.stored_to_python(table, field, self.get_row(table, item_id)[field])
-
     # --- whole plan -------------------------------------------------------
 
     def replace_plan(self, plan: Plan) -> None:

@@ -53,13 +53,18 @@ class EditFieldsCommand(QUndoCommand):
         self.table, self.item_id, self.new = table, item_id, dict(fields)
         # Validate now, so that a wrong value is refused before the command is pushed.
         convert_fields(table, self.new)
-        self.old = {f: store.field_value(table, item_id, f) for f in fields}
+        # the values before the change, as edit() returns them at the first redo
+        # (reading them here as well cost a query of every edit)
+        self.old: dict[str, object] | None = None
 
     def redo(self) -> None:
-        self.store.edit(self.table, self.item_id, **self.new)
+        old = self.store.edit(self.table, self.item_id, **self.new)
+        if self.old is None:
+            self.old = old
         self.events.item_changed.emit(self.table, self.item_id)
 
     def undo(self) -> None:
+        assert self.old is not None, "undo before redo"
         self.store.edit(self.table, self.item_id, **self.old)
         self.events.item_changed.emit(self.table, self.item_id)
 
