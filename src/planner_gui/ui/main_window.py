@@ -235,7 +235,9 @@ class MainWindow(RemembersLayout, QMainWindow):
             from planner_gui.ui.editor.detail_panel import DetailPanel
         except ImportError:
             return placeholder(self.tr("The detail editor is not available."))
-        return DetailPanel(self.store, self.events, self.undo_stack, self)
+        panel = DetailPanel(self.store, self.events, self.undo_stack, self)
+        panel.set_task_source(self._held_task)
+        return panel
 
     @property
     def chart(self) -> QWidget:
@@ -564,8 +566,8 @@ class MainWindow(RemembersLayout, QMainWindow):
             calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))
         else:
             # the tree's row holds the plan's current task object: no search of 10,000
-            task = node.source if isinstance(node.source, Task) else None
-            known = (task, plan) if task is not None else None
+            known = self._held_task(node.id)
+            task = known[0] if known is not None else None
             calls = (("show_task", node.id, known), ("show_task", plan, node.id, as_of, task))
         selection_changed = force or key != self._shown_key
         self._shown_key = key
@@ -575,6 +577,16 @@ class MainWindow(RemembersLayout, QMainWindow):
         if (selection_changed or data_changed) and chart_drawn and hasattr(self.chart, calls[1][0]):
             getattr(self.chart, calls[1][0])(*calls[1][1:])
         self._update_actions()
+
+    def _held_task(self, task_id: str) -> tuple[Task, Plan] | None:
+        """The task as this window holds it (its tree row's task, kept equal to
+        the file by every command), with the plan; None while the updates are
+        still being read, or for an id the tree does not have."""
+        if self.reading:
+            return None
+        node = self.model.by_id.get(task_id)
+        task = node.source if node is not None else None
+        return (task, self._plan) if isinstance(task, Task) and task.id == task_id else None
 
     def _update_actions(self) -> None:
         menus.update_actions(self)
