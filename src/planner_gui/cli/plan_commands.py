@@ -73,11 +73,11 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
 
     with PlanStore.open(db_path(args)) as store:
-        text = json_format.dumps(store.load_plan())
+        plan = store.load_plan()
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(json_format.dumps(plan))
     else:
-        args.out.write_text(text, encoding="utf-8")
+        json_format.write_file(plan, args.out)
         print(f"wrote {args.out}")
     return 0
 

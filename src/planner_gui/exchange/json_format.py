@@ -23,6 +23,7 @@ from planner_gui.domain.model import (
     Task,
 )
 from planner_gui.domain.validation import check_number, check_progress, parse_iso_date
+from planner_gui.replacing import replacing
 
 FORMAT = "planner-gui/1"
 MAX_SUBTASK_DEPTH = 20
@@ -99,6 +100,14 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 
 def dumps(plan: Plan) -> str:
     return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_file(plan: Plan, path: Path | str) -> None:
+    """Write the plan as JSON; through a temporary file, so a failure never
+    leaves half a file under the real name (window and command line alike)."""
+    text = dumps(plan)
+    with replacing(Path(path)) as partial:
+        partial.write_text(text, encoding="utf-8")
 
 
 # --- reading -------------------------------------------------------------------

@@ -7,7 +7,6 @@ window asks first and keeps a copy of the file as it was next to it.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -39,10 +38,7 @@ def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | N
             return None
         target = Path(chosen)
     try:
-        text = json_format.dumps(window.plan)  # the file's plan, as the window holds it
-        partial = target.with_name(target.name + ".part")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, target)  # never leave half a file under the real name
+        json_format.write_file(window.plan, target)  # the file's plan, as the window holds it
     except (OSError, PlannerError, sqlite3.Error) as exc:
         window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
         return None
