@@ -110,6 +110,8 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
     rename_requested = Signal(str, str, str)
     # kind, id, area id, parent task id ("" for none), position (-1 for the end)
     move_requested = Signal(str, str, str, str, int)
+    # every row's values changed (see _every_row_changed): views repaint all they show
+    every_row_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -228,14 +230,12 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         ids of the areas and tasks whose figures changed (None: all). Returns
         whether any row's status or "reported" changed (the counts shown);
         always True for all rows."""
-        last = _COLUMN_COUNT - 1
         if only is None:
             # Everything was worked out again (an as-of change): every row is
             # repainted, without comparing 10,000 rows before and after (20-30 ms);
             # the counts are taken again.
             self._refresh_caches(plan, figures)
-            if self.root.shown:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.shown) - 1, last))
+            self._every_row_changed()
             return True
         nodes = {i: self.by_id[i] for i in only if i in self.by_id}
         before = {item_id: node.snapshot() for item_id, node in nodes.items()}
@@ -253,15 +253,23 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
             assert parent is not None
             _, low, high = changed.get(id(parent), (parent, node.row, node.row))
             changed[id(parent)] = (parent, min(low, node.row), max(high, node.row))
-        if len(changed) > 50 and self.root.shown:
-            # Many parents (as-of change): one signal; the view repaints all it shows, while
-            # each signal made QTreeView search its rows via Python (0.7 -> 0.3 s at 10k tasks).
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.shown) - 1, last))
+        if len(changed) > 50:
+            self._every_row_changed()
             return lights_changed
         for parent, low, high in changed.values():
             parent_index = self._index_of(parent)
-            self.dataChanged.emit(self.index(low, 0, parent_index), self.index(high, last, parent_index))
+            self.dataChanged.emit(self.index(low, 0, parent_index), self.index(high, _COLUMN_COUNT - 1, parent_index))
         return lights_changed
+
+    def _every_row_changed(self) -> None:
+        """One dataChanged over the top rows stands for all rows: one signal per
+        parent made QTreeView search its rows through Python (0.7 -> 0.3 s at
+        10,000 tasks). A view repaints only the rows a dataChanged names, so
+        every_row_changed tells it to repaint the rest (the tasks below an area
+        kept their old lights, or "reading…", until scrolled)."""
+        if self.root.shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.shown) - 1, _COLUMN_COUNT - 1))
+        self.every_row_changed.emit()
 
     def _refresh_caches(self, plan: Plan, figures: PlanFigures | None, only: set[str] | None = None) -> None:
         if figures is None:

@@ -7,7 +7,7 @@ screens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -96,6 +96,7 @@ class PlanTreeView(QTreeView):
         self.setObjectName("planTree")
         self.setAccessibleName(self.tr("Plan tree: areas, tasks and sub-tasks"))
         self.setModel(model)
+        model.every_row_changed.connect(self._repaint_rows)
         self.cell_painter = PlanTreeDelegate(model, self)
         self.setItemDelegate(self.cell_painter)
         self.setUniformRowHeights(True)  # large plans: no per-row size questions
@@ -141,15 +142,8 @@ class PlanTreeView(QTreeView):
             self.cell_painter.fonts_changed()
             self.viewport().update()
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # noqa: N802
-        super().dataChanged(top_left, bottom_right, roles)
-        if not top_left.parent().isValid() and bottom_right.row() > top_left.row():
-            # The model says "every row changed" (new figures for the whole plan)
-            # with one signal over the areas' rows, as one signal per parent made
-            # the view search its rows through Python. Qt repaints only the rows
-            # named, so the tasks below an area kept showing their old lights
-            # (or "reading…") until scrolled.
-            self.viewport().update()
+    def _repaint_rows(self) -> None:
+        self.viewport().update()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
