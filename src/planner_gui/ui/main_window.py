@@ -568,7 +568,7 @@ class MainWindow(RemembersLayout, QMainWindow):
             # the tree's row holds the plan's current task object: no search of 10,000
             known = self._held_task(node.id)
             task = known[0] if known is not None else None
-            calls = (("show_task", node.id, known), ("show_task", plan, node.id, as_of, task))
+            calls = (("show_task", node.id), ("show_task", plan, node.id, as_of, task))
         selection_changed = force or key != self._shown_key
         self._shown_key = key
         if selection_changed and hasattr(self.detail, calls[0][0]):
