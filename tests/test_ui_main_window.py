@@ -452,3 +452,21 @@ def test_opening_another_file_lets_go_of_the_shown_plan_at_once(window, tmp_path
         gc.garbage.clear()
         if was_enabled:
             gc.enable()
+
+
+def test_editing_an_indicator_or_milestone_updates_the_plan_and_figures_the_window_holds(window):
+    from planner_gui.domain.progress import evaluate_plan
+    from planner_gui.ui.commands import EditFieldsCommand
+
+    task = next(t for t in window.plan.walk_tasks() if t.indicators)
+    window.set_as_of(date(2024, 12, 31))
+    indicator = task.indicators[0]
+    assert window.push(lambda: EditFieldsCommand(window.store, window.events, "indicator", indicator.id,
+                                                 {"current": (indicator.target or 10) * 2}, "Edit indicator"))
+    milestone_task = next(t for t in window.plan.walk_tasks() if t.milestones)
+    milestone = milestone_task.milestones[0]
+    assert window.push(lambda: EditFieldsCommand(window.store, window.events, "milestone", milestone.id,
+                                                 {"done_on": date(2024, 3, 1)}, "Edit milestone"))
+    on_file = reread(window.store.path)
+    assert window.plan == on_file  # both tasks re-read in place
+    assert window.figures.tasks == evaluate_plan(on_file, date(2024, 12, 31)).tasks

@@ -440,7 +440,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         task_id = None
         try:
             task_id = self._changed_task(table, item_id)
-            self.plan = refresh_item(self.plan, self.store, table, item_id, self._area_of(task_id))
+            # an indicator or milestone: its task is re-read (its row was just read for the task's id)
+            self.plan = refresh_item(self.plan, self.store, "task" if task_id else table, task_id or item_id,
+                                     self._area_of(task_id))
         except PlannerError:
             self._stop_reading()
             self.plan = self.store.load_plan()  # the item is gone: take the file as it is
