@@ -100,14 +100,15 @@ class TaskItems:
         self.update_dots = pg.ScatterPlotItem(hoverable=True, tip=tip)
         self.milestones = pg.ScatterPlotItem(hoverable=True, tip=tip)
         self.as_of = pg.InfiniteLine(angle=90, label="", labelOpts={"position": 0.95})
-        for item in (self.planned, self.planned_dots, self.actual, self.update_dots, self.milestones, self.as_of):
+        self._items = (self.planned, self.planned_dots, self.actual, self.update_dots, self.milestones, self.as_of)
+        for item in self._items:
             plot.addItem(item)
         self._legend_entries: list[tuple[object, str]] = []
         self._as_of_drawn: tuple | None = None
 
     def set_visible(self, shown: bool) -> None:
         """Hidden while an area's or the plan's chart is shown (and kept for the next task)."""
-        for item in (self.planned, self.planned_dots, self.actual, self.update_dots, self.milestones, self.as_of):
+        for item in self._items:
             item.setVisible(shown)
         self.legend.setVisible(shown)
 
