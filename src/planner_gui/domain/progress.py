@@ -380,10 +380,13 @@ def _collect(
 def evaluate_area(area: Area, as_of: date, plan: Plan, out: dict[str, TaskFigures]) -> GroupFigures:
     group = GroupFigures()
     _collect(area.tasks, as_of, plan, out, group, {})
-    group.progress = round(
-        weighted_mean((out[t.id].progress, t.weight) for t in area.tasks), 2
-    )
+    group.progress = area_progress(area, out)
     return group
+
+
+def area_progress(area: Area, tasks: dict[str, TaskFigures]) -> float:
+    """An area's progress: the weighted mean of its top-level tasks' figures."""
+    return round(weighted_mean((tasks[t.id].progress, t.weight) for t in area.tasks), 2)
 
 
 def plan_total(plan: Plan, areas: dict[str, GroupFigures]) -> GroupFigures:
