@@ -80,7 +80,7 @@ def _leaf_tasks(plan, count: int) -> list[str]:
 
 
 def bench_window(args: argparse.Namespace) -> dict:
-    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtCore import QEvent, QPoint, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -169,20 +169,56 @@ def bench_window(args: argparse.Namespace) -> dict:
         record("scroll_page", took, stall)
     box.setFocus()
 
+    # Selecting a task: a mouse click on its row, after it was brought on screen
+    # and the window left idle (a user scrolls to a task, looks, clicks).
+    def reveal(item_id: str) -> QPoint:
+        """Scroll ``item_id``'s row into view (nothing selected); where to click it."""
+        index = window.model.index_for_id(item_id)
+        parent = index.parent()
+        while parent.isValid():
+            tree.expand(parent)
+            parent = parent.parent()
+        tree.scrollTo(index)
+        app.processEvents()
+        return tree.visualRect(index).center()
+
+    def click(point: QPoint) -> None:
+        QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+    def shown_leaf_tasks() -> list[QPoint]:
+        """Where the leaf tasks on screen are (for clicks with no scrolling between)."""
+        points, y, x = [], 1, tree.viewport().width() // 3
+        while y < tree.viewport().height():
+            index = tree.indexAt(QPoint(x, y))
+            if index.isValid() and index.internalPointer().is_leaf_task:
+                points.append(tree.visualRect(index).center())
+            y += max(tree.sizeHintForRow(0), 1)
+        return points
+
     first, *tasks = _leaf_tasks(window.plan, args.repeat + 1)
-    took, stall = _timed(app, lambda: window.select_item(first))
+    point = reveal(first)
+    _settle(app)
+    took, stall = _timed(app, lambda: click(point))
     record("select_task_first", took, stall)
     for task_id in tasks:
-        took, stall = _timed(app, lambda task_id=task_id: window.select_item(task_id))
+        point = reveal(task_id)
+        _settle(app)
+        took, stall = _timed(app, lambda point=point: click(point))
         record("select_task", took, stall)
-    results["select_task_back_to_back"] = {"ms": _back_to_back(
-        app, [lambda task_id=task_id: window.select_item(task_id) for task_id in tasks * 2])}
+    points = shown_leaf_tasks()[: args.repeat * 2]
+    results["select_task_back_to_back"] = {"ms": _back_to_back(app, [lambda p=p: click(p) for p in points])}
     # a task clicked after its area (the editor changes page, the chart its kind)
     for task_id in tasks:
         window.select_item(window.model.by_id[task_id].area_id)
+        point = reveal(task_id)
         _settle(app)
-        took, stall = _timed(app, lambda task_id=task_id: window.select_item(task_id))
+        took, stall = _timed(app, lambda point=point: click(point))
         record("select_task_after_area", took, stall)
+    # a task off screen selected (what the window does after adding a task): the
+    # tree scrolls to it, so this is a page scrolled and a task selected
+    for task_id in reversed(tasks):
+        took, stall = _timed(app, lambda task_id=task_id: window.select_item(task_id))
+        record("select_task_off_screen", took, stall)
 
     task_id = tasks[0]
     window.select_item(task_id)
