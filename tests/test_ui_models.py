@@ -137,3 +137,23 @@ def test_the_comparator_is_chosen_from_a_list_and_written(qtbot, context, bundle
     editor.setCurrentIndex(editor.findData(">"))
     delegate.setModelData(editor, model, index)
     assert stored_indicator(bundled_store, task.indicators[0].id)["comparator"] == ">"
+
+
+def test_the_same_items_again_keep_the_rows_and_a_cell_edit_makes_them_shown_again(qtbot, context, bundled_store):
+    """The editor reloads its task after every edit of any field: the indicator
+    rows (and the row the user selected) stay when the indicators did not change,
+    but a cell edited in the table is shown again from the file."""
+    task = find_task(bundled_store, CITY_SOUTH)
+    model = IndicatorTableModel(context)
+    assert model.set_items(task.id, task.indicators)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    assert not model.set_items(task.id, find_task(bundled_store, CITY_SOUTH).indicators)
+    assert resets == []
+    assert model.setData(model.index(0, NAME), "完成城南行动计划重点项目")
+    assert model.set_items(task.id, find_task(bundled_store, CITY_SOUTH).indicators)
+    assert resets == [True]
+    assert model.data(model.index(0, NAME)) == "完成城南行动计划重点项目"
+    other = find_task(bundled_store, "完成26个桥体垂直绿化")
+    assert model.set_items(other.id, other.indicators)
+    assert model.rowCount() == len(other.indicators)

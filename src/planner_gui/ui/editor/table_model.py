@@ -41,13 +41,24 @@ class ItemTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.context = context
         self.task_id: str | None = None
+        self._given: tuple = (None, ())  # what set_items last showed
         self.items: list[Any] = []
         self.read_only = False
 
-    def set_items(self, task_id: str | None, items: list[Any]) -> None:
+    def set_items(self, task_id: str | None, items: list[Any]) -> bool:
+        """Show these items; False when they are the ones given last time
+        (another field of their task was edited): the rows, the selection and
+        the column widths are then left as they are, and nothing is laid out
+        again. A cell edited here since then makes them differ, so the page's
+        reload after it still fits the columns to the new text."""
+        given = (task_id, tuple(items))
+        if given == self._given:
+            return False
         self.beginResetModel()
+        self._given = given
         self.task_id, self.items = task_id, list(items)
         self.endResetModel()
+        return True
 
     def field(self, column: int) -> str:
         return self.COLUMNS[column][0]

@@ -229,12 +229,12 @@ class TaskEditor(QWidget):
         self.municipal.blockSignals(True)
         self.municipal.setChecked(task.municipal)
         self.municipal.blockSignals(False)
-        self.indicators.set_items(task.id, task.indicators)
-        self.milestones.set_items(task.id, task.milestones)
+        if self.indicators.set_items(task.id, task.indicators):
+            self.indicator_view.resizeColumnsToContents()
+        if self.milestones.set_items(task.id, task.milestones):
+            self.milestone_view.resizeColumnsToContents()
         self.history.set_updates(task.updates, task.indicators)
         self.update_form.set_task(task.id, task.indicators, self.figures.progress, as_of)
-        self.indicator_view.resizeColumnsToContents()
-        self.milestone_view.resizeColumnsToContents()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
