@@ -8,9 +8,9 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 
-from planner_gui.domain.progress import Status, evaluate_area, evaluate_plan
+from planner_gui.domain.progress import STATUS_COLOURS, Status, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.chart import ChartPanel
 from planner_gui.ui.chart_series import timestamp
@@ -464,3 +464,38 @@ def test_a_task_clicked_in_the_window_is_shown_from_the_plan_it_holds(qtbot, tmp
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: page.widgets["leader"].text() == on_file.leader, timeout=2000)
     assert page.task == reopened_task(window.store, task.id) == on_file
+
+
+def _dot_colour(light) -> QColor:
+    image = light.dot.grab().toImage()
+    return image.pixelColor(image.width() // 2, image.height() // 2)
+
+
+def _near(colour: QColor, hex_colour: str) -> bool:
+    wanted = QColor(hex_colour)
+    return max(abs(colour.red() - wanted.red()), abs(colour.green() - wanted.green()),
+               abs(colour.blue() - wanted.blue())) < 40
+
+
+def test_the_light_shows_the_status_colour_and_follows_a_change_and_its_undo(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    panel.set_as_of(date(2024, 3, 1))
+    panel.show_task(tid)
+    page = panel.task_page
+    light = page.figures_box.light
+    assert light.status is Status.GREEN  # nothing reported yet, and none expected by a December deadline
+    assert light.dot.isVisible() and light.word.text()
+    assert _near(_dot_colour(light), STATUS_COLOURS[Status.GREEN])
+    # a deadline of 31 March: behind the plan as of 1 March
+    commit_date(qtbot, page.widgets["due"], date(2024, 3, 31))
+    qtbot.waitUntil(lambda: light.status is not Status.GREEN)
+    changed = light.status
+    assert changed is not None and _near(_dot_colour(light), STATUS_COLOURS[changed])
+    # an edit that leaves the light as it is keeps it (the task is shown again after every edit)
+    commit_text(qtbot, page.widgets["leader"], "督查室")
+    qtbot.waitUntil(lambda: reopened_task(bundled_store, tid).leader == "督查室")
+    assert light.status is changed and _near(_dot_colour(light), STATUS_COLOURS[changed])
+    panel.undo_stack.undo()
+    panel.undo_stack.undo()
+    qtbot.waitUntil(lambda: light.status is Status.GREEN)
+    assert _near(_dot_colour(light), STATUS_COLOURS[Status.GREEN])

@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_gui.domain.progress import STATUS_COLOURS, Status
 from planner_gui.ui.plan_tree import Column, PlanTreeModel
 from planner_gui.ui.plan_tree_delegate import PlanTreeDelegate
-
-STATUS_QCOLOURS = {status: QColor(colour) for status, colour in STATUS_COLOURS.items()}
+from planner_gui.ui.status_lights import STATUS_QCOLOURS, light_pixmaps
 
 
 class ProgressBars:
@@ -60,30 +58,6 @@ class ProgressBars:
             painter.drawRoundedRect(QRectF(0, 0, self.width * percent / 100, self.height), 2, 2)
         painter.end()
         return pixmap
-
-
-def light_pixmaps(colours: dict[Status, QColor], font_height: int, ratio: float) -> dict[Status, QPixmap]:
-    """The status light of each status: a coloured dot sized to the font.
-
-    The model hands these out as the status column's decoration, so Qt draws
-    them without calling Python for every row painted (a delegate that drew
-    the dot cost 2-3 ms of every repaint of a screenful of rows)."""
-    size = font_height * 3 // 4
-    diameter = font_height * 0.6
-    lights = {}
-    for status, colour in colours.items():
-        pixmap = QPixmap(round(size * ratio), round(size * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor(colour).darker(130))
-        painter.setBrush(QColor(colour))
-        offset = (size - diameter) / 2
-        painter.drawEllipse(QRectF(offset, offset + 1, diameter, diameter))
-        painter.end()
-        lights[status] = pixmap
-    return lights
 
 
 class PlanTreeView(QTreeView):

@@ -297,12 +297,6 @@ class OptionalDateEdit(QDateEdit):
             self.committed.emit(self.value())
 
 
-def status_dot(colour: str, size: int = 12) -> str:
-    """Stylesheet for a coloured round marker label."""
-    return f"background: {colour}; border-radius: {size // 2}px; min-width: {size}px; max-width: {size}px; " \
-        f"min-height: {size}px; max-height: {size}px;"
-
-
 
 def set_widgets_read_only(widgets: list[QWidget], read_only: bool) -> None:
     """Fields stay readable and selectable; other controls are disabled."""

@@ -4,16 +4,18 @@ from planner_gui.domain.progress; nothing here decides a rule."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from planner_gui.domain.progress import (
-    STATUS_COLOURS,
     STATUS_ORDER,
     GroupFigures,
     Status,
     TaskFigures,
 )
-from planner_gui.ui.editor.fields import format_percent, plain_label, status_dot, status_text
+from planner_gui.ui.editor.fields import format_percent, plain_label, status_text
+from planner_gui.ui.status_lights import STATUS_QCOLOURS, light_pixmaps
 
 
 class LightLabel(QWidget):
@@ -31,13 +33,30 @@ class LightLabel(QWidget):
         layout.addWidget(self.dot)
         layout.addWidget(self.word)
         layout.addStretch(1)
+        self.status: Status | None = None
+        self._shown: tuple[Status | None, str] | None = None  # (status, word) on screen
+        self._lights: dict[Status, QPixmap] = {}
 
     def set_status(self, status: Status | None) -> None:
+        """Show a status; the same one again changes nothing (the editor shows its
+        task again after every edit, and each change lays the box out anew)."""
         self.status = status
+        shown = (status, status_text(status) if status is not None else "")
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.dot.setVisible(status is not None)
         if status is not None:
-            self.dot.setStyleSheet(status_dot(STATUS_COLOURS[status]))
-        self.word.setText(status_text(status) if status is not None else "")
+            if not self._lights:
+                self._lights = light_pixmaps(STATUS_QCOLOURS, self.fontMetrics().height(), self.devicePixelRatioF())
+            self.dot.setPixmap(self._lights[status])
+        self.word.setText(shown[1])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+            self._lights, self._shown = {}, None  # drawn again for the new font or words
+            self.set_status(self.status)
 
 
 class TaskFiguresBox(QWidget):
