@@ -86,7 +86,8 @@ def _recounted(area: Area, group: GroupFigures, leaves: list[tuple[TaskFigures, 
         counts[before.status] -= 1
         counts[after.status] += 1
         not_reported += (not after.reported) - (not before.reported)
-    return GroupFigures(progress=area_progress(area, tasks), counts=counts, not_reported=not_reported, leaf_tasks=group.leaf_tasks)
+    return GroupFigures(progress=area_progress(area, tasks), counts=counts, not_reported=not_reported,
+                        leaf_tasks=group.leaf_tasks)
 
 
 def refresh_figures(plan: Plan, figures: PlanFigures, task_ids: Iterable[str],

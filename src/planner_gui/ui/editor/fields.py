@@ -297,7 +297,6 @@ class OptionalDateEdit(QDateEdit):
             self.committed.emit(self.value())
 
 
-
 def set_widgets_read_only(widgets: list[QWidget], read_only: bool) -> None:
     """Fields stay readable and selectable; other controls are disabled."""
     for widget in widgets:
