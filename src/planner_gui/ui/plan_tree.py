@@ -513,7 +513,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         if role == _DECORATION:
             return self.decoration(node, column)
         if role == _ALIGNMENT:
-            return _RIGHT if column == _PROGRESS_COLUMN else None
+            return _RIGHT if self.is_right_aligned(column) else None
         if role == _FONT:
             return self._bold if self.is_bold(node, column) else None
         if role == _FOREGROUND:
