@@ -173,12 +173,7 @@ def bench_window(args: argparse.Namespace) -> dict:
     # and the window left idle (a user scrolls to a task, looks, clicks).
     def reveal(item_id: str) -> QPoint:
         """Scroll ``item_id``'s row into view (nothing selected); where to click it."""
-        index = window.model.index_for_id(item_id)
-        parent = index.parent()
-        while parent.isValid():
-            tree.expand(parent)
-            parent = parent.parent()
-        tree.scrollTo(index)
+        index = window.tree_pane.reveal(item_id)
         app.processEvents()
         return tree.visualRect(index).center()
 

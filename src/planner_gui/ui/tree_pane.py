@@ -48,16 +48,24 @@ class TreePane(QWidget):
         return [node.id for node in self.model.shown_nodes() if node.kind == "task"]
 
     def select_item(self, item_id: str) -> bool:
-        index = self.model.index_for_id(item_id)
+        index = self.reveal(item_id)
         if not index.isValid():
             return False
+        self.tree.setCurrentIndex(index)
+        return True
+
+    def reveal(self, item_id: str) -> QModelIndex:
+        """Open the rows above ``item_id`` and scroll its row into view, selecting
+        nothing; its index (invalid if the tree has no such row, e.g. filtered out)."""
+        index = self.model.index_for_id(item_id)
+        if not index.isValid():
+            return index
         parent = index.parent()
         while parent.isValid():
             self.tree.expand(parent)
             parent = parent.parent()
-        self.tree.setCurrentIndex(index)
         self.tree.scrollTo(index)
-        return True
+        return index
 
     def rebuild(self, plan: Plan, figures: PlanFigures, first: bool = False, keep: str | None = None) -> None:
         """New rows for a changed structure, keeping selection (or selecting
