@@ -360,7 +360,7 @@ class MainWindow(RemembersLayout, QMainWindow):
                 return False
         else:
             try:
-                store = PlanStore.open(path)
+                store = PlanStore.open(path, daily_backup=True)
             except (PlannerError, sqlite3.Error, OSError) as exc:
                 self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, _message(exc)))
                 return False
