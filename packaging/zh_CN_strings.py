@@ -291,9 +291,9 @@ TRANSLATIONS: dict[str, str] = {
     "Restored %1.\n\nThe content before the restore is saved in\n%2": "已恢复 %1。\n\n恢复前的内容保存在\n%2",
     "The plan is backed up to\n%1": "计划已备份到\n%1",
     "%1\n\ncannot be changed (the file or its folder is read-only), so it is open for reading "
-    "only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).":
+    "only. To keep working, save a copy elsewhere (File, Back up now, or planner-cli backup --out).":
         "%1\n\n无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，"
-        "请将副本保存到其他位置（文件 > 立即备份，或 planner backup --out）。",
+        "请将副本保存到其他位置（文件 > 立即备份，或 planner-cli backup --out）。",
     "%1\n\ncannot be opened: %2\n\nThe file has not been changed.": "%1\n\n无法打开：%2\n\n文件未被修改。",
     "%1\n\nis already open in another planner-gui window (%2). Two windows changing the same "
     "file could confuse each other's work.\n\nOpen it read-only?":

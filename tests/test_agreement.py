@@ -1,6 +1,6 @@
 """Issue 4's promise: for the bundled plan with a few updates, the lights,
 planned and actual progress and the "not reported" marks agree between the
-window, `planner summary`, the exported summary and the ledger, for any
+window, `planner-cli summary`, the exported summary and the ledger, for any
 as-of date."""
 
 from __future__ import annotations

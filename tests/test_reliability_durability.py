@@ -2,7 +2,7 @@
 
 A child process appends progress updates through PlanStore in a loop and
 prints each update's id only after add_update has returned (that is the
-moment the window or `planner update` tells the user "done"). The test kills
+moment the window or `planner-cli update` tells the user "done"). The test kills
 it with SIGKILL at random moments, many times, then checks that the file is
 sound and that every acknowledged update is in it.
 """

@@ -87,7 +87,7 @@ def open_plan(tmp_path_factory):
 
 
 def import_or_refuse(path: Path, store) -> None:
-    """Read and preview an import as the window and `planner` do; only PlannerError may escape."""
+    """Read and preview an import as the window and `planner-cli` do; only PlannerError may escape."""
     for target in (None, store):
         try:
             preview = ledger_import.prepare_import(path, target, today=TODAY)

@@ -1540,10 +1540,10 @@ The content before the restore is saved in
         <message>
             <source>%1
 
-cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).</source>
+cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner-cli backup --out).</source>
             <translation>%1
 
-无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner backup --out）。</translation>
+无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner-cli backup --out）。</translation>
         </message>
         <message>
             <source>%1

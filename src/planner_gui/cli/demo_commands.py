@@ -1,4 +1,4 @@
-"""`planner demo`: write a large synthetic plan for measuring and trying things out."""
+"""`planner-cli demo`: write a large synthetic plan for measuring and trying things out."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("restore", help="put a backup back (the current content is backed up first)")
     add_db(p)
-    p.add_argument("backup", type=Path, metavar="BACKUP", help="a backup file (see 'planner backups')")
+    p.add_argument("backup", type=Path, metavar="BACKUP", help="a backup file (see 'planner-cli backups')")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("check", help="check a plan file's integrity without changing it")
@@ -82,6 +82,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check_file(path, full=args.full)
     if problems:
         detail = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
-        raise PlannerError(f"{path}: damaged ({detail}); restore a backup with 'planner restore'")
+        raise PlannerError(f"{path}: damaged ({detail}); restore a backup with 'planner-cli restore'")
     print(f"{path}: ok ({'full' if args.full else 'quick'} check)")
     return 0

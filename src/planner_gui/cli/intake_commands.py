@@ -1,4 +1,4 @@
-"""`planner import-text`: propose a plan from a document's text and add it."""
+"""`planner-cli import-text`: propose a plan from a document's text and add it."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def _print_outline(proposal: Proposal) -> None:
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
-    # text intake is loaded only when used, so `planner` starts fast
+    # text intake is loaded only when used, so `planner-cli` starts fast
     from planner_gui.exchange import json_format
     from planner_gui.exchange.intake.apply import add_proposal, new_plan_from, read_text_file
     from planner_gui.exchange.intake.parse import propose_plan

@@ -1,4 +1,4 @@
-"""Entry point of `planner`. Each subcommand lives in a module of this package
+"""Entry point of `planner-cli`. Each subcommand lives in a module of this package
 listed in COMMAND_MODULES and registers itself with ``register(subparsers)``.
 
 Exit codes: 0 success; 1 bad data or a bad file (one line on stderr, never a
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from planner_gui import __version__
 from planner_gui.domain.errors import PlannerError
 
-# The module that registers each command. `planner summary ...` imports and
+# The module that registers each command. `planner-cli summary ...` imports and
 # sets up that module alone: building every command's parser was 8 ms of each
 # command's start. tests/test_cli.py checks this table against what the
 # modules register.
@@ -50,7 +50,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: with the named command's module only, or with
     every command (no command named, --help, a mistyped name)."""
     parser = _Parser(
-        prog="planner",
+        prog="planner-cli",
         description="Work with planner-gui plan files without the window.",
     )
     parser.add_argument("--version", action="version", version=f"planner-gui {__version__}")
@@ -63,7 +63,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def fail(message: str) -> int:
-    print(f"planner: error: {message}", file=sys.stderr)
+    print(f"planner-cli: error: {message}", file=sys.stderr)
     return 1
 
 

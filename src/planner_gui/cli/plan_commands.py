@@ -14,7 +14,7 @@ from planner_gui.domain.model import Plan, ProgressUpdate
 from planner_gui.domain.progress import Status, status_word
 from planner_gui.store import PlanStore
 
-# The modules only one command needs are imported in that command: `planner --help`
+# The modules only one command needs are imported in that command: `planner-cli --help`
 # and the other commands of this module load it too, and importing them all cost
 # each command 5-10 ms.
 
@@ -165,6 +165,7 @@ def cmd_update(args: argparse.Namespace) -> int:
             highlight=args.highlight,
             readings=readings,
         )
+        store.back_up_for_today()  # the day's first change: something to protect
         store.add_update(task_id, update)
     print(f"added update {update.id} to task {task_id}")
     return 0

@@ -1,7 +1,7 @@
-"""`planner export-pdf`: the printed summary (PDF or HTML) and leaders' letters.
+"""`planner-cli export-pdf`: the printed summary (PDF or HTML) and leaders' letters.
 
 The report modules (Qt, fonts) are imported inside the command so that
-`planner --help` and the other commands start without loading them.
+`planner-cli --help` and the other commands start without loading them.
 """
 
 from __future__ import annotations
@@ -63,5 +63,5 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 def _usage_error(message: str) -> int:
     import sys
 
-    print(f"planner export-pdf: error: {message}", file=sys.stderr)
+    print(f"planner-cli export-pdf: error: {message}", file=sys.stderr)
     return 2
