@@ -193,6 +193,7 @@ def test_planner_backup_and_restore_from_the_command_line(bundled_store, db_path
     first = next(bundled_store.load_plan().walk_tasks())
     bundled_store.close()
     copy = tmp_path / "elsewhere" / "copy.sqlite"
+    copy.parent.mkdir()
 
     def planner(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "planner_gui.cli.main", *args],

@@ -5,16 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner_gui.cli.options import add_db, db_path
-from planner_gui.domain.errors import BadFileError, PlannerError
-from planner_gui.store import PlanStore
+from planner_gui.cli.options import add_db, db_path, output_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="copy the plan file now (SQLite backup API)")
     add_db(p)
-    p.add_argument("--out", type=Path, default=None, metavar="FILE",
-                   help="write the copy here (default: the plan's backup folder)")
+    p.add_argument("--out", type=output_file(), default=None, metavar="FILE",
+                   help="write the copy here, in a folder that exists (default: the plan's backup folder)")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("backups", help="list the plan file's backups, newest first")
@@ -34,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from planner_gui.store import backups
+    from planner_gui.domain.errors import BadFileError
+    from planner_gui.store import PlanStore, backups
     from planner_gui.store.connection import backup_copy
 
     path = db_path(args)
@@ -63,7 +62,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from planner_gui.store import backups
+    from planner_gui.store import PlanStore, backups
 
     path = db_path(args)
     backups.check_backup(args.backup)  # refuse a bad backup before touching anything
@@ -76,6 +75,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from planner_gui.domain.errors import PlannerError
     from planner_gui.store.connection import check_file
 
     path = db_path(args)

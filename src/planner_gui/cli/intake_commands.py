@@ -93,7 +93,8 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         if result.tasks_already_there:
             message += f"; {result.tasks_already_there} tasks already there were left out"
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if args.db is None:  # the data folder is made on first use; a named folder must exist
+            path.parent.mkdir(parents=True, exist_ok=True)
         PlanStore.create(path, new_plan_from(plan)).close()
         message = f"created {path}: {len(plan.areas)} areas, {tasks} tasks"
     if args.json:

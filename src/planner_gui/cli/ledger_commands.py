@@ -8,14 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from planner_gui.cli.options import add_as_of, add_db, db_path
-from planner_gui.store import PlanStore
+from planner_gui.cli.options import add_as_of, add_db, db_path, output_file, output_folder
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export-xlsx", help="write the plan as an Excel ledger (台账)")
     add_db(p)
-    p.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    p.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FILE",
+                   help="the .xlsx file to write (in a folder that exists)")
     add_as_of(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the headings")
     p.set_defaults(func=cmd_export_xlsx)
@@ -31,13 +31,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export-forms", help="one report form workbook per unit or leader")
     add_db(p)
     p.add_argument("--by", choices=("unit", "leader"), required=True, help="one form per lead unit or leader")
-    p.add_argument("--out", type=Path, required=True, help="folder for the forms")
+    p.add_argument("--out", type=output_folder, required=True, metavar="DIR",
+                   help="folder for the forms (made if new; the folder it is in must exist)")
     add_as_of(p)
     p.set_defaults(func=cmd_export_forms)
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from planner_gui.exchange.ledger_export import export_ledger
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
@@ -49,6 +51,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.store import PlanStore
 
     path = db_path(args)
     store = PlanStore.open(path) if path.exists() else None
@@ -82,6 +85,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_export_forms(args: argparse.Namespace) -> int:
     from planner_gui.exchange.report_forms import export_forms
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()

@@ -7,16 +7,20 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date
-from planner_gui.domain.errors import NotFoundError, ValidationError
-from planner_gui.domain.model import Plan, ProgressUpdate
-from planner_gui.domain.progress import Status, status_word
-from planner_gui.store import PlanStore
+from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date, output_file
 
-# The modules only one command needs are imported in that command: `planner-cli --help`
-# and the other commands of this module load it too, and importing them all cost
-# each command 5-10 ms.
+if TYPE_CHECKING:
+    from planner_gui.domain.model import Plan
+
+# What a command needs is imported in that command: `planner-cli --help` loads
+# this module too, and the domain model and the store (sqlite-utils) were most
+# of its 0.25 s.
+
+# A --date further than this from the plan's year is taken for a typo (2204 for
+# 2024) unless the user says otherwise (--any-date).
+YEARS_AROUND_PLAN = 1
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("export-json", help="write the whole plan as JSON (planner-gui/1)")
     add_db(p)
-    p.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    p.add_argument("--out", type=output_file(), default=None, metavar="FILE",
+                   help="file to write, in a folder that exists (default: standard output)")
     p.set_defaults(func=cmd_export_json)
 
     p = sub.add_parser("import-json", help="replace the plan in a file with a JSON plan")
@@ -39,13 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("summary", help="lights, planned and actual progress as of a date")
     add_db(p)
     add_as_of(p)
-    p.add_argument("--task", default=None, metavar="ID", help="only this task")
+    p.add_argument("--task", default=None, metavar="ID",
+                   help="only this task: its id, any unique start of the id, or its exact title")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("update", help="append a dated progress update to a task")
     add_db(p)
-    p.add_argument("--task", required=True, metavar="ID", help="task id (or a unique start of it)")
+    p.add_argument("--task", required=True, metavar="ID",
+                   help="the task: its id, any unique start of the id, or its exact title")
     p.add_argument("--progress", type=float, default=None, help="progress 0 to 100")
     p.add_argument("--date", type=iso_date, default=None, help="date of the update (default: today)")
     p.add_argument("--note", default="", help="what was done (进展情况)")
@@ -55,6 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--highlight", action="store_true", help="mark as a highlight (亮点)")
     p.add_argument("--indicator", action="append", default=[], metavar="NAME=VALUE",
                    help="an indicator reading; may be repeated")
+    p.add_argument("--any-date", action="store_true",
+                   help=f"accept a date more than {YEARS_AROUND_PLAN} year from the plan's year")
     p.set_defaults(func=cmd_update)
 
 
@@ -62,7 +71,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     from planner_gui.plan_files import init_file
 
     path = db_path(args)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if args.db is None:  # the data folder is made on first use; a folder the user names must exist
+        path.parent.mkdir(parents=True, exist_ok=True)
     with init_file(path, empty=args.empty, year=args.year) as store:
         counts = store.counts()
     print(f"created {path}: {counts['area']} areas, {counts['task']} tasks")
@@ -71,6 +81,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
@@ -84,6 +95,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
+    from planner_gui.store import PlanStore
     from planner_gui.store.backups import backup_before
 
     plan = json_format.read_file(args.file)
@@ -100,23 +112,26 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 
 
 def resolve_task_id(plan: Plan, key: str) -> str:
-    """A task by its id, a unique start of its id (8 characters or more), or its exact title."""
+    """A task by its id, any unique start of its id, or its exact title."""
+    from planner_gui.domain.errors import NotFoundError, ValidationError
+
     tasks = list(plan.walk_tasks())
     for task in tasks:
         if task.id == key:
             return task.id
-    matches = [t for t in tasks if len(key) >= 8 and t.id.startswith(key)] or [
-        t for t in tasks if t.title == key
-    ]
+    matches = ([t for t in tasks if key and t.id.startswith(key)]
+               or [t for t in tasks if t.title == key.strip()])
     if len(matches) == 1:
         return matches[0].id
     if len(matches) > 1:
-        raise ValidationError("--task", f"{key!r} matches {len(matches)} tasks; give the full id")
+        raise ValidationError("--task", f"{key!r} matches {len(matches)} tasks; give more of the id")
     raise NotFoundError(f"no task with id {key}")
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from planner_gui.domain.progress import Status, status_word
     from planner_gui.domain.summary import summary_dict
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
@@ -142,6 +157,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def parse_reading(text: str) -> tuple[str, float]:
+    from planner_gui.domain.errors import ValidationError
+
     name, sep, value = text.rpartition("=")
     if not sep or not name.strip():
         raise ValidationError("--indicator", f"{text!r} is not NAME=VALUE")
@@ -152,11 +169,25 @@ def parse_reading(text: str) -> tuple[str, float]:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from planner_gui.domain.errors import ValidationError
+    from planner_gui.domain.model import ProgressUpdate
+    from planner_gui.store import PlanStore
+
     readings = dict(parse_reading(item) for item in args.indicator)
+    texts = (args.note, args.problems, args.next_steps)
+    if args.progress is None and not readings and not any(t.strip() for t in texts):
+        raise ValidationError("update", "it says nothing: give --progress, --note, --problems, "
+                                        "--next-steps or --indicator")
+    day = args.date or date.today()
     with PlanStore.open(db_path(args)) as store:
-        task_id = resolve_task_id(store.load_plan(), args.task)
+        plan = store.load_plan()
+        task_id = resolve_task_id(plan, args.task)
+        # (a typed --date only: today is never a typo, even with an old plan)
+        if args.date and abs(day.year - plan.year) > YEARS_AROUND_PLAN and not args.any_date:
+            raise ValidationError("--date", f"{day.isoformat()} is far from the plan's year {plan.year}; "
+                                            "give --any-date if it is meant")
         update = ProgressUpdate(
-            date=args.date or date.today(),
+            date=day,
             progress=args.progress,
             text=args.note,
             problems=args.problems,

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
-from planner_gui.cli.options import add_as_of, add_db, db_path
-from planner_gui.store import PlanStore
+from planner_gui.cli.options import add_as_of, add_db, db_path, output_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,8 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "With --leader the leader's target responsibility letter (目标责任书) follows.",
     )
     add_db(p)
-    p.add_argument("--out", type=Path, required=True, metavar="FILE",
-                   help="the file to write (.pdf, or .html / .htm for HTML)")
+    p.add_argument("--out", type=output_file(".pdf", ".html", ".htm"), required=True, metavar="FILE",
+                   help="the file to write (.pdf, or .html / .htm for HTML), in a folder that exists")
     add_as_of(p)
     p.add_argument("--area", default=None, metavar="NAME", help="only this area (方面)")
     p.add_argument("--leader", default=None, metavar="NAME",
@@ -44,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from planner_gui.reports.export import ExportRequest, export_report
+    from planner_gui.store import PlanStore
 
     if args.letter_only and not args.leader:
         raise SystemExit(_usage_error("--letter-only needs --leader NAME"))
@@ -63,5 +62,5 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 def _usage_error(message: str) -> int:
     import sys
 
-    print(f"planner-cli export-pdf: error: {message}", file=sys.stderr)
+    print(f"planner-cli: {message}", file=sys.stderr)
     return 2
