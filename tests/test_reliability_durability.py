@@ -39,6 +39,7 @@ while True:
 KILLS = 30
 
 
+@pytest.mark.slow  # 30 child processes, 10-20 s
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_every_acknowledged_update_survives_kill_minus_9(bundled_store, db_path):
     task_id = next(bundled_store.load_plan().walk_tasks()).id

@@ -14,6 +14,12 @@ import sys
 from collections.abc import Sequence
 
 from planner_gui import __version__
+from planner_gui.cli import words
+from planner_gui.cli.words import CliApplication
+
+
+def _tr(text: str) -> str:
+    return CliApplication.translate("CommandLine", text)
 
 # The module that registers each command. `planner-cli summary ...` imports and
 # sets up that module alone: building every command's parser was 8 ms of each
@@ -52,16 +58,17 @@ def usage_line(message: str) -> str:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D102 - argparse's hook
         # One line naming the option; the usage block is one --help away.
-        hint = f"; {PROG} --help lists them" if "COMMAND" in message else ""
+        hint = _tr("; planner-cli --help lists them") if "COMMAND" in message else ""
         self.exit(2, usage_line(message) + hint + "\n")
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: with the named command's module only, or with
     every command (no command named, --help, a mistyped name)."""
+    words.install()  # argparse's own words in the user's language
     parser = _Parser(
         prog=PROG,
-        description="Work with planner-gui plan files without the window.",
+        description=_tr("Work with planner-gui plan files without the window."),
     )
     parser.add_argument("--version", action="version", version=f"planner-gui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -73,7 +80,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def fail(message: str) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: {_tr('error:')} {message}", file=sys.stderr)
     return 1
 
 
