@@ -50,8 +50,8 @@ def test_help_names_the_command_line_and_needs_no_display():
 
 REPO = Path(__file__).resolve().parents[1]
 # `planner summary`, `planner`, "planner restore": the old name of the command line
-OLD_NAME = re.compile(r"(?<![-\w./])planner(?=`|'| (init|export-|import-|summary|update|backups?|restore|"
-                      r"check|demo|NAME|\.\.\.)\b)")
+OLD_NAME = re.compile(r"(?<![-\w./])planner(?=`|'|</binary>| (init|export-|import-|summary|update|backups?|"
+                      r"restore|check|demo|NAME|\.\.\.)\b)")
 
 
 def test_nothing_named_planner_is_installed():
@@ -67,7 +67,8 @@ def test_docs_help_and_messages_name_planner_cli_not_planner():
     places = [REPO / "README.md", *(REPO / "docs").glob("*.md"), *(REPO / "src").rglob("*.py"),
               *(REPO / "packaging").iterdir(), REPO / "resources" / "translations" / "planner_gui_zh_CN.ts"]
     found = [f"{path.relative_to(REPO)}:{number}: {line.strip()}"
-             for path in places if path.is_file() and path.suffix in (".md", ".py", ".ts", ".spec", ".desktop", ".sh")
+             for path in places if path.is_file() and path.suffix in (".md", ".py", ".ts", ".spec", ".desktop", ".sh", ".xml")
              for number, line in enumerate(path.read_text("utf-8").splitlines(), 1) if OLD_NAME.search(line)]
     assert found == []
-    assert OLD_NAME.search("run `planner summary --db F`") and not OLD_NAME.search("`planner-cli summary`")
+    assert OLD_NAME.search("run `planner summary --db F`") and OLD_NAME.search("<binary>planner</binary>")
+    assert not OLD_NAME.search("`planner-cli summary`") and not OLD_NAME.search("<binary>planner-cli</binary>")
