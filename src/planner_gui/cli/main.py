@@ -21,6 +21,7 @@ from planner_gui.cli.words import CliApplication
 def _tr(text: str) -> str:
     return CliApplication.translate("CommandLine", text)
 
+
 # The module that registers each command. `planner-cli summary ...` imports and
 # sets up that module alone: building every command's parser was 8 ms of each
 # command's start. tests/test_cli.py checks this table against what the
