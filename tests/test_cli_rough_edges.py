@@ -22,6 +22,16 @@ def run(*args: str, stdout=subprocess.PIPE, env=None) -> subprocess.CompletedPro
                           stderr=subprocess.PIPE, text=True, timeout=60, env=env)
 
 
+def usage_error(capsys, *args: str) -> str:
+    """Run the command line in this process; it must stop with a usage error
+    (exit 2). Returns what it wrote to standard error."""
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(list(args))
+    assert stopped.value.code == 2
+    return capsys.readouterr().err
+
+
 @pytest.fixture
 def plan_file(tmp_path):
     path = tmp_path / "plan.sqlite"
@@ -34,10 +44,10 @@ def _tasks(path):
         return list(store.load_plan().walk_tasks())
 
 
-def test_a_bad_date_is_one_line_naming_the_option(plan_file):
-    result = run("update", "--db", str(plan_file), "--task", "x", "--progress", "5", "--date", "2024-13-45")
-    assert result.returncode == 2
-    assert result.stderr == "planner-cli: --date: 2024-13-45 is not a date (YYYY-MM-DD)\n"
+def test_a_bad_date_is_one_line_naming_the_option(plan_file, capsys):
+    err = usage_error(capsys, "update", "--db", str(plan_file), "--task", "x", "--progress", "5",
+                      "--date", "2024-13-45")
+    assert err == "planner-cli: --date: 2024-13-45 is not a date (YYYY-MM-DD)\n"
 
 
 def test_a_missing_option_and_a_mistyped_command_are_one_line_each():
@@ -96,12 +106,12 @@ def test_help_says_a_title_works_too():
      ("export-json", "missing/plan.json"), ("backup", "missing/copy.sqlite"),
      ("export-forms", "missing/forms")],
 )
-def test_an_output_in_a_folder_that_does_not_exist_is_named_not_made(plan_file, tmp_path, command, out):
+def test_an_output_in_a_folder_that_does_not_exist_is_named_not_made(plan_file, tmp_path, command, out,
+                                                                    capsys):
     extra = ["--by", "unit"] if command == "export-forms" else []
-    result = run(command, "--db", str(plan_file), "--out", str(tmp_path / out), *extra)
-    assert result.returncode == 2
-    assert f"the folder {tmp_path / 'missing'} does not exist" in result.stderr
-    assert result.stderr.count("\n") == 1
+    err = usage_error(capsys, command, "--db", str(plan_file), "--out", str(tmp_path / out), *extra)
+    assert f"the folder {tmp_path / 'missing'} does not exist" in err
+    assert err.count("\n") == 1
     assert not (tmp_path / "missing").exists()
 
 
@@ -112,9 +122,8 @@ def test_a_plan_file_in_a_folder_that_does_not_exist_is_not_made(tmp_path, capsy
 
 
 @pytest.mark.parametrize(("command", "name"), [("export-pdf", "summary.docx"), ("export-xlsx", "ledger.csv")])
-def test_an_output_name_of_another_kind_of_file_is_refused(plan_file, tmp_path, command, name):
-    result = run(command, "--db", str(plan_file), "--out", str(tmp_path / name))
-    assert result.returncode == 2 and "must end in" in result.stderr
+def test_an_output_name_of_another_kind_of_file_is_refused(plan_file, tmp_path, command, name, capsys):
+    assert "must end in" in usage_error(capsys, command, "--db", str(plan_file), "--out", str(tmp_path / name))
     assert not (tmp_path / name).exists()
 
 
