@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from home_guard import REAL_DATA, REAL_FOLDERS, changed_by_this_run, snapshot
+from home_guard import REAL_DATA, REAL_FOLDERS, changed, changed_by_this_run, snapshot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,12 +36,16 @@ os.environ["PLANNER_GUI_DATA_DIR"] = str(SESSION_HOME / "data")
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """Fail the run if it changed anything under the real data or settings folder."""
+    """Fail the run if it wrote into the real data folder (home_guard says how
+    that is told apart from another program on a shared machine)."""
     run_folders = [SESSION_HOME, session.config._tmp_path_factory.getbasetemp()]
-    changed = changed_by_this_run(REAL_BEFORE, snapshot(REAL_FOLDERS), REAL_DATA, run_folders)
-    if changed:
-        print(f"\nthe test run changed the real user folders: {changed[:10]}")
+    after = snapshot(REAL_FOLDERS)
+    ours = changed_by_this_run(REAL_BEFORE, after, REAL_DATA, run_folders)
+    if ours:
+        print(f"\nthe test run wrote into the real user folders: {ours[:10]}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    elif others := changed(REAL_BEFORE, after):
+        print(f"\nnote: another program changed the real user folders during the run: {others[:5]}")
     shutil.rmtree(SESSION_HOME, ignore_errors=True)
 
 

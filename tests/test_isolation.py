@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from home_guard import REAL_DATA, REAL_HOME, backup_folder_name, changed_by_this_run, snapshot
+from home_guard import (
+    REAL_DATA,
+    REAL_HOME,
+    backup_folder_name,
+    changed,
+    changed_by_this_run,
+    snapshot,
+)
 from planner_gui.paths import data_dir
 from planner_gui.plan_files import init_file
 from planner_gui.store import backups
@@ -58,8 +65,8 @@ def test_a_command_run_by_a_test_writes_its_backups_into_the_tests_home(isolated
 
 
 def test_the_end_of_run_check_finds_a_backup_of_this_runs_plan_and_nothing_else(tmp_path):
-    """The check conftest runs at the end: a backup of a plan this run made (or
-    any settings file) counts; another program's backup on a shared machine does not."""
+    """The check conftest runs at the end: a backup of a plan this run made
+    counts; another program's backup or settings on a shared machine do not."""
     real_data, run = tmp_path / "real" / "planner-gui", tmp_path / "run"
     run.mkdir()
     ours = run / "plan.sqlite"
@@ -72,6 +79,8 @@ def test_the_end_of_run_check_finds_a_backup_of_this_runs_plan_and_nothing_else(
     found = changed_by_this_run(before, snapshot([real_data]), real_data, [run])
     assert [Path(name).parent.name for name in found] == [backup_folder_name(ours)]
     (real_data / "settings.ini").write_text("[x]")
-    assert str(real_data / "settings.ini") in changed_by_this_run(before, snapshot([real_data]),
-                                                                     real_data, [run])
+    after = snapshot([real_data])
+    assert [Path(name).parent.name for name in changed_by_this_run(before, after, real_data, [run])] == [
+        backup_folder_name(ours)]
+    assert str(real_data / "settings.ini") in changed(before, after)  # reported, not counted
     assert backup_folder_name(ours) == backups.backup_folder(ours).name  # the same name as the program's
