@@ -31,7 +31,7 @@ _CLOSING_BYLINE = re.compile(
 # with 图为 or ▲, or credits a picture; editor lines (来源：, 编辑：) close online articles
 _CAPTION = re.compile(
     rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/]|^\s*[▲△]|[（(]资料图[)）]"
-    r"|^\s*(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者)\s*[：:])"
+    r"|^\s*[（(]?\s*(?:本版|本期|本文)?(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者|美编|值班)\s*[：:])"
 )
 # a subheading set off by brackets or a bullet: 【项目攻坚】, ▶城市更新
 BRACKET_HEADING = re.compile(r"^\s*(?:[【〖\[]\s*([^】〗\]]{2,20}?)\s*[】〗\]]|[▶■●◆]\s*(\S[^，。；]{1,19}))\s*$")
@@ -56,6 +56,17 @@ FIELD_START = re.compile(
     r"^(?:(?:牵头|责任|分管|包联)[区县市镇]?领导|牵头单位|责任单位|主责单位|配合单位|协办单位|参与单位"
     r"|牵头部门|责任部门|配合部门|完成时限|完成时间|时间节点|责任人)\s*[：:]"
 )
+
+
+# 一是经济运行。… / 二是项目建设。… opening lines: headings written as 一是 (a news report of
+# a responsibility-letter signing lists its areas so); read as 一、 when two or more lines do it
+_SHI_HEADING = re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})是\s*([^，。；：、,;:]{2,12})\s*([。：:])")
+
+
+def _shi_headings(lines: list[str]) -> list[str]:
+    if sum(1 for line in lines if _SHI_HEADING.match(line)) < 2:
+        return lines
+    return [_SHI_HEADING.sub(lambda m: f"{m[1]}{m[2]}、{m[3]}{m[4]}", line) for line in lines]
 
 
 def squeeze_spaces(text: str) -> str:
@@ -133,7 +144,7 @@ def clean_lines(text: str) -> list[str]:
         buffer = ""
 
     raw_lines = _drop_signatures(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    raw_lines = [line for line in raw_lines if not _PAGE_NUMBER.match(line)]
+    raw_lines = _shi_headings([line for line in raw_lines if not _PAGE_NUMBER.match(line)])
     limit = title_length_limit(raw_lines)
     wrap = wrap_width(raw_lines)
     for raw in raw_lines:

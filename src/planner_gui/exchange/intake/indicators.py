@@ -9,6 +9,7 @@ guess, as is every name, which is only the nearby words.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -26,17 +27,22 @@ UNITS = sorted(
         "场次", "家次", "台次", "架次", "轮", "期", "课时", "学时", "万台", "万辆", "万套",
         "个工作日", "工作日", "小时", "分钟", "天", "个月",
         "只", "份", "例", "盏", "根", "块", "片", "口", "眼", "床", "宗", "类", "门",
+        "批次", "斤", "公斤", "千克", "万斤", "人天", "处次",
     ],
     key=len,
     reverse=True,
 )
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
-# 万/亿 belong to the unit when the unit exists with them (200亿元), else to the number (1.5万个)
-_NUMBER = rf"\d+(?:\.\d+)?(?:万|亿)??|[零〇一二两三四五六七八九十][{_CN_NUM}]*?(?:点[{_CN_NUM}]+)?"
+# Keep what was written: a 万/亿 after the number belongs to the unit, 2万个 is 2 万个 as
+# 1.2万户 is 1.2 万户 and 200亿元 is 200 亿元 (one rule for every unit)
+_NUMBER = rf"\d+(?:\.\d+)?|[零〇一二两三四五六七八九十][{_CN_NUM}]*?(?:点[{_CN_NUM}]+)?"
 _QUANTITY = re.compile(
-    rf"(?P<num>{_NUMBER})(?P<more>余|多)?\s*(?P<unit>{_UNIT})(?P<suffix>及以上|以上|以下|以内|左右|多)?"
+    rf"(?P<num>{_NUMBER})(?P<mult>万亿|万|亿)??(?P<more>余|多)?\s*(?P<unit>{_UNIT})"
+    rf"(?P<suffix>及以上|以上|以下|以内|左右|多)?"
 )
+# a target beyond this is a typing or OCR accident (or hostile text), not a plan's number
+LARGEST_TARGET = 1e12
 # declared totals are about the document, not targets: 10个方面42项
 DECLARED_TOTALS = re.compile(
     rf"(?P<areas>\d+|[{_CN_NUM}]+)\s*(?:个|大)?方面(?:的)?\s*(?P<tasks>\d+|[{_CN_NUM}]+)\s*(?:项|个|件)"
@@ -64,7 +70,22 @@ BEFORE_WORDS: list[tuple[str, str]] = [
     ("扩大到", ">="), ("扩大至", ">="), ("降至", "<="), ("降低到", "<="), ("降低至", "<="),
     ("下降到", "<="), ("下降至", "<="), ("压减至", "<="), ("压缩至", "<="), ("压缩到", "<="),
     ("缩短至", "<="), ("缩短到", "<="), ("控制到", "<="),
+    # a planned amount of money is that amount
+    ("计划投资", "="), ("概算投资", "="), ("总投资", "="),
 ]
+# Verbs of doing something to a number of things (实施项目150个, 惠及居民2万户, 改造公厕35座):
+# plan documents mean "at least" without saying so. Read as >= and marked as a guess, since the
+# text states no comparator. 评选/遴选 N (choose N) stays exact.
+DOING_WORDS = (
+    "实施", "实现", "建设", "惠及", "启动", "治理", "整治", "发放", "认定", "新认定", "硬化", "清淤", "拆除",
+    "上线", "新装", "开通", "新开通", "加装", "更新", "提供", "解决", "转移", "扶持", "减负", "签约",
+    "新签约", "申报", "入规", "新入规", "筛查", "接待", "补点", "征收", "培训", "吸纳", "带动",
+    "推出", "储备", "谋划", "送", "栽植", "种植", "植树", "造林", "修复", "整改", "安置", "救助",
+    "资助", "慰问", "救治", "引育", "孵化", "挂牌", "命名", "推广", "新改建", "提标",
+    "补助", "奖补", "投放", "办结", "化解", "处置", "招聘",
+)
+_DOING = re.compile("|".join(re.escape(w) for w in sorted(DOING_WORDS, key=len, reverse=True)))
+_CHOOSING = re.compile(r"评选|遴选|选树|表彰|评定|评出|选出")
 _BEFORE = re.compile("|".join(re.escape(w) for w, _ in sorted(BEFORE_WORDS, key=lambda x: -len(x[0]))))
 _BEFORE_MEANING = dict(BEFORE_WORDS)
 SUFFIX_MEANING = {"以上": ">=", "及以上": ">=", "多": ">", "余": ">", "以下": "<=", "以内": "<=", "左右": "approx"}
@@ -147,9 +168,24 @@ def _shared_names(name: str) -> list[str]:
     return [name]
 
 
+def bounded_number(text: str) -> float | None:
+    """The number written in ``text``, or None when it is not one or is absurdly large."""
+    value = to_number(text)
+    if value is None or not math.isfinite(value) or abs(value) > LARGEST_TARGET:
+        return None
+    return value
+
+
+def _doing_before(clause: str, start: int) -> bool:
+    """A verb of doing (实施, 惠及 …) in the words before the number, with no choosing verb."""
+    head = clause[:start]
+    return bool(_DOING.search(head)) and not _CHOOSING.search(head)
+
+
 def find_indicators(sentence: str) -> list[FoundIndicator]:
     """The quantified targets of a sentence, in order."""
     found: list[FoundIndicator] = []
+    carried = ""  # the comparator of the last count a verb of making gave, for the clause after it
     offset = 0
     # declared totals describe the document, and numbers in quotes are names (“15分钟阅读圈”)
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
@@ -158,6 +194,9 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
         offset = sentence.find(clause, offset)
         for match in _QUANTITY.finditer(clause):
             number, unit, suffix = match["num"], match["unit"], match["suffix"] or match["more"]
+            multiplier = match["mult"] or ""
+            if not number[0].isdigit() and len(number) > 1 and number[-1] in "万亿" and not multiplier:
+                number, multiplier = number[:-1], number[-1]  # 两万个: 2 万个, as with digits
             start = match.start()
             if _ORDINAL_BEFORE.search(clause[:start]) or _NOT_AFTER.match(clause[match.end():]):
                 continue
@@ -167,19 +206,32 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
                 continue
             if unit in _DIGITS_ONLY_UNITS and not number[0].isdigit():
                 continue
-            target = to_number(number)
+            if not number[0].isdigit() and _QUANTITY.search(clause, match.end()):
+                continue  # 改造二次供水设施80处: the later number is the count, 二次 is in the name
+            target = bounded_number(number)
             if target is None:
-                continue
+                continue  # not a number, or one too large to be a target (see too_large_numbers)
             comparator, word = _comparator(clause, start, suffix)
             notes: list[str] = []
             confidence = 0.9
             if comparator is None:
                 if not number[0].isdigit():
                     continue  # 两个维护, 一批: numbers in set phrases, not targets
-                comparator, confidence = "=", 0.5
-                notes.append(f"no word like 不少于 before {number}{unit}: read as exactly {number}")
+                if unit not in ("%", "％") and _doing_before(clause, start):
+                    comparator, confidence = ">=", 0.6
+                    notes.append(f"no word like 不少于 before {number}{unit}: read as at least {number}")
+                elif carried and unit not in ("%", "％") and not _BEFORE.search(clause[:start]):
+                    # 新培育家庭农场500家，合作社300家: a clause without a verb goes on with the last one
+                    comparator, confidence = carried, 0.6
+                    notes.append(f"no verb before {number}{unit}: read like the count before it ({carried})")
+                else:
+                    comparator, confidence = "=", 0.5
+                    notes.append(f"no word like 不少于 before {number}{unit}: read as exactly {number}")
             if unit == "％":
                 unit = "%"
+            carried = comparator if word is not None and word.group(0) in _MAKING and unit != "%" else ""
+            if multiplier and not unit.startswith(multiplier):
+                unit = multiplier + unit
             name = _name(clause, start, match.end(), word)
             for each in _shared_names(name):
                 indicator = Indicator(name=each, target=target, unit=unit, comparator=comparator)
@@ -187,3 +239,22 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
                 found.append(FoundIndicator(indicator, offset + start, offset + match.end(), each_notes, confidence))
         offset += len(clause)
     return found
+
+
+def read_indicators(text: str) -> list[Indicator]:
+    """The quantified targets stated in ``text`` (a sentence, a task title, a ledger cell).
+
+    The one reading of indicators for every importer (text intake, ledger import):
+    新增停车泊位2万个 -> [Indicator(name=新增停车泊位, target=2, unit=万个, comparator=>=)].
+    Each indicator's ``due`` is left empty; callers that know dates set it.
+    """
+    return [found.indicator for found in find_indicators(text)]
+
+
+_LONG_NUMBER = re.compile(r"\d{13,}")
+
+
+def too_large_numbers(text: str) -> list[str]:
+    """Warnings for numbers too long to be a target (left out rather than read)."""
+    return [f"a number of {len(m.group(0))} digits ({m.group(0)[:8]}…) is not read as a target"
+            for m in _LONG_NUMBER.finditer(text)][:3]
