@@ -192,3 +192,14 @@ def test_open_text_file_reads_gb18030_and_proposes(window, qtbot, tmp_path, monk
     assert "清河县" in dlg.text_edit.toPlainText()
     assert [a.text() for a in rows(dlg.model)] == NEW_AREAS
     assert dlg.add_button.isEnabled()
+
+
+def test_a_task_whose_fields_ran_into_its_text_is_flagged(dialog):
+    dialog.text_edit.setPlainText(
+        "一、城市管理\n1、整治老旧小区15个，责任单位：区住建委，新建口袋公园6个，完成时限：9月底前。\n"
+    )
+    dialog.propose()
+    task = task_item(dialog, "整治老旧小区15个")
+    mark = cell(dialog, task, COL_CHECK)
+    assert mark.text().startswith("? ") and "read as task text" in mark.text()
+    assert task.background().color().name() == text_import.GUESS_COLOUR.name()

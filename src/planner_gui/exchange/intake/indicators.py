@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from planner_gui.domain.model import Indicator
 from planner_gui.domain.numerals import to_number
+from planner_gui.exchange.intake.deadlines import without_deadline_phrases
 from planner_gui.exchange.intake.sentences import split_clauses, strip_end
 
 # longest first, so 万平方米 wins over 平方米 and 米
@@ -154,11 +155,27 @@ def _name(clause: str, start: int, end: int, word: re.Match | None) -> str:
     if "、" in between or len(between) > 12:
         between = "" if tail else between.split("、")[-1]
     if verb in _MAKING:
-        prefix = head if len(head) <= 6 and "、" not in raw_head else ""
+        # 完成社区卫生服务中心标准化改造10家: with nothing after the verb, the thing is before it
+        short = len(head) <= 6 or not (between or tail)
+        prefix = head[-20:] if short and "、" not in raw_head else ""
         return (prefix + verb + (between or tail))[:30]
+    if _BEFORE_MEANING[verb] == "=":
+        return (head[-20:] + verb)[-30:]  # 城北供水管网改造工程计划投资
     if len(head) >= 2:
         return head[-30:]
     return (tail or between or verb)[:30]
+
+
+_NAME_HEAD = re.compile(r"^(?:全[区县市省镇乡](?!域)|今年|将|要|并|力争|确保|争取|预计|于)+")
+_NAME_TAIL = re.compile(r"(?:力争|将|要|确保|争取|预计|计划|实现|较上年|比上年|较去年|比去年|同比)+$")
+
+
+def _clean_name(name: str) -> str:
+    """Without the deadline words and the framing around the thing counted (前开工项目 -> 开工项目)."""
+    cleaned = re.sub(r"\s+", "", without_deadline_phrases(name))
+    cleaned = re.sub(r"^(?:前|底前|末前)", "", cleaned)
+    cleaned = _NAME_TAIL.sub("", _NAME_HEAD.sub("", cleaned))
+    return cleaned or re.sub(r"\s+", "", name)
 
 
 def _shared_names(name: str) -> list[str]:
@@ -189,9 +206,12 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
     offset = 0
     # declared totals describe the document, and numbers in quotes are names (“15分钟阅读圈”)
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
+    original = sentence
     sentence = _QUOTED.sub(blank, DECLARED_TOTALS.sub(blank, sentence))
     for clause in split_clauses(sentence):
         offset = sentence.find(clause, offset)
+        # names are read from the text as written (quotes included), at the same positions
+        written = original[offset : offset + len(clause)]
         for match in _QUANTITY.finditer(clause):
             number, unit, suffix = match["num"], match["unit"], match["suffix"] or match["more"]
             multiplier = match["mult"] or ""
@@ -232,7 +252,7 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
             carried = comparator if word is not None and word.group(0) in _MAKING and unit != "%" else ""
             if multiplier and not unit.startswith(multiplier):
                 unit = multiplier + unit
-            name = _name(clause, start, match.end(), word)
+            name = _clean_name(_name(written, start, match.end(), word))
             for each in _shared_names(name):
                 indicator = Indicator(name=each, target=target, unit=unit, comparator=comparator)
                 each_notes = [*notes, f"name {each!r} taken from the nearby words"]

@@ -143,7 +143,7 @@ def declared_totals(text: str) -> tuple[int | None, int | None]:
     if match:
         areas, tasks = _count(match["areas"]), _count(match["tasks"])
         return areas, tasks
-    match = re.search(r"([0-9一二三四五六七八九十]{1,3})\s*(?:个|大)方面", text)
+    match = re.search(r"(?<![0-9])([0-9一二三四五六七八九十]{1,3})\s*(?:个|大)方面", text)
     if match and (value := _count(match.group(1))):
         return value, None
     return None, None
