@@ -334,3 +334,12 @@ def test_read_indicators_is_the_shared_reading():
     (indicator,) = read_indicators("新增公共停车泊位2万个")
     assert (indicator.name, indicator.target, indicator.unit, indicator.comparator) == ("新增公共停车泊位", 2, "万个", ">=")
     assert read_indicators("推进政务服务标准化") == []
+
+
+def test_bracketed_fields_after_a_paragraph_and_a_speakers_demands():
+    _, tasks = _tasks(
+        "一、人居环境整治\n　　改造农村户厕500户，新建垃圾中转站1座。（责任单位：镇环卫所；完成时限：10月底前）\n"
+        "二、养老\n　　新增养老床位1500张。\n　　陈静要求，各牵头单位要细化方案，确保年底前全部完成。\n"
+    )
+    assert [(a, t.lead_unit, t.due and t.due.isoformat()) for a, t in tasks] == [
+        ("人居环境整治", "镇环卫所", "2025-10-31"), ("养老", "", None)]

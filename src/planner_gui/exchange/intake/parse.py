@@ -30,6 +30,8 @@ NARRATIVE = re.compile(
     r"强调|指出|表示|介绍道?|据了解|据悉|连日来|记者|通讯员|会上|(?:会议|全会|大会)(?:要求|指出|强调|明确|认为|提出|号召|审议)|号召|"
     r"出席|主持|讲话|发言|通报了|已经|已完成|已全面|已吹响|刚刚|过去一年|(?<![较比])(?:去年|上年)(?!同期)|报道|采访|摄影|"
     r"各位代表|同志们|让我们|"
+    # 陈静要求，… / 王军强调： a speaker's demands close a news report, they are not tasks
+    r"^[^，。；“”]{2,8}?(?:要求|希望|号召)[，,：:]|"
     # a verb with 了 tells what happened (出台了, 召开了); plans say 将 / 要
     r"[\u4e00-\u9fff](?<![为除罢])了(?!解)"
 )
@@ -193,7 +195,7 @@ def _area(draft: AreaDraft, proposal: Proposal) -> Area:
             continue
         pending: list[Task] = []  # the paragraph's tasks a later 牵头单位：… sentence belongs to
         for sentence in split_sentences(unit.text):
-            if FIELD_START.match(sentence):
+            if FIELD_START.match(sentence.lstrip("（( ")):  # 牵头单位：… or （责任单位：…；完成时限：…）
                 fields, _ = extract_fields(sentence)
                 _give_fields(pending, fields, proposal)
                 pending = []
