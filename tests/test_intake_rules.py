@@ -343,3 +343,29 @@ def test_bracketed_fields_after_a_paragraph_and_a_speakers_demands():
     )
     assert [(a, t.lead_unit, t.due and t.due.isoformat()) for a, t in tasks] == [
         ("人居环境整治", "镇环卫所", "2025-10-31"), ("养老", "", None)]
+
+
+def test_a_table_aligned_with_spaces_with_its_header_split_over_two_lines():
+    text = "\n".join([
+        "一、社会事业类",
+        "序号   项目名称       建设内容                  总投资     牵头单位     完成",
+        "                                               （亿元）                时间",
+        "1      中医院迁建     新建业务用房4.2万平方米    6.5       区卫健委     2026年12月",
+        "2      学校新建       新增学位1080个             2.8       区教育局     8月底前",
+    ])
+    _, tasks = _tasks(text, year=2026)
+    assert [(t.lead_unit, t.due.isoformat()) for _, t in tasks] == [
+        ("区卫健委", "2026-12-31"), ("区教育局", "2026-08-31")]
+    assert [(i.target, i.unit, i.comparator) for i in tasks[0][1].indicators] == [
+        (4.2, "万平方米", ">="), (6.5, "亿元", "=")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("引进亿元以上项目22个，其中10亿元以上项目3个", [(">=", 22, "个"), (">=", 3, "个")]),
+        ("为1000户困难老年人家庭实施适老化改造", [(">=", 1000, "户")]),
+    ],
+)
+def test_sizes_of_counted_things_and_beneficiaries(text, expected):
+    assert [(f.indicator.comparator, f.indicator.target, f.indicator.unit) for f in find_indicators(text)] == expected

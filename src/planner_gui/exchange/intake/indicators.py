@@ -195,6 +195,18 @@ def bounded_number(text: str) -> float | None:
     return value
 
 
+_QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?=\d)")
+
+
+def _qualifies_next(clause: str, match: re.Match) -> bool:
+    """10亿元以上项目3个 / 1万元以上企业20家: a size with 以上 right before the counted things."""
+    if match["suffix"] not in ("以上", "及以上"):
+        return False
+    after = clause[match.end():]
+    head = _QUALIFIED.match(after)
+    return bool(head) and not _BEFORE.search(head.group(0)) and bool(_QUANTITY.match(after, head.end()))
+
+
 def _doing_before(clause: str, start: int) -> bool:
     """A verb of doing (实施, 惠及 …) in the words before the number, with no choosing verb."""
     head = clause[:start]
@@ -230,6 +242,8 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
                 continue
             if not number[0].isdigit() and _QUANTITY.search(clause, match.end()):
                 continue  # 改造二次供水设施80处: the later number is the count, 二次 is in the name
+            if _qualifies_next(clause, match):
+                continue  # 10亿元以上项目3个: the size of the things counted, not a target
             target = bounded_number(number)
             if target is None:
                 continue  # not a number, or one too large to be a target (see too_large_numbers)
@@ -242,6 +256,12 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
                 if unit not in ("%", "％") and _doing_before(clause, start):
                     comparator, confidence = ">=", 0.6
                     notes.append(f"no word like 不少于 before {number}{unit}: read as at least {number}")
+                elif clause[:start].endswith("为") and (
+                    _DOING.search(clause, match.end()) or _BEFORE.search(clause, match.end())
+                ):
+                    # 为1000户困难家庭实施适老化改造: the beneficiaries, at least that many
+                    comparator, confidence = ">=", 0.6
+                    notes.append(f"{number}{unit} are the beneficiaries of the verb after them: read as at least")
                 elif carried and unit not in ("%", "％") and not _BEFORE.search(clause[:start]):
                     # 新培育家庭农场500家，合作社300家: a clause without a verb goes on with the last one
                     comparator, confidence = carried, 0.6

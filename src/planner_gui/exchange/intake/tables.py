@@ -11,6 +11,7 @@ the layout the rest of the reader already understands. A merged area cell
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _CELL_SPLIT = re.compile(r"\t|[│|｜]|\s{3,}")
 COLUMNS = {
@@ -61,12 +62,32 @@ def _header(line: str) -> list[str] | None:
 _HEADER_UNIT = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[)）]")
 
 
+def _width(text: str) -> int:
+    """Display width: a CJK character takes two columns where a table is aligned with spaces."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _aligned(line: str, following: str) -> list[str]:
+    """The second line's cells under the first line's columns, by where they start on screen."""
+    starts = [_width(line[: m.start()]) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", line)]
+    below = [""] * len(starts)
+    for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", following):
+        at = _width(following[: m.start()])
+        column = min(range(len(starts)), key=lambda k: abs(starts[k] - at))
+        below[column] += m.group(0)
+    return below
+
+
 def _merged_header(line: str, following: str) -> tuple[list[str], str] | None:
     """A header split over two lines (完成 / 时限, 计划投资 / （万元）): its kinds and merged cells."""
-    top, below = _cells(line), _cells(following)
+    top = _cells(line)
+    tabbed = "\t" in line or "\t" in following or _CELL_SPLIT.search(line.strip()) is None
+    below = _cells(following) if tabbed else _aligned(line, following)
     if len(top) < 3 or not 0 < len(below) <= len(top):
         return None
     extra = [c for c in below if c]
+    if _RULE_ROW.match(following) or len(extra) >= len([c for c in top if c]):
+        return None  # a |---| rule or a full row, not the rest of a header
     if not extra or any(len(c) > 6 or re.search(r"\d", _HEADER_UNIT.sub("", c)) for c in extra):
         return None
     merged = [a + (below[i] if i < len(below) else "") for i, a in enumerate(top)]
@@ -96,7 +117,7 @@ def tables_to_outline_text(text: str) -> str:
         merged = None
         if i + 1 < len(lines) and _header(lines[i + 1]) is None:
             merged = _merged_header(line, lines[i + 1])
-        if merged is not None and (header is None or len(merged[0]) == len(header)):
+        if merged is not None and (header is None or sum(map(bool, merged[0])) > sum(map(bool, header))):
             header, skip_next = merged[0], True
             line = merged[1]
         if header is not None:
