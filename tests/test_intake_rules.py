@@ -369,3 +369,19 @@ def test_a_table_aligned_with_spaces_with_its_header_split_over_two_lines():
 )
 def test_sizes_of_counted_things_and_beneficiaries(text, expected):
     assert [(f.indicator.comparator, f.indicator.target, f.indicator.unit) for f in find_indicators(text)] == expected
+
+
+def test_spaces_in_a_field_line_separate_units_but_not_a_spaced_out_ocr_word():
+    _, tasks = _tasks(
+        "一、扩大开放\n1. 新设外资企业不少于30家。\n牵头领导：副市长 王强 牵头单位：市商务局 市财政局 完成时限：11月底前\n"
+        "2. 新增外贸企业20家。\n牵 头 单 位 ： 市 商 务 局 完 成 时 限 ： 10月底前\n"
+    )
+    (_, first), (_, second) = tasks
+    assert (first.leader, first.lead_unit, first.co_units) == ("副市长王强", "市商务局", ["市财政局"])
+    assert (second.lead_unit, second.due.isoformat()) == ("市商务局", "2025-10-31")
+
+
+def test_a_field_label_whose_value_swallows_the_sentence_keeps_the_words_and_is_flagged():
+    proposal = propose_plan("在“产业”方面，责任领导：张三将于今年6月实现开工建设。", year=2025)
+    (task,) = list(proposal.plan.walk_tasks())
+    assert "开工建设" in task.title and proposal.confidence(task.id) < 0.5

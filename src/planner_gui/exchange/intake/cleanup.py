@@ -119,9 +119,29 @@ def title_length_limit(lines: list[str]) -> int:
     return min(20, max(8, int(median * 0.6)))
 
 
+# a field label anywhere in a line: 牵头单位：市商务局 市财政局 完成时限：…
+_FIELD_ANYWHERE = re.compile(
+    r"(?:(?:牵头|责任|分管|包联)[区县市镇]?领导|牵头单位|责任单位|主责单位|配合单位|协办单位|参与单位"
+    r"|牵头部门|责任部门|配合部门|完成时限|完成时间|时间节点|责任人)\s*[：:]"
+)
+
+
+def _squeeze_field_line(line: str) -> str:
+    """Spaces in a line of fields separate values (市商务局 市财政局), unless OCR spaced each character.
+
+    Each word is squeezed on its own and the words are joined by two spaces, which
+    the field reader takes as a separator; a line of single characters (县 发 改 局)
+    is OCR spacing and squeezed whole.
+    """
+    words = line.split()
+    if len(words) < 2 or sum(len(w) >= 2 for w in words) < 0.8 * len(words):
+        return squeeze_spaces(line)
+    return "  ".join(squeeze_spaces(w) for w in words)
+
+
 def clean_line(raw: str) -> str:
     line = _JUNK.sub("", raw).replace("\u3000", " ")
-    line = squeeze_spaces(line)
+    line = _squeeze_field_line(line) if _FIELD_ANYWHERE.search(squeeze_spaces(line)) else squeeze_spaces(line)
     line = _PAGE_MARK.sub("", line).strip()
     line = _OPENING_BYLINE.sub("", line).strip()
     return undouble(line)

@@ -112,7 +112,9 @@ def extract_fields(text: str) -> tuple[TaskFields, str]:
             found.doubts += _doubtful(_units(raw.strip().rstrip("；;，,。 ")), match.group(1))
         value = raw.strip().rstrip("；;，,。 ")
         if kind == "leader":
-            found.leader = found.leader or "、".join(_units(value))
+            # 副县长 王立新 is one person: leaders are told apart by 、 and commas, not spaces
+            names = [re.sub(r"\s+", "", n) for n in re.split(r"[、，,；;/／]", value) if n.strip(" 。.")]
+            found.leader = found.leader or "、".join(n.strip(" 。.") for n in names)
         elif kind == "lead_unit":
             found.lead_unit = found.lead_unit or "、".join(_units(value)[:1])
             found.co_units += _units(value)[1:]

@@ -271,17 +271,23 @@ def make_title(text: str) -> str:
 def _task_from_text(text: str, fields: TaskFields, proposal: Proposal) -> Task:
     year = proposal.plan.year
     text = re.sub(r"\s+", "", text)
+    unseparated = False
     if has_fields(text):
         # 牵头单位：… inside a sentence of prose: a field, not part of the title
-        inline, text = extract_fields(text)
-        inline.merge(fields)
-        fields = inline
+        inline, rest = extract_fields(text)
+        if len(strip_end(rest)) >= _MIN_TASK:
+            inline.merge(fields)
+            fields, text = inline, rest
+        else:
+            unseparated = True  # nothing left but the field: keep the words, ask the user
     task = Task(
         title=make_title(text) or text[:TITLE_LENGTH], description=text, source_text=text,
         leader=fields.leader, lead_unit=fields.lead_unit, co_units=list(fields.co_units),
     )
     for doubt in fields.doubts:
         proposal.note(task.id, doubt, 0.3)
+    if unseparated:
+        proposal.note(task.id, "a field label in the text, but its value could not be told from the task", 0.3)
     if not task.lead_unit and (named := unit_in_prose(text)):
         task.lead_unit = named
         proposal.note(task.id, f"lead unit {named!r} read from the sentence (…牵头)", 0.7)
