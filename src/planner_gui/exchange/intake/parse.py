@@ -197,9 +197,11 @@ def _area(draft: AreaDraft, proposal: Proposal) -> Area:
         for sentence in split_sentences(unit.text):
             if FIELD_START.match(sentence.lstrip("（( ")):  # 牵头单位：… or （责任单位：…；完成时限：…）
                 fields, _ = extract_fields(sentence)
-                _give_fields(pending, fields, proposal)
-                pending = []
-                continue
+                if not fields.doubts:
+                    _give_fields(pending, fields, proposal)
+                    pending = []
+                    continue
+                # the "field" runs on as a sentence: a task (flagged) rather than lost
             header = _PARENT_TASK.match(sentence)
             if header:
                 parent = Task(title=header.group(1), source_text=sentence)
