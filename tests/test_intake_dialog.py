@@ -203,3 +203,12 @@ def test_a_task_whose_fields_ran_into_its_text_is_flagged(dialog):
     mark = cell(dialog, task, COL_CHECK)
     assert mark.text().startswith("? ") and "read as task text" in mark.text()
     assert task.background().color().name() == text_import.GUESS_COLOUR.name()
+
+
+def test_an_absurd_target_typed_in_is_refused_with_a_message(window, dialog, errors):
+    task = task_item(dialog, "新建污水管网")
+    indicator = next(c for c in rows(dialog.model, task) if c.data(KIND) == "indicator")
+    cell(dialog, indicator, COL_TARGET).setText("9" * 400)
+    assert dialog.add_to_plan() is False
+    assert errors and "is not a number" in errors[0]
+    assert window.undo_stack.count() == 0
