@@ -385,3 +385,11 @@ def test_a_field_label_whose_value_swallows_the_sentence_keeps_the_words_and_is_
     proposal = propose_plan("在“产业”方面，责任领导：张三将于今年6月实现开工建设。", year=2025)
     (task,) = list(proposal.plan.walk_tasks())
     assert "开工建设" in task.title and proposal.confidence(task.id) < 0.5
+
+
+def test_a_heading_about_the_years_plan_holds_the_areas():
+    proposal = propose_plan(
+        "二、2025年目标任务\n　　今年的主要预期目标是：地区生产总值增长5.5%左右，居民消费价格涨幅3%左右。\n"
+        "　　（一）培育新质生产力。新增国家高新技术企业80家。\n　　（二）扩大国内需求。实施市级重点项目280个。\n"
+    )
+    assert [a.name for a in proposal.plan.areas] == ["主要预期目标", "培育新质生产力", "扩大国内需求"]

@@ -51,6 +51,8 @@ NON_TASK_SECTION = re.compile(
 # a top heading that only holds the areas: 二、任务分工, 二、2024年工作安排
 CONTAINER_SECTION = re.compile(
     r"任务分工|重点任务|主要任务|工作任务|工作安排|重点工作|主要工作|工作部署|具体任务|具体措施|主要措施|任务清单"
+    # a heading about the year's plan as a whole: 二、2025年目标任务 / 2026年工作目标
+    r"|^20\d{2}\s*年.{0,10}?(?:任务|目标|安排|部署|工作)$"
 )
 
 
