@@ -50,9 +50,9 @@ def test_recall_over_the_whole_corpus(results, capsys):
         print("first score of the new documents, before any rule was changed for them:")
         print("\n".join(first["by_layout"]))
         held = json.loads((HERE / "heldout_scores.json").read_text(encoding="utf-8"))
-        print("held-out documents, scored once after tuning (round 1, then round 2):")
-        print("\n".join(held["by_layout"]))
-        print("\n".join(held["round_2"]["by_layout"]))
+        print("held-out documents, scored once after tuning (rounds 1, 2, 3):")
+        for layout_table in (held["by_layout"], held["round_2"]["by_layout"], held["round_3"]["by_layout"]):
+            print("\n".join(layout_table))
         print("held-out documents now (rules were changed for what their one score found):")
         print(table(results, ("heldout",)))
     assert total["areas"][1] == 1.0
