@@ -325,7 +325,7 @@ def test_absurd_numbers_are_refused_with_a_warning_not_a_traceback():
     proposal = propose_plan("在“产业”方面，完成" + "9" * 400 + "个项目，新建学校3所。" + "9" * 400 + "个方面", year=2025)
     assert proposal.plan.declared_areas is None
     assert [i.target for t in proposal.plan.walk_tasks() for i in t.indicators] == [3]
-    assert any("400 digits" in w for w in proposal.warnings)
+    assert any("400 characters" in w for w in proposal.warnings)
 
 
 def test_read_indicators_is_the_shared_reading():
@@ -393,3 +393,24 @@ def test_a_heading_about_the_years_plan_holds_the_areas():
         "　　（一）培育新质生产力。新增国家高新技术企业80家。\n　　（二）扩大国内需求。实施市级重点项目280个。\n"
     )
     assert [a.name for a in proposal.plan.areas] == ["主要预期目标", "培育新质生产力", "扩大国内需求"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("1 " * 20000) + "月",                                     # digits spaced out: one 20000-digit number
+        "在“产业”方面，新建" + "一" * 20000 + "个。",               # a Chinese numeral run (used to overflow)
+        "序号   项目名称   建设内容   总投资   牵头单位\n" + " " * 50000 + "（亿元）\n",  # blanks in a table
+        "\t".join(["序号", "项目名称", "建设内容", "责任单位"]) + "\n" + "\t" * 50000 + "时限\n",
+        "记者" + " " * 50000 + "摄",
+    ],
+    ids=["spaced-digits", "numeral-run", "blank-run", "tab-run", "caption-blanks"],
+)
+def test_hostile_runs_are_read_in_linear_time_without_a_traceback(text):
+    import time
+
+    started = time.perf_counter()
+    proposal = propose_plan(text, year=2025)
+    # quadratic patterns took minutes on these; linear ones take milliseconds (generous bound for busy CI)
+    assert time.perf_counter() - started < 5
+    assert all(i.target is None or i.target < 1e12 for t in proposal.plan.walk_tasks() for i in t.indicators)

@@ -30,8 +30,8 @@ _CLOSING_BYLINE = re.compile(
 # checked before spaces are squeezed: a caption ends with "name 摄" (原梓峰 摄), starts
 # with 图为 or ▲, or credits a picture; editor lines (来源：, 编辑：) close online articles
 _CAPTION = re.compile(
-    rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/]|^\s*[▲△]|[（(]资料图[)）]"
-    r"|^\s*[（(]?\s*(?:本版|本期|本文)?(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者|美编|值班)\s*[：:])"
+    rf"(?:^\s*图为|[{CJK}]{{2,4}}\s{{1,8}}摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/]|^\s*[▲△]|[（(]资料图[)）]"
+    r"|^\s*(?:[（(]\s*)?(?:本版|本期|本文)?(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者|美编|值班)\s*[：:])"
 )
 # a subheading set off by brackets or a bullet: 【项目攻坚】, ▶城市更新
 BRACKET_HEADING = re.compile(r"^\s*(?:[【〖\[]\s*([^】〗\]]{2,20}?)\s*[】〗\]]|[▶■●◆]\s*(\S[^，。；]{1,19}))\s*$")
@@ -67,6 +67,15 @@ def _shi_headings(lines: list[str]) -> list[str]:
     if sum(1 for line in lines if _SHI_HEADING.match(line)) < 2:
         return lines
     return [_SHI_HEADING.sub(lambda m: f"{m[1]}{m[2]}、{m[3]}{m[4]}", line) for line in lines]
+
+
+_LONG_BLANK = re.compile(r"([ \u3000\u00a0\t])\1{64,}")
+
+
+def cap_blank_runs(text: str) -> str:
+    """Runs of more than 64 spaces or tabs cut to 64: no layout needs more, and every
+    pattern that scans blanks stays linear on hostile text."""
+    return _LONG_BLANK.sub(lambda m: m.group(1) * 64, text)
 
 
 def squeeze_spaces(text: str) -> str:

@@ -44,6 +44,7 @@ _QUANTITY = re.compile(
 )
 # a target beyond this is a typing or OCR accident (or hostile text), not a plan's number
 LARGEST_TARGET = 1e12
+_LONG_NUMBER = re.compile(r"\d{13,}|[零〇一二两三四五六七八九十百千万亿]{25,}")
 # declared totals are about the document, not targets: 10个方面42项
 DECLARED_TOTALS = re.compile(
     rf"(?P<areas>\d+|[{_CN_NUM}]+)\s*(?:个|大)?方面(?:的)?\s*(?P<tasks>\d+|[{_CN_NUM}]+)\s*(?:项|个|件)"
@@ -189,7 +190,12 @@ def _shared_names(name: str) -> list[str]:
 
 def bounded_number(text: str) -> float | None:
     """The number written in ``text``, or None when it is not one or is absurdly large."""
-    value = to_number(text)
+    if len(text) > 24:
+        return None  # no target is written with this many characters (一一一… 2 0 2 4 …)
+    try:
+        value = to_number(text)
+    except (OverflowError, ValueError):
+        return None
     if value is None or not math.isfinite(value) or abs(value) > LARGEST_TARGET:
         return None
     return value
@@ -220,6 +226,9 @@ def find_indicators(sentence: str) -> list[FoundIndicator]:
     offset = 0
     # declared totals describe the document, and numbers in quotes are names (“15分钟阅读圈”)
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps every position in place
+    # numbers too long to be targets go first: they are refused anyway (too_large_numbers), and
+    # every pattern that starts at each digit would otherwise rescan them (quadratic time)
+    sentence = _LONG_NUMBER.sub(blank, sentence)
     original = sentence
     sentence = _QUOTED.sub(blank, DECLARED_TOTALS.sub(blank, sentence))
     for clause in split_clauses(sentence):
@@ -293,10 +302,13 @@ def read_indicators(text: str) -> list[Indicator]:
     return [found.indicator for found in find_indicators(text)]
 
 
-_LONG_NUMBER = re.compile(r"\d{13,}")
+
+def without_long_numbers(text: str) -> str:
+    """The text with numbers too long to be targets blanked out (positions kept)."""
+    return _LONG_NUMBER.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def too_large_numbers(text: str) -> list[str]:
     """Warnings for numbers too long to be a target (left out rather than read)."""
-    return [f"a number of {len(m.group(0))} digits ({m.group(0)[:8]}…) is not read as a target"
+    return [f"a number of {len(m.group(0))} characters ({m.group(0)[:8]}…) is not read as a target"
             for m in _LONG_NUMBER.finditer(text)][:3]

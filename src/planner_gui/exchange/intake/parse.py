@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner_gui.domain.model import Area, Milestone, Plan, Task
-from planner_gui.exchange.intake.cleanup import FIELD_START
+from planner_gui.exchange.intake.cleanup import FIELD_START, cap_blank_runs
 from planner_gui.exchange.intake.deadlines import find_deadlines, remove_deadline_words
 from planner_gui.exchange.intake.fields import TaskFields, extract_fields, has_fields, unit_in_prose
 from planner_gui.exchange.intake.indicators import (
@@ -21,6 +21,7 @@ from planner_gui.exchange.intake.indicators import (
     bounded_number,
     find_indicators,
     too_large_numbers,
+    without_long_numbers,
 )
 from planner_gui.exchange.intake.sentences import split_clauses, split_sentences, strip_end
 from planner_gui.exchange.intake.structure import AreaDraft, Outline, Unit, outline
@@ -82,6 +83,7 @@ def propose_plan(text: str, year: int | None = None, *, default_year: int | None
     ``year`` overrides the year read from the text; ``default_year`` (e.g. the
     open plan's year, else this year) is used when the text names none.
     """
+    text = cap_blank_runs(text)
     shape = outline(text)
     whole = "\n".join([*shape.preamble, *shape.loose])
     plan_year = year or plan_year_from(text)
@@ -90,7 +92,7 @@ def propose_plan(text: str, year: int | None = None, *, default_year: int | None
     plan = proposal.plan
     if plan_year is None:
         proposal.warnings.append(f"no year found in the text: {plan.year} assumed")
-    plan.declared_areas, plan.declared_tasks = declared_totals(whole or text)
+    plan.declared_areas, plan.declared_tasks = declared_totals(without_long_numbers(whole or text))
     proposal.warnings.extend(shape.notes)
     proposal.warnings.extend(too_large_numbers(text))
 

@@ -42,13 +42,15 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in _CELL_SPLIT.split(line)]
 
 
+# a plan's table has a handful of columns; a "row" of thousands of cells is not a header
+_MOST_COLUMNS = 40
 _RULE_ROW = re.compile(r"^[\s|│｜:：\-—─┼├┤+=]+$")
 
 
 def _header(line: str) -> list[str] | None:
     """The column kinds of a header row, or None when the line is not one."""
     cells = _cells(line)
-    if len(cells) < 3:
+    if not 3 <= len(cells) <= _MOST_COLUMNS:
         return None
     kinds: list[str] = []
     for cell in cells:
