@@ -212,3 +212,13 @@ def test_an_absurd_target_typed_in_is_refused_with_a_message(window, dialog, err
     assert dialog.add_to_plan() is False
     assert errors and "is not a number" in errors[0]
     assert window.undo_stack.count() == 0
+
+
+def test_a_target_typed_with_its_multiplier_keeps_it_in_the_unit(window, dialog):
+    task = task_item(dialog, "新建污水管网")
+    indicator = next(c for c in rows(dialog.model, task) if c.data(KIND) == "indicator")
+    cell(dialog, indicator, COL_TARGET).setText("2万")
+    unit = cell(dialog, indicator, COL_TARGET + 1).text()
+    assert dialog.add_to_plan() is True
+    added = next(t for t in reread(window.store.path).walk_tasks() if t.title.startswith("新建污水管网"))
+    assert (added.indicators[0].target, added.indicators[0].unit) == (2, "万" + unit)

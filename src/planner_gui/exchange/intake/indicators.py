@@ -303,6 +303,17 @@ def read_indicators(text: str) -> list[Indicator]:
 
 
 
+_WRITTEN_MULTIPLIER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(万亿|万|亿)\s*$")
+
+
+def target_and_unit(target_text: str, unit: str) -> tuple[float | None, str]:
+    """A target typed with its multiplier (2万, unit 个) -> (2, 万个): the rule of the text, as written."""
+    written = _WRITTEN_MULTIPLIER.match(target_text)
+    if written and not unit.startswith(written.group(2)):
+        return bounded_number(written.group(1)), written.group(2) + unit
+    return bounded_number(target_text), unit
+
+
 def without_long_numbers(text: str) -> str:
     """The text with numbers too long to be targets blanked out (positions kept)."""
     return _LONG_NUMBER.sub(lambda m: " " * len(m.group(0)), text)

@@ -387,13 +387,15 @@ class TextImportDialog(QDialog):
         if comparator not in COMPARATORS:
             raise ValidationError(indicator.name, self.tr("comparator must be one of %s") % ", ".join(COMPARATORS))
         target_text = self._cell(item, COL_TARGET)
-        # intake loads only when used; bounded: an absurd number is refused like a word
-        from planner_gui.exchange.intake.indicators import bounded_number
+        # intake loads only when used; the same reading as the text: 2万 with unit 个 is 2 万个,
+        # and an absurd number is refused like a word
+        from planner_gui.exchange.intake.indicators import target_and_unit
 
-        target = bounded_number(target_text) if target_text else None
+        target, unit = target_and_unit(target_text, self._cell(item, COL_UNIT)) if target_text else (None, "")
         if target_text and target is None:
             raise ValidationError(indicator.name, self.tr("target %s is not a number") % repr(target_text))
-        indicator.comparator, indicator.target, indicator.unit = comparator, target, self._cell(item, COL_UNIT)
+        indicator.comparator, indicator.target = comparator, target
+        indicator.unit = unit if target_text else self._cell(item, COL_UNIT)
         return indicator
 
     def add_to_plan(self) -> bool:
