@@ -31,12 +31,15 @@ class ImportPreview:
     changes: ChangeSet
     result: Plan  # the plan as it would be after the import
     new_file: bool
+    # The plan file held an empty plan: the import makes the plan from the ledger exactly as
+    # into a new file, and applying it replaces the empty plan (its title, year, …) with it.
+    replaces_empty: bool = False
 
     def describe(self) -> list[str]:
         """Every addition, change, conflict and problem, one line each."""
         c = self.changes
         counts = c.counts()
-        if self.new_file:
+        if self.new_file or self.replaces_empty:
             r = self.result
             updates = sum(len(t.updates) for t in r.walk_tasks())
             return [f"{self.file}: a new plan {r.title!r} ({r.year}) with {len(r.areas)} areas, "
@@ -62,11 +65,19 @@ class ImportPreview:
         }
 
 
+_LEDGER_WORDS = re.compile(r"(?:推进|落实|工作)?(?:情况)?(?:台账|统计表|一览表|进度表|\s*—\s*ledger)$")
+
+
 def base_plan(ledger: Ledger) -> Plan:
-    """The plan a new file starts from: what a planner-gui ledger recorded, else an empty plan."""
+    """The plan a new file starts from: what a planner-gui ledger recorded, else an empty plan
+    titled and dated from the ledger's title row (and its as-of row for the year)."""
     if ledger.meta is None or ledger.meta.kind != "ledger":
-        title = re.sub(r"(台账|\s*—\s*ledger)$", "", ledger.title).strip()
-        return Plan(title=title or f"{ledger.year}年度重点工作任务", year=ledger.year)
+        from planner_gui.exchange.intake.parse import declared_totals
+
+        title = _LEDGER_WORDS.sub("", ledger.title).strip()
+        areas, tasks = declared_totals(ledger.title)
+        return Plan(title=title or f"{ledger.year}年度重点工作任务", year=ledger.year,
+                    declared_areas=areas, declared_tasks=tasks)
     meta = ledger.meta
     shown_ids = {r.id for r in ledger.rows if r.id}
     history: dict[str, list[dict[str, Any]]] = {}
@@ -119,6 +130,12 @@ def _apply(store: PlanStore, changes: ChangeSet) -> None:
 def prepare_import(file: Path | str, store: PlanStore | None, today: date | None = None) -> ImportPreview:
     """Read ``file`` and work out what importing it would do; nothing is written anywhere."""
     file, today = Path(file), today or date.today()
+    if store is not None and is_empty_plan(store):
+        # An empty plan (File ▸ New ▸ empty) holds nothing a ledger could be merged with:
+        # the ledger makes the plan as it would in a new file, with its title and year.
+        preview = prepare_import(file, None, today)
+        preview.new_file, preview.replaces_empty = False, True
+        return preview
     if store is not None:
         plan = store.load_plan()
         ledger = read_ledger(file, plan.year, today)
@@ -146,6 +163,11 @@ def prepare_import(file: Path | str, store: PlanStore | None, today: date | None
     return ImportPreview(file, ledger, changes, result, new_file=store is None)
 
 
+def is_empty_plan(store: PlanStore) -> bool:
+    """Whether the file's plan has no areas (and so no tasks or updates) yet."""
+    return store.db.execute("SELECT 1 FROM area LIMIT 1").fetchone() is None
+
+
 def _backup(store: PlanStore, reason: str) -> None:
     try:
         from planner_gui.store.backups import backup_before
@@ -161,6 +183,14 @@ def apply_import(path: Path | str, store: PlanStore | None, preview: ImportPrevi
         PlanStore.create(path, preview.result).close()
         tasks = sum(1 for _ in preview.result.walk_tasks())
         return f"created {path} from {preview.file}: {len(preview.result.areas)} areas, {tasks} tasks"
+    if preview.replaces_empty:
+        if not is_empty_plan(store):
+            raise PlannerError(f"{path}: the plan is no longer empty; import {preview.file.name} again")
+        _backup(store, "before-import")
+        store.replace_plan(preview.result)
+        tasks = sum(1 for _ in preview.result.walk_tasks())
+        return (f"imported {preview.file.name} into the empty plan in {path}: {preview.result.title} "
+                f"({preview.result.year}), {len(preview.result.areas)} areas, {tasks} tasks")
     if preview.changes.is_empty():
         return f"nothing imported into {path}"
     _backup(store, "before-import")

@@ -22,6 +22,7 @@ from typing import Any
 
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.exchange.intake.indicators import find_indicators
 from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
 
@@ -230,8 +231,14 @@ class _Merger:
                     due=v.get("due"))
         self._adopt_id(task, row.id)
         self._check_deadline(row)
+        if self.ledger.meta is None:
+            # another office's ledger: targets in the title (新增就业岗位不少于800个) are read
+            # by the text intake's own rules
+            for found in find_indicators(task.title):
+                found.indicator.due = task.due
+                task.indicators.append(found.indicator)
         report = {k: v.get(k) for k in REPORT_FIELDS}
-        if any(report.get(k) not in (None, "") for k in REPORT_FIELDS):
+        if _reported(report):
             task.updates.append(ProgressUpdate(date=self.as_of, progress=report["progress"],
                                                text=report["text"] or "", problems=report["problems"] or "",
                                                next_steps=report["next_steps"] or ""))
@@ -382,6 +389,14 @@ class _Merger:
                 elif verdict == "conflict":
                     self.changes.conflicts.append(Conflict(task.id, task.title, label, exported.get(key),
                                                            db, file, item["where"]))
+
+
+def _reported(report: dict[str, Any]) -> bool:
+    """Whether a new row reports anything: a bare 0 % (the figure of a task nobody has reported
+    on) with no text is no report, and no update is made up for it."""
+    if any(report.get(k) for k in ("text", "problems", "next_steps")):
+        return True
+    return report.get("progress") not in (None, 0, 0.0)
 
 
 def _judge(file: Any, db: Any, base: Any, known: bool = False) -> str | None:

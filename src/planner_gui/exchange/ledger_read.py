@@ -36,8 +36,10 @@ from planner_gui.exchange.ledger_values import (
     Problem,
     as_of_from_text,
     clean_area_name,
+    is_note_row,
     is_section_label,
     parse_progress,
+    split_progress_text,
     text_of,
 )
 
@@ -251,6 +253,9 @@ def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledge
         if not filled and not other:
             continue
         row_id = text_of(cells.get("id")) or None
+        first_text = next((v for v in grid.rows[r] if v not in (None, "")), None)
+        if not row_id and isinstance(first_text, str) and is_note_row(first_text):
+            continue  # 注：…, 填表人：…: a footer or note, not an area or a task
         section = _section_text(grid, r, cells, filled, columns)
         if section is not None:
             area = clean_area_name(section)
@@ -290,6 +295,15 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
     for key in TEXT_KEYS:
         if key in cells:
             values[key] = text_of(cells[key]).strip()
+    if values.get("text") and ledger.meta is None:
+        # 存在问题：… / 下步计划：… written inside the progress cell go to their own fields
+        # (our own ledgers have a column for each, and their text is kept as written).
+        parts = split_progress_text(values["text"])
+        if parts["problems"] or parts["next_steps"]:
+            values["text"] = parts["text"]
+            for key in ("problems", "next_steps"):
+                if parts[key]:
+                    values[key] = "\n".join(p for p in (values.get(key, ""), parts[key]) if p)
     if "co_units" in cells:
         values["co_units"] = [u for u in re.split(r"[、，,;；/\n]+", text_of(cells["co_units"])) if u.strip()]
         values["co_units"] = [u.strip() for u in values["co_units"]]

@@ -1,0 +1,125 @@
+"""Issue 24: ledgers taken in faithfully — into an empty plan, from other offices, CSV quoting.
+
+Each test is one numbered case of the issue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+
+from planner_gui.cli.main import main
+from planner_gui.exchange import json_format
+from planner_gui.exchange.ledger_csv import read_csv_rows
+from planner_gui.exchange.ledger_export import export_ledger
+from planner_gui.plan_files import init_file
+from planner_gui.store import PlanStore
+
+from factories import full_plan
+
+
+def _plan_dict(db) -> dict:
+    with PlanStore.open(db) as store:
+        return json_format.plan_to_dict(store.load_plan())
+
+
+# --- 1. our ledger into an empty plan ---------------------------------------------------------
+
+def test_1_our_ledger_into_an_empty_plan_is_the_source_plan_and_a_second_import_adds_nothing(tmp_path, capsys):
+    source = full_plan()
+    ledger = export_ledger(source, tmp_path / "ledger.xlsx", date(2024, 7, 1))
+    db = tmp_path / "empty.sqlite"
+    init_file(db, empty=True, year=2026).close()
+
+    assert main(["import-xlsx", "--db", str(db), str(ledger)]) == 0
+    assert "empty plan" in capsys.readouterr().out
+    got, want = _plan_dict(db), json_format.plan_to_dict(source)
+    assert got == want  # title, year, declared totals, deadlines, indicators, milestones, updates
+    plan = json_format.plan_from_dict(got)
+    assert (plan.title, plan.year, plan.declared_areas, plan.declared_tasks) == (
+        "测试区2024年度重点工作任务", 2024, 3, 7)
+    assert sum(len(t.updates) for t in plan.walk_tasks()) == 3  # the real ones, none made up
+
+    assert main(["import-xlsx", "--db", str(db), str(ledger)]) == 0
+    assert "nothing imported" in capsys.readouterr().out
+    assert _plan_dict(db) == want
+
+
+def test_1_a_ledger_into_an_empty_plan_backs_up_and_refuses_a_plan_that_filled_meanwhile(tmp_path):
+    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+
+    ledger = export_ledger(full_plan(), tmp_path / "ledger.xlsx", date(2024, 7, 1))
+    db = tmp_path / "empty.sqlite"
+    with init_file(db, empty=True, year=2026) as store:
+        preview = prepare_import(ledger, store, today=date(2026, 12, 1))
+        assert preview.replaces_empty and preview.result.year == 2024
+        store.replace_plan(full_plan())  # someone filled the plan while the preview was open
+        before = json_format.plan_to_dict(store.load_plan())
+        try:
+            apply_import(db, store, preview)
+        except Exception as exc:  # noqa: BLE001 - the message is what the user sees
+            assert "no longer empty" in str(exc)
+        else:
+            raise AssertionError("the import replaced a plan that is no longer empty")
+        assert json_format.plan_to_dict(store.load_plan()) == before
+
+
+# --- 2. another office's ledger ------------------------------------------------------------
+
+def foreign_ledger(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["某区2024年重点工作任务推进台账（10个方面42项）"])
+    ws.append(["统计截止：2024年9月30日"])
+    ws.append(["序号", "任务", "牵头单位", "完成时限", "完成进度", "进展情况"])
+    ws.append(["一、民生保障"])
+    ws.append([1, "新增就业岗位不少于800个", "区人社局", "年底前", "60%",
+               "已新增500个。存在问题：企业用工需求下降。下步计划：举办招聘会3场。"])
+    ws.append([2, "建设养老驿站", "区民政局", "6月底前", None, None])
+    ws.append(["注：进度由各单位自行填报。"])
+    ws.append(["填表人：张三", None, "联系电话：12345678"])
+    wb.save(path)
+    return path
+
+
+def test_2_a_foreign_ledger_into_an_empty_plan_takes_its_year_as_of_and_no_footer(tmp_path, capsys):
+    source = foreign_ledger(tmp_path / "other.xlsx")
+    db = tmp_path / "empty.sqlite"
+    init_file(db, empty=True, year=2026).close()
+    assert main(["import-xlsx", "--db", str(db), str(source)]) == 0
+    plan = json_format.plan_from_dict(_plan_dict(db))
+    assert plan.year == 2024 and plan.title.startswith("某区2024年重点工作任务")
+    assert (plan.declared_areas, plan.declared_tasks) == (10, 42)
+    assert [a.name for a in plan.areas] == ["民生保障"]  # the footer and signature rows are no areas
+    jobs, care = plan.areas[0].tasks
+    assert [t.title for t in plan.walk_tasks()] == ["新增就业岗位不少于800个", "建设养老驿站"]
+    assert (jobs.due, care.due) == (date(2024, 12, 31), date(2024, 6, 30))
+    [update] = jobs.updates
+    assert update.date == date(2024, 9, 30) and update.progress == 60
+    assert (update.text, update.problems, update.next_steps) == (
+        "已新增500个。", "企业用工需求下降。", "举办招聘会3场。")
+    [indicator] = jobs.indicators
+    assert (indicator.name, indicator.comparator, indicator.target, indicator.unit) == (
+        "新增就业岗位", ">=", 800, "个")
+    assert care.updates == []  # never reported: no update invented
+
+
+# --- 5. CSV quoting ---------------------------------------------------------------------------
+
+def test_5_a_doubled_quote_after_the_first_4096_characters_is_read_as_rfc_4180(tmp_path, capsys):
+    lines = ["序号,任务,牵头单位,最新进展"]
+    lines += [f"{i},任务{i}号：推进各项工作落实落地见效,区发改委,按计划推进中" for i in range(1, 120)]
+    lines.append('120,专家论证任务,区科委,"完成""专家论证"""')
+    text = "\n".join(lines) + "\n"
+    assert text.index('""') > 4096
+    path = tmp_path / "ledger.csv"
+    path.write_text(text, encoding="utf-8")
+    assert read_csv_rows(path)[-1] == ["120", "专家论证任务", "区科委", '完成"专家论证"']
+
+    db = tmp_path / "plan.sqlite"
+    assert main(["import-xlsx", "--db", str(db), str(path)]) == 0
+    assert main(["import-xlsx", "--db", str(db), str(path)]) == 0  # unchanged: nothing new
+    assert "nothing imported" in capsys.readouterr().out
+    plan = json_format.plan_from_dict(_plan_dict(db))
+    last = list(plan.walk_tasks())[-1]
+    assert [u.text for u in last.updates] == ['完成"专家论证"']
