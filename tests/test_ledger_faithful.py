@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import openpyxl
+import pytest
 
 from planner_gui.cli.main import main
 from planner_gui.exchange import json_format
@@ -123,3 +124,22 @@ def test_5_a_doubled_quote_after_the_first_4096_characters_is_read_as_rfc_4180(t
     plan = json_format.plan_from_dict(_plan_dict(db))
     last = list(plan.walk_tasks())[-1]
     assert [u.text for u in last.updates] == ['完成"专家论证"']
+
+
+# --- 8. text values starting with a dash on the command line ----------------------------------
+
+def test_8_a_note_starting_with_a_dash_is_a_note(tmp_path, capsys):
+    db = tmp_path / "plan.sqlite"
+    init_file(db).close()
+    with PlanStore.open(db) as store:
+        task = next(store.load_plan().walk_tasks())
+    assert main(["update", "--db", str(db), "--task", task.id, "--note", "-行动计划起草中",
+                 "--problems", "-无", "--reporter", "-区发改委"]) == 0
+    with PlanStore.open(db) as store:
+        [update] = store.get_task(task.id).updates
+    assert (update.text, update.problems, update.reporter) == ("-行动计划起草中", "-无", "-区发改委")
+    # an option after a text option is still an option, not its value: usage error as before
+    with pytest.raises(SystemExit) as exit_info:
+        main(["update", "--db", str(db), "--task", task.id, "--note", "--progress", "5"])
+    assert exit_info.value.code == 2
+    assert "expected one argument" in capsys.readouterr().err
