@@ -11,6 +11,7 @@ import pytest
 from planner_gui.cli.main import main
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import STATUS_COLOURS, evaluate_plan, status_word
+from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.ledger_export import export_ledger
 from planner_gui.exchange.ledger_layout import META_SHEET
 
@@ -59,7 +60,7 @@ def test_status_and_progress_come_from_evaluate_plan_and_the_light_is_coloured(e
     figures = evaluate_plan(plan, AS_OF)
     for row, task in ((5, plan.areas[0].tasks[0]), (6, plan.areas[0].tasks[0].subtasks[0])):
         fig = figures.tasks[task.id]
-        assert ws.cell(row, 7).value == pytest.approx(fig.progress / 100)
+        assert ws.cell(row, 7).value == pytest.approx(shown_progress(fig.progress) / 100)  # the one rule
         assert ws.cell(row, 7).number_format == "0%"
         assert ws.cell(row, 8).value == status_word(fig.status, "zh")
         assert ws.cell(row, 8).fill.fgColor.rgb.endswith(STATUS_COLOURS[fig.status].lstrip("#").upper())

@@ -21,6 +21,7 @@ from typing import Any
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
+from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
@@ -65,7 +66,7 @@ def baseline(task: Task, figures: PlanFigures) -> dict[str, Any]:
         "lead_unit": task.lead_unit,
         "co_units": "、".join(task.co_units),
         "deadline": due.isoformat() if isinstance(due, date) else (due or ""),
-        "progress": fig.progress,
+        "progress": shown_progress(fig.progress),
         "text": latest.text if latest else "",
         "problems": latest.problems if latest else "",
         "next_steps": latest.next_steps if latest else "",
@@ -224,7 +225,7 @@ def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, numb
     values = {
         "number": number, "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
         "co_units": shown["co_units"], "deadline": shown_deadline(task),
-        "progress": fig.progress / 100.0, "status": status_word(fig.status, lang),
+        "progress": shown_progress(fig.progress) / 100.0, "status": status_word(fig.status, lang),
         "text": shown["text"], "problems": shown["problems"], "id": task.id,
     }
     height = row_height(values, depth)

@@ -51,9 +51,11 @@ class ImportPreview:
         lines += [f"note: {n}" for n in c.notes]
         lines += [f"new area: {a.name} ({sum(1 for _ in a.walk_tasks())} tasks)" for a in c.new_areas]
         lines += [str(x) for x in (*c.new_tasks, *c.field_changes, *c.new_updates)]
+        lines += [f"{n.where}: new row {n.task.title!r} — not added unless accepted (--accept-new-rows)"
+                  for n in c.proposed_tasks]
         lines += [str(x) for x in c.conflicts]
         lines += [f"problem: {p}" for p in c.problems]
-        if c.is_empty():
+        if c.is_empty() and not c.proposed_tasks:
             lines.append("nothing to import: the plan already holds everything in this file")
         return lines
 
@@ -109,11 +111,11 @@ def base_plan(ledger: Ledger) -> Plan:
         raise BadFileError(ledger.path, f"its hidden record of the export is damaged ({exc})") from None
 
 
-def _merge(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
+def _merge(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool = False) -> ChangeSet:
     if ledger.kind == "form":
         from planner_gui.exchange.report_forms import merge_form
 
-        return merge_form(plan, ledger, today)
+        return merge_form(plan, ledger, today, accept_new_rows)
     return merge_ledger(plan, ledger, today)
 
 
@@ -127,8 +129,12 @@ def _apply(store: PlanStore, changes: ChangeSet) -> None:
     )
 
 
-def prepare_import(file: Path | str, store: PlanStore | None, today: date | None = None) -> ImportPreview:
-    """Read ``file`` and work out what importing it would do; nothing is written anywhere."""
+def prepare_import(file: Path | str, store: PlanStore | None, today: date | None = None,
+                   accept_new_rows: bool = False) -> ImportPreview:
+    """Read ``file`` and work out what importing it would do; nothing is written anywhere.
+
+    ``accept_new_rows``: rows a department added to a report form become new tasks (without it
+    they are only listed, as ``changes.proposed_tasks``)."""
     file, today = Path(file), today or date.today()
     if store is not None and is_empty_plan(store):
         # An empty plan (File ▸ New ▸ empty) holds nothing a ledger could be merged with:
@@ -139,7 +145,7 @@ def prepare_import(file: Path | str, store: PlanStore | None, today: date | None
     if store is not None:
         plan = store.load_plan()
         ledger = read_ledger(file, plan.year, today)
-        changes = _merge(plan, ledger, today)
+        changes = _merge(plan, ledger, today, accept_new_rows)
         if changes.is_empty():
             # Nothing to write: the result is the plan as read (the merge changes none of its
             # objects), without copying the file and reading it again (3 s at 200,000 updates).

@@ -22,6 +22,7 @@ from typing import Any
 
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.intake.indicators import find_indicators
 from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
@@ -98,6 +99,8 @@ class ChangeSet:
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # rows a form's department added: listed for the office to accept (then new tasks) or reject
+    proposed_tasks: list[NewTask] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not (self.new_areas or self.new_tasks or self.field_changes or self.new_updates)
@@ -113,6 +116,7 @@ class ChangeSet:
             ) + sum(len(t.updates) for n in self.new_tasks for t in n.task.walk()),
             "conflicts": len(self.conflicts),
             "problems": len(self.problems),
+            "proposed_tasks": len(self.proposed_tasks),
         }
 
 
@@ -134,7 +138,7 @@ def task_shown(task: Task, figures: PlanFigures) -> dict[str, Any]:
         "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
         "co_units": "、".join(task.co_units),
         "deadline": task.deadline_text or (task.due.isoformat() if task.due else ""),
-        "progress": round(fig.progress, 2),
+        "progress": shown_progress(fig.progress),
         "text": latest.text if latest else "", "problems": latest.problems if latest else "",
         "next_steps": latest.next_steps if latest else "",
     }
@@ -148,7 +152,8 @@ def row_shown(row: LedgerRow) -> dict[str, Any]:
     if "deadline_text" in v:
         shown["deadline"] = v["deadline_text"] or (v["due"].isoformat() if v["due"] else "")
     if "progress" in v:
-        shown["progress"] = _norm(v["progress"])
+        # compared as shown (a whole percent, the one rule): 62.5 typed where 63 % shows is no change
+        shown["progress"] = None if v["progress"] is None else shown_progress(v["progress"])
     return shown
 
 
@@ -290,6 +295,8 @@ class _Merger:
         db = task_shown(task, self.figures)
         record = self.baselines.get(task.id)
         base = {k: _norm(v) for k, v in record["shown"].items()} if record else None
+        if base is not None and isinstance(base.get("progress"), (int, float)):
+            base["progress"] = shown_progress(base["progress"])  # exported before the one rule
         for key in TASK_FIELDS:
             if key not in file:
                 continue

@@ -310,8 +310,11 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
     if "deadline" in cells:
         values["deadline_text"], values["due"] = _deadline(cells["deadline"], ledger.year)
     if "progress" in cells:
+        # A report form's 本期进度（%） column holds percentages as typed: 0.5 there is 0.5 %, not
+        # half (a percent-formatted cell arrives as "50%" and is read by its format).
+        typed_percent = ledger.kind == "form" and re.search(r"[（(]\s*[%％]\s*[）)]", heading.get("progress", ""))
         try:
-            values["progress"] = parse_progress(cells["progress"])
+            values["progress"] = parse_progress(cells["progress"], fraction=not typed_percent)
         except ValueError as exc:
             problem("progress", str(exc))
     if not values.get("title"):

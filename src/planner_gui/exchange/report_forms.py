@@ -15,15 +15,18 @@ reporter and content since the period began) is not added again.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.dates import month_end, quarter_end
-from planner_gui.domain.errors import FormatError
+from planner_gui.domain.errors import FormatError, PlannerError
 from planner_gui.domain.model import Plan, PlanSettings, ProgressUpdate, Task
 from planner_gui.domain.progress import evaluate_plan
+from planner_gui.domain.rounding import format_progress, shown_progress
 from planner_gui.exchange.ledger_export import (
     FIRST_DATA_ROW,
     HEADER_FILL,
@@ -32,8 +35,8 @@ from planner_gui.exchange.ledger_export import (
     row_height,
 )
 from planner_gui.exchange.ledger_layout import HEADERS, META_SHEET, SHEET_NAMES
-from planner_gui.exchange.ledger_merge import ChangeSet, NewUpdate
-from planner_gui.exchange.ledger_read import Ledger
+from planner_gui.exchange.ledger_merge import ChangeSet, Conflict, NewTask, NewUpdate
+from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
 from planner_gui.exchange.safe_cells import write_cell
 from planner_gui.imports import import_without_numpy
@@ -48,6 +51,15 @@ FORM_HEADERS = {"zh": {"progress": "本期进度（%）", "text": "本期进展�
                 "en": {"progress": "Progress this period (%)", "text": "Progress this period"}}
 INPUT_FILL = "FFF9DB"
 FORM_FIRST_ROW = 4
+
+
+@dataclass
+class RowMismatch(Conflict):
+    """A form row whose hidden id names one task and whose visible title another."""
+
+    def __str__(self) -> str:
+        return (f"{self.where}: conflict — the row's id is the task {self.database!r} but its title is "
+                f"{self.file!r} (was the form sorted or pasted over its visible columns?); not imported")
 
 
 def reporting_period(settings: PlanSettings, as_of: date) -> tuple[date, date, date]:
@@ -70,14 +82,31 @@ def period_label(settings: PlanSettings, as_of: date, lang: str = "zh") -> str:
 
 
 def group_tasks(plan: Plan, by: str) -> dict[str, list[tuple[str, Task]]]:
-    """Tasks (with their area name) per lead unit or leader, in plan order; tasks without one are left out."""
+    """Tasks (with their area name) per lead unit or leader, in plan order. A sub-task without
+    its own unit or leader is its parent's (it inherits them), so it goes into the parent's form;
+    tasks without one even so are left out."""
     groups: dict[str, list[tuple[str, Task]]] = {}
+
+    def visit(task: Task, area: str, inherited: str) -> None:
+        key = (task.lead_unit if by == "unit" else task.leader).strip() or inherited
+        if key:
+            groups.setdefault(key, []).append((area, task))
+        for sub in task.subtasks:
+            visit(sub, area, key)
+
     for area in plan.areas:
-        for task in area.walk_tasks():
-            key = (task.lead_unit if by == "unit" else task.leader).strip()
-            if key:
-                groups.setdefault(key, []).append((area.name, task))
+        for task in area.tasks:
+            visit(task, area.name, "")
     return groups
+
+
+def no_forms_reason(plan: Plan, by: str) -> str | None:
+    """Why no form could be made (no task has a lead unit, or a leader), or None."""
+    if group_tasks(plan, by):
+        return None
+    if by == "unit":
+        return "no task has a lead unit (牵头单位) filled in, so there is nobody to send a form to"
+    return "no task has a responsible leader (责任领导) filled in, so there is nobody to send a form to"
 
 
 def _file_name(name: str, used: set[str]) -> str:
@@ -93,6 +122,9 @@ def export_forms(plan: Plan, by: str, out_dir: Path | str, as_of: date, lang: st
     """Write one form per unit (``by="unit"``) or leader (``by="leader"``) into ``out_dir``."""
     if by not in ("unit", "leader"):
         raise FormatError("--by", "must be unit or leader")
+    reason = no_forms_reason(plan, by)
+    if reason is not None:  # said before anything (a folder) is made
+        raise PlannerError(f"no forms written: {reason}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
@@ -151,7 +183,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
             row += 1
         values = {"number": str(number), "title": task.title, "leader": task.leader,
                   "lead_unit": task.lead_unit, "deadline": task.deadline_text or task.due,
-                  "previous": figures.tasks[task.id].progress, "id": task.id}
+                  "previous": shown_progress(figures.tasks[task.id].progress), "id": task.id}
         for col, key in enumerate(FORM_COLUMNS, start=1):
             cell = write_cell(ws, row, col, values.get(key))
             cell.border, cell.alignment = style["border"], style["wrap"]
@@ -162,7 +194,8 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
         height = row_height(values, widths=WIDTHS)
         if height is not None:  # a long title is not cut off in print
             ws.row_dimensions[row].height = height
-        meta_rows.append(["task", task.id, "{}"])
+        # what the row showed, so a form sorted over its visible columns is caught on import
+        meta_rows.append(["task", task.id, json.dumps({"title": task.title}, ensure_ascii=False)])
         row += 1
     progress_col = get_column_letter(FORM_COLUMNS.index("progress") + 1)
     check = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
@@ -195,8 +228,20 @@ def _already_reported(task: Task, update: ProgressUpdate, since: date) -> bool:
     )
 
 
-def merge_form(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
-    """The updates a filled report form adds to ``plan`` (the plan is not modified)."""
+def _same_title(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a or "") == re.sub(r"\s+", "", b or "")
+
+
+def merge_form(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool = False) -> ChangeSet:
+    """The updates a filled report form adds to ``plan`` (the plan is not modified).
+
+    A row is its task when the hidden id AND the visible title agree (the title as exported,
+    or the task's title now): a form sorted or pasted over its visible columns leaves the hidden
+    ids where they were, and booking such a row on the id's task would put one department's
+    report on another task. A disagreement is a conflict, not an update. A row the department
+    added (no id) is a proposed new task, added only when the office accepts it
+    (``accept_new_rows``). Repeated rows are flagged, and a figure lower than the task's
+    previous one is pointed out (it may be a typing slip)."""
     assert ledger.meta is not None
     meta = ledger.meta
     if meta.plan.get("id") not in (None, plan.id):
@@ -205,26 +250,73 @@ def merge_form(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
     start = date.fromisoformat(meta.extra["period_start"])
     end = date.fromisoformat(meta.extra["period_end"])
     reporter = str(meta.extra.get("name", ""))
+    by = str(meta.extra.get("by", "unit"))
+    when = _update_date(today, start, end)
     filled_columns = {ledger.columns.get(k, k) for k in (*EDITABLE, "title")}
     changes = ChangeSet(problems=[p for p in ledger.problems if p.column in filled_columns or not p.column])
     tasks = {t.id: t for t in plan.walk_tasks()}
+    figures = evaluate_plan(plan, when)
+    taken: dict[str, tuple[str, tuple[Any, ...]]] = {}  # task id -> (where, what) of its row
     for row in ledger.rows:
         if row.kind != "task":
             continue
         v = row.values
         if all(v.get(k) in (None, "") for k in EDITABLE):
             continue
-        task = tasks.get(row.id or "")
+        update = ProgressUpdate(date=when, progress=v.get("progress"),
+                                text=v.get("text", ""), problems=v.get("problems", ""),
+                                next_steps=v.get("next_steps", ""), reporter=reporter)
+        if not row.id:
+            _new_row(plan, row, update, reporter, by, changes, accept_new_rows)
+            continue
+        task = tasks.get(row.id)
         if task is None:
             changes.problems.append(Problem(row.sheet, row.row, "", "this task is no longer in the plan; row skipped"))
             continue
-        update = ProgressUpdate(date=_update_date(today, start, end), progress=v.get("progress"),
-                                text=v.get("text", ""), problems=v.get("problems", ""),
-                                next_steps=v.get("next_steps", ""), reporter=reporter)
+        exported = str((meta.tasks.get(row.id) or {}).get("title") or "")
+        title = str(v.get("title", ""))
+        if not (_same_title(title, task.title) or (exported and _same_title(title, exported))):
+            changes.conflicts.append(RowMismatch(task.id, task.title, ledger.columns.get("title", "任务"),
+                                                 exported or task.title, task.title, title, row.where()))
+            continue
+        what = (update.progress, update.text, update.problems, update.next_steps)
+        if task.id in taken:
+            first_where, first_what = taken[task.id]
+            if first_what == what:
+                message = f"repeats {first_where} (the same task and report); taken once"
+            else:
+                message = f"is the same task as {first_where} with another report; only {first_where} is taken"
+            changes.problems.append(Problem(row.sheet, row.row, "", message))
+            continue
+        taken[task.id] = (row.where(), what)
         if _already_reported(task, update, start):
             continue
+        previous = figures.tasks[task.id].progress
+        if update.progress is not None and update.progress < previous:
+            changes.notes.append(f"{row.where()}: {task.title!r} — progress {format_progress(update.progress)} "
+                                 f"is lower than its previous {format_progress(previous)}; check the figure")
         changes.new_updates.append(NewUpdate(task.id, task.title, update, row.where()))
     return changes
+
+
+def _new_row(plan: Plan, row: LedgerRow, update: ProgressUpdate, reporter: str, by: str,
+             changes: ChangeSet, accept: bool) -> None:
+    """A row the department added: a new task under its section's area, once accepted."""
+    v = row.values
+    if not v.get("title"):
+        changes.problems.append(Problem(row.sheet, row.row, "", "a row without a task title or id; row skipped"))
+        return
+    area = next((a for a in plan.areas if a.name.strip() == row.area.strip()), None) if row.area else None
+    if area is None:
+        area = next(iter(plan.areas), None)
+    if area is None:
+        changes.problems.append(Problem(row.sheet, row.row, "", "a new row, but the plan has no area to put it in"))
+        return
+    task = Task(title=v["title"], leader=v.get("leader", "") or (reporter if by == "leader" else ""),
+                lead_unit=v.get("lead_unit", "") or (reporter if by == "unit" else ""),
+                deadline_text=v.get("deadline_text", ""), due=v.get("due"), updates=[update])
+    new = NewTask(task, area.id, None, row.where())
+    (changes.new_tasks if accept else changes.proposed_tasks).append(new)
 
 
 def form_styles() -> dict[str, Any]:
