@@ -27,8 +27,8 @@ TRANSLATIONS: dict[str, str] = {
         "台账 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)",
     # --- issue 24: a new plan from a ledger, rows a form adds -------------------
     "New from &Ledger…": "从台账新建(&L)…",
-    "Start a new plan file from a ledger spreadsheet (.xlsx, .xls, .ods, .csv)":
-        "用台账表格（.xlsx、.xls、.ods、.csv）新建计划文件",
+    "Start a new plan file from a ledger spreadsheet":
+        "用台账表格新建计划文件",
     "Add the %d rows the department added as new tasks": "将报送单位新增的 %d 行作为新任务添加",
     "New row (not added unless accepted)": "新增行（勾选后才添加）",
     "%s already exists; choose another file name.": "%s 已存在，请另选文件名。",

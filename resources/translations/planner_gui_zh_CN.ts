@@ -53,8 +53,8 @@
             <translation>从台账新建(&amp;L)…</translation>
         </message>
         <message>
-            <source>Start a new plan file from a ledger spreadsheet (.xlsx, .xls, .ods, .csv)</source>
-            <translation>用台账表格（.xlsx、.xls、.ods、.csv）新建计划文件</translation>
+            <source>Start a new plan file from a ledger spreadsheet</source>
+            <translation>用台账表格新建计划文件</translation>
         </message>
         <message>
             <source>&amp;Open…</source>
