@@ -407,7 +407,7 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
                 progress = number if 0 <= number <= 100 else parse_progress(progress, fraction=False)
             else:
                 progress = parse_progress(progress, fraction=False)
-            readings = json.loads(text(readings) or "{}") if readings is not None else {}
+            readings = parse_readings(text(readings)) if readings is not None else {}
         except ValueError as exc:
             ledger.problems.append(Problem(grid.name, r + 1, "", f"{exc}; update skipped"))
             continue
@@ -422,3 +422,27 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
             "readings": readings if isinstance(readings, dict) else {}, "where": f"{grid.name} row {r + 1}",
         })
     return history
+
+
+def parse_readings(text: str) -> dict[str, Any]:
+    """The 指标读数 cell: one 名称：值 per line (what the ledger writes), or the JSON object that
+    older ledgers held. ValueError, saying what is wrong, for anything else."""
+    text = text.strip()
+    if not text:
+        return {}
+    if text.startswith("{"):
+        found = json.loads(text)
+        return found if isinstance(found, dict) else {}
+    readings: dict[str, Any] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        parts = re.split(r"[:：](?=[^:：]*$)", line.strip(), maxsplit=1)  # at the last colon
+        name, value = (parts[0], parts[1]) if len(parts) == 2 else ("", "")
+        if not name.strip():
+            raise ValueError(f"indicator reading {line.strip()!r} is not 名称：值")
+        try:
+            readings[name.strip()] = float(value.strip())
+        except ValueError:
+            raise ValueError(f"indicator reading {line.strip()!r} has no number") from None
+    return readings

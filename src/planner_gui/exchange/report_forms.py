@@ -33,6 +33,7 @@ from planner_gui.exchange.ledger_export import (
     chinese_ordinal,
     meta_header,
     row_height,
+    text_width,
 )
 from planner_gui.exchange.ledger_layout import HEADERS, META_SHEET, SHEET_NAMES
 from planner_gui.exchange.ledger_merge import ChangeSet, Conflict, NewTask, NewUpdate
@@ -45,8 +46,10 @@ from planner_gui.replacing import replacing
 FORM_COLUMNS = ("number", "title", "leader", "lead_unit", "deadline", "previous",
                 "progress", "text", "problems", "next_steps", "id")
 EDITABLE = ("progress", "text", "problems", "next_steps")
-WIDTHS = {"number": 7, "title": 40, "leader": 10, "lead_unit": 14, "deadline": 14, "previous": 10,
-          "progress": 12, "text": 44, "problems": 28, "next_steps": 28, "id": 38}
+# Narrow enough that, fitted to an A4 landscape page, the text prints at about 9 pt (the sum of
+# the printed widths was 207 and printed at 6.5 pt); the input columns stay the widest.
+WIDTHS = {"number": 6, "title": 32, "leader": 9, "lead_unit": 12, "deadline": 11, "previous": 8,
+          "progress": 9, "text": 36, "problems": 22, "next_steps": 22, "id": 38}
 FORM_HEADERS = {"zh": {"progress": "本期进度（%）", "text": "本期进展情况"},
                 "en": {"progress": "Progress this period (%)", "text": "Progress this period"}}
 INPUT_FILL = "FFF9DB"
@@ -154,8 +157,12 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
     last = get_column_letter(len(FORM_COLUMNS) - 1)
     title = (f"{plan.title}进展填报表（{label}）— {name}" if lang == "zh"
              else f"{plan.title} — progress report for {label} — {name}")
-    write_cell(ws, 1, 1, title).font = style["title"]
+    title_cell = write_cell(ws, 1, 1, title)
+    title_cell.font, title_cell.alignment = style["title"], style["centre"]
     ws.merge_cells(f"A1:{last}1")
+    # the 16 pt title is not clipped: its height, and a second line when it is longer than the row
+    printed = sum(WIDTHS[k] for k in FORM_COLUMNS if k != "id")
+    ws.row_dimensions[1].height = 26 if text_width(title) * 16 / 11 <= printed else 48
     note = (f"填报期间：{start.isoformat()}至{end.isoformat()}；报送截止：{due.isoformat()}。"
             "请在浅黄色单元格填写本期进度（0-100）、进展情况、存在问题和下步计划，其他单元格已锁定。"
             if lang == "zh" else
@@ -170,6 +177,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
         cell.font, cell.fill, cell.border, cell.alignment = (
             style["bold"], style["header_fill"], style["border"], style["centre"])
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS[key]
+    ws.row_dimensions[3].height = 30  # 本期进度（%） takes two lines in its narrow column
     ws.column_dimensions[get_column_letter(len(FORM_COLUMNS))].hidden = True
     unlocked = Protection(locked=False)
     input_fill = style["PatternFill"]("solid", fgColor=INPUT_FILL)
@@ -344,6 +352,13 @@ def print_setup(ws: Any) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
     ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&P / &N"
+    if ws.max_column > 1:  # the hidden id column (the last) is outside the print area
+        from openpyxl.utils import get_column_letter
+
+        ws.print_area = f"A1:{get_column_letter(ws.max_column - 1)}{ws.max_row}"
 
 
 def write_meta_sheet(wb: Any, as_of: date, lang: str, plan: Plan, rows: list[list[Any]],
