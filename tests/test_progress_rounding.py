@@ -11,7 +11,6 @@ from planner_gui.cli.main import main
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.rounding import format_progress, shown_progress
 from planner_gui.store import PlanStore
-
 from reports_helpers import needs_poppler, pdf_text
 
 AS_OF = date(2024, 9, 30)
@@ -65,9 +64,8 @@ def test_62_5_shows_as_63_in_the_ledger_form_html_pdf_and_summary(db, tmp_path, 
 
 
 def test_62_5_shows_as_63_in_the_window(db, qtbot, tmp_path):
-    from ui_window_helpers import make_window
-
     from planner_gui.ui.plan_tree import Column
+    from ui_window_helpers import make_window
 
     window = make_window(qtbot, db, tmp_path / "settings.ini")
     task = next(t for t in window.plan.walk_tasks() if t.title == "建设养老驿站")

@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from planner_gui.resources_path import resource_path
-
 from reports_helpers import needs_poppler, pdf_text
 
 NAMES = ["王喆", "李堃", "张珺", "陈昇", "刘祎"]  # characters outside GB 2312, common in names

@@ -306,7 +306,7 @@ def _write_indicators(wb: Workbook, plan: Plan, lang: str) -> None:
 def _write_updates(wb: Workbook, plan: Plan, lang: str) -> None:
     ws = _sheet_with_header(wb, SHEET_NAMES[lang]["updates"], UPDATE_KEYS, lang,
                             {"title": 36, "date": 12, "text": 44, "problems": 26, "next_steps": 26,
-                             "task_id": 38, "update_id": 38})
+                             "readings": 24, "task_id": 38, "update_id": 38})
     # a generator: the rows are made while the sheet is written, not all held at once
     rows = ([task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
              upd.reporter, "是" if upd.highlight else "",
@@ -316,7 +316,7 @@ def _write_updates(wb: Workbook, plan: Plan, lang: str) -> None:
     plain = wb.styles.column()
     wrap = wb.styles.column(Look(wrap=True, vertical="top"))  # the long texts wrap
     dated = wb.styles.column(Look(number_format="yyyy-mm-dd"))
-    looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "date": dated}
+    looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "readings": wrap, "date": dated}
     ws.add_rows(2, rows, [looks.get(key, plain) for key in UPDATE_KEYS], count=count)
 
 
