@@ -182,3 +182,35 @@ def test_4_report_forms_on_a_plan_without_units_or_leaders_say_so_first(window, 
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
     assert ledger_dialogs.open_export_forms_dialog(window) == []  # the bundled plan: nobody to send to
     assert errors and "nobody to send a form to" in errors[0] and not asked
+
+
+def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, tmp_path, previews, monkeypatch):
+    from planner_gui.exchange.report_forms import export_forms
+
+    shown, _ = previews
+    task = next(window.store.load_plan().walk_tasks())
+    window.store.edit("task", task.id, lead_unit="区发改委")
+    window.reload_plan()
+    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    wb = openpyxl.load_workbook(form)
+    ws = wb.worksheets[0]
+    ws.protection.sheet = False
+    ws.cell(ws.max_row + 1, 2).value = "新增的任务"
+    ws.cell(ws.max_row, 7).value, ws.cell(ws.max_row, 8).value = 10, "刚开始"
+    wb.save(form)
+    titles = lambda: [t.title for t in reread(window.store.path).walk_tasks()]  # noqa: E731
+    before = titles()
+
+    assert ledger_dialogs.open_import_dialog(window, form) is True  # box not ticked
+    assert shown[0].accept_rows.isVisibleTo(shown[0])
+    assert any(r[0] == "New row (not added unless accepted)" and r[2] == "新增的任务" for r in shown[0].row_texts())
+    assert titles() == before
+
+    def ticked(self):
+        shown.append(self)
+        self.accept_rows.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", ticked)
+    assert ledger_dialogs.open_import_dialog(window, form) is True
+    assert sorted(titles()) == sorted([*before, "新增的任务"])

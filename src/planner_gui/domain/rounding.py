@@ -10,13 +10,14 @@ people round by hand and as Excel's 0% format shows a cell (62.5 -> 63, 62.4 ->
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
 
 
 def shown_progress(value: float) -> int:
     """``value`` (0..100) as the whole percent shown everywhere: half up, within 0..100."""
-    # to 6 decimals first: arithmetic noise (62.49999999999 for 62.5) does not decide the rounding
-    whole = int(Decimal(repr(round(float(value), 6))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    # to 6 decimals first: arithmetic noise (62.49999999999 for 62.5) does not decide the rounding;
+    # then half up (for 0..100, floor(x + 0.5) is exact; decimal would cost its import on every command)
+    whole = math.floor(round(float(value), 6) + 0.5)
     return max(0, min(100, whole))
 
 

@@ -23,7 +23,6 @@ from typing import Any
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.domain.rounding import shown_progress
-from planner_gui.exchange.intake.indicators import find_indicators
 from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
 
@@ -238,7 +237,9 @@ class _Merger:
         self._check_deadline(row)
         if self.ledger.meta is None:
             # another office's ledger: targets in the title (新增就业岗位不少于800个) are read
-            # by the text intake's own rules
+            # by the text intake's own rules (imported here: our own ledgers never need it)
+            from planner_gui.exchange.intake.indicators import find_indicators
+
             for found in find_indicators(task.title):
                 found.indicator.due = task.due
                 task.indicators.append(found.indicator)
