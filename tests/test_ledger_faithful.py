@@ -4,6 +4,7 @@ Each test is one numbered case of the issue."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import openpyxl
@@ -143,3 +144,28 @@ def test_8_a_note_starting_with_a_dash_is_a_note(tmp_path, capsys):
         main(["update", "--db", str(db), "--task", task.id, "--note", "--progress", "5"])
     assert exit_info.value.code == 2
     assert "expected one argument" in capsys.readouterr().err
+
+
+# --- 7. every sheet prints sensibly -------------------------------------------------------------
+
+def test_7_every_sheet_has_a_print_set_up_without_ids_and_readable_readings(tmp_path):
+    ledger = export_ledger(full_plan(), tmp_path / "ledger.xlsx", date(2024, 7, 1))
+    wb = openpyxl.load_workbook(ledger)
+    for ws in wb.worksheets[:3]:
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows  # the header on every page
+        printed_to = re.search(r":\$?([A-Z]+)\$?\d*$", str(ws.print_area)).group(1)  # …!$A$1:$J$10
+        headings = [ws.cell(r, c).value for r in range(1, 4) for c in range(1, ws.max_column + 1)
+                    if ws.cell(r, c).value]
+        id_columns = [c for c in range(1, ws.max_column + 1)
+                      if any(str(ws.cell(r, c).value or "").endswith("ID") for r in range(1, 4))]
+        assert headings and id_columns
+        assert all(openpyxl.utils.column_index_from_string(printed_to) < c for c in id_columns), ws.title
+    ledger_sheet, _, history = wb.worksheets[:3]
+    sub = next(r for r in range(4, ledger_sheet.max_row + 1) if ledger_sheet.cell(r, 1).value == "1.1")
+    title = ledger_sheet.cell(sub, 2)
+    assert title.alignment.indent > 0 and title.alignment.horizontal == "left"
+    readings = [history.cell(r, 9).value for r in range(2, history.max_row + 1) if history.cell(r, 9).value]
+    assert readings and all("{" not in text and "：" in text for text in readings)
+    assert "新引进企业：30" in readings[-1] and "失业率：5.2" in readings[-1]
