@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from planner_gui.ui.dialogs import ledger as ledger_dialogs
@@ -214,3 +215,27 @@ def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", ticked)
     assert ledger_dialogs.open_import_dialog(window, form) is True
     assert sorted(titles()) == sorted([*before, "新增的任务"])
+
+
+def test_3_each_added_row_is_accepted_or_rejected_on_its_own(window, tmp_path, monkeypatch):
+    from planner_gui.exchange.report_forms import export_forms
+
+    task = next(window.store.load_plan().walk_tasks())
+    window.store.edit("task", task.id, lead_unit="区发改委")
+    window.reload_plan()
+    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    wb = openpyxl.load_workbook(form)
+    ws = wb.worksheets[0]
+    for title in ("要的新任务", "不要的新任务"):
+        ws.cell(ws.max_row + 1, 2).value = title
+        ws.cell(ws.max_row, 8).value = "已开始"
+    wb.save(form)
+
+    def tick_the_first(self):
+        self._proposed[0][0].setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", tick_the_first)
+    assert ledger_dialogs.open_import_dialog(window, form) is True
+    titles = [t.title for t in reread(window.store.path).walk_tasks()]
+    assert "要的新任务" in titles and "不要的新任务" not in titles

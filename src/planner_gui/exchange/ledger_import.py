@@ -12,7 +12,7 @@ import contextlib
 import gc
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -137,7 +137,7 @@ def _history_updates(ledger: Ledger) -> dict[str, list[ProgressUpdate]]:
     return history
 
 
-def _merge(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool = False) -> ChangeSet:
+def _merge(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool | Collection[str] = False) -> ChangeSet:
     if ledger.kind == "form":
         from planner_gui.exchange.report_forms import merge_form
 
@@ -170,16 +170,18 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def prepare_import(file: Path | str, store: PlanStore | None, today: date | None = None,
-                   accept_new_rows: bool = False) -> ImportPreview:
+                   accept_new_rows: bool | Collection[str] = False) -> ImportPreview:
     """Read ``file`` and work out what importing it would do; nothing is written anywhere.
 
-    ``accept_new_rows``: rows a department added to a report form become new tasks (without it
-    they are only listed, as ``changes.proposed_tasks``)."""
+    ``accept_new_rows``: rows a department added to a report form become new tasks — all (True)
+    or those at the given places ("Sheet row N"); the others are only listed, as
+    ``changes.proposed_tasks``."""
     with _without_cyclic_gc():
         return _prepare(Path(file), store, today or date.today(), accept_new_rows)
 
 
-def _prepare(file: Path, store: PlanStore | None, today: date, accept_new_rows: bool) -> ImportPreview:
+def _prepare(file: Path, store: PlanStore | None, today: date,
+             accept_new_rows: bool | Collection[str]) -> ImportPreview:
     if store is not None and is_empty_plan(store):
         # An empty plan (File ▸ New ▸ empty) holds nothing a ledger could be merged with:
         # the ledger makes the plan as it would in a new file, with its title and year.

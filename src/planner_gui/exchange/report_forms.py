@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -240,7 +241,8 @@ def _same_title(a: str, b: str) -> bool:
     return re.sub(r"\s+", "", a or "") == re.sub(r"\s+", "", b or "")
 
 
-def merge_form(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool = False) -> ChangeSet:
+def merge_form(plan: Plan, ledger: Ledger, today: date,
+               accept_new_rows: bool | Collection[str] = False) -> ChangeSet:
     """The updates a filled report form adds to ``plan`` (the plan is not modified).
 
     A row is its task when the hidden id AND the visible title agree (the title as exported,
@@ -248,7 +250,7 @@ def merge_form(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool = 
     ids where they were, and booking such a row on the id's task would put one department's
     report on another task. A disagreement is a conflict, not an update. A row the department
     added (no id) is a proposed new task, added only when the office accepts it
-    (``accept_new_rows``). Repeated rows are flagged, and a figure lower than the task's
+    (``accept_new_rows``: True for all, or the places, "Sheet row N", of those accepted). Repeated rows are flagged, and a figure lower than the task's
     previous one is pointed out (it may be a typing slip)."""
     assert ledger.meta is not None
     meta = ledger.meta
@@ -275,7 +277,9 @@ def merge_form(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool = 
                                 text=v.get("text", ""), problems=v.get("problems", ""),
                                 next_steps=v.get("next_steps", ""), reporter=reporter)
         if not row.id:
-            _new_row(plan, row, update, reporter, by, changes, accept_new_rows)
+            accepted = accept_new_rows is True or (
+                not isinstance(accept_new_rows, bool) and row.where() in accept_new_rows)
+            _new_row(plan, row, update, reporter, by, changes, accepted)
             continue
         task = tasks.get(row.id)
         if task is None:

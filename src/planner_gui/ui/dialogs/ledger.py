@@ -146,8 +146,14 @@ class ImportPreviewDialog(QDialog):
         self.model = QStandardItemModel(0, len(headers), self)
         self.model.setHorizontalHeaderLabels(headers)
         warn = {self.tr("Conflict (not applied)"): QColor("#fde7c7"), self.tr("Problem"): QColor("#fbd5d5")}
+        proposed_kind = self.tr("New row (not added unless accepted)")
+        self._proposed: list[tuple[QStandardItem, str]] = []  # the check box of each, and its place
         for kind, where, task, detail in self._rows(preview):
             items = [QStandardItem(kind), QStandardItem(where), QStandardItem(task), QStandardItem(detail)]
+            if kind == proposed_kind:  # the office accepts or rejects each row the department added
+                items[0].setCheckable(True)
+                items[0].setCheckState(Qt.CheckState.Unchecked)
+                self._proposed.append((items[0], where))
             if kind in warn:
                 for item in items:
                     item.setBackground(warn[kind])
@@ -164,6 +170,7 @@ class ImportPreviewDialog(QDialog):
         proposed = len(preview.changes.proposed_tasks)
         self.accept_rows = QCheckBox(self.tr("Add the %d rows the department added as new tasks") % proposed, self)
         self.accept_rows.setVisible(proposed > 0)
+        self.accept_rows.toggled.connect(self._check_all)
         layout.addWidget(self.accept_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.apply_button = buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -177,6 +184,15 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _check_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for item, _ in self._proposed:
+            item.setCheckState(state)
+
+    def accepted_rows(self) -> list[str]:
+        """The places of the added rows the office ticked."""
+        return [where for item, where in self._proposed if item.checkState() == Qt.CheckState.Checked]
 
     def _rows(self, preview: ImportPreview) -> list[tuple[str, str, str, str]]:
         c = preview.changes
@@ -237,9 +253,10 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     dialog = ImportPreviewDialog(preview, getattr(window, "read_only", False), window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    if dialog.accept_rows.isChecked():
+    accepted = dialog.accepted_rows()
+    if accepted:
         try:
-            preview = prepare_import(source, window.store, today=date.today(), accept_new_rows=True)
+            preview = prepare_import(source, window.store, today=date.today(), accept_new_rows=set(accepted))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             window.show_error(_tr("Cannot import"), str(exc))
             return False
