@@ -104,6 +104,10 @@ def test_2_a_foreign_ledger_into_an_empty_plan_takes_its_year_as_of_and_no_foote
     assert (indicator.name, indicator.comparator, indicator.target, indicator.unit) == (
         "新增就业岗位", ">=", 800, "个")
     assert care.updates == []  # never reported: no update invented
+    before = _plan_dict(db)
+    capsys.readouterr()
+    assert main(["import-xlsx", "--db", str(db), str(source)]) == 0
+    assert "nothing imported" in capsys.readouterr().out and _plan_dict(db) == before
 
 
 # --- 5. CSV quoting ---------------------------------------------------------------------------
