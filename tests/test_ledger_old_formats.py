@@ -72,3 +72,13 @@ def test_9_a_damaged_xls_or_ods_gets_one_line(tmp_path, capsys, kind):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(bad) in err and "Traceback" not in err
     assert not db.exists()
+
+
+def test_9_a_sheet_larger_than_the_caps_is_refused_before_its_cells_are_made(tmp_path, monkeypatch, capsys):
+    from planner_gui.exchange import ledger_calamine
+
+    monkeypatch.setattr(ledger_calamine, "MAX_ROWS", 5)  # the foreign ledger has 8 rows
+    db = tmp_path / "plan.sqlite"
+    assert main(["import-xlsx", "--db", str(db), str(FIXTURES / "foreign.xls")]) == 1
+    err = capsys.readouterr().err
+    assert "too large" in err and "foreign.xls" in err and err.count("\n") == 1

@@ -30,8 +30,6 @@ MAX_ROWS = 1_048_576
 MAX_COLUMNS = 16_384
 MAX_CELLS = 20_000_000
 
-CALAMINE_SUFFIXES = (".xls", ".ods", ".xlsb")
-
 Sheet = tuple[str, bool, list[list[Any]], list[tuple[int, int, int, int]]]
 
 
