@@ -160,3 +160,14 @@ def test_4_no_units_or_leaders_is_said_before_anything_is_written(tmp_path, caps
     err = capsys.readouterr().err
     assert "lead unit" in err and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_7_a_form_prints_its_title_and_header_and_no_ids(store, tmp_path):
+    path = _form(store, tmp_path)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert ws.row_dimensions[1].height >= 24 and ws.row_dimensions[3].height >= 28  # not clipped
+    assert "$J$" in str(ws.print_area) and "K" not in str(ws.print_area).split("!")[-1]
+    assert ws.page_margins.left <= 0.5  # fitted to the width with narrow margins: legible
+    assert all(not ws.cell(r, ID_COLUMN).alignment.wrap_text for r in _task_rows(ws))
+    printed = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, ID_COLUMN))
+    assert printed <= 175  # was 207: about 9 pt on A4 landscape instead of 6.5

@@ -196,6 +196,8 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
         for col, key in enumerate(FORM_COLUMNS, start=1):
             cell = write_cell(ws, row, col, values.get(key))
             cell.border, cell.alignment = style["border"], style["wrap"]
+            if key == "id":  # not wrapped: LibreOffice prints a hidden column's wrapped text, invisibly
+                cell.border, cell.alignment = style["no_border"], style["plain"]
             if key in EDITABLE:
                 cell.protection, cell.fill = unlocked, input_fill
             if key == "deadline" and isinstance(values[key], date):
@@ -343,6 +345,8 @@ def form_styles() -> dict[str, Any]:
         "border": Border(left=thin, right=thin, top=thin, bottom=thin),
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "plain": Alignment(),
+        "no_border": Border(),
         "PatternFill": PatternFill,
     }
 
