@@ -145,7 +145,8 @@ def test_4_sub_tasks_are_in_their_parents_unit_and_leader_forms(store, tmp_path)
         assert [t.title for _, t in next(iter(groups.values()))][-1] == "编制实施方案"
     path = _form(store, tmp_path, by="leader")
     ws = openpyxl.load_workbook(path).worksheets[0]
-    assert "编制实施方案" in [ws.cell(r, 2).value for r in _task_rows(ws)]
+    sub_row = next(r for r in _task_rows(ws) if ws.cell(r, 2).value == "编制实施方案")
+    assert ws.cell(sub_row, 3).value == "王五"  # the leader it inherits, shown in its row
     _fill(path, {"编制实施方案": (50, "初稿完成")})
     preview = prepare_import(path, store, today=AS_OF)
     assert [(u.title, u.update.reporter) for u in preview.changes.new_updates] == [("编制实施方案", "王五")]

@@ -190,8 +190,11 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
             write_cell(ws, row, 1, area).font = style["bold"]
             ws.merge_cells(f"A{row}:{last}{row}")
             row += 1
-        values = {"number": str(number), "title": task.title, "leader": task.leader,
-                  "lead_unit": task.lead_unit, "deadline": task.deadline_text or task.due,
+        # a sub-task that inherits its parent's unit (or leader) shows the one the form is for
+        values = {"number": str(number), "title": task.title,
+                  "leader": task.leader or (name if by == "leader" else ""),
+                  "lead_unit": task.lead_unit or (name if by == "unit" else ""),
+                  "deadline": task.deadline_text or task.due,
                   "previous": shown_progress(figures.tasks[task.id].progress), "id": task.id}
         for col, key in enumerate(FORM_COLUMNS, start=1):
             cell = write_cell(ws, row, col, values.get(key))
