@@ -82,3 +82,12 @@ def test_9_a_sheet_larger_than_the_caps_is_refused_before_its_cells_are_made(tmp
     assert main(["import-xlsx", "--db", str(db), str(FIXTURES / "foreign.xls")]) == 1
     err = capsys.readouterr().err
     assert "too large" in err and "foreign.xls" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "ods"])
+def test_9_a_percent_formatted_progress_column_is_read_as_shown(tmp_path, kind):
+    # calamine gives no number formats: in .xls/.ods 100 % arrives as 1, and a column holding only
+    # numbers from 0 to 1 is read as fractions (1 is 100 %, as in the .xlsx by its format)
+    plan = json_format.plan_from_dict(_imported(FIXTURES / f"percent.{kind}", tmp_path))
+    figures = {t.title: t.updates[0].progress for t in plan.walk_tasks()}
+    assert figures == {"建成养老驿站": 100, "改造老旧小区": 50, "新增就业岗位": 25}

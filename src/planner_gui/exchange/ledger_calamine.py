@@ -11,9 +11,9 @@ value (what the sheet showed), never runs it. A sheet larger than the caps below
 is refused before its cells are made (a small file can declare a huge sheet).
 
 What calamine does not give is a cell's number format: a percent-formatted 100 %
-arrives as 1, read as 1 % under the usual rule (a number below 1 is a fraction).
-Such cells in an .xls or .ods ledger are therefore listed by their figure; the
-preview shows them before anything is written.
+arrives as 1 (1 % under the usual rule, a number below 1 being a fraction). The
+grids say so (``Grid.formats_known``), and the reader takes a progress column whose
+numbers are all from 0 to 1 as fractions, 1 being 100 % (ledger_read._all_fractions).
 """
 
 from __future__ import annotations

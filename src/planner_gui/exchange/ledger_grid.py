@@ -39,6 +39,9 @@ class Grid:
     rows: list[list[Any]]
     merged_rows: set[int] = field(default_factory=set)
     hidden: bool = False
+    # False for .xls/.ods (read by calamine, which gives no number formats): a percent-formatted
+    # 100 % arrives as the number 1, not as "100%"
+    formats_known: bool = True
 
     def value(self, r: int, c: int) -> Any:
         row = self.rows[r]
@@ -92,7 +95,10 @@ def _is_opendocument(path: Path) -> bool:
 def _calamine_grids(path: Path) -> list[Grid]:
     from planner_gui.exchange.ledger_calamine import read_calamine_grids
 
-    return [_merged_grid(name, rows, merged, hidden) for name, hidden, rows, merged in read_calamine_grids(path)]
+    grids = [_merged_grid(name, rows, merged, hidden) for name, hidden, rows, merged in read_calamine_grids(path)]
+    for grid in grids:
+        grid.formats_known = False
+    return grids
 
 
 def _xlsx_grids(path: Path) -> list[Grid]:

@@ -246,6 +246,7 @@ def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledge
         ledger.columns = headings
         ledger.ignored_columns = unknown
     area = default_area
+    fractions = not grid.formats_known and _all_fractions(grid, header_row, columns.get("progress"))
     for r in range(header_row + 1, len(grid.rows)):
         cells = {key: grid.value(r, c) for key, c in columns.items()}
         filled = [v for k, v in cells.items() if k != "id" and v not in (None, "")]
@@ -261,7 +262,17 @@ def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledge
             area = clean_area_name(section)
             ledger.rows.append(LedgerRow(grid.name, grid.row_number(r), "area", area, id=row_id))
             continue
-        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger, headings))
+        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger, headings, fractions))
+
+
+def _all_fractions(grid: Grid, header_row: int, column: int | None) -> bool:
+    """Whether every number in the progress column is from 0 to 1: a percent-formatted column
+    of an .xls or .ods, whose formats calamine does not give (48 % arrives as 0.48, 100 % as 1)."""
+    if column is None:
+        return False
+    numbers = [v for r in range(header_row + 1, len(grid.rows)) for v in (grid.value(r, column),)
+               if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return bool(numbers) and all(0 <= v <= 1 for v in numbers)
 
 
 def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
@@ -284,7 +295,7 @@ def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
 
 
 def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str | None,
-              ledger: Ledger, heading: dict[str, str]) -> LedgerRow:
+              ledger: Ledger, heading: dict[str, str], fractions: bool = False) -> LedgerRow:
     row = LedgerRow(grid.name, grid.row_number(r), "task", area, number=text_of(cells.get("number")), id=row_id,
                     headings=heading)
 
@@ -315,6 +326,8 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
         typed_percent = ledger.kind == "form" and re.search(r"[（(]\s*[%％]\s*[）)]", heading.get("progress", ""))
         try:
             values["progress"] = parse_progress(cells["progress"], fraction=not typed_percent)
+            if fractions and not typed_percent and cells["progress"] == 1 and not isinstance(cells["progress"], bool):
+                values["progress"] = 100.0  # 100 % in a column of fractions (.xls/.ods)
         except ValueError as exc:
             problem("progress", str(exc))
     if not values.get("title"):
