@@ -173,3 +173,25 @@ def test_7_every_sheet_has_a_print_set_up_without_ids_and_readable_readings(tmp_
     readings = [history.cell(r, 9).value for r in range(2, history.max_row + 1) if history.cell(r, 9).value]
     assert readings and all("{" not in text and "：" in text for text in readings)
     assert "新引进企业：30" in readings[-1] and "失业率：5.2" in readings[-1]
+
+
+def test_1_a_new_file_is_made_whole_or_not_at_all(tmp_path, capsys, monkeypatch):
+    ledger = export_ledger(full_plan(), tmp_path / "ledger.xlsx", date(2024, 7, 1))
+    wb = openpyxl.load_workbook(ledger)
+    history = wb.worksheets[2]
+    history.cell(3, 11).value = history.cell(2, 11).value  # a copied row: the same update id twice
+    wb.save(ledger)
+    db = tmp_path / "new.sqlite"
+    assert main(["import-xlsx", "--db", str(db), str(ledger)]) == 0
+    assert "进展记录 row 3: the same update id as an earlier row; row skipped" in capsys.readouterr().out
+
+    import sqlite3
+
+    def fail(self, plan):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(PlanStore, "replace_plan", fail)
+    other = tmp_path / "other.sqlite"
+    assert main(["import-xlsx", "--db", str(other), str(ledger)]) == 1
+    assert "disk is full" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ledger.xlsx", "new.sqlite"]

@@ -24,6 +24,8 @@ from planner_gui.domain.validation import check_number
 from planner_gui.exchange import json_format
 from planner_gui.exchange.ledger_merge import ChangeSet, merge_ledger
 from planner_gui.exchange.ledger_read import Ledger, read_ledger
+from planner_gui.exchange.ledger_values import Problem
+from planner_gui.replacing import replacing
 from planner_gui.store import PlanStore
 from planner_gui.store.ledger_apply import apply_changes, memory_copy, memory_store
 
@@ -119,9 +121,15 @@ def _history_updates(ledger: Ledger) -> dict[str, list[ProgressUpdate]]:
     each field (dates, figures 0..100, text), so they are made here directly: through the JSON
     format's checks again they took 4 s at 200,000 updates."""
     history: dict[str, list[ProgressUpdate]] = {}
+    seen: set[str] = set()
     for item in ledger.history:
         if not item["id"]:
             continue
+        if item["id"] in seen:  # a copied row: the first is kept, as a merge does
+            ledger.problems.append(Problem(item["where"], None, "", "the same update id as an earlier row; "
+                                                                     "row skipped"))
+            continue
+        seen.add(item["id"])
         readings = {}
         for name, value in item["readings"].items():
             try:
@@ -215,6 +223,20 @@ def _prepare(file: Path, store: PlanStore | None, today: date,
     return ImportPreview(file, ledger, changes, result, new_file=store is None)
 
 
+def _create_whole(path: Path, plan: Plan) -> None:
+    """A new plan file at ``path``, complete or not at all: it is written next to it and then
+    renamed, so a failure (a disk full, a row the file refuses) leaves no half-made plan file."""
+    if path.exists() and path.stat().st_size > 0:
+        raise BadFileError(path, "already exists; choose another file name")
+    with replacing(path) as partial:
+        try:
+            PlanStore.create(partial, plan).close()
+        except BaseException:
+            for suffix in ("-wal", "-shm", "-journal"):
+                partial.with_name(partial.name + suffix).unlink(missing_ok=True)
+            raise
+
+
 def is_empty_plan(store: PlanStore) -> bool:
     """Whether the file's plan has no areas (and so no tasks or updates) yet."""
     return store.db.execute("SELECT 1 FROM area LIMIT 1").fetchone() is None
@@ -237,7 +259,7 @@ def apply_import(path: Path | str, store: PlanStore | None, preview: ImportPrevi
 def _apply_preview(path: Path | str, store: PlanStore | None, preview: ImportPreview) -> str:
     counts = preview.changes.counts()
     if store is None:
-        PlanStore.create(path, preview.result).close()
+        _create_whole(Path(path), preview.result)
         tasks = sum(1 for _ in preview.result.walk_tasks())
         return f"created {path} from {preview.file}: {len(preview.result.areas)} areas, {tasks} tasks"
     if preview.replaces_empty:

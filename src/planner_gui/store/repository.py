@@ -104,7 +104,11 @@ class PlanStore:
         if not is_new:
             db.close()
             raise ValidationError("plan", f"{path} already holds a plan")
-        store.replace_plan(plan)
+        try:
+            store.replace_plan(plan)
+        except BaseException:
+            db.close()  # the caller removes the file; an open connection would keep it (Windows)
+            raise
         return store
 
     def close(self) -> None:
