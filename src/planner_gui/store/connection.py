@@ -227,6 +227,8 @@ def transaction(db: PlanDatabase) -> Iterator[PlanDatabase]:
         try:
             with db.atomic():  # a savepoint, so sqlite-utils helpers nest cleanly
                 yield db
+                for hook in getattr(db, "commit_hooks", ()):  # tests pass a bare sqlite-utils db
+                    hook(db)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:

@@ -1,0 +1,98 @@
+"""`planner-cli sync init|export|import|history`: copies of one plan on several PCs."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from planner_gui.cli.options import add_db, db_path
+from planner_gui.store import PlanStore
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sync", help="exchange changes with other copies of the plan (office, units)")
+    steps = p.add_subparsers(dest="sync_command", metavar="STEP", parser_class=type(p))
+    steps.required = True
+    p.set_defaults(func=_no_step)  # each step sets its own; the command table names this module
+
+    s = steps.add_parser("init", help="name this copy's owner: the office or a unit")
+    add_db(s)
+    s.add_argument("--as", dest="owner", required=True, metavar="UNIT|office",
+                   help="a lead unit of the plan's tasks, or 'office'")
+    s.set_defaults(func=cmd_init)
+
+    s = steps.add_parser("export", help="write the changes a peer lacks into a .plansync packet")
+    add_db(s)
+    s.add_argument("--for", dest="peer", required=True, metavar="PEER",
+                   help="the peer's owner name (a unit or 'office'), or 'all' for everything")
+    s.add_argument("--out", type=Path, required=True, metavar="X.plansync", help="packet to write")
+    s.set_defaults(func=cmd_export)
+
+    s = steps.add_parser("import", help="apply a peer's .plansync packet (backed up first)")
+    add_db(s)
+    s.add_argument("packet", type=Path, metavar="X.plansync")
+    s.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    s.set_defaults(func=cmd_import)
+
+    s = steps.add_parser("history", help="values that lost to another copy's edit of the same field")
+    add_db(s)
+    s.set_defaults(func=cmd_history)
+
+
+def _no_step(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires a step
+    return 2
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from planner_gui.sync import copies
+
+    path = db_path(args)
+    with PlanStore.open(path) as store:
+        copies.init_copy(store, args.owner)
+    print(f"{path}: this copy belongs to {args.owner.strip()}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from planner_gui.sync import copies
+
+    with PlanStore.open(db_path(args)) as store:
+        result = copies.export_packet(store, args.peer, args.out)
+    scope = "everything" if result.everything else f"what {result.peer} lacks"
+    print(f"wrote {result.path} ({result.size} bytes, {scope})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from planner_gui.sync import copies
+
+    with PlanStore.open(db_path(args)) as store:
+        report = copies.import_packet(store, args.packet, dry_run=args.dry_run)
+    verb = "would change" if args.dry_run else "changed"
+    if not report.new:
+        print(f"{args.packet}: from {report.sender}; nothing new (this copy has it all)")
+        return 0
+    print(f"{args.packet}: from {report.sender}; {verb} {len(report.tasks_changed)} tasks, "
+          f"{report.updates_added} updates added, {len(report.conflicts)} fields changed on both "
+          f"sides, {len(report.refused)} changes refused")
+    for conflict in report.conflicts:
+        print(f"  both changed: {conflict.what}: {conflict.field}: kept {conflict.kept!r} "
+              f"({conflict.kept_by}), {conflict.lost!r} ({conflict.lost_by}) is in the history")
+    for refused in report.refused:
+        print(f"  refused: {refused}")
+    if report.backup is not None:
+        print(f"  backup before the import: {report.backup}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from planner_gui.sync import copies
+
+    with PlanStore.open(db_path(args)) as store:
+        found = copies.history(store)
+    if not found:
+        print("no field was changed on two copies at once")
+    for item in found:
+        print(f"{item['when']} {item['table']} {item['id']} {item['field']}: kept {item['kept']!r} "
+              f"({item['kept_by']}), lost {item['lost']!r} ({item['lost_by']})")
+    return 0
