@@ -439,6 +439,33 @@ TRANSLATIONS: dict[str, str] = {
     "Move task": "移动任务",
     "Monthly": "每月",
     "Quarterly": "每季度",
+    # --- File > Sync (ui/dialogs/sync_exchange.py, issue 25) ---------------------
+    "&Sync": "同步(&S)",
+    "&Export Changes…": "导出更改(&E)…",
+    "&Import Changes…": "导入更改(&I)…",
+    "Write the changes another copy of the plan lacks into a packet": "把另一份计划副本缺少的更改写入同步包",
+    "Apply a packet from another copy of the plan, after a preview": "预览后应用另一份计划副本的同步包",
+    "Plan sync packets (*.plansync);;All files (*)": "计划同步包 (*.plansync);;所有文件 (*)",
+    "The supervision office": "督查室",
+    "Whose copy is this?": "这是谁的副本？",
+    "This copy of the plan has no owner yet. It belongs to:": "这份计划副本尚未指定所属单位。它属于：",
+    "Cannot name the copy": "无法指定副本所属",
+    "Everyone (the whole plan)": "所有副本（整个计划）",
+    "Export changes": "导出更改",
+    "Changes for:": "更改发给：",
+    "Wrote %s (%d bytes)": "已写入 %s（%d 字节）",
+    "Import changes from %s": "导入来自 %s 的更改",
+    "From %s: %d tasks changed, %d updates added, %d fields changed on both sides, %d changes refused":
+        "来自 %s：%d 项任务有更改，新增 %d 条进展情况，%d 个字段双方都改过，%d 项更改被拒绝",
+    "From %s: nothing new, this copy has it all": "来自 %s：没有新内容，本副本已全部具有",
+    "Import": "导入",
+    "Task changed: %s": "任务有更改：%s",
+    "Changed on both sides: %s, %s: %r (%s) is kept, %r (%s) goes to the history":
+        "双方都改过：%s，%s：保留 %r（%s），%r（%s）记入历史",
+    "Refused: %s": "已拒绝：%s",
+    "Import changes": "导入更改",
+    "%s\n\nThe plan file was not changed.": "%s\n\n计划文件未被更改。",
+    "Imported %s: %d tasks changed, %d updates added": "已导入 %s：%d 项任务有更改，新增 %d 条进展情况",
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {

@@ -20,9 +20,9 @@ import time
 from datetime import date
 
 import pytest
-from sync_helpers import COMMERCE, add_update, as_json, copy_for, export, office_file
 
 from planner_gui.store import PlanStore
+from sync_helpers import COMMERCE, add_update, as_json, copy_for, export, office_file
 
 CHILD = r"""
 import sys
