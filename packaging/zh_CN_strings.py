@@ -465,6 +465,8 @@ TRANSLATIONS: dict[str, str] = {
     "Refused: %s": "已拒绝：%s",
     "Import changes": "导入更改",
     "%s\n\nThe plan file was not changed.": "%s\n\n计划文件未被更改。",
+    "%1\n\nis on a network share (%2). SQLite cannot keep a file there safe from two PCs writing at once, so it is open for reading only. Save a copy on this PC's disk (File, Save a Copy As) and exchange changes with the other copies through File, Sync.":
+        "%1\n\n位于网络共享（%2）上。SQLite 无法保证两台电脑同时写入时该处文件的安全，因此以只读方式打开。请在本机磁盘上另存一份副本（文件，另存副本），并通过“文件，同步”与其他副本交换更改。",
     "Imported %s: %d tasks changed, %d updates added": "已导入 %s：%d 项任务有更改，新增 %d 条进展情况",
 }
 

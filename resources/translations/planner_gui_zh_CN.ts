@@ -1586,6 +1586,14 @@ Open it read-only?</source>
 以只读方式打开吗？</translation>
         </message>
         <message>
+            <source>%1
+
+is on a network share (%2). SQLite cannot keep a file there safe from two PCs writing at once, so it is open for reading only. Save a copy on this PC's disk (File, Save a Copy As) and exchange changes with the other copies through File, Sync.</source>
+            <translation>%1
+
+位于网络共享（%2）上。SQLite 无法保证两台电脑同时写入时该处文件的安全，因此以只读方式打开。请在本机磁盘上另存一份副本（文件，另存副本），并通过“文件，同步”与其他副本交换更改。</translation>
+        </message>
+        <message>
             <source>Cannot open plan file</source>
             <translation>无法打开计划文件</translation>
         </message>

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError, PlannerError
 from planner_gui.store.database import PlanDatabase
+from planner_gui.store.filesystems import network_filesystem
 from planner_gui.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -58,6 +59,8 @@ def explain_write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> SaveE
     if name == "SQLITE_FULL" or "disk is full" in text:
         reason = ("the disk is full (or the file reached its size limit): the change was not "
                   "saved and the file is as it was; free some space or save a copy elsewhere")
+    elif (name.startswith("SQLITE_READONLY") or "readonly" in text) and network_filesystem(path):
+        reason = network_reason(network_filesystem(path) or "")
     elif name.startswith("SQLITE_READONLY") or "readonly" in text:
         reason = ("the file is open read-only (opened so, or the file or its folder cannot be "
                   "written): the change was not saved; save a copy elsewhere to keep working")
@@ -71,6 +74,12 @@ def explain_write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> SaveE
     else:
         return None
     return SaveError(path, reason)
+
+
+def network_reason(kind: str) -> str:
+    return (f"the file is on a network share ({kind}), where SQLite cannot keep it safe from "
+            "two PCs writing at once, so it is open read-only: copy it to this PC's disk and "
+            "exchange changes with the other copies (planner-cli sync, File > Sync)")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -286,6 +295,8 @@ def open_database(
     if not exists and not create:
         raise BadFileError(path, "does not exist")
     version = inspect_file(path) if exists else 0
+    if exists and not read_only and network_filesystem(path):
+        read_only = True  # WAL and locks do not work there (store/filesystems.py)
     if exists and not read_only and not writable(path):
         # A read-only file or folder (a CD, a share, a locked-down PC): open it
         # for reading; a write then fails with a clear SaveError.
