@@ -280,3 +280,14 @@ def test_the_command_line_exchanges_packets_and_refuses_bad_ones(tmp_path, capsy
     assert "truncated" in err and err.count("\n") == 1
     assert main(["sync", "init", "--db", str(office), "--as", "不存在的单位"]) == 1
     assert "lead unit" in capsys.readouterr().err
+
+
+def test_a_fresh_copys_first_packet_holds_only_what_is_new_since_the_copy(tmp_path):
+    office = office_file(tmp_path)
+    unit = copy_for(office, COMMERCE)
+    add_update(unit, COMMERCE, date(2024, 7, 1), "复制之后的进展")
+    whole = export(unit, "all", tmp_path / "all.plansync").stat().st_size
+    first = export(unit, "office", tmp_path / "first.plansync")
+    assert first.stat().st_size < whole / 3
+    assert import_(office, first).updates_added == 1
+    assert as_json(office) == as_json(unit)

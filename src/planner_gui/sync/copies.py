@@ -65,10 +65,17 @@ def init_copy(store: PlanStore, name: str) -> None:
         if name not in units:
             raise ValidationError("--as", f"no task of this plan has the lead unit {name!r} "
                                   f"(say 'office' for the supervision office's copy)")
+    copied_from = _meta(store, "owner")
     with transaction(store.db):
         for key, value in (("owner", name), ("owner_file", _file_identity(store.path))):
             store.db.execute("INSERT OR REPLACE INTO sync_meta VALUES (?, ?)", [key, value])
-        PlanDoc.load(store.db).flush(store.db, name)
+        doc = PlanDoc.load(store.db)
+        if copied_from is not None and copied_from != name:
+            # A copy of another owner's file: that owner had all of this when it
+            # was copied, so the first packet back holds only what is new since.
+            store.db.execute("INSERT OR IGNORE INTO sync_peer VALUES (?, ?, ?)",
+                             [copied_from, doc.state(), datetime.now(timezone.utc).isoformat()])
+        doc.flush(store.db, name)
 
 
 def _key(store: PlanStore) -> bytes:
