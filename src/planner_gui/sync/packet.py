@@ -7,7 +7,8 @@ Layout (all lengths big-endian u32)::
 The header names the plan (id and title), the sender (office or a unit),
 the peer it was written for and the sender's Y state vector (base64), which
 the receiver keeps so that its next packet back holds only what the sender
-lacks. The payload is the Y update. The HMAC-SHA256 over everything before
+lacks. The payload is the Y update, compressed with zlib (progress texts and
+repeated keys shrink to about a third). The HMAC-SHA256 over everything before
 it is keyed with the plan's packet key, which every copy of the plan file
 holds (store/schema.py, v3): a packet changed on the way, or made by anyone
 without a copy of the plan, is refused, as is a cut-off one.
@@ -20,6 +21,7 @@ import hashlib
 import hmac
 import json
 import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,8 +55,9 @@ def _mac(key: bytes, data: bytes) -> bytes:
 
 def encode(packet: Packet, key: bytes) -> bytes:
     header = json.dumps(packet.header(), ensure_ascii=False).encode("utf-8")
+    payload = zlib.compress(packet.payload, 6)
     body = (MAGIC + struct.pack(">I", len(header)) + header
-            + struct.pack(">I", len(packet.payload)) + packet.payload)
+            + struct.pack(">I", len(payload)) + payload)
     return body + _mac(key, body)
 
 
@@ -115,6 +118,10 @@ def verify(path: Path, found: Unverified, plan_id: str, plan_title: str, key: by
     if not hmac.compare_digest(_mac(key, found.body), found.mac):
         raise BadFileError(path, "fails its signature check (changed after it was written, or "
                            "not written by a copy of this plan); nothing was imported")
+    try:
+        packet.payload = zlib.decompress(packet.payload)
+    except zlib.error as exc:  # signed yet unreadable: written by a broken program
+        raise BadFileError(path, f"is damaged (its content cannot be unpacked: {exc})") from None
     return packet
 
 
