@@ -467,6 +467,19 @@ TRANSLATIONS: dict[str, str] = {
     "%s\n\nThe plan file was not changed.": "%s\n\n计划文件未被更改。",
     "%1\n\nis on a network share (%2). SQLite cannot keep a file there safe from two PCs writing at once, so it is open for reading only. Save a copy on this PC's disk (File, Save a Copy As) and exchange changes with the other copies through File, Sync.":
         "%1\n\n位于网络共享（%2）上。SQLite 无法保证两台电脑同时写入时该处文件的安全，因此以只读方式打开。请在本机磁盘上另存一份副本（文件，另存副本），并通过“文件，同步”与其他副本交换更改。",
+    "Connect to &Office…": "连接督查室(&O)…",
+    "Share changes live with the office's server (choose again to disconnect)": "与督查室服务器实时共享更改（再次选择即断开）",
+    "Live sync": "实时同步",
+    "the office refused the token": "督查室拒绝了该口令",
+    "the office serves another plan": "督查室服务的是另一份计划",
+    "the connection to the office was closed": "与督查室的连接已关闭",
+    "Connected to the office": "已连接督查室",
+    "Working on this copy; the office is not connected (%s)": "正在本副本上工作；未连接督查室（%s）",
+    "Disconnected from the office": "已断开与督查室的连接",
+    "Connect to office": "连接督查室",
+    "The office's address (ws://host:port):": "督查室的地址（ws://主机:端口）：",
+    "The token the office gave you:": "督查室给您的口令：",
+    "%s is not an address of the form ws://host:port": "%s 不是 ws://主机:端口 形式的地址",
     "Imported %s: %d tasks changed, %d updates added": "已导入 %s：%d 项任务有更改，新增 %d 条进展情况",
 }
 

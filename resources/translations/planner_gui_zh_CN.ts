@@ -133,6 +133,14 @@
             <translation>预览后应用另一份计划副本的同步包</translation>
         </message>
         <message>
+            <source>Connect to &amp;Office…</source>
+            <translation>连接督查室(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Share changes live with the office's server (choose again to disconnect)</source>
+            <translation>与督查室服务器实时共享更改（再次选择即断开）</translation>
+        </message>
+        <message>
             <source>&amp;Back Up Now</source>
             <translation>立即备份(&amp;B)</translation>
         </message>
@@ -1549,6 +1557,57 @@ The content before the restore is saved in
         <message>
             <source>Move task</source>
             <translation>移动任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectOffice</name>
+        <message>
+            <source>%s is not an address of the form ws://host:port</source>
+            <translation>%s 不是 ws://主机:端口 形式的地址</translation>
+        </message>
+        <message>
+            <source>Connect to office</source>
+            <translation>连接督查室</translation>
+        </message>
+        <message>
+            <source>Connected to the office</source>
+            <translation>已连接督查室</translation>
+        </message>
+        <message>
+            <source>Disconnected from the office</source>
+            <translation>已断开与督查室的连接</translation>
+        </message>
+        <message>
+            <source>Live sync</source>
+            <translation>实时同步</translation>
+        </message>
+        <message>
+            <source>The office's address (ws://host:port):</source>
+            <translation>督查室的地址（ws://主机:端口）：</translation>
+        </message>
+        <message>
+            <source>The plan file is open read-only.</source>
+            <translation>计划文件以只读方式打开。</translation>
+        </message>
+        <message>
+            <source>The token the office gave you:</source>
+            <translation>督查室给您的口令：</translation>
+        </message>
+        <message>
+            <source>Working on this copy; the office is not connected (%s)</source>
+            <translation>正在本副本上工作；未连接督查室（%s）</translation>
+        </message>
+        <message>
+            <source>the connection to the office was closed</source>
+            <translation>与督查室的连接已关闭</translation>
+        </message>
+        <message>
+            <source>the office refused the token</source>
+            <translation>督查室拒绝了该口令</translation>
+        </message>
+        <message>
+            <source>the office serves another plan</source>
+            <translation>督查室服务的是另一份计划</translation>
         </message>
     </context>
     <context>

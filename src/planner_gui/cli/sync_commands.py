@@ -1,4 +1,4 @@
-"""`planner-cli sync init|export|import|history`: copies of one plan on several PCs."""
+"""`planner-cli sync init|export|import|history` and `planner-cli serve`: copies of one plan on several PCs."""
 
 from __future__ import annotations
 
@@ -33,6 +33,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("packet", type=Path, metavar="X.plansync")
     s.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
     s.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("serve", help="share the plan live with the units' windows (office network)")
+    add_db(p)
+    p.add_argument("--host", required=True,
+                   help="the address to listen on, e.g. this PC's address on the office network "
+                        "(0.0.0.0: every network of this PC); nothing is listened on unless named")
+    p.add_argument("--port", type=int, required=True, help="the TCP port to listen on")
+    p.add_argument("--token", default=None,
+                   help="the shared secret the units' windows must give (default: the "
+                        "PLANNER_SYNC_TOKEN environment variable; at least 8 characters)")
+    p.set_defaults(func=cmd_serve)
 
     s = steps.add_parser("history", help="values that lost to another copy's edit of the same field")
     add_db(s)
@@ -82,6 +93,29 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"  refused: {refused}")
     if report.backup is not None:
         print(f"  backup before the import: {report.backup}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import asyncio
+    import os
+
+    from planner_gui.domain.errors import ValidationError
+    from planner_gui.sync import live
+
+    token = args.token if args.token is not None else os.environ.get("PLANNER_SYNC_TOKEN", "")
+    if len(token) < live.TOKEN_MIN:
+        raise ValidationError("--token", f"a token of at least {live.TOKEN_MIN} characters is "
+                              "required (or PLANNER_SYNC_TOKEN)")
+    path = db_path(args)
+
+    def started(served: live.Served) -> None:
+        print(f"serving {path} on {served.url} (Ctrl+C stops)", flush=True)
+
+    def refused(line: str) -> None:
+        print(f"refused: {line}", flush=True)
+
+    asyncio.run(live.serve(path, args.host, args.port, token, on_started=started, on_refused=refused))
     return 0
 
 

@@ -186,7 +186,7 @@ def import_packet(store: PlanStore, path: Path, *, dry_run: bool = False) -> Imp
         if report.new:
             store.db.execute("INSERT INTO sync_update (data) VALUES (?)", [received.payload])
             after_remote = doc.state()
-            _judge(store, doc, changes, report)
+            judge(store, doc, changes, report)
             doc.append_since(store.db, after_remote)
             doc.write_tables(store.db, changes)
             store.db.execute("DELETE FROM sync_dirty")  # what the tables got is in the document
@@ -197,7 +197,7 @@ def import_packet(store: PlanStore, path: Path, *, dry_run: bool = False) -> Imp
     return report
 
 
-def _judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportReport) -> None:
+def judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportReport) -> None:
     """Check each change against its author's rights (a refused one is set
     back, in a change of this copy that goes to every peer), keep the values
     that lost to a concurrent edit, and describe what came in."""
