@@ -293,3 +293,20 @@ def test_a_fresh_copys_first_packet_holds_only_what_is_new_since_the_copy(tmp_pa
     assert first.stat().st_size < whole / 2
     assert import_(office, first).updates_added == 1
     assert as_json(office) == as_json(unit)
+
+
+def test_several_packets_import_in_one_step_or_not_at_all(tmp_path, three):
+    office = three["office"]
+    good = [export(three[unit], "office", tmp_path / f"{n}.plansync")
+            for n, unit in enumerate((COMMERCE, CULTURE))]
+    cut = tmp_path / "cut.plansync"
+    cut.write_bytes(good[1].read_bytes()[:-3])
+    before = as_json(office)
+    with PlanStore.open(office) as store, pytest.raises(BadFileError, match="truncated"):
+        copies.import_packets(store, [good[0], cut])
+    assert as_json(office) == before  # the good one was not applied either
+    with PlanStore.open(office) as store:
+        reports = copies.import_packets(store, good)
+    assert [r.updates_added for r in reports] == [1, 1]
+    assert reports[0].backup is not None and reports[1].backup is None  # one backup for the step
+    assert "引进41家" in as_json(office) and "设计完成" in as_json(office)

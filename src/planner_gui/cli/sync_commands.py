@@ -28,9 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--out", type=Path, required=True, metavar="X.plansync", help="packet to write")
     s.set_defaults(func=cmd_export)
 
-    s = steps.add_parser("import", help="apply a peer's .plansync packet (backed up first)")
+    s = steps.add_parser("import", help="apply peers' .plansync packets (backed up first)")
     add_db(s)
-    s.add_argument("packet", type=Path, metavar="X.plansync")
+    s.add_argument("packets", type=Path, nargs="+", metavar="X.plansync",
+                   help="one or more packets, applied in this order in one transaction")
     s.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
     s.set_defaults(func=cmd_import)
 
@@ -44,6 +45,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the shared secret the units' windows must give (default: the "
                         "PLANNER_SYNC_TOKEN environment variable; at least 8 characters)")
     p.set_defaults(func=cmd_serve)
+
+    s = steps.add_parser("join", help="keep this copy in step with the office's server (planner-cli serve)")
+    add_db(s)
+    s.add_argument("--url", required=True, metavar="ws://HOST:PORT", help="the office's server")
+    s.add_argument("--token", default=None, help="the office's token (default: PLANNER_SYNC_TOKEN)")
+    s.add_argument("--once", action="store_true",
+                   help="exchange what each side lacks, then stop (default: stay until Ctrl+C)")
+    s.set_defaults(func=cmd_join)
 
     s = steps.add_parser("history", help="values that lost to another copy's edit of the same field")
     add_db(s)
@@ -78,21 +87,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     from planner_gui.sync import copies
 
     with PlanStore.open(db_path(args)) as store:
-        report = copies.import_packet(store, args.packet, dry_run=args.dry_run)
+        reports = copies.import_packets(store, args.packets, dry_run=args.dry_run)
     verb = "would change" if args.dry_run else "changed"
-    if not report.new:
-        print(f"{args.packet}: from {report.sender}; nothing new (this copy has it all)")
-        return 0
-    print(f"{args.packet}: from {report.sender}; {verb} {len(report.tasks_changed)} tasks, "
-          f"{report.updates_added} updates added, {len(report.conflicts)} fields changed on both "
-          f"sides, {len(report.refused)} changes refused")
-    for conflict in report.conflicts:
-        print(f"  both changed: {conflict.what}: {conflict.field}: kept {conflict.kept!r} "
-              f"({conflict.kept_by}), {conflict.lost!r} ({conflict.lost_by}) is in the history")
-    for refused in report.refused:
-        print(f"  refused: {refused}")
-    if report.backup is not None:
-        print(f"  backup before the import: {report.backup}")
+    for report in reports:
+        if not report.new:
+            print(f"{report.path}: from {report.sender}; nothing new (this copy has it all)")
+            continue
+        print(f"{report.path}: from {report.sender}; {verb} {len(report.tasks_changed)} tasks, "
+              f"{report.updates_added} updates added, {len(report.conflicts)} fields changed on "
+              f"both sides, {len(report.refused)} changes refused")
+        for conflict in report.conflicts:
+            print(f"  both changed: {conflict.what}: {conflict.field}: kept {conflict.kept!r} "
+                  f"({conflict.kept_by}), {conflict.lost!r} ({conflict.lost_by}) is in the history")
+        for refused in report.refused:
+            print(f"  refused: {refused}")
+        if report.backup is not None:
+            print(f"  backup before the import: {report.backup}")
     return 0
 
 
@@ -116,6 +126,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"refused: {line}", flush=True)
 
     asyncio.run(live.serve(path, args.host, args.port, token, on_started=started, on_refused=refused))
+    return 0
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    import asyncio
+    import os
+
+    from planner_gui.domain.errors import PlannerError
+    from planner_gui.sync import live
+
+    token = args.token if args.token is not None else os.environ.get("PLANNER_SYNC_TOKEN", "")
+    path = db_path(args)
+    try:
+        asyncio.run(live.join(path, args.url, token, once=args.once,
+                              on_status=lambda text: print(f"{path}: {text} with {args.url}", flush=True)))
+    except ConnectionError as exc:
+        raise PlannerError(f"{args.url}: {exc}") from None
     return 0
 
 

@@ -165,36 +165,46 @@ def read_packet(store: PlanStore, path: Path) -> packets.Packet:
 def import_packet(store: PlanStore, path: Path, *, dry_run: bool = False) -> ImportReport:
     """Apply a peer's packet: backup first, then one transaction. With
     ``dry_run`` the same report is made and nothing is kept (the preview)."""
-    path = Path(path)
+    return import_packets(store, [Path(path)], dry_run=dry_run)[0]
+
+
+def import_packets(store: PlanStore, paths: list[Path], *, dry_run: bool = False) -> list[ImportReport]:
+    """Apply several packets in the order given: every one is checked before
+    anything changes, then one backup and one transaction for all (the
+    office's month-end round of fifty departments reads the log once)."""
     who = require_owner(store)
-    received = read_packet(store, path)
-    report = ImportReport(path, received.sender, new=False)
-    if not dry_run:
+    received = [(Path(path), read_packet(store, Path(path))) for path in paths]
+    reports = [ImportReport(path, packet.sender, new=False) for path, packet in received]
+    if not dry_run and reports:
         from planner_gui.store.backups import backup_before
 
-        report.backup = backup_before(store, "before-import").path
+        reports[0].backup = backup_before(store, "before-import").path
     with _rolled_back_if(dry_run, store):
         doc = PlanDoc.load(store.db)
         doc.flush(store.db, who)
-        before = doc.state()
-        try:
-            changes = doc.apply(received.payload)
-        except Exception as exc:  # Yrs' own error for an update it cannot read
-            raise SyncError(f"{path}: its content cannot be read as plan changes ({exc}); "
-                            "nothing was imported") from None
-        report.new = doc.state() != before
-        if report.new:
-            store.db.execute("INSERT INTO sync_update (data) VALUES (?)", [received.payload])
-            after_remote = doc.state()
-            judge(store, doc, changes, report)
-            doc.append_since(store.db, after_remote)
-            doc.write_tables(store.db, changes)
-            store.db.execute("DELETE FROM sync_dirty")  # what the tables got is in the document
-        store.db.execute(
-            "INSERT OR REPLACE INTO sync_peer VALUES (?, ?, ?)",
-            [received.sender, received.state, datetime.now(timezone.utc).isoformat(timespec="seconds")],
-        )
-    return report
+        for (path, packet), report in zip(received, reports, strict=True):
+            _apply_packet(store, doc, path, packet, report)
+    return reports
+
+
+def _apply_packet(store: PlanStore, doc: PlanDoc, path: Path, packet: packets.Packet,
+                  report: ImportReport) -> None:
+    before = doc.state()
+    try:
+        changes = doc.apply(packet.payload)
+    except Exception as exc:  # Yrs' own error for an update it cannot read
+        raise SyncError(f"{path}: its content cannot be read as plan changes ({exc}); "
+                        "nothing was imported") from None
+    report.new = doc.state() != before
+    if report.new:
+        judge(store, doc, changes, report)
+        doc.append_since(store.db, before)  # what was new here, and what was set back
+        doc.write_tables(store.db, changes)
+        store.db.execute("DELETE FROM sync_dirty")  # what the tables got is in the document
+    store.db.execute(
+        "INSERT OR REPLACE INTO sync_peer VALUES (?, ?, ?)",
+        [packet.sender, packet.state, datetime.now(timezone.utc).isoformat(timespec="seconds")],
+    )
 
 
 def judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportReport) -> None:

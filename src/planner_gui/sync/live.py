@@ -199,7 +199,54 @@ async def serve(path: Path, host: str, port: int, token: str, *,
         store.close()
 
 
-# --- a client -----------------------------------------------------------------------
+# --- a client without a window ------------------------------------------------------
+
+
+async def join(path: Path, url: str, token: str, *, once: bool = False,
+               stop: asyncio.Event | None = None,
+               on_status: Callable[[str], None] | None = None) -> None:
+    """Keep the plan in ``path`` in step with the server at ``url`` until
+    ``stop`` is set; with ``once``, exchange what each side lacks and return.
+    Raises ConnectionError (with the reason) if the server cannot be joined."""
+    import websockets
+    from pycrdt import Provider
+
+    store = PlanStore.open(path)
+    try:
+        who = require_owner(store)
+        doc = PlanDoc.load(store.db)
+        live = LiveTables(store, doc, who)
+        live.flush_local()
+        target = url.rstrip("/") + room_path(store.plan_info().id)
+        headers = {"Authorization": f"Bearer {token}"}
+        try:
+            connection = websockets.connect(target, additional_headers=headers, open_timeout=10,
+                                            max_size=MAX_MESSAGE)
+            websocket = await connection
+        except Exception as exc:
+            raise ConnectionError(_reason(exc)) from None
+        async with websocket:
+            provider = Provider(doc.doc, _Channel(websocket, target))
+            async with provider:
+                await asyncio.wait_for(provider.synced.wait(), 60)
+                live.commit_remote()
+                if on_status is not None:
+                    on_status("synced")
+                stop = stop or asyncio.Event()
+                version = store.data_version()
+                while not once and not stop.is_set():
+                    with contextlib.suppress(asyncio.TimeoutError):
+                        await asyncio.wait_for(stop.wait(), POLL_SECONDS)
+                    live.commit_remote()
+                    if store.data_version() != version:
+                        live.flush_local()
+                    version = store.data_version()
+        live.commit_remote()
+    finally:
+        store.close()
+
+
+# --- a window's client -----------------------------------------------------------------
 
 
 class LiveClient:

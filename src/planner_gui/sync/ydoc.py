@@ -289,6 +289,8 @@ class PlanDoc:
             for row in present:
                 if not self._parent_exists(db, table, row):
                     continue
+                if table == "plan":  # not replicated, but a row needs it
+                    row["modified"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
                 old = db.select(table, "id = ?", [row["id"]])
                 if old:
                     groups.add(_group(table, old[0]))
