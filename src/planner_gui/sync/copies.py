@@ -255,8 +255,10 @@ def judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportR
                             old_who=str(change.old[3]) if change.old else None, adds_row=adds_row)
         if reason is not None:
             doc.restore(change, owner(store) or OFFICE)
-            label = "row" if change.field == "" else change.field
-            report.refused.append(f"{change.who}: {title(change)}: {label}: {reason}")
+            label = "row" if change.field in ("", ROW) else change.field
+            line = f"{change.who}: {title(change)}: {label}: {reason}"
+            if line not in report.refused:  # an update's existence and content: one line
+                report.refused.append(line)
             continue
         kept.append(change)
     for change in kept:
