@@ -115,7 +115,7 @@ class PlanDoc:
         """Write the rows changed since the last flush into one Y transaction
         and append it to the log (call inside the store's transaction).
         Returns whether anything changed."""
-        dirty = db.execute("SELECT tbl, id FROM sync_dirty").fetchall()
+        dirty = db.execute("SELECT DISTINCT tbl, id FROM sync_dirty").fetchall()
         if not dirty:
             return False
         before = self.state()
