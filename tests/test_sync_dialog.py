@@ -85,3 +85,26 @@ def test_a_bad_packet_is_refused_with_a_message_naming_it(qtbot, tmp_path, monke
     assert sync_exchange.open_import_dialog(window, bad) is False
     assert errors and str(bad) in errors[0] and "not a planner-gui sync packet" in errors[0]
     assert as_json(office) == before
+
+
+def test_connect_to_office_refuses_a_bad_address_and_offers_peers_for_export(qtbot, tmp_path, monkeypatch):
+    from planner_gui.ui.dialogs import connect_office
+
+    office = office_file(tmp_path)
+    unit = copy_for(office, COMMERCE)
+    window = make_window(qtbot, office, tmp_path / "settings.ini")
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    assert connect_office.open_dialog(window, "http://example.org", "geheim-123456") is None
+    assert errors and "ws://host:port" in errors[0]
+    import_(office, export(unit, "office", tmp_path / "u.plansync"))  # the office hears of the unit
+    offered = []
+
+    def pick(parent, title, label, choices, *rest):
+        offered.extend(choices)
+        return choices[1], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    written = sync_exchange.open_export_dialog(window, tmp_path / "o.plansync")
+    assert offered[1] == COMMERCE and "office" not in offered  # not to itself
+    assert written is not None and written.exists()

@@ -78,6 +78,11 @@ def init_copy(store: PlanStore, name: str) -> None:
         doc.flush(store.db, name)
 
 
+def known_peers(store: PlanStore) -> list[str]:
+    """The owners this copy has received packets from, by name."""
+    return [row[0] for row in store.db.execute("SELECT peer FROM sync_peer ORDER BY peer")]
+
+
 def _key(store: PlanStore) -> bytes:
     return bytes.fromhex(_meta(store, "plan_key") or "")
 

@@ -72,7 +72,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None,
         return None
     if peer is None:
         everyone = _tr("Everyone (the whole plan)")
-        heard = [row[0] for row in window.store.db.execute("SELECT peer FROM sync_peer ORDER BY peer")]
+        heard = copies.known_peers(window.store)
         choices = [everyone, *dict.fromkeys([*heard, OFFICE, *_units(window)])]
         choices = [c for c in choices if c != who]
         picked, ok = QInputDialog.getItem(window, _tr("Export changes"), _tr("Changes for:"),
