@@ -125,6 +125,7 @@ class PlanDoc:
         with self.doc.transaction():
             for table, ids in by_table.items():
                 self._flush_rows(db, table, ids, who)
+        canonical_update_order(db, by_table.get("progress_update", []))
         db.execute("DELETE FROM sync_dirty")
         return self.append_since(db, before)
 
@@ -305,6 +306,7 @@ class PlanDoc:
         for table, parent in groups:
             if table:
                 _renumber(db, table, parent)
+        canonical_update_order(db, touched.get("progress_update", set()))
 
     @staticmethod
     def _parent_exists(db: PlanDatabase, table: str, row: dict) -> bool:
@@ -344,6 +346,41 @@ def _renumber(db: PlanDatabase, table: str, group: str | None) -> None:
     for rank, (row_id, position) in enumerate(ordered):
         if position != rank:
             db.execute(f"UPDATE [{table}] SET position = ? WHERE id = ?", [rank, row_id])
+
+
+def canonical_update_order(db: PlanDatabase, update_ids: Iterable[str]) -> None:
+    """Same-day updates of a task are read in the order of their rows
+    (store/loading.py); rows from another copy arrive later than rows typed
+    here, so the updates of each day these ids touch are rewritten in an
+    order every copy computes alike: when they were written, then by id."""
+    wanted = set(update_ids)
+    if not wanted:
+        return
+    crowded = db.execute("SELECT task_id, date FROM progress_update GROUP BY task_id, date "
+                         "HAVING count(*) > 1").fetchall()
+    if not crowded:
+        return
+    days = {(task_id, day) for task_id, day in crowded}
+    touched: set[tuple[str, str]] = set()
+    ids = list(wanted)
+    for start in range(0, len(ids), 500):
+        batch = ids[start:start + 500]
+        marks = ", ".join("?" * len(batch))
+        for task_id, day in db.execute(
+                f"SELECT task_id, date FROM progress_update WHERE id IN ({marks})", batch):
+            if (task_id, day) in days:
+                touched.add((task_id, day))
+    for task_id, day in touched:
+        rows = db.select("progress_update", "task_id = ? AND date = ?", [task_id, day],
+                         order_by="rowid")
+        ordered = sorted(rows, key=lambda row: (row["created"], row["id"]))
+        if [r["id"] for r in ordered] == [r["id"] for r in rows]:
+            continue
+        db.execute("DELETE FROM progress_update WHERE task_id = ? AND date = ?", [task_id, day])
+        names = list(rows[0])
+        for row in ordered:
+            db.execute(f"INSERT INTO progress_update ({', '.join(names)}) "
+                       f"VALUES ({', '.join('?' * len(names))})", [row[n] for n in names])
 
 
 def _parents_first(rows: list[dict]) -> list[dict]:
