@@ -108,3 +108,22 @@ def test_connect_to_office_refuses_a_bad_address_and_offers_peers_for_export(qtb
     written = sync_exchange.open_export_dialog(window, tmp_path / "o.plansync")
     assert offered[1] == COMMERCE and "office" not in offered  # not to itself
     assert written is not None and written.exists()
+
+
+def test_the_history_shows_the_value_that_lost_as_plain_text(qtbot, tmp_path, monkeypatch):
+    office = office_file(tmp_path)
+    unit = copy_for(office, COMMERCE)
+    with PlanStore.open(office) as store:
+        task_id = next(t.id for t in store.load_plan().walk_tasks() if t.lead_unit == COMMERCE)
+        store.edit("task", task_id, progress=40)
+    with PlanStore.open(unit) as store:
+        store.edit("task", task_id, progress=45)
+    import_(unit, export(office, COMMERCE, tmp_path / "o.plansync"))
+    import_(office, export(unit, "office", tmp_path / "u.plansync"))
+    import_(unit, export(office, COMMERCE, tmp_path / "o2.plansync"))
+    import_(office, export(unit, "office", tmp_path / "u2.plansync"))
+    window = make_window(qtbot, office, tmp_path / "settings.ini")
+    monkeypatch.setattr(sync_exchange.SyncHistoryDialog, "exec", lambda self: 0)
+    assert window.actions[ActionId.SYNC_HISTORY].isEnabled()
+    text = sync_exchange.open_history_dialog(window).details.toPlainText()
+    assert "progress" in text and "40.0" in text and "45.0" in text and "was replaced" in text

@@ -135,3 +135,22 @@ def test_planner_cli_serve_needs_a_token_and_listens_where_told(tmp_path, office
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=20)
     assert server.returncode in (0, 130)
+
+
+def test_changes_made_to_the_served_file_by_another_program_reach_a_joining_copy(tmp_path, offices):
+    import asyncio
+
+    office, commerce, _ = offices
+    server = ServerThread(office).start()
+    try:
+        task = _task_id(office, COMMERCE)
+        with PlanStore.open(office) as store:  # the office's own window on the served file
+            store.edit("task", task, leader="新领导")
+        deadline = time.monotonic() + 15
+        while reread(commerce).find_task(task).leader != "新领导" and time.monotonic() < deadline:
+            asyncio.run(live.join(commerce, server.url, TOKEN, once=True))
+        assert reread(commerce).find_task(task).leader == "新领导"
+    finally:
+        server.stop()
+    with pytest.raises(ConnectionError, match="cannot be reached"):
+        asyncio.run(live.join(commerce, server.url, TOKEN, once=True))

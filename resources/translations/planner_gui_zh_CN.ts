@@ -133,6 +133,14 @@
             <translation>预览后应用另一份计划副本的同步包</translation>
         </message>
         <message>
+            <source>&amp;History of Both-Sides Changes…</source>
+            <translation>双方修改记录(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Values replaced when two copies changed the same field</source>
+            <translation>两份副本修改同一字段时被替换的值</translation>
+        </message>
+        <message>
             <source>Connect to &amp;Office…</source>
             <translation>连接督查室(&amp;O)…</translation>
         </message>
@@ -1959,6 +1967,10 @@ The plan file was not changed.</source>
 计划文件未被更改。</translation>
         </message>
         <message>
+            <source>%s: %s %s, %s: %r (%s) is kept, %r (%s) was replaced</source>
+            <translation>%s：%s %s，%s：保留 %r（%s），替换了 %r（%s）</translation>
+        </message>
+        <message>
             <source>Cannot import</source>
             <translation>无法导入</translation>
         </message>
@@ -1969,6 +1981,10 @@ The plan file was not changed.</source>
         <message>
             <source>Changed on both sides: %s, %s: %r (%s) is kept, %r (%s) goes to the history</source>
             <translation>双方都改过：%s，%s：保留 %r（%s），%r（%s）记入历史</translation>
+        </message>
+        <message>
+            <source>Changed on two copies at once</source>
+            <translation>两份副本同时修改</translation>
         </message>
         <message>
             <source>Changes for:</source>
@@ -2019,6 +2035,10 @@ The plan file was not changed.</source>
         <message>
             <source>Imported %s: %d tasks changed, %d updates added</source>
             <translation>已导入 %s：%d 项任务有更改，新增 %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>No field was changed on two copies at once.</source>
+            <translation>没有字段被两份副本同时修改。</translation>
         </message>
         <message>
             <source>Plan sync packets (*.plansync);;All files (*)</source>

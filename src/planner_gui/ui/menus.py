@@ -41,6 +41,7 @@ LAZY_DIALOGS = {
     ActionId.CHECK_FILE: ("backups", "open_check_dialog"),
     ActionId.SYNC_EXPORT: ("sync_exchange", "open_export_dialog"),
     ActionId.SYNC_IMPORT: ("sync_exchange", "open_import_dialog"),
+    ActionId.SYNC_HISTORY: ("sync_exchange", "open_history_dialog"),
     ActionId.CONNECT_OFFICE: ("connect_office", "open_dialog"),
 }
 # Actions that change the plan: disabled when the file is open read-only.
@@ -87,7 +88,7 @@ def build_menus(window: MainWindow) -> None:
     for action_id in (ActionId.EXPORT_JSON, ActionId.EXPORT_SUMMARY, ActionId.EXPORT_LEDGER, ActionId.EXPORT_FORMS):
         export_menu.addAction(a[action_id])
     sync_menu = file_menu.addMenu(_tr("&Sync"))  # copies of the plan on other PCs (issue 25)
-    for action_id in (ActionId.SYNC_EXPORT, ActionId.SYNC_IMPORT):
+    for action_id in (ActionId.SYNC_EXPORT, ActionId.SYNC_IMPORT, ActionId.SYNC_HISTORY):
         sync_menu.addAction(a[action_id])
     file_menu.addAction(a[ActionId.CONNECT_OFFICE])
     file_menu.addSeparator()

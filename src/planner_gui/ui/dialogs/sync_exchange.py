@@ -135,6 +135,32 @@ class SyncPreviewDialog(QDialog):
         return out
 
 
+class SyncHistoryDialog(QDialog):
+    """Every value that lost to another copy's edit of the same field."""
+
+    def __init__(self, items: list[dict], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Changed on two copies at once"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        self.details = QPlainTextEdit()  # plain text: values are user text
+        self.details.setReadOnly(True)
+        lines = [_tr("%s: %s %s, %s: %r (%s) is kept, %r (%s) was replaced") % (
+            item["when"], item["table"], item["id"], item["field"], item["kept"], item["kept_by"],
+            item["lost"], item["lost_by"]) for item in items]
+        self.details.setPlainText("\n".join(lines) or _tr("No field was changed on two copies at once."))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def open_history_dialog(window: MainWindow) -> SyncHistoryDialog:
+    dialog = SyncHistoryDialog(copies.history(window.store), window)
+    dialog.exec()
+    return dialog
+
+
 def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     """Choose a packet, preview it, import it on Import; whether it was imported."""
     if window.read_only:
