@@ -310,3 +310,26 @@ def test_several_packets_import_in_one_step_or_not_at_all(tmp_path, three):
     assert [r.updates_added for r in reports] == [1, 1]
     assert reports[0].backup is not None and reports[1].backup is None  # one backup for the step
     assert "引进41家" in as_json(office) and "设计完成" in as_json(office)
+
+
+def test_a_copy_that_never_syncs_keeps_each_changed_row_listed_once(tmp_path, monkeypatch):
+    from planner_gui.store import backups
+
+    office = office_file(tmp_path)
+    with PlanStore.open(office) as store:
+        task_id = task_of_unit(store, COMMERCE).id
+        for n in range(30):
+            store.edit("task", task_id, progress=float(n))
+        listed = store.db.execute("SELECT count(*) FROM sync_dirty").fetchone()[0]
+    assert listed >= 30  # an append per change: cheap for bulk writes
+    monkeypatch.setattr(backups, "daily_backup", lambda conn, path: object())  # a new day
+    with PlanStore.open(office) as store:
+        rows = store.db.execute("SELECT tbl, id FROM sync_dirty").fetchall()
+    assert len(rows) == len(set(rows)) and ("task", task_id) in rows
+    culture = copy_for(office, CULTURE)
+    report = import_(culture, export(office, "all", tmp_path / "a.plansync"))
+    assert report.refused == [] and as_json(culture) == as_json(office)
+    from planner_gui.sync.ydoc import PlanDoc
+
+    with PlanStore.open(culture) as store:  # edits copied along unsynced are the office's
+        assert PlanDoc.load(store.db).maps["task"][f"{task_id}|progress"][3] == "office"

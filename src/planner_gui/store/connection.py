@@ -341,11 +341,26 @@ def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
     from planner_gui.store import backups
 
     try:
-        backups.daily_backup(conn, path)
+        if backups.daily_backup(conn, path) is not None:
+            _tidy_dirty_rows(conn)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         import logging  # only on this rare path: 2-3 ms of every command's start otherwise
 
         logging.getLogger(__name__).warning("daily backup of %s failed: %s", path, exc)
+
+
+def _tidy_dirty_rows(conn: sqlite3.Connection) -> None:
+    """Once a day: a copy that never syncs keeps listing changed rows in
+    sync_dirty (schema v3), once per change; keep each row once, so the list
+    never outgrows the plan itself."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM sync_dirty WHERE rowid NOT IN "
+                     "(SELECT min(rowid) FROM sync_dirty GROUP BY tbl, id)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _migrate(db: PlanDatabase, from_version: int) -> None:

@@ -75,6 +75,8 @@ def init_copy(store: PlanStore, name: str) -> None:
             # was copied, so the first packet back holds only what is new since.
             store.db.execute("INSERT OR IGNORE INTO sync_peer VALUES (?, ?, ?)",
                              [copied_from, doc.state(), datetime.now(timezone.utc).isoformat()])
+            # rows changed but not yet synced when the file was copied are that owner's edits
+            doc.flush(store.db, copied_from)
         doc.flush(store.db, name)
 
 
