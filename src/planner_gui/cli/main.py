@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from planner_gui import __version__
 from planner_gui.cli import words
+from planner_gui.cli.options import keep_dash_values
 from planner_gui.cli.words import CliApplication
 
 
@@ -42,6 +43,8 @@ COMMANDS = {
     "export-forms": "planner_gui.cli.ledger_commands",
     "export-pdf": "planner_gui.cli.report_commands",
     "import-text": "planner_gui.cli.intake_commands",
+    "sync": "planner_gui.cli.sync_commands",
+    "serve": "planner_gui.cli.sync_commands",
 }
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))  # in the order help lists them
 
@@ -113,7 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    args = build_parser(argv).parse_args(argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(keep_dash_values(parser, argv))
     # Loaded only for a command that runs: --help and usage errors need none of it.
     import sqlite3
 

@@ -137,6 +137,7 @@ def resolve_task_id(plan: Plan, key: str) -> str:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     from planner_gui.domain.progress import Status, status_word
+    from planner_gui.domain.rounding import format_progress
     from planner_gui.domain.summary import summary_dict
     from planner_gui.store import PlanStore
 
@@ -151,16 +152,16 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return 0
     lang = "zh" if chinese_wanted() else "en"
     print(fill(_tr("%1 — as of %2"), plan.title, data["as_of"]))
-    print(fill(_tr("progress %1%"), f"{data['progress']:.1f}") + "   " + "   ".join(
+    print(fill(_tr("progress %1"), format_progress(data["progress"])) + "   " + "   ".join(
         f"{status_word(Status(k), lang)}: {v}" for k, v in data["status"].items()
     ) + "   " + fill(_tr("not reported: %1"), data["not_reported"]))
     print()
     print(f"{_tr('status'):<12} {_tr('progress'):>8} {_tr('planned'):>8}  {_tr('rep'):<3}  {_tr('title')}")
     yes, no = _tr("yes"), _tr("NO")
     for t in data["tasks"]:
-        planned = "" if t["planned"] is None else f"{t['planned']:.0f}%"
+        planned = format_progress(t["planned"], empty="")
         indent = "  " if t["subtask"] else ""
-        print(f"{status_word(Status(t['status']), lang):<12} {t['progress']:>7.0f}% {planned:>8}  "
+        print(f"{status_word(Status(t['status']), lang):<12} {format_progress(t['progress']):>8} {planned:>8}  "
               f"{yes if t['reported'] else no:<3}  {indent}{t['title']}")
     return 0
 
