@@ -63,10 +63,14 @@ def test_kill_minus_9_during_packet_imports_loses_nothing_acknowledged(tmp_path)
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert child.stdout is not None
         assert child.stdout.readline() == "ready\n"
-        time.sleep(rng.uniform(0.05, 0.6))  # a random moment in the stream of imports
+        # A random moment in the stream of imports: after the child acknowledged a
+        # random number of them (at least one; a kill timed from "ready" could come
+        # before the first import on a busy machine, and none would be acknowledged).
+        seen = [child.stdout.readline() for _ in range(rng.randint(1, PACKETS - 2))]
+        assert all(line.endswith("\n") for line in seen), child.stderr.read() if child.stderr else seen
         os.kill(child.pid, signal.SIGKILL)
         out, err = child.communicate(timeout=20)
-        done = [int(line) for line in out.split("\n")[:-1]]
+        done = [int(line) for line in ("".join(seen) + out).split("\n")[:-1]]
         acknowledged = max([acknowledged, *done])
         interrupted += len(done) < PACKETS
         conn = sqlite3.connect(office)
