@@ -54,15 +54,16 @@ CASES = [
     ("done late", task(due="2024-04-30", done_on="2024-05-20"), "2024-05-21", Status.DONE, 100, 100),
     ("late, before it was done", task(due="2024-04-30", done_on="2024-05-20"), "2024-05-10", Status.RED, 0, 100),
     ("due next year", task(due="2025-08-31", updates=[upd("2024-06-25", 20)]), "2024-07-01", Status.GREEN, 20, 29.93),
-    ("no due date", task(updates=[upd("2024-06-25", 5)]), "2024-11-01", Status.GREEN, 5, None),
+    # no deadline: due by the end of the plan's year (issue 18)
+    ("no due date", task(updates=[upd("2024-06-25", 5)]), "2024-11-01", Status.YELLOW, 5, 83.56),
     ("not started", task(start="2024-09-01", due="2024-12-31"), "2024-07-01", Status.NOT_STARTED, 0, 0),
     ("leap day", task(start="2024-02-01", due="2024-03-01", updates=[upd("2024-02-29", 95)]), "2024-02-29", Status.BLUE, 95, 96.55),
     ("missed milestone", task(due="2024-12-31", milestones=[Milestone("开工", due=date(2024, 6, 30)),
                                                             Milestone("完工", due=date(2024, 12, 31))],
-                              updates=[upd("2024-06-25", 60)]), "2024-07-01", Status.YELLOW, 60, 50),
+                              updates=[upd("2024-06-25", 60)]), "2024-07-01", Status.YELLOW, 60, 50.27),
     ("milestone met on time", task(due="2024-12-31", milestones=[Milestone("开工", due=date(2024, 6, 30), done_on=date(2024, 6, 28)),
                                                                  Milestone("完工", due=date(2024, 12, 31))],
-                                   updates=[upd("2024-06-25", 60)]), "2024-07-01", Status.GREEN, 60, 50),
+                                   updates=[upd("2024-06-25", 60)]), "2024-07-01", Status.GREEN, 60, 50.27),
 ]
 
 
@@ -114,14 +115,15 @@ def test_more_than_and_baseline_comparators():
     assert indicator_score(Indicator("x", target=50, comparator=">=", baseline=30), 40) == pytest.approx(0.5)
 
 
-def test_milestones_give_progress_and_step_the_plan():
+def test_milestones_give_progress_and_the_plan_runs_through_them():
     ms = [Milestone("设计", due=date(2024, 3, 31), done_on=date(2024, 3, 20)),
           Milestone("开工", due=date(2024, 6, 30)), Milestone("完工", due=date(2024, 12, 31))]
     t = task(due="2024-12-31", milestones=ms)
     assert task_progress(t, date(2024, 4, 1)) == pytest.approx(100 / 3)
-    assert planned_progress(t, date(2024, 3, 30), YEAR) == 0
-    assert planned_progress(t, date(2024, 4, 1), YEAR) == pytest.approx(100 / 3)
-    assert planned_progress(t, date(2024, 7, 1), YEAR) == pytest.approx(200 / 3)
+    # three stretches (start-设计, 设计-开工, 开工-deadline), a third each, time-proportional in each
+    assert planned_progress(t, date(2024, 3, 30), YEAR) == pytest.approx(100 / 3 * 89 / 90)
+    assert planned_progress(t, date(2024, 3, 31), YEAR) == pytest.approx(100 / 3)
+    assert planned_progress(t, date(2024, 7, 1), YEAR) == pytest.approx(100 / 3 * (2 + 1 / 184))
 
 
 def test_nested_subtasks_roll_up_with_weights():

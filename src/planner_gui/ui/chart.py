@@ -33,6 +33,7 @@ from planner_gui.domain.progress import (
     evaluate_plan,
     indicator_history,
     planned_progress,
+    task_deadline,
     task_progress,
     task_start,
 )
@@ -223,12 +224,14 @@ class ChartPanel(QWidget):
         """Everything a task's drawing shows (figures from the domain, colours,
         words): equal pictures draw the same chart."""
         updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
-        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year) or 0.0)
+        # the deadline the task is judged by: its own, its parent's or the year end
+        due = task_deadline(plan, task.id)[0] if task.due is None else task.due
+        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year, due) or 0.0)
                            for m in task.milestones if m.due is not None)
         indicators = tuple((i.name, i.unit, i.target, tuple(indicator_history(task, i, as_of)))
                            for i in task.indicators)
-        return (task.title, as_of, plan.year, task_start(task, plan.year), task.due,
-                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year)),
+        return (task.title, as_of, plan.year, task_start(task, plan.year), due,
+                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year, due)),
                 tuple((timestamp(d), v) for d, v in actual_points(task, as_of)),
                 tuple((timestamp(u.date), task_progress(task, u.date)) for u in updates),
                 tuple(u.text.splitlines()[0][:80] if u.text else "" for u in updates),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
-from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
+from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan, inherited_due
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.editor.area_editor import AreaEditor
@@ -164,7 +164,7 @@ class DetailPanel(QStackedWidget):
             self._watched = {t.id for t in task.walk()}
             self._watched |= {i.id for t in task.walk() for i in t.indicators}
             self._watched |= {m.id for t in task.walk() for m in t.milestones}
-            self.task_page.show_task(task, info.year, info.settings, as_of)
+            self.task_page.show_task(task, info.year, info.settings, as_of, self._inherited_due(task.id))
             self.setCurrentWidget(self.task_page)
         elif self.kind == AREA:
             # the window's plan in memory: reading an area of 400 tasks from the
@@ -185,6 +185,12 @@ class DetailPanel(QStackedWidget):
             self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
         else:
             self.setCurrentWidget(self.empty_page)
+
+    def _inherited_due(self, task_id: str) -> date | None:
+        """The deadline the task's parent passes down (one walk of the plan the
+        window holds, as find_task does)."""
+        plan, _figures = self._loaded_plan()
+        return inherited_due(plan, task_id)
 
     def _loaded_plan(self) -> tuple[Plan, PlanFigures | None]:
         """The plan as the window holds it (set_plan_source, else the window's
