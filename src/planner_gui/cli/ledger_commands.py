@@ -43,7 +43,8 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     out = export_ledger(plan, args.out, args.as_of or default_as_of(plan.year), args.lang)
-    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} tasks")
+    # one row per task and sub-task: "rows", not a third count called "tasks"
+    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} task rows")
     return 0
 
 

@@ -129,7 +129,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     print(f"{plan.title} — as of {data['as_of']}")
-    print(f"progress {data['progress']:.1f}%   " + "   ".join(
+    print(f"progress {data['progress']:.1f}%   work items: {data['work_items']}   " + "   ".join(
         f"{status_word(Status(k), 'en')}: {v}" for k, v in data["status"].items()
     ) + f"   not reported: {data['not_reported']}")
     print()

@@ -56,7 +56,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     )
     result = export_report(plan, request, args.out)
     pages = f", {result.pages} pages" if result.pages else ""
-    print(f"wrote {args.out}: {result.task_rows} tasks{pages}")
+    print(f"wrote {args.out}: {result.task_rows} task rows{pages}")
     return 0
 
 
