@@ -342,6 +342,8 @@ def planned_progress(task: Task, as_of: date, plan_year: int, due: date | None |
     start = task_start(task, plan_year)
     if as_of <= start:
         return 0.0
+    if not task.milestones:  # most tasks: one stretch (evaluate_plan's hot loop)
+        return 100.0 * (as_of - start).days / (due - start).days
     # A milestone on the deadline (口腔医院 年底前) or outside the task's time adds no stretch.
     knots = sorted({ms.due for ms in task.milestones if ms.due is not None and start < ms.due < due})
     points = [start, *knots, due]
@@ -362,10 +364,11 @@ def is_done(task: Task, progress: float, as_of: date) -> bool:
 
 def task_status(
     task: Task, as_of: date, plan_year: int, settings: PlanSettings, progress: float | None = None,
-    due: date | None | object = _OWN,
+    due: date | None | object = _OWN, planned: float | None | object = _OWN,
 ) -> Status:
     """The task's own light (without its sub-tasks'; see worse_of).
-    ``due``: as for planned_progress; by default effective_due of a top-level task."""
+    ``due``: as for planned_progress; by default effective_due of a top-level task.
+    ``planned``: planned_progress for that deadline when the caller has it."""
     if progress is None:
         progress = task_progress(task, as_of)
     if due is _OWN:
@@ -377,7 +380,9 @@ def task_status(
         return Status.NOT_STARTED
     if due is not None and due < as_of:
         return Status.RED
-    planned = planned_progress(task, as_of, plan_year, due)
+    if planned is _OWN:
+        planned = planned_progress(task, as_of, plan_year, due)
+    assert planned is None or isinstance(planned, float)
     if planned is not None and planned - progress > settings.behind_tolerance:
         return Status.YELLOW
     if any(
@@ -472,9 +477,9 @@ def evaluate_task(
     among its sub-tasks. evaluate_subtree supplies both."""
     progress = task_progress(task, as_of, known)
     deadline, implied = due if due is not None else effective_due(task, plan_year, settings)
-    status = worse_of(task_status(task, as_of, plan_year, settings, progress, deadline), worst_sub)
-    latest = _latest(task.updates, as_of, with_progress=False)
     planned = planned_progress(task, as_of, plan_year, deadline)
+    status = worse_of(task_status(task, as_of, plan_year, settings, progress, deadline, planned), worst_sub)
+    latest = _latest(task.updates, as_of, with_progress=False)
     return TaskFigures(
         task_id=task.id,
         status=status,
