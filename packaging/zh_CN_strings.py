@@ -154,6 +154,7 @@ TRANSLATIONS: dict[str, str] = {
     "Not reported: %n": "未报送：%n 项",
     "Work items shown: %n": "显示工作事项：%n 项",
     "Work items: %n": "工作事项：%n 项",
+    "Work items %n": "工作事项 %n",
     "Work items": "工作事项",
     "{0} areas, {1} tasks, {2} work items": "{0} 个方面，{1} 项任务，{2} 项工作事项",
     "The current filter (%n work items)": "当前筛选结果（%n 项工作事项）",

@@ -903,12 +903,6 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>读取中…</translation>
         </message>
         <message numerus="yes">
-            <source>Work items: %n</source>
-            <translation>
-                <numerusform>工作事项：%n 项</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%n missing</source>
             <translation>
                 <numerusform>%n 项未报</numerusform>
@@ -921,6 +915,12 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>No progress report for the current reporting cycle</source>
             <translation>本期尚未报送进展情况</translation>
+        </message>
+        <message numerus="yes">
+            <source>Work items %n</source>
+            <translation>
+                <numerusform>工作事项 %n</numerusform>
+            </translation>
         </message>
         <message>
             <source>planned %s%%</source>

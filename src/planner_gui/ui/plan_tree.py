@@ -339,7 +339,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
     def _fill_area(self, node: Node, area: Area, group: GroupFigures | None) -> None:
         group = group or GroupFigures()
         worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
-        summary = self.tr("Work items: %n", "", group.leaf_tasks)
+        summary = self.tr("Work items %n", "", group.leaf_tasks)  # short: an area row's status cell
         report = self.tr("%n missing", "", group.not_reported) if group.not_reported else ""
         node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
         node.source, node.figures, node.haystack = area, group, None
