@@ -408,3 +408,20 @@ def test_the_default_as_of_date_is_today_clamped_to_the_plans_year(name, year, t
     assert default_as_of(year, today) == as_of
     assert last_month_end_in_year(year, today) == month_end
     assert last_quarter_end_in_year(year, today) == quarter_end
+
+
+def test_the_not_judged_setting_is_kept_by_the_file_and_the_json_format(tmp_path):
+    from planner_gui.domain.errors import FormatError, ValidationError
+    from planner_gui.exchange import json_format
+    from planner_gui.store import PlanStore
+
+    plan = _plan_of(task(title="no deadline"), rules=NOT_JUDGED)
+    with PlanStore.create(tmp_path / "p.sqlite", plan) as store:
+        assert store.load_plan().settings.judge_without_deadline is False
+    data = json_format.plan_to_dict(plan)
+    assert json_format.plan_from_dict(data).settings.judge_without_deadline is False
+    data["plan"]["settings"]["judge_without_deadline"] = "no"
+    with pytest.raises(FormatError, match="judge_without_deadline"):
+        json_format.plan_from_dict(data)
+    with pytest.raises(ValidationError):
+        PlanSettings(judge_without_deadline=1)
