@@ -237,3 +237,23 @@ def test_every_count_has_one_name_and_one_number(plan_with_updates, tmp_path, qt
     assert "计划申报：<b>10个方面42项任务</b>" in html and "已录入：<b>8个方面29项任务</b>" in html
     html_en = export_report(window.plan, ExportRequest(as_of=as_of, lang="en"), tmp_path / "e.html").path.read_text()
     assert f"Work items: <b>{work_items}</b>" in html_en
+
+
+def test_switching_off_the_year_end_rule_greys_tasks_without_a_deadline(plan_with_updates, tmp_path, qtbot, capsys):
+    window = make_window(qtbot, plan_with_updates, tmp_path / "settings.ini")
+    window.set_as_of(date(2024, 6, 30))
+    plan = window.plan
+    bare = next(t for t in plan.areas[1].tasks if t.due is None and not t.subtasks)
+    assert window.model.by_id[bare.id].status is Status.YELLOW
+    window.detail.show_plan()
+    box = window.detail.plan_page.judge_without_deadline
+    assert box.isChecked()
+    box.click()
+    qtbot.waitUntil(lambda: window.model.by_id[bare.id].status is Status.NO_DEADLINE)
+    summary = summary_of(plan_with_updates, date(2024, 6, 30), capsys)
+    entry = next(t for t in summary["tasks"] if t["id"] == bare.id)
+    assert entry["status"] == "no_deadline" and entry["planned"] is None
+    assert summary["status"]["no_deadline"] > 0 and summary["status"]["green"] == 0
+    window.undo()
+    qtbot.waitUntil(lambda: window.model.by_id[bare.id].status is Status.YELLOW)
+    assert summary_of(plan_with_updates, date(2024, 6, 30), capsys)["status"]["no_deadline"] == 0
