@@ -216,11 +216,8 @@ from planner_gui.domain.dates import (  # noqa: E402
     last_month_end_in_year,
     last_quarter_end_in_year,
 )
-from planner_gui.domain.progress import (  # noqa: E402
-    implied_deadline_words,
-    task_deadline,
-    worse_of,
-)
+from planner_gui.domain.deadlines import implied_deadline_words, task_deadline  # noqa: E402
+from planner_gui.domain.progress import worse_of  # noqa: E402
 
 NOT_JUDGED = PlanSettings(judge_without_deadline=False)
 MID_YEAR, YEAR_END, NEXT_YEAR = date(2024, 6, 30), date(2024, 12, 31), date(2025, 3, 1)

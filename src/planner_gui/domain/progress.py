@@ -16,7 +16,7 @@ Progress of a task as of D, first rule that applies:
     milestones (1 when done on or before D, else 0);
  5. a figure set directly on the task; otherwise 0.
 
-Deadline: a task's own deadline; without one it works to its parent's, and a
+Deadline (domain/deadlines.py): a task's own; without one it works to its parent's, and a
 top-level task to 31 December of the plan's year (both shown as implied). A
 plan whose setting ``judge_without_deadline`` is off leaves such tasks
 unjudged: status "no deadline" (grey, never green).
@@ -44,6 +44,7 @@ from enum import Enum
 from functools import lru_cache
 
 from planner_gui.domain.dates import month_end
+from planner_gui.domain.deadlines import effective_due, year_end
 from planner_gui.domain.model import Area, Indicator, Plan, PlanSettings, ProgressUpdate, Task
 
 
@@ -88,17 +89,6 @@ STATUS_COLOURS = {
 
 def status_word(status: Status, lang: str = "zh") -> str:
     return STATUS_WORDS.get(lang, STATUS_WORDS["en"])[status]
-
-
-def implied_deadline_words(due: date, plan_year: int, lang: str = "zh") -> str:
-    """How a deadline the task does not state itself is shown: 年底（默认） for the
-    plan's year end, else the parent's date marked as the parent's."""
-    if due == date(plan_year, 12, 31):
-        return "年底（默认）" if lang == "zh" else "year end (implied)"
-    if lang == "zh":
-        day = f"{due.month}月{due.day}日" if due.year == plan_year else f"{due.year}年{due.month}月{due.day}日"
-        return f"{day}（随上级任务）"
-    return f"{due.isoformat()} (parent's)"
 
 
 @dataclass(frozen=True)
@@ -270,58 +260,6 @@ def weighted_mean(pairs: Iterable[tuple[float, float]]) -> float:
 
 def task_start(task: Task, plan_year: int) -> date:
     return task.start or date(plan_year, 1, 1)
-
-
-def year_end(plan_year: int) -> date:
-    """The deadline of a top-level task that states none: 全年 work is due by 31 December."""
-    return date(plan_year, 12, 31)
-
-
-def effective_due(task: Task, plan_year: int, settings: PlanSettings,
-                  inherited: date | None = None) -> tuple[date | None, bool]:
-    """(deadline the task is judged by, whether it is implied). ``inherited``:
-    the parent's effective deadline (None for a top-level task)."""
-    if task.due is not None:
-        return task.due, False
-    if inherited is not None:
-        return inherited, True
-    if settings.judge_without_deadline:
-        return year_end(plan_year), True
-    return None, False
-
-
-def _find_due(tasks: list[Task], plan: Plan, passed: date | None, task_id: str
-              ) -> tuple[date | None, tuple[date | None, bool]] | None:
-    """(deadline the parent passes down, effective_due) of the task ``task_id``
-    among ``tasks`` and their sub-tasks; None when it is not there."""
-    for task in tasks:
-        due = effective_due(task, plan.year, plan.settings, passed)
-        if task.id == task_id:
-            return passed, due
-        if task.subtasks:
-            found = _find_due(task.subtasks, plan, due[0], task_id)
-            if found is not None:
-                return found
-    return None
-
-
-def task_deadline(plan: Plan, task_id: str) -> tuple[date | None, bool]:
-    """effective_due of a task of the plan, with what its parents pass down;
-    (None, False) for an unknown id."""
-    for area in plan.areas:
-        found = _find_due(area.tasks, plan, None, task_id)
-        if found is not None:
-            return found[1]
-    return None, False
-
-
-def inherited_due(plan: Plan, task_id: str) -> date | None:
-    """The deadline a task's parent passes down to it (None for a top-level task)."""
-    for area in plan.areas:
-        found = _find_due(area.tasks, plan, None, task_id)
-        if found is not None:
-            return found[0]
-    return None
 
 
 _OWN: object = object()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from planner_gui.domain.dates import format_date_words, month_end
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.errors import NotFoundError, PlannerError
 from planner_gui.domain.model import COMPARATOR_WORDS, Area, Plan, Task
 from planner_gui.domain.progress import (
@@ -21,7 +22,6 @@ from planner_gui.domain.progress import (
     Status,
     TaskFigures,
     evaluate_plan,
-    implied_deadline_words,
     planned_progress,
     weighted_mean,
 )

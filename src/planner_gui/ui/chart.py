@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from planner_gui.domain.deadlines import task_deadline
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -33,7 +34,6 @@ from planner_gui.domain.progress import (
     evaluate_plan,
     indicator_history,
     planned_progress,
-    task_deadline,
     task_progress,
     task_start,
 )

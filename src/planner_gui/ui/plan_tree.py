@@ -22,6 +22,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPixmap
 
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Area, Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -30,7 +31,6 @@ from planner_gui.domain.progress import (
     PlanFigures,
     Status,
     TaskFigures,
-    implied_deadline_words,
     status_word,
 )
 from planner_gui.ui.plan_tree_dnd import DragDropMixin

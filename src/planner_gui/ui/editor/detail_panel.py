@@ -16,9 +16,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
+from planner_gui.domain.deadlines import inherited_due
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
-from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan, inherited_due
+from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.editor.area_editor import AreaEditor

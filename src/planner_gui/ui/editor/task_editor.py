@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
-from planner_gui.domain.progress import TaskFigures, evaluate_subtree, implied_deadline_words
+from planner_gui.domain.progress import TaskFigures, evaluate_subtree
 from planner_gui.ui.commands import (
     AddIndicatorCommand,
     AddMilestoneCommand,
