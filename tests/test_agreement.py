@@ -257,3 +257,20 @@ def test_switching_off_the_year_end_rule_greys_tasks_without_a_deadline(plan_wit
     window.undo()
     qtbot.waitUntil(lambda: window.model.by_id[bare.id].status is Status.YELLOW)
     assert summary_of(plan_with_updates, date(2024, 6, 30), capsys)["status"]["no_deadline"] == 0
+
+
+def test_a_new_subtask_takes_its_parents_deadline_leader_and_unit(plan_with_updates, tmp_path, qtbot):
+    from planner_gui.ui.actions import ActionId
+    from ui_window_helpers import reread
+
+    with PlanStore.open(plan_with_updates) as store:
+        congress = next(t for t in store.load_plan().walk_tasks() if t.title.startswith("举办第二届"))
+        store.edit("task", congress.id, leader="王副区长", lead_unit="区发展改革委")
+    window = make_window(qtbot, plan_with_updates, tmp_path / "settings.ini")
+    window.select_item(congress.id)
+    window.actions[ActionId.ADD_SUBTASK].trigger()
+    sub_id = window.selected_task_id()
+    sub = reread(plan_with_updates).find_task(sub_id)
+    assert (sub.due, sub.deadline_text, sub.leader, sub.lead_unit) == (
+        congress.due, congress.deadline_text, "王副区长", "区发展改革委")
+    assert sub_id in {s.id for s in reread(plan_with_updates).find_task(congress.id).subtasks}

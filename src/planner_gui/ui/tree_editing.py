@@ -97,8 +97,8 @@ def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
         parent_id = parent.id if parent.kind == "task" else None
         position = parent.children.index(node) + 1
     task = Task(title=_tr("New sub-task") if as_subtask else _tr("New task"))
-    if as_subtask:
-        parent_task = window.plan.find_task(node.id)  # type: ignore[union-attr]
+    if as_subtask and parent_id is not None:
+        parent_task = window.plan.find_task(parent_id)
         if parent_task is not None:
             inherit_from_parent(task, parent_task)
     if window.push(lambda: AddTaskCommand(window.store, window.events, task, area_id, parent_id, position)):
