@@ -327,8 +327,8 @@
             <translation>汇总进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
         </message>
     </context>
     <context>

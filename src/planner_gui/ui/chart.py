@@ -363,7 +363,7 @@ class ChartPanel(QWidget):
         plot.addItem(bars)
         self._group_items.append((plot, bars))
         plot.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
-        plot.setLabel("left", self.tr("Tasks"))
+        plot.setLabel("left", self.tr("Work items"))  # the counts per light are of work items
         plot.setYRange(0, max(heights + [1]) * 1.1)
         plot.show()
 
