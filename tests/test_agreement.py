@@ -237,6 +237,13 @@ def test_every_count_has_one_name_and_one_number(plan_with_updates, tmp_path, qt
     assert "计划申报：<b>10个方面42项任务</b>" in html and "已录入：<b>8个方面29项任务</b>" in html
     html_en = export_report(window.plan, ExportRequest(as_of=as_of, lang="en"), tmp_path / "e.html").path.read_text()
     assert f"Work items: <b>{work_items}</b>" in html_en
+    data = report_for(window.plan, ExportRequest(as_of=as_of, lang="zh"))
+    for section in data.areas:  # each area's line: 本方面进度 …，工作事项 N项
+        assert f"工作事项 {sum(section.counts.values())}项" in html
+    # a scope of chosen tasks is described by the work items the report counts
+    parent = next(t for t in window.plan.walk_tasks() if len(t.subtasks) == 4)
+    chosen = report_for(window.plan, ExportRequest(as_of=as_of, task_ids=(parent.id, *(s.id for s in parent.subtasks))))
+    assert chosen.leaf_count == 4 and chosen.scope.describe("zh", chosen.leaf_count) == "所选工作事项（4项）"
 
 
 def test_switching_off_the_year_end_rule_greys_tasks_without_a_deadline(plan_with_updates, tmp_path, qtbot, capsys):
