@@ -157,7 +157,7 @@ TRANSLATIONS: dict[str, str] = {
     "Work items %n": "工作事项 %n",
     "Work items": "工作事项",
     "{0} areas, {1} tasks, {2} work items": "{0} 个方面，{1} 项任务，{2} 项工作事项",
-    "The current filter (%n work items)": "当前筛选结果（%n 项工作事项）",
+    "The current filter (work items: %n)": "当前筛选结果（工作事项：%n 项）",
     "As of %1: outside the plan's year %2": "截至 %1：不在计划年度（%2年）内",
     "Tasks without a deadline are due by 31 December": "未定完成时限的任务按年底（12月31日）考核",
     # --- detail panel: plan, area, task ----------------------------------------

@@ -229,7 +229,7 @@ def test_every_count_has_one_name_and_one_number(plan_with_updates, tmp_path, qt
     window.filter_bar.text.setText("专家")
     qtbot.waitUntil(lambda: "Work items shown: 1" in window.statusBar().counts_label.text())
     dialog = ExportSummaryDialog(window)
-    assert dialog.scope_kind.itemText(dialog.scope_kind.count() - 1) == "The current filter (1 work items)"
+    assert dialog.scope_kind.itemText(dialog.scope_kind.count() - 1) == "The current filter (work items: 1)"
     dialog.deleteLater()
     # the printed summary: 工作事项 N项, and declared against entered tasks, like with like
     html = export_report(window.plan, ExportRequest(as_of=as_of, lang="zh"), tmp_path / "s.html").path.read_text()

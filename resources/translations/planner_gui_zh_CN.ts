@@ -361,9 +361,9 @@
             <translation>某个单位</translation>
         </message>
         <message numerus="yes">
-            <source>The current filter (%n work items)</source>
+            <source>The current filter (work items: %n)</source>
             <translation>
-                <numerusform>当前筛选结果（%n 项工作事项）</numerusform>
+                <numerusform>当前筛选结果（工作事项：%n 项）</numerusform>
             </translation>
         </message>
         <message>

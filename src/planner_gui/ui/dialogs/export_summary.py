@@ -78,7 +78,7 @@ class ExportSummaryDialog(QDialog):
         self.scope_kind = QComboBox(self)
         for kind, text in zip(SCOPES, (
             self.tr("Whole plan"), self.tr("An area"), self.tr("A responsible leader"),
-            self.tr("A unit"), self.tr("The current filter (%n work items)", "", self._filter_work_items()),
+            self.tr("A unit"), self.tr("The current filter (work items: %n)", "", self._filter_work_items()),
         ), strict=True):
             self.scope_kind.addItem(text, kind)
         self.scope_value = QComboBox(self)
