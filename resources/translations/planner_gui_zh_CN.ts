@@ -296,8 +296,8 @@
             <translation>汇总</translation>
         </message>
         <message>
-            <source>As of {0}: {1} tasks</source>
-            <translation>截至 {0}：共 {1} 项任务</translation>
+            <source>As of {0}</source>
+            <translation>截至 {0}</translation>
         </message>
         <message>
             <source>Edit {0}</source>
@@ -367,8 +367,8 @@
             <translation>汇总进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
         </message>
     </context>
     <context>
@@ -401,9 +401,9 @@
             <translation>某个单位</translation>
         </message>
         <message numerus="yes">
-            <source>The current filter (%n tasks)</source>
+            <source>The current filter (work items: %n)</source>
             <translation>
-                <numerusform>当前筛选结果（%n 项任务）</numerusform>
+                <numerusform>当前筛选结果（工作事项：%n 项）</numerusform>
             </translation>
         </message>
         <message>
@@ -819,8 +819,8 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <source>{0} areas, {1} tasks ({2} with sub-tasks)</source>
-            <translation>{0} 个方面，{1} 项任务（含子任务共 {2} 项）</translation>
+            <source>{0} areas, {1} tasks, {2} work items</source>
+            <translation>{0} 个方面，{1} 项任务，{2} 项工作事项</translation>
         </message>
         <message>
             <source>{0} areas not entered</source>
@@ -875,6 +875,10 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>来源</translation>
         </message>
         <message>
+            <source>Tasks without a deadline are due by 31 December</source>
+            <translation>未定完成时限的任务按年底（12月31日）考核</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>标题</translation>
         </message>
@@ -885,16 +889,20 @@ The file has not been changed. The lights and figures shown leave out the progre
     </context>
     <context>
         <name>PlanStatusBar</name>
+        <message>
+            <source>As of %1: outside the plan's year %2</source>
+            <translation>截至 %1：不在计划年度（%2年）内</translation>
+        </message>
         <message numerus="yes">
-            <source>Tasks shown: %n</source>
+            <source>Work items shown: %n</source>
             <translation>
-                <numerusform>显示任务：%n 项</numerusform>
+                <numerusform>显示工作事项：%n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Tasks: %n</source>
+            <source>Work items: %n</source>
             <translation>
-                <numerusform>任务：%n 项</numerusform>
+                <numerusform>工作事项：%n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -957,9 +965,9 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>本期尚未报送进展情况</translation>
         </message>
         <message numerus="yes">
-            <source>Tasks: %n</source>
+            <source>Work items %n</source>
             <translation>
-                <numerusform>任务：%n 项</numerusform>
+                <numerusform>工作事项 %n</numerusform>
             </translation>
         </message>
         <message>
@@ -1018,8 +1026,8 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
         </message>
         <message>
             <source>Not reported</source>
@@ -1707,8 +1715,8 @@ The content before the restore is saved in
             <translation>错误:</translation>
         </message>
         <message>
-            <source>figures as of this date (default: today)</source>
-            <translation>截至该日期的数据（默认：今天）</translation>
+            <source>figures as of this date (default: today, kept inside the plan's year)</source>
+            <translation>截至该日期的数据（默认：今天，限于计划年度之内）</translation>
         </message>
         <message>
             <source>file to write, in a folder that exists (default: standard output)</source>
@@ -1955,6 +1963,10 @@ The content before the restore is saved in
             <translation>与 --leader 一起：只生成汇总材料，不附责任书</translation>
         </message>
         <message>
+            <source>work items: %1</source>
+            <translation>工作事项：%1</translation>
+        </message>
+        <message>
             <source>write a synthetic plan (areas, nested tasks, a year of updates) to a new file</source>
             <translation>将一份演示计划（方面、多级任务、一年的进展）写入新文件</translation>
         </message>
@@ -1975,12 +1987,12 @@ The content before the restore is saved in
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <source>wrote %1: %2 tasks</source>
-            <translation>已写入 %1：%2 项任务</translation>
+            <source>wrote %1: %2 task rows</source>
+            <translation>已写入 %1：%2 行任务</translation>
         </message>
         <message>
-            <source>wrote %1: %2 tasks, %3 pages</source>
-            <translation>已写入 %1：%2 项任务，%3 页</translation>
+            <source>wrote %1: %2 task rows, %3 pages</source>
+            <translation>已写入 %1：%2 行任务，%3 页</translation>
         </message>
         <message>
             <source>yes</source>

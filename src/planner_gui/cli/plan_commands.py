@@ -136,6 +136,7 @@ def resolve_task_id(plan: Plan, key: str) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from planner_gui.domain.dates import default_as_of
     from planner_gui.domain.progress import Status, status_word
     from planner_gui.domain.rounding import format_progress
     from planner_gui.domain.summary import summary_dict
@@ -143,7 +144,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or default_as_of(plan.year)
     task_id = resolve_task_id(plan, args.task) if args.task else None
     data = summary_dict(plan, as_of, task_id)
     if args.json:
@@ -152,7 +153,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return 0
     lang = "zh" if chinese_wanted() else "en"
     print(fill(_tr("%1 — as of %2"), plan.title, data["as_of"]))
-    print(fill(_tr("progress %1"), format_progress(data["progress"])) + "   " + "   ".join(
+    print(fill(_tr("progress %1"), format_progress(data["progress"])) + "   "
+          + fill(_tr("work items: %1"), data["work_items"]) + "   " + "   ".join(
         f"{status_word(Status(k), lang)}: {v}" for k, v in data["status"].items()
     ) + "   " + fill(_tr("not reported: %1"), data["not_reported"]))
     print()

@@ -7,7 +7,6 @@ The report modules (Qt, fonts) are imported inside the command so that
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from planner_gui.cli.options import add_as_of, add_db, db_path, output_file
 from planner_gui.cli.words import CliApplication, fill
@@ -46,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from planner_gui.domain.dates import default_as_of
     from planner_gui.reports.export import ExportRequest, export_report
     from planner_gui.store import PlanStore
 
@@ -54,15 +54,15 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     request = ExportRequest(
-        as_of=args.as_of or date.today(), lang=args.lang, area=args.area, leader=args.leader,
+        as_of=args.as_of or default_as_of(plan.year), lang=args.lang, area=args.area, leader=args.leader,
         unit=args.unit, charts=not args.no_charts, update_texts=not args.no_update_texts,
         letter=bool(args.leader) and not args.no_letter, summary=not args.letter_only,
     )
     result = export_report(plan, request, args.out)
     if result.pages:
-        print(fill(_tr("wrote %1: %2 tasks, %3 pages"), args.out, result.task_rows, result.pages))
+        print(fill(_tr("wrote %1: %2 task rows, %3 pages"), args.out, result.task_rows, result.pages))
     else:
-        print(fill(_tr("wrote %1: %2 tasks"), args.out, result.task_rows))
+        print(fill(_tr("wrote %1: %2 task rows"), args.out, result.task_rows))
     return 0
 
 
