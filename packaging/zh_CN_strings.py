@@ -205,6 +205,13 @@ TRANSLATIONS: dict[str, str] = {
     "As of": "截至",
     "Tasks": "任务",
     "none": "无",
+    # --- typed dates and figures (ui/editor/fields.py, update_form.py) --------------
+    "Type a date such as 2024-06-25, 2024/6/25 or 2024年6月25日, or pick one from the calendar (Alt+Down)":
+        "可输入 2024-06-25、2024/6/25 或 2024年6月25日 这样的日期，或从日历中选择（Alt+↓）",
+    "Pick from the calendar": "从日历中选择",
+    "“{0}” is not a date: type it as 2024-06-25": "“{0}”不是日期，请按 2024-06-25 的格式输入",
+    "a date is needed": "需要填写日期",
+    "{0}% is over 100%": "{0}% 超过了 100%",
     # --- progress updates --------------------------------------------------------
     "Date": "日期",
     "Progress text": "进展情况",

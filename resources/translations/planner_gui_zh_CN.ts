@@ -332,6 +332,29 @@
         </message>
     </context>
     <context>
+        <name>DateField</name>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Type a date such as 2024-06-25, 2024/6/25 or 2024年6月25日, or pick one from the calendar (Alt+Down)</source>
+            <translation>可输入 2024-06-25、2024/6/25 或 2024年6月25日 这样的日期，或从日历中选择（Alt+↓）</translation>
+        </message>
+        <message>
+            <source>Pick from the calendar</source>
+            <translation>从日历中选择</translation>
+        </message>
+        <message>
+            <source>“{0}” is not a date: type it as 2024-06-25</source>
+            <translation>“{0}”不是日期，请按 2024-06-25 的格式输入</translation>
+        </message>
+        <message>
+            <source>a date is needed</source>
+            <translation>需要填写日期</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPanel</name>
         <message>
             <source>Select the plan, an area or a task to see and edit it here.</source>
@@ -735,13 +758,6 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>(read-only)</source>
             <translation>（只读）</translation>
-        </message>
-    </context>
-    <context>
-        <name>OptionalDateEdit</name>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
         </message>
     </context>
     <context>
@@ -1314,6 +1330,10 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>reading, target {0}</source>
             <translation>数值，目标 {0}</translation>
+        </message>
+        <message>
+            <source>{0}% is over 100%</source>
+            <translation>{0}% 超过了 100%</translation>
         </message>
         <message>
             <source>Reading {0}: {1}</source>
