@@ -212,6 +212,8 @@ TRANSLATIONS: dict[str, str] = {
     "“{0}” is not a date: type it as 2024-06-25": "“{0}”不是日期，请按 2024-06-25 的格式输入",
     "a date is needed": "需要填写日期",
     "{0}% is over 100%": "{0}% 超过了 100%",
+    "“%s” is hidden by the filter: clear the filter to see and edit it.": "“%s”被筛选条件隐藏：清除筛选后即可查看和编辑。",
+    "No task matches the filter.": "没有符合筛选条件的任务。",
     # --- progress updates --------------------------------------------------------
     "Date": "日期",
     "Progress text": "进展情况",

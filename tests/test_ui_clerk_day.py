@@ -141,3 +141,90 @@ def test_the_update_form_follows_the_as_of_date(qtbot, panel, bundled_store):
     panel.show_task(task_id(bundled_store, PRESCHOOL))
     panel.set_as_of(date(2024, 3, 31))
     assert panel.task_page.update_form.date.value() == date(2024, 3, 31)
+
+
+# --- 4. nothing lost from view ----------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from ui_window_helpers import make_window
+
+    return make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def say_yes(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+
+
+def _area_tasks(window, row: int = 1) -> list:
+    return window.model.root.shown[row].shown
+
+
+def test_after_a_delete_the_row_below_is_selected_and_undo_selects_the_task_again(window, say_yes):
+    from planner_gui.ui.actions import ActionId
+
+    rows = _area_tasks(window)
+    assert len(rows) >= 3
+    doomed, below = rows[1].id, rows[2].id
+    window.select_item(doomed)
+    window.actions[ActionId.DELETE].trigger()
+    assert window.store.get_row("task", below)  # still there
+    assert window.selected_task_id() == below
+    assert window.detail.item_id == below
+
+    window.actions[ActionId.UNDO].trigger()
+    assert window.selected_task_id() == doomed
+    assert window.detail.item_id == doomed
+    window.actions[ActionId.REDO].trigger()
+    assert window.selected_task_id() == below
+
+
+def test_deleting_the_last_task_of_an_area_selects_the_one_above(window, say_yes):
+    from planner_gui.ui.actions import ActionId
+
+    rows = _area_tasks(window)
+    last, above = rows[-1].id, rows[-2].id
+    window.select_item(last)
+    window.actions[ActionId.DELETE].trigger()
+    assert window.selected_task_id() == above
+
+
+def test_undoing_an_added_task_selects_the_row_next_to_it(window, qtbot):
+    from planner_gui.ui.actions import ActionId
+
+    rows = _area_tasks(window)
+    first = rows[0].id
+    window.select_item(first)
+    window.actions[ActionId.ADD_TASK].trigger()
+    added = window.selected_task_id()
+    assert added != first
+    window.tree.setFocus()  # the rename editor opened on the new row closes
+    window.actions[ActionId.UNDO].trigger()
+    assert window.store.load_plan().find_task(added) is None
+    assert window.selected_task_id() in {r.id for r in _area_tasks(window)}
+
+
+def test_a_filter_hiding_the_selected_task_marks_the_editor_and_clearing_it_selects_it_again(window, qtbot):
+    rows = _area_tasks(window)
+    task = rows[0]
+    window.select_item(task.id)
+    assert window.detail.item_id == task.id
+    window.filter_bar.text.setText("no such words anywhere 无此内容")
+    window.filter_bar.flush()
+    assert window.selected_task_id() is None
+    assert window.detail.item_id != task.id  # nothing edited unseen
+    assert window.detail.currentWidget() is window.detail.empty_page
+    assert "hidden by the filter" in window.detail.empty_page.text()
+    # and the tree says nothing matches
+    assert window.model.rowCount() == 0
+    assert window.tree.empty_text == "No task matches the filter."
+
+    window.filter_bar.text.setText("")
+    window.filter_bar.flush()
+    assert window.selected_task_id() == task.id
+    assert window.detail.item_id == task.id
+    assert window.tree.empty_text == ""

@@ -360,6 +360,10 @@
             <source>Select the plan, an area or a task to see and edit it here.</source>
             <translation>选择计划、方面或任务，即可在此查看和修改。</translation>
         </message>
+        <message>
+            <source>“%s” is hidden by the filter: clear the filter to see and edit it.</source>
+            <translation>“%s”被筛选条件隐藏：清除筛选后即可查看和编辑。</translation>
+        </message>
     </context>
     <context>
         <name>ExportSummaryDialog</name>
@@ -1283,6 +1287,13 @@ The file has not been changed. The lights and figures shown leave out the progre
 %s</source>
             <translation>未作任何修改。
 %s</translation>
+        </message>
+    </context>
+    <context>
+        <name>TreePane</name>
+        <message>
+            <source>No task matches the filter.</source>
+            <translation>没有符合筛选条件的任务。</translation>
         </message>
     </context>
     <context>

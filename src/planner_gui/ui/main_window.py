@@ -46,7 +46,7 @@ from planner_gui.ui.chart_slot import ChartSlot, placeholder
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.plan_loading import UpdatesLoader
 from planner_gui.ui.plan_sync import refresh_item
-from planner_gui.ui.plan_tree import Node
+from planner_gui.ui.plan_tree import Column, Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
@@ -417,12 +417,18 @@ class MainWindow(RemembersLayout, QMainWindow):
         return True
 
     def undo(self) -> None:
-        self._step(self.undo_stack.undo)
+        self._step(self.undo_stack.undo, undoing=True)
 
     def redo(self) -> None:
-        self._step(self.undo_stack.redo)
+        self._step(self.undo_stack.redo, undoing=False)
 
-    def _step(self, step: Callable[[], None]) -> None:
+    def _step(self, step: Callable[[], None], undoing: bool) -> None:
+        stack = self.undo_stack
+        command = stack.command(stack.index() - 1 if undoing else stack.index())
+        show = tree_editing.item_after_step(command, undone=undoing)
+        current = self._current_node()
+        current_id = current.id if current is not None else None
+        neighbour = self.tree_pane.neighbour_id(current) if current is not None else None
         errors = self._errors
         errors.clear()
         try:
@@ -433,6 +439,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             self.show_error(self.tr("Cannot undo or redo"), _message(errors[0]))
             # the stack moved but the file did not: start again from the file
             self.reload_plan()
+            return
+        # Keep the user's place: the item the step brought back or moved, else,
+        # when the step removed the selected row, the row next to it.
+        if not (show and self.select_item(show)) and current_id not in self.model.by_id and neighbour:
+            self.select_item(neighbour)
 
     # --- reacting to changes ---------------------------------------------------
 
@@ -562,7 +573,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._update_actions()
             return
         plan = self._plan
-        if node is None:
+        hidden = self.model.by_id.get(self.tree_pane.hidden_id or "") if node is None else None
+        if hidden is not None:  # the filter hides the selected task
+            key = ("hidden", hidden.id)
+            calls = (("show_hidden", hidden.texts[Column.TITLE]), ("show_plan", plan, as_of))
+        elif node is None:
             calls = (("show_plan",), ("show_plan", plan, as_of))
         elif node.kind == "area":
             calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox
 
 from planner_gui.domain.model import Area, Task
@@ -116,9 +117,31 @@ def delete_selected(window: MainWindow) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.No)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
+    # Keep the user's place: the row below takes the selection (else the one above, else the parent).
+    neighbour = window.tree_pane.neighbour_id(node)
     if node.kind == "area":
-        return window.push(lambda: DeleteAreaCommand(window.store, window.events, node.id))
-    return window.push(lambda: DeleteTaskCommand(window.store, window.events, node.id))
+        done = window.push(lambda: DeleteAreaCommand(window.store, window.events, node.id))
+    else:
+        done = window.push(lambda: DeleteTaskCommand(window.store, window.events, node.id))
+    if done and neighbour is not None:
+        window.select_item(neighbour)
+    return done
+
+
+def item_after_step(command: QUndoCommand | None, undone: bool) -> str | None:
+    """The area or task to select after ``command`` was undone (or redone): the
+    item it brings back or moves, so the user sees what the step changed."""
+    command = getattr(command, "inner", command)  # a GuardedCommand's command
+    if isinstance(command, DeleteTaskCommand | MoveTaskCommand) or (
+            isinstance(command, AddTaskCommand) and not undone):
+        return command.task.id if isinstance(command, AddTaskCommand) else command.task_id
+    if isinstance(command, DeleteAreaCommand | MoveAreaCommand):
+        return command.area_id
+    if isinstance(command, AddAreaCommand) and not undone:
+        return command.area.id
+    if isinstance(command, EditFieldsCommand) and command.table in ("area", "task"):
+        return command.item_id  # a rename undone: show the row whose name came back
+    return None
 
 
 def move(window: MainWindow, kind: str, item_id: str, area_id: str, parent_id: str | None,
