@@ -228,3 +228,65 @@ def test_a_filter_hiding_the_selected_task_marks_the_editor_and_clearing_it_sele
     assert window.selected_task_id() == task.id
     assert window.detail.item_id == task.id
     assert window.tree.empty_text == ""
+
+
+# --- 7. undo texts do not move the toolbar ------------------------------------------------
+
+
+def _toolbar_geometry(window) -> list:
+    from PySide6.QtWidgets import QToolBar
+
+    bar = window.findChild(QToolBar, "mainToolbar")
+    return [(bar.widgetForAction(a).geometry().getRect(), a.iconText()) for a in bar.actions()
+            if bar.widgetForAction(a) is not None and not a.isSeparator()]
+
+
+def test_the_toolbar_stays_put_and_the_undo_text_is_in_the_tooltip_and_menu(window, qtbot, say_yes):
+    from planner_gui.ui import tree_editing
+    from planner_gui.ui.actions import ActionId
+
+    before = _toolbar_geometry(window)
+    task = _area_tasks(window)[0]
+    window.select_item(task.id)
+    assert tree_editing.rename(window, "task", task.id, "一个很长很长的任务名称，足以把工具栏上的按钮挤到右边去")
+    assert _toolbar_geometry(window) == before
+    undo = window.actions[ActionId.UNDO]
+    assert "Undo Rename task" in undo.toolTip() and "Ctrl+Z" in undo.toolTip()
+    assert undo.text().startswith("&Undo Rename task")
+    assert undo.iconText() == "Undo"
+    window.actions[ActionId.DELETE].trigger()
+    assert _toolbar_geometry(window) == before
+    assert "一个很长很长的任务名称" in undo.toolTip()  # "Undo Delete task <its title>"
+    window.actions[ActionId.UNDO].trigger()
+    window.actions[ActionId.UNDO].trigger()
+    assert _toolbar_geometry(window) == before
+    assert window.actions[ActionId.REDO].iconText() == "Redo"
+
+
+def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
+    from planner_gui.ui import tree_editing
+    from planner_gui.ui.actions import ActionId
+
+    parent = _area_tasks(window)[0]
+    window.select_item(parent.id)
+    count = window.undo_stack.count()
+    window.actions[ActionId.ADD_SUBTASK].trigger()
+    added = window.selected_task_id()
+    assert tree_editing.rename(window, "task", added, "编制实施方案")
+    assert window.undo_stack.count() == count + 1
+    assert window.undo_stack.undoText() == "Add task 编制实施方案"
+    assert reread_task(window, added).title == "编制实施方案"
+    window.tree.setFocus()
+    window.actions[ActionId.UNDO].trigger()
+    assert reread_task(window, added) is None
+    window.actions[ActionId.REDO].trigger()
+    assert reread_task(window, added).title == "编制实施方案"
+    # a later rename, after another change, is its own step
+    assert tree_editing.rename(window, "task", parent.id, "改名")
+    assert tree_editing.rename(window, "task", added, "再改名")
+    assert window.undo_stack.count() == count + 3
+
+
+def reread_task(window, task_id: str):
+    with PlanStore.open(window.store.path) as other:
+        return other.load_plan().find_task(task_id)

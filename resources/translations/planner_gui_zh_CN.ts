@@ -1872,6 +1872,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Redo %s</source>
+            <translation>重做 %s</translation>
+        </message>
+        <message>
             <source>Save a Copy As</source>
             <translation>另存副本</translation>
         </message>
@@ -1890,6 +1894,10 @@ Choose No for an empty plan of this year.</source>
         <message>
             <source>This part of planner-gui is not installed.</source>
             <translation>planner-gui 的这一部分未安装。</translation>
+        </message>
+        <message>
+            <source>Undo %s</source>
+            <translation>撤销 %s</translation>
         </message>
     </context>
     <context>

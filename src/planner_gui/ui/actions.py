@@ -8,6 +8,7 @@ standard keys where one exists.
 
 from __future__ import annotations
 
+import re
 from enum import Enum, auto
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
@@ -111,6 +112,22 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
                           QT_TRANSLATE_NOOP("Actions", "Check the plan file's integrity"), None, None, False),
     ActionId.ABOUT: (QT_TRANSLATE_NOOP("Actions", "&About planner-gui"), "", None, None, False),
 }
+
+
+_ACCELERATOR = re.compile(r"\(&[^)]\)|&(?!&)")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: without the accelerator (a
+    button has none; Chinese texts kept "添加任务(T)") and without "…"."""
+    return _ACCELERATOR.sub("", text).replace("&&", "&").rstrip("…").strip()
+
+
+def menu_safe(text: str, limit: int = 40) -> str:
+    """User text (a task's title) inside a menu item: "&" shown as written, long titles cut."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("&", "&&")
 
 
 class ActionRegistry(QObject):

@@ -41,7 +41,7 @@ from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
 from planner_gui.ui import menus, tree_editing
-from planner_gui.ui.actions import ActionId, ActionRegistry
+from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
 from planner_gui.ui.chart_slot import ChartSlot, placeholder
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.plan_loading import UpdatesLoader
@@ -263,7 +263,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             if action_id is None:
                 bar.addSeparator()
             else:
-                bar.addAction(self.actions[action_id])
+                action = self.actions[action_id]
+                # The button's own text, fixed: the Undo text ("Undo Delete task …")
+                # is in the Edit menu and the tooltip, so the buttons never shift.
+                action.setIconText(button_text(action.text()))
+                bar.addAction(action)
         self.addToolBar(bar)
 
     def _set_tab_order(self) -> None:

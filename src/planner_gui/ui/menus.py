@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.ui import json_io, tree_editing
-from planner_gui.ui.actions import ActionId
+from planner_gui.ui.actions import ActionId, button_text, menu_safe
+from planner_gui.ui.editor.fields import plain_tip
 from planner_gui.ui.settings import Keys
 
 if TYPE_CHECKING:
@@ -163,8 +164,16 @@ def update_actions(window: MainWindow) -> None:
     stack = window.undo_stack
     a[ActionId.UNDO].setEnabled(writable and stack.canUndo())
     a[ActionId.REDO].setEnabled(writable and stack.canRedo())
-    a[ActionId.UNDO].setText(_tr("&Undo %s") % stack.undoText() if stack.canUndo() else _tr("&Undo"))
-    a[ActionId.REDO].setText(_tr("&Redo %s") % stack.redoText() if stack.canRedo() else _tr("&Redo"))
+    for action_id, able, step_text, with_text, alone, tip in (
+            (ActionId.UNDO, stack.canUndo(), stack.undoText(), _tr("&Undo %s"), _tr("&Undo"), _tr("Undo %s")),
+            (ActionId.REDO, stack.canRedo(), stack.redoText(), _tr("&Redo %s"), _tr("&Redo"), _tr("Redo %s"))):
+        # The menu names the step; the toolbar button keeps its fixed text (iconText)
+        # and names the step in its tooltip (plain text: titles are user text).
+        action = a[action_id]
+        action.setText(with_text % menu_safe(step_text) if able else alone)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        words = tip % step_text if able else button_text(alone)
+        action.setToolTip(plain_tip(f"{words} ({keys})" if keys else words))
     for action_id in EDITING:
         a[action_id].setEnabled(writable)
     for action_id, (module, _function) in LAZY_DIALOGS.items():
