@@ -32,6 +32,7 @@ TRANSLATIONS: dict[str, str] = {
     "&File": "文件(&F)",
     "&Edit": "编辑(&E)",
     "&View": "视图(&V)",
+    "&Plan": "计划(&P)",
     "&Tools": "工具(&T)",
     "&Help": "帮助(&H)",
     "&Import": "导入(&I)",
@@ -216,6 +217,12 @@ TRANSLATIONS: dict[str, str] = {
     "{0}% is over 100%": "{0}% 超过了 100%",
     "“%s” is hidden by the filter: clear the filter to see and edit it.": "“%s”被筛选条件隐藏：清除筛选后即可查看和编辑。",
     "No task matches the filter.": "没有符合筛选条件的任务。",
+    # --- Plan > Settings (ui/dialogs/plan_settings.py) ----------------------------
+    "&Settings…": "设置(&S)…",
+    "The plan's year, status rules and reporting cycle": "计划年度、状态规则和报送周期",
+    "Plan Settings": "计划设置",
+    "Deadlines written in words (4月底前, 年内) are read in this year": "用文字写的完成时限（如 4月底前、年内）按此年度理解",
+    "Edit plan settings": "修改计划设置",
     # --- progress updates --------------------------------------------------------
     "Date": "日期",
     "Progress text": "进展情况",

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from planner_gui.store import PlanStore
+from planner_gui.ui.actions import ActionId
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.editor.detail_panel import DetailPanel
 from planner_gui.ui.editor.update_form import default_update_date
@@ -165,8 +166,6 @@ def _area_tasks(window, row: int = 1) -> list:
 
 
 def test_after_a_delete_the_row_below_is_selected_and_undo_selects_the_task_again(window, say_yes):
-    from planner_gui.ui.actions import ActionId
-
     rows = _area_tasks(window)
     assert len(rows) >= 3
     doomed, below = rows[1].id, rows[2].id
@@ -184,8 +183,6 @@ def test_after_a_delete_the_row_below_is_selected_and_undo_selects_the_task_agai
 
 
 def test_deleting_the_last_task_of_an_area_selects_the_one_above(window, say_yes):
-    from planner_gui.ui.actions import ActionId
-
     rows = _area_tasks(window)
     last, above = rows[-1].id, rows[-2].id
     window.select_item(last)
@@ -194,8 +191,6 @@ def test_deleting_the_last_task_of_an_area_selects_the_one_above(window, say_yes
 
 
 def test_undoing_an_added_task_selects_the_row_next_to_it(window, qtbot):
-    from planner_gui.ui.actions import ActionId
-
     rows = _area_tasks(window)
     first = rows[0].id
     window.select_item(first)
@@ -243,8 +238,6 @@ def _toolbar_geometry(window) -> list:
 
 def test_the_toolbar_stays_put_and_the_undo_text_is_in_the_tooltip_and_menu(window, qtbot, say_yes):
     from planner_gui.ui import tree_editing
-    from planner_gui.ui.actions import ActionId
-
     before = _toolbar_geometry(window)
     task = _area_tasks(window)[0]
     window.select_item(task.id)
@@ -265,8 +258,6 @@ def test_the_toolbar_stays_put_and_the_undo_text_is_in_the_tooltip_and_menu(wind
 
 def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
     from planner_gui.ui import tree_editing
-    from planner_gui.ui.actions import ActionId
-
     parent = _area_tasks(window)[0]
     window.select_item(parent.id)
     count = window.undo_stack.count()
@@ -290,3 +281,50 @@ def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
 def reread_task(window, task_id: str):
     with PlanStore.open(window.store.path) as other:
         return other.load_plan().find_task(task_id)
+
+
+# --- 1. plan settings in reach --------------------------------------------------------------
+
+
+def test_plan_settings_open_with_ctrl_comma_from_the_tree_and_ok_is_one_undo_step(window, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    window.select_item(_area_tasks(window)[0].id)  # a task selected: the plan page is out of sight
+    window.tree.setFocus()
+    qtbot.waitUntil(window.tree.hasFocus)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "plan_settings_dialog", None) is not None
+                    and window.plan_settings_dialog.isVisible())
+    dialog = window.plan_settings_dialog
+    assert dialog.widgets["behind_tolerance"].value() == 20
+    assert dialog.year.value() == 2024
+    dialog.widgets["behind_tolerance"].setValue(10)
+    dialog.widgets["due_soon_days"].setValue(14)
+    dialog.widgets["reporting_cycle"].setCurrentIndex(dialog.widgets["reporting_cycle"].findData("monthly"))
+    dialog.widgets["report_due_day"].setValue(20)
+    count = window.undo_stack.count()
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    with PlanStore.open(window.store.path) as other:
+        settings = other.plan_info().settings
+    assert (settings.behind_tolerance, settings.due_soon_days, settings.reporting_cycle,
+            settings.report_due_day) == (10, 14, "monthly", 20)
+    assert window.undo_stack.count() == count + 1
+    assert window.undo_stack.undoText() == "Edit plan settings"
+    window.actions[ActionId.UNDO].trigger()
+    with PlanStore.open(window.store.path) as other:
+        assert other.plan_info().settings.behind_tolerance == 20
+
+
+def test_plan_settings_cancel_writes_nothing_and_the_plan_menu_offers_them(window, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    menu = window.findChild(QMenu, "planMenu")
+    assert window.actions[ActionId.PLAN_SETTINGS] in menu.actions()
+    window.actions[ActionId.PLAN_SETTINGS].trigger()
+    dialog = window.plan_settings_dialog
+    dialog.year.setValue(2025)
+    dialog.reject()
+    with PlanStore.open(window.store.path) as other:
+        assert other.plan_info().year == 2024
+    assert window.undo_stack.count() == 0

@@ -248,6 +248,14 @@
             <source>&amp;About planner-gui</source>
             <translation>关于 planner-gui(&amp;A)</translation>
         </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>The plan's year, status rules and reporting cycle</source>
+            <translation>计划年度、状态规则和报送周期</translation>
+        </message>
     </context>
     <context>
         <name>AreaEditor</name>
@@ -856,6 +864,29 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
+        <name>PlanSettingsDialog</name>
+        <message>
+            <source>Plan Settings</source>
+            <translation>计划设置</translation>
+        </message>
+        <message>
+            <source>Deadlines written in words (4月底前, 年内) are read in this year</source>
+            <translation>用文字写的完成时限（如 4月底前、年内）按此年度理解</translation>
+        </message>
+        <message>
+            <source>Status rules and reporting</source>
+            <translation>状态规则与报送</translation>
+        </message>
+        <message>
+            <source>Edit plan settings</source>
+            <translation>修改计划设置</translation>
+        </message>
+        <message>
+            <source>Not saved — {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanStatusBar</name>
         <message numerus="yes">
             <source>Tasks shown: %n</source>
@@ -1352,6 +1383,17 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
+        <name>parent</name>
+        <message>
+            <source>Monthly</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>每季度</translation>
+        </message>
+    </context>
+    <context>
         <name>Application</name>
         <message>
             <source>%s cannot be opened:
@@ -1806,6 +1848,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Plan</source>
+            <translation>计划(&amp;P)</translation>
         </message>
         <message>
             <source>&amp;Redo</source>

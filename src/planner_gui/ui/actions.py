@@ -50,6 +50,7 @@ class ActionId(Enum):
     SHOW_CHART = auto()
     CHECK_FILE = auto()
     ABOUT = auto()
+    PLAN_SETTINGS = auto()
 
 
 _S = QKeySequence.StandardKey
@@ -111,6 +112,9 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
     ActionId.CHECK_FILE: (QT_TRANSLATE_NOOP("Actions", "&Check File…"),
                           QT_TRANSLATE_NOOP("Actions", "Check the plan file's integrity"), None, None, False),
     ActionId.ABOUT: (QT_TRANSLATE_NOOP("Actions", "&About planner-gui"), "", None, None, False),
+    ActionId.PLAN_SETTINGS: (QT_TRANSLATE_NOOP("Actions", "&Settings…"),
+                             QT_TRANSLATE_NOOP("Actions", "The plan's year, status rules and reporting cycle"),
+                             "Ctrl+,", None, False),
 }
 
 

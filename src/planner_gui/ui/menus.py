@@ -40,6 +40,7 @@ LAZY_DIALOGS = {
     ActionId.RESTORE_BACKUP: ("backups", "open_restore_dialog"),
     ActionId.BACK_UP_NOW: ("backups", "back_up_now"),
     ActionId.CHECK_FILE: ("backups", "open_check_dialog"),
+    ActionId.PLAN_SETTINGS: ("plan_settings", "open_dialog"),
 }
 # Actions that change the plan: disabled when the file is open read-only.
 EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME,
@@ -94,6 +95,10 @@ def build_menus(window: MainWindow) -> None:
                       ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME, ActionId.DELETE,
                       None, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
         edit_menu.addSeparator() if action_id is None else edit_menu.addAction(a[action_id])
+
+    plan_menu = bar.addMenu(_tr("&Plan"))
+    plan_menu.setObjectName("planMenu")
+    plan_menu.addAction(a[ActionId.PLAN_SETTINGS])
 
     view_menu = bar.addMenu(_tr("&View"))
     for action_id in (ActionId.AS_OF_TODAY, ActionId.AS_OF_MONTH_END, ActionId.AS_OF_QUARTER_END, None,
