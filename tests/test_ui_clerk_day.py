@@ -328,3 +328,13 @@ def test_plan_settings_cancel_writes_nothing_and_the_plan_menu_offers_them(windo
     with PlanStore.open(window.store.path) as other:
         assert other.plan_info().year == 2024
     assert window.undo_stack.count() == 0
+
+
+# --- 3. fits the screen ------------------------------------------------------------------------
+
+
+def test_the_first_window_fits_the_screens_free_area(window):
+    free = window.screen().availableGeometry()
+    assert window.width() <= free.width() and window.height() <= free.height()
+    assert free.contains(window.geometry())
+    assert window.width() == min(1400, free.width() - 24)

@@ -885,6 +885,14 @@ The file has not been changed. The lights and figures shown leave out the progre
             <source>Not saved — {0}</source>
             <translation>未保存：{0}</translation>
         </message>
+        <message>
+            <source>Monthly</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>每季度</translation>
+        </message>
     </context>
     <context>
         <name>PlanStatusBar</name>
@@ -1380,17 +1388,6 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>Reading {0}: {1}</source>
             <translation>{0}数值：{1}</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Monthly</source>
-            <translation>每月</translation>
-        </message>
-        <message>
-            <source>Quarterly</source>
-            <translation>每季度</translation>
         </message>
     </context>
     <context>

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QLabel,
@@ -52,6 +52,8 @@ from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
 from planner_gui.ui.undo_guard import GuardedCommand
 
+# Room a window manager's frame and title bar take around the window.
+FRAME_MARGIN = QSize(24, 64)
 _OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
 
 
@@ -110,8 +112,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._set_tab_order()
         self._show_outline(first=True)
         if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
-            self.resize(1400, 860)
-            self.splitter.setSizes([720, 400, 280])
+            self._first_size()
         show_chart = bool(self.settings.value(Keys.SHOW_CHART))
         self.chart_slot.setVisible(show_chart)
         self.chart_slot.built.connect(lambda: self._show_current(data_changed=True))
@@ -120,6 +121,18 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._show_current()
         self.tree.setFocus()
         self.tree.viewport().installEventFilter(self)  # the first paint: chart, then the updates
+
+    def _first_size(self) -> None:
+        """The first window: 1400×860 where the screen has room, else the screen's
+        free area less a margin for the frame (1366×768 is a common office
+        screen), centred; tree, editor and chart share it 720:400:280."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
+        width = min(1400, free.width() - FRAME_MARGIN.width())
+        height = min(860, free.height() - FRAME_MARGIN.height())
+        self.resize(width, height)
+        self.move(free.center() - QPoint(width // 2, height // 2))
+        self.splitter.setSizes([width * 720 // 1400, width * 400 // 1400, width * 280 // 1400])
 
     # --- the plan, read in two steps ------------------------------------------
 

@@ -16,7 +16,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,7 +57,8 @@ def _points(parent: QWidget) -> QWidget:
 
 def _cycle(parent: QWidget) -> QWidget:
     combo = QComboBox(parent)
-    names = {"monthly": parent.tr("Monthly"), "quarterly": parent.tr("Quarterly")}
+    names = {"monthly": QCoreApplication.translate("PlanSettingsDialog", "Monthly"),
+             "quarterly": QCoreApplication.translate("PlanSettingsDialog", "Quarterly")}
     for cycle in REPORTING_CYCLES:
         combo.addItem(names.get(cycle, cycle), cycle)
     return combo
