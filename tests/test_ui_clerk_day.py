@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
+from planner_gui.domain.model import ProgressUpdate
 from planner_gui.store import PlanStore
+from planner_gui.ui import tree_editing
 from planner_gui.ui.actions import ActionId
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.editor.detail_panel import DetailPanel
@@ -338,3 +340,100 @@ def test_the_first_window_fits_the_screens_free_area(window):
     assert window.width() <= free.width() and window.height() <= free.height()
     assert free.contains(window.geometry())
     assert window.width() == min(1400, free.width() - 24)
+
+
+# --- 9. mnemonics and wording ------------------------------------------------------------------
+
+
+@pytest.fixture
+def chinese(qapp):
+    from planner_gui.ui import i18n
+
+    assert i18n.install_translator(qapp, choice="zh_CN") == "zh_CN"
+    yield
+    i18n.install_translator(qapp, choice="en")
+
+
+def _repeated_accelerators(menu, where: str) -> list[str]:
+    import re
+
+    seen: dict[str, list[str]] = {}
+    found = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        key = re.search(r"&([^&])", action.text().replace("&&", ""))
+        if key:
+            seen.setdefault(key[1].lower(), []).append(action.text())
+        if action.menu() is not None:
+            found += _repeated_accelerators(action.menu(), action.text())
+    return found + [f"{where}: {texts}" for texts in seen.values() if len(texts) > 1]
+
+
+def _window_in_language(qtbot, tmp_path):
+    from ui_window_helpers import make_window
+
+    return make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_menu_repeats_an_accelerator_and_toolbar_buttons_show_none(qapp, qtbot, tmp_path, language):
+    from PySide6.QtWidgets import QToolBar
+
+    from planner_gui.ui import i18n, menus
+
+    i18n.install_translator(qapp, choice=language)
+    try:
+        window = _window_in_language(qtbot, tmp_path)
+        assert _repeated_accelerators(window.menuBar(), "menu bar") == []
+        assert _repeated_accelerators(menus.context_menu(window), "context menu") == []
+        bar = window.findChild(QToolBar, "mainToolbar")
+        texts = [a.iconText() for a in bar.actions() if not a.isSeparator() and bar.widgetForAction(a)]
+        assert texts and not [t for t in texts if "&" in t or "(" in t], texts
+    finally:
+        i18n.install_translator(qapp, choice="en")
+
+
+def test_qt_file_dialog_speaks_chinese(qtbot, chinese):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    assert labels and not [t for t in labels if t.isascii()], labels
+
+
+def test_the_delete_question_counts_only_what_there_is(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.No)
+    plain = next(t for t in window.plan.walk_tasks() if not t.subtasks and not t.updates)
+    window.select_item(plain.id)
+    window.actions[ActionId.DELETE].trigger()
+    assert asked[-1].startswith(f"Delete the task “{plain.title}”?")
+    window.store.add_update(plain.id, ProgressUpdate(date=date(2024, 3, 31), progress=10, text="启动"))
+    window.reload_plan()
+    window.select_item(plain.id)
+    tree_editing.add_task(window, as_subtask=True)
+    window.select_item(plain.id)
+    window.actions[ActionId.DELETE].trigger()
+    assert asked[-1].startswith(f"Delete the task “{plain.title}” with its 1 sub-task and 1 progress update?")
+
+
+def test_the_start_up_dialog_for_a_damaged_file_names_it_once(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner_gui.ui.application import choose_start_file
+    from planner_gui.ui.settings import AppSettings
+
+    broken = tmp_path / "damaged.sqlite"
+    broken.write_bytes(b"\x00garbage" * 500)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: None)  # Quit
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert choose_start_file(broken, settings) is None
+    assert asked[0].count(str(broken)) == 1, asked[0]

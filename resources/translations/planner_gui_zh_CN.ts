@@ -125,8 +125,16 @@
             <translation>保存一份带日期的计划文件备份</translation>
         </message>
         <message>
-            <source>&amp;Restore from Backup…</source>
-            <translation>从备份恢复(&amp;R)…</translation>
+            <source>Res&amp;tore from Backup…</source>
+            <translation>从备份恢复(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Move U&amp;p</source>
+            <translation>上移(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Show C&amp;hart</source>
+            <translation>显示图表(&amp;H)</translation>
         </message>
         <message>
             <source>Go back to a backup of the plan file</source>
@@ -197,10 +205,6 @@
             <translation>删除选中项</translation>
         </message>
         <message>
-            <source>Move &amp;Up</source>
-            <translation>上移(&amp;U)</translation>
-        </message>
-        <message>
             <source>Move the selected item up</source>
             <translation>将选中项上移</translation>
         </message>
@@ -231,10 +235,6 @@
         <message>
             <source>&amp;Collapse All</source>
             <translation>全部折叠(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Show &amp;Chart</source>
-            <translation>显示图表(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Check File…</source>
@@ -987,6 +987,17 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>Plan tree: areas, tasks and sub-tasks</source>
             <translation>计划树：方面、任务和子任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
@@ -1961,6 +1972,26 @@ Choose No for an empty plan of this year.</source>
     <context>
         <name>TreeEditing</name>
         <message>
+            <source> and </source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <source>%d progress updates</source>
+            <translation> %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>%d sub-tasks</source>
+            <translation> %d 个子任务</translation>
+        </message>
+        <message>
+            <source>1 progress update</source>
+            <translation> 1 条进展情况</translation>
+        </message>
+        <message>
+            <source>1 sub-task</source>
+            <translation> 1 个子任务</translation>
+        </message>
+        <message>
             <source>Delete</source>
             <translation>删除</translation>
         </message>
@@ -1969,8 +2000,20 @@ Choose No for an empty plan of this year.</source>
             <translation>删除方面“%s”及其 %d 项任务吗？</translation>
         </message>
         <message>
-            <source>Delete the task “%s” with its %d sub-tasks and %d progress updates?</source>
-            <translation>删除任务“%s”及其 %d 项子任务和 %d 条进展情况吗？</translation>
+            <source>Delete the area “%s” and its task?</source>
+            <translation>删除方面“%s”及其 1 项任务吗？</translation>
+        </message>
+        <message>
+            <source>Delete the area “%s”?</source>
+            <translation>删除方面“%s”吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s” with its %s?</source>
+            <translation>删除任务“%s”及其%s吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s”?</source>
+            <translation>删除任务“%s”吗？</translation>
         </message>
         <message>
             <source>New area</source>

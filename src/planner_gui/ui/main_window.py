@@ -379,7 +379,9 @@ class MainWindow(RemembersLayout, QMainWindow):
             try:
                 store = PlanStore.open(path)
             except (PlannerError, sqlite3.Error, OSError) as exc:
-                self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, _message(exc)))
+                from planner_gui.ui.file_guard import reason_of
+
+                self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, reason_of(exc)))
                 return False
         old, self.store = self.store, store
         old.close()

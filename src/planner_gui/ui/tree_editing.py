@@ -103,13 +103,20 @@ def delete_selected(window: MainWindow) -> bool:
     title = node.texts[Column.TITLE]
     if node.kind == "area":
         tasks = sum(1 for n in window.model.task_nodes() if n.area_id == node.id)
-        question = _tr("Delete the area “%s” and its %d tasks?") % (title, tasks)
+        question = (_tr("Delete the area “%s”?") % title if tasks == 0
+                    else _tr("Delete the area “%s” and its task?") % title if tasks == 1
+                    else _tr("Delete the area “%s” and its %d tasks?") % (title, tasks))
     else:
         task = window.plan.find_task(node.id)
         subtasks = sum(1 for _ in task.walk()) - 1 if task else 0
         updates = sum(len(t.updates) for t in task.walk()) if task else 0
-        question = _tr("Delete the task “%s” with its %d sub-tasks and %d progress updates?") % (
-            title, subtasks, updates)
+        # only what there is, in the singular for one ("with its 0 sub-tasks and 1 progress updates")
+        parts = [text for count, text in (
+            (subtasks, _tr("1 sub-task") if subtasks == 1 else _tr("%d sub-tasks") % subtasks),
+            (updates, _tr("1 progress update") if updates == 1 else _tr("%d progress updates") % updates),
+        ) if count]
+        question = (_tr("Delete the task “%s” with its %s?") % (title, _tr(" and ").join(parts)) if parts
+                    else _tr("Delete the task “%s”?") % title)
     box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete"),
                       question + "\n\n" + _tr("You can undo this with Edit > Undo."),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
