@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from planner_gui.domain.model import ProgressUpdate
 from planner_gui.store import PlanStore
@@ -100,7 +101,7 @@ def test_update_form_takes_a_typed_date_and_refuses_a_progress_over_100(qtbot, p
     assert form.progress.value() == 150  # not cut to 15
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
     assert reopened_task(bundled_store, tid).updates == []
-    assert page.message.isVisible() and "100" in page.message.text()
+    assert "100" in form.message.whole_text() and "Progress" in form.message.whole_text()
     assert form.progress.property("invalid") is True
 
     form.progress.selectAll()
@@ -120,7 +121,22 @@ def test_update_form_refuses_a_date_that_is_not_one(qtbot, panel, bundled_store)
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
     assert reopened_task(bundled_store, tid).updates == []
     assert form.date.property("invalid") is True
-    assert "2024-06-31" in page.message.text()
+    assert "2024-06-31" in form.message.whole_text()
+
+
+def test_a_refused_update_leaves_the_add_button_where_it_was(qtbot, panel, bundled_store):
+    panel.show_task(task_id(bundled_store, PRESCHOOL))
+    page = panel.task_page
+    page.tabs.setCurrentIndex(2)
+    form = page.update_form
+    qtbot.waitUntil(form.add_button.isVisible)
+    QApplication.processEvents()  # the tab's layout done
+    before = form.add_button.mapTo(panel, form.add_button.rect().topLeft())
+    form.progress.setValue(150)
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    assert "100" in form.message.whole_text()
+    QApplication.processEvents()  # the layouts' posted requests: where a banner would push the form
+    assert form.add_button.mapTo(panel, form.add_button.rect().topLeft()) == before
 
 
 def test_the_arrows_step_the_progress_no_further_than_100(qtbot, panel, bundled_store):

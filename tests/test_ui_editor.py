@@ -365,7 +365,7 @@ def test_a_failed_write_leaves_nothing_on_the_undo_stack_and_says_why(qtbot, pan
     assert "Leader" in page.message.text() and "readonly" in page.message.text()
     page.update_form.text.setPlainText("完成调研")
     qtbot.mouseClick(page.update_form.add_button, Qt.MouseButton.LeftButton)
-    assert "readonly" in page.message.text()
+    assert "readonly" in page.update_form.message.whole_text()
     assert page.update_form.text.toPlainText() == "完成调研"  # kept for another try
     assert panel.undo_stack.count() == 0
     monkeypatch.undo()

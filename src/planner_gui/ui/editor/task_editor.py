@@ -189,7 +189,7 @@ class TaskEditor(QWidget):
         page = QWidget(scroll)
         layout = QVBoxLayout(page)
         self.update_form = UpdateForm(self.context, page)
-        self.update_form.refused.connect(self.show_refusal)
+        # the form says why an update was refused on its own row (update_form.message)
         self.update_form.added.connect(lambda _id: self.clear_refusal())
         self.history = HistoryView(page)
         self.history.setMinimumHeight(160)

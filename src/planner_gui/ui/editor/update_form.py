@@ -22,9 +22,11 @@ from planner_gui.domain.validation import check_number, check_progress
 from planner_gui.store.rows import update_row
 from planner_gui.ui.commands import AddUpdateCommand
 from planner_gui.ui.editor.fields import (
+    ERROR_COLOUR,
     CommitTextEdit,
     DateField,
     EditorContext,
+    OneLineLabel,
     format_number,
     mark_invalid,
     plain_label,
@@ -85,7 +87,13 @@ class UpdateForm(QWidget):
         form.addRow(self.readings_form)
         self.reading_edits: dict[str, QLineEdit] = {}
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        # Why an update was refused, on the button's own row: a banner above the
+        # form moved the button from under the mouse (one line, whole text in the tooltip).
+        self.message = OneLineLabel(self)
+        self.message.setObjectName("refusal")
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.refused.connect(lambda _field, text: self.message.setText(text))
+        buttons.addWidget(self.message, 1)
         self.add_button = QPushButton(self.tr("Add progress update"), self)
         self.add_button.clicked.connect(self.add_update)
         self.add_button.setToolTip(self.tr("Add the update (Ctrl+Enter)"))
@@ -132,6 +140,7 @@ class UpdateForm(QWidget):
             self.readings_form.addRow(plain_label(ind.name, self), edit)
 
     def clear(self) -> None:
+        self.message.clear()
         for edit in (self.text, self.problems, self.next_steps):
             edit.setPlainText("")  # even the field being typed in: its text was just added
             edit.mark_saved()
