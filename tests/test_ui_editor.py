@@ -154,7 +154,7 @@ def test_a_non_numeric_reading_is_refused_and_nothing_added(qtbot, panel, bundle
     form = panel.task_page.update_form
     form.reading_edits["学前教育公办率"].setText("about half")
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
-    assert "学前教育公办率" in panel.task_page.message.text()
+    assert "学前教育公办率" in form.message.whole_text()  # on the Add button's row
     assert form.reading_edits["学前教育公办率"].property("invalid") is True
     assert reopened_task(bundled_store, tid).updates == []
     assert panel.undo_stack.count() == 0
