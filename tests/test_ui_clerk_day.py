@@ -453,3 +453,28 @@ def test_the_start_up_dialog_for_a_damaged_file_names_it_once(qapp, tmp_path, mo
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     assert choose_start_file(broken, settings) is None
     assert asked[0].count(str(broken)) == 1, asked[0]
+
+
+# --- 11. the process ends with the window -------------------------------------------------------
+
+
+def test_leaving_runs_the_exit_handlers_keeps_the_code_and_skips_the_teardown(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        "import atexit, sys\n"
+        "from planner_gui.app import leave_now\n"
+        "class Slow:\n"
+        "    def __del__(self):\n"
+        "        print('teardown ran', flush=True)\n"
+        "keep = Slow()\n"
+        "atexit.register(lambda: print('exit handler ran', flush=True))\n"
+        "print('working', end=' ')\n"
+        "leave_now(3)\n"
+        "print('not reached')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    assert done.stdout.split("\n")[0] == "working exit handler ran"
+    assert "teardown ran" not in done.stdout and "not reached" not in done.stdout
