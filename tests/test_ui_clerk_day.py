@@ -4,6 +4,7 @@ from view, the toolbar stays put, the plan's settings are in reach."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -478,3 +479,66 @@ def test_leaving_runs_the_exit_handlers_keeps_the_code_and_skips_the_teardown(tm
     assert done.returncode == 3
     assert done.stdout.split("\n")[0] == "working exit handler ran"
     assert "teardown ran" not in done.stdout and "not reached" not in done.stdout
+
+
+# --- 6. export defaults ---------------------------------------------------------------------------
+
+
+def test_the_summary_starts_with_the_whole_plan_as_of_the_windows_date(window):
+    from planner_gui.ui.dialogs.export_summary import ExportSummaryDialog
+
+    area = window.plan.areas[2]
+    window.select_item(area.id)
+    window.set_as_of(date(2024, 6, 30))
+    dialog = ExportSummaryDialog(window)
+    assert dialog.scope_kind.currentData() == "plan"
+    assert dialog.as_of.date().toPython() == date(2024, 6, 30)
+    dialog.set_scope("area")  # choosing "an area" offers the selected one first
+    assert dialog.scope_value.currentText() == area.name
+    dialog.close()
+
+
+def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_the_data_folder(
+        qtbot, monkeypatch, tmp_path, isolated_user_folders):
+    from PySide6.QtWidgets import QFileDialog
+
+    from planner_gui.paths import data_dir
+    from planner_gui.ui import json_io, menus
+    from planner_gui.ui.dialogs import ledger
+    from planner_gui.ui.dialogs.export_summary import ExportSummaryDialog
+    from planner_gui.ui.settings import Keys
+    from ui_window_helpers import make_window
+
+    data_dir().mkdir(parents=True)
+    window = make_window(qtbot, data_dir() / "plan.sqlite", tmp_path / "settings.ini")  # the first start's file
+    window.settings.set_value(Keys.WORK_FOLDER, str(data_dir()))  # even if once chosen there
+
+    documents = isolated_user_folders / "Documents"
+    documents.mkdir()
+    elsewhere = tmp_path / "handed-in"
+    elsewhere.mkdir()
+    asked: list[str] = []
+    answer = {"path": ""}
+
+    def dialog(_parent, _title, start, *rest, **kwargs):
+        asked.append(start)
+        return answer["path"], ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
+    summary = ExportSummaryDialog(window)
+    summary.choose_file_and_save()  # cancelled: nothing chosen
+    json_io.export_plan_json(window)
+    ledger.open_import_dialog(window)
+    menus.save_copy(window)
+    hidden = data_dir().resolve()
+    assert window.store.path.resolve().parent == hidden  # the plan itself is in the hidden folder
+    assert [str(Path(start).parent if start.endswith((".pdf", ".json", ".sqlite")) else start)
+            for start in asked] == [str(documents)] * 4
+    summary.close()
+
+    answer["path"] = str(elsewhere / "plan.json")
+    json_io.export_plan_json(window)
+    answer["path"] = ""
+    ledger.open_import_dialog(window)
+    assert asked[-1] == str(elsewhere)

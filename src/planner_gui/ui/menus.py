@@ -23,7 +23,6 @@ from planner_gui.domain.errors import PlannerError
 from planner_gui.ui import json_io, tree_editing
 from planner_gui.ui.actions import ActionId, button_text, menu_safe
 from planner_gui.ui.editor.fields import plain_tip
-from planner_gui.ui.settings import Keys
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -214,12 +213,13 @@ def end_of_last_quarter(today: date) -> date:
 
 
 def _start_folder(window: MainWindow) -> str:
-    return window.settings.value(Keys.LAST_FOLDER) or str(window.store.path.parent)
+    return str(window.settings.work_folder())
 
 
 def open_file(window: MainWindow) -> None:
     chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if chosen:
+        window.settings.remember_folder(chosen)
         window.open_file(chosen)
 
 
@@ -244,6 +244,7 @@ def new_file(window: MainWindow) -> None:
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if not chosen:
         return
+    window.settings.remember_folder(chosen)
     path = Path(chosen)
     if path.suffix == "":
         path = path.with_suffix(".sqlite")
@@ -268,10 +269,12 @@ def new_file(window: MainWindow) -> None:
 def save_copy(window: MainWindow) -> None:
     from planner_gui.store.connection import backup_copy
 
-    suggested = str(window.store.path.with_name(window.store.path.stem + "-copy" + window.store.path.suffix))
+    name = window.store.path.stem + "-copy" + window.store.path.suffix
+    suggested = str(window.settings.work_folder() / name)
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, _tr(PLAN_FILTER))
     if not chosen:
         return
+    window.settings.remember_folder(chosen)
     target = Path(chosen)
     if target.resolve() == window.store.path.resolve():
         window.show_error(_tr("Cannot copy"), _tr("Choose another file name than the open file."))

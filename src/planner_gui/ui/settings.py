@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 MAX_RECENT_FILES = 8
@@ -34,6 +34,8 @@ class Keys:
     RECENT_FILES = Key("files/recent", list, [])
     LAST_FILE = Key("files/last", str, "")
     LAST_FOLDER = Key("files/last_folder", str, "")
+    # where the user last chose a file to save, export or import (never the data folder)
+    WORK_FOLDER = Key("files/work_folder", str, "")
 
 
 class AppSettings:
@@ -67,6 +69,29 @@ class AppSettings:
         self.set_value(Keys.LAST_FILE, text)
         self.set_value(Keys.LAST_FOLDER, str(Path(text).parent))
         return files
+
+    # --- where file dialogs open -------------------------------------------
+
+    def work_folder(self) -> Path:
+        """Where save, export and import dialogs open: the folder last used in
+        one of them, else the user's documents folder (else home). Never the
+        application-data folder, which is hidden and where a clerk would never
+        find an exported summary again."""
+        from planner_gui.paths import data_dir
+
+        hidden = data_dir().resolve()
+        last = self.value(Keys.WORK_FOLDER)
+        if last and Path(last).is_dir():
+            folder = Path(last).resolve()
+            if folder != hidden and hidden not in folder.parents:
+                return folder
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def remember_folder(self, chosen: Path | str) -> None:
+        """Remember the folder of a file (or a folder) the user chose in a file dialog."""
+        path = Path(chosen)
+        self.set_value(Keys.WORK_FOLDER, str(path if path.is_dir() else path.parent))
 
     def clear_recent_files(self) -> None:
         self.set_value(Keys.RECENT_FILES, [])

@@ -62,10 +62,11 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     plan = window.plan
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
-        suggested = str(window.store.path.with_name(f"{name}台账.xlsx"))
+        suggested = str(window.settings.work_folder() / f"{name}台账.xlsx")
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, _tr(LEDGER_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
         with busy(window, _tr("Writing %s…") % target.name):
@@ -89,9 +90,10 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
         by = "unit" if picked == choices[0] else "leader"
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(window, _tr("Folder for the report forms"),
-                                                  str(window.store.path.parent))
+                                                  str(window.settings.work_folder()))
         if not chosen:
             return []
+        window.settings.remember_folder(chosen)
         folder = Path(chosen)
     try:
         with busy(window, _tr("Writing the report forms…")):
@@ -204,10 +206,11 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
 
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.store.path.parent),
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.settings.work_folder()),
                                                 _tr(IMPORT_FILTER))
         if not chosen:
             return False
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     try:
         preview = prepare_import(source, window.store, today=date.today())
