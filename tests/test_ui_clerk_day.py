@@ -542,3 +542,45 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     answer["path"] = ""
     ledger.open_import_dialog(window)
     assert asked[-1] == str(elsewhere)
+
+
+# --- 8. charts and tables legible ----------------------------------------------------------------
+
+
+def test_the_history_shows_whole_dates_and_figures(qtbot, panel, bundled_store):
+    tid = task_id(bundled_store, PRESCHOOL)
+    bundled_store.add_update(tid, ProgressUpdate(date=date(2024, 6, 25), progress=100, text="完成"))
+    panel.show_task(tid)
+    page = panel.task_page
+    page.tabs.setCurrentIndex(2)
+    history = page.history
+    qtbot.waitUntil(lambda: history.history.rowCount() == 1)
+    metrics = history.fontMetrics()
+    assert history.columnWidth(0) > metrics.horizontalAdvance("2024-06-25")
+    assert history.columnWidth(1) > metrics.horizontalAdvance("100%")
+
+
+def test_the_light_bars_name_all_six_lights_one_per_row(qtbot, bundled_store):
+    from planner_gui.ui.chart import ChartPanel
+
+    chart = ChartPanel()
+    qtbot.addWidget(chart)
+    chart.resize(270, 600)
+    chart.show()
+    plan = bundled_store.load_plan()
+    chart.show_plan(plan, date(2024, 6, 30))
+    qtbot.waitUntil(lambda: chart._bars_drawn)  # noqa: SLF001 - the lights come from the sampler
+    ticks = chart.lights_plot.getAxis("left")._tickLevels[0]  # noqa: SLF001 - pyqtgraph keeps them there
+    assert len(ticks) == 6 and len({row for row, _ in ticks}) == 6
+
+
+def test_the_indicator_axis_starts_at_zero_and_leaves_room_above():
+    from planner_gui.ui.chart_items import IndicatorLine, indicator_y_range
+
+    lone = IndicatorLine("学前教育公办率", "#000", [(0.0, 46.5)], ["46.5"], 50.0)
+    low, high = indicator_y_range([lone])
+    assert low == 0 and high > 50
+    target_only = IndicatorLine("新引进企业", "#000", [], [], 1000.0)
+    assert indicator_y_range([target_only]) == (0.0, 1100.0)
+    falling = IndicatorLine("失业率", "#000", [(0.0, -2.0)], ["-2"], None)
+    assert indicator_y_range([falling])[0] == -2.0
