@@ -584,3 +584,21 @@ def test_the_indicator_axis_starts_at_zero_and_leaves_room_above():
     assert indicator_y_range([target_only]) == (0.0, 1100.0)
     falling = IndicatorLine("失业率", "#000", [(0.0, -2.0)], ["-2"], None)
     assert indicator_y_range([falling])[0] == -2.0
+
+
+# --- 10. the summary's small faults --------------------------------------------------------------
+
+
+def test_the_summary_omits_empty_problems_and_keeps_headings_with_their_tables(bundled_store, tmp_path):
+    from planner_gui.reports.export import ExportRequest, export_report
+    from planner_gui.reports.labels import label
+    from reports_helpers import AS_OF, PROBLEM_TEXT, prepare_bundled
+
+    prepare_bundled(bundled_store)
+    out = tmp_path / "summary.html"
+    export_report(bundled_store.load_plan(), ExportRequest(as_of=AS_OF), out)
+    html = out.read_text("utf-8")
+    assert PROBLEM_TEXT in html  # the one given is there
+    assert label("zh", "no_problems_given") not in html  # the empty ones say nothing
+    assert "max-width: 170mm" not in html  # a browser window gets the room it has
+    assert "h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; break-after: avoid; }" in html

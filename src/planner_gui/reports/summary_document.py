@@ -265,9 +265,9 @@ class SummaryWriter:
                  f" ({area}; {row.leader or '—'}; {row.deadline or '—'}; {_percent(row.progress)})",
                  self.muted),
             ], block_format(top=4))
-            problems = row.problems or self.t("no_problems_given")
-            paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
-                      block_format(indent_px=18))
+            if row.problems:  # an empty one said "（未填写存在问题）" under every item
+                paragraph(self.cursor, self.t("problems") + colon + row.problems, self.body,
+                          block_format(indent_px=18))
             if self.options.update_texts and row.next_steps:
                 paragraph(self.cursor, self.t("next_steps") + colon + row.next_steps, self.body,
                           block_format(indent_px=18))
