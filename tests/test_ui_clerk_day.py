@@ -602,3 +602,24 @@ def test_the_summary_omits_empty_problems_and_keeps_headings_with_their_tables(b
     assert label("zh", "no_problems_given") not in html  # the empty ones say nothing
     assert "max-width: 170mm" not in html  # a browser window gets the room it has
     assert "h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; break-after: avoid; }" in html
+
+
+def test_every_area_heading_of_the_pdf_is_on_the_page_of_its_first_task(bundled_store, tmp_path):
+    import shutil
+
+    from planner_gui.reports.export import ExportRequest, export_report
+    from planner_gui.reports.labels import sub_number
+    from reports_helpers import AS_OF, page_count, pdf_text, prepare_bundled
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs pdftotext (poppler-utils)")
+    prepare_bundled(bundled_store)  # with it, the third area's heading fell at the bottom of page 2
+    plan = bundled_store.load_plan()
+    out = tmp_path / "summary.pdf"
+    export_report(plan, ExportRequest(as_of=AS_OF), out)
+    pages = [pdf_text(out, number, number).replace("\n", "") for number in range(1, page_count(out) + 1)]
+    for index, area in enumerate(plan.areas, start=1):
+        heading = sub_number(2, index, "zh") + area.name  # "（三）加快重点功能区建设"
+        heading_page = next(n for n, text in enumerate(pages) if heading in text)
+        if area.tasks:
+            assert area.tasks[0].title[:5] in pages[heading_page], heading

@@ -207,15 +207,21 @@ class SummaryWriter:
         header, widths = self.columns()
         for index, section in enumerate(d.areas, start=1):
             _check(self.progress, 0.1 + 0.3 * index / len(d.areas), section.name)
+            table = PagedTable(self.flow, widths, header, self._task_cells)
+            # The heading needs room for its line, the area's figures, the table's
+            # header and its first row: a first task of three or four lines went
+            # to the next page and left the heading alone at the bottom.
+            first = table.row_height(self._task_cells(section.rows[0])) if section.rows else 0.0
+            extra = max(0.0, first - (table.empty_line + table.row_extra))
             self.heading(f"{sub_number(self.section, index, self.lang)}{section.name}", 2,
-                         need=110, new_segment=True)
+                         need=110 + extra, new_segment=True)
             leaves = sum(section.counts.values())
             paragraph(self.cursor, self.t("area_progress", _percent(section.progress),
                                           self.t("items", leaves)), self.muted)
             if not section.rows:
                 paragraph(self.cursor, self.t("no_tasks"), self.body)
                 continue
-            PagedTable(self.flow, widths, header, self._task_cells).add(section.rows)
+            table.add(section.rows)
 
     def fmt(self, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
         """A character format, made once (a QFont per table cell is slow at 10,000 rows)."""
