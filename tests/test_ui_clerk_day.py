@@ -604,7 +604,9 @@ def test_the_summary_omits_empty_problems_and_keeps_headings_with_their_tables(b
     assert "h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; break-after: avoid; }" in html
 
 
-def test_every_area_heading_of_the_pdf_is_on_the_page_of_its_first_task(bundled_store, tmp_path):
+@pytest.mark.parametrize("with_leaders_and_updates", [True, False])
+def test_every_area_heading_of_the_pdf_is_on_the_page_of_its_first_task(bundled_store, tmp_path,
+                                                                         with_leaders_and_updates):
     import shutil
 
     from planner_gui.reports.export import ExportRequest, export_report
@@ -613,7 +615,8 @@ def test_every_area_heading_of_the_pdf_is_on_the_page_of_its_first_task(bundled_
 
     if shutil.which("pdftotext") is None:
         pytest.skip("needs pdftotext (poppler-utils)")
-    prepare_bundled(bundled_store)  # with it, the third area's heading fell at the bottom of page 2
+    if with_leaders_and_updates:
+        prepare_bundled(bundled_store)  # with it, the third area's heading fell at the bottom of page 2
     plan = bundled_store.load_plan()
     out = tmp_path / "summary.pdf"
     export_report(plan, ExportRequest(as_of=AS_OF), out)
@@ -623,3 +626,21 @@ def test_every_area_heading_of_the_pdf_is_on_the_page_of_its_first_task(bundled_
         heading_page = next(n for n, text in enumerate(pages) if heading in text)
         if area.tasks:
             assert area.tasks[0].title[:5] in pages[heading_page], heading
+
+
+def test_pdf_columns_fit_what_they_hold():
+    from planner_gui.reports.paged_table import fit_widths
+    from planner_gui.reports.text_blocks import char_format
+
+    small = char_format(9)
+    header = ["序号", "任务", "责任领导", "牵头单位", "状态"]
+    defaults = [5.0, 40.0, 15.0, 15.0, 7.0]
+    widths = fit_widths(defaults, {0: ({"155.2.1"}, small, True), 2: (set(), small, False),
+                                   3: ({"区发展改革委员会办公室综合科"}, small, False),
+                                   4: ({"已完成"}, char_format(9, bold=True), True)}, header, stretch=[1])
+    assert abs(sum(widths) - 100) < 1e-6
+    assert widths[2] < defaults[2]  # an empty column shrinks to its header
+    assert widths[3] == defaults[3]  # a long unit name wraps within its usual width
+    assert widths[1] > defaults[1]  # the tasks get what was saved
+    again = fit_widths(defaults, {0: ({"1"}, small, True)}, header, stretch=[1])
+    assert widths[0] > again[0]  # three-level numbers get the room they need
