@@ -644,3 +644,21 @@ def test_pdf_columns_fit_what_they_hold():
     assert widths[1] > defaults[1]  # the tasks get what was saved
     again = fit_widths(defaults, {0: ({"1"}, small, True)}, header, stretch=[1])
     assert widths[0] > again[0]  # three-level numbers get the room they need
+
+
+def test_the_pdf_progress_chart_keeps_its_end_label_inside(qapp):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from planner_gui.reports.pdf_charts import draw_history
+
+    image = QImage(600, 260, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    history = [(date(2024, month, 28), 100.0 * month / 12, 90.0 + month * 0.8) for month in range(1, 12)]
+    history.append((date(2024, 12, 31), 100.0, 100.0))
+    draw_history(painter, QRectF(0, 0, 400, 240), history, "zh", 2024)
+    painter.end()
+    white = QColor("white").rgb()
+    outside = [(x, y) for x in range(402, 600) for y in range(260) if image.pixel(x, y) != white]
+    assert outside == []
