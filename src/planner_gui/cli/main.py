@@ -36,6 +36,8 @@ COMMANDS = {
     "export-forms": "planner_gui.cli.ledger_commands",
     "export-pdf": "planner_gui.cli.report_commands",
     "import-text": "planner_gui.cli.intake_commands",
+    "sync": "planner_gui.cli.sync_commands",
+    "serve": "planner_gui.cli.sync_commands",
 }
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))  # in the order help lists them
 

@@ -29,6 +29,10 @@ class ActionId(Enum):
     EXPORT_SUMMARY = auto()
     EXPORT_LEDGER = auto()
     EXPORT_FORMS = auto()
+    SYNC_EXPORT = auto()
+    SYNC_IMPORT = auto()
+    SYNC_HISTORY = auto()
+    CONNECT_OFFICE = auto()
     BACK_UP_NOW = auto()
     RESTORE_BACKUP = auto()
     QUIT = auto()
@@ -79,6 +83,14 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
                              QT_TRANSLATE_NOOP("Actions", "Write the ledger spreadsheet"), None, None, False),
     ActionId.EXPORT_FORMS: (QT_TRANSLATE_NOOP("Actions", "&Report Forms…"),
                             QT_TRANSLATE_NOOP("Actions", "Write a report form per department"), None, None, False),
+    ActionId.SYNC_EXPORT: (QT_TRANSLATE_NOOP("Actions", "&Export Changes…"),
+                           QT_TRANSLATE_NOOP("Actions", "Write the changes another copy of the plan lacks into a packet"), None, None, False),
+    ActionId.SYNC_IMPORT: (QT_TRANSLATE_NOOP("Actions", "&Import Changes…"),
+                           QT_TRANSLATE_NOOP("Actions", "Apply a packet from another copy of the plan, after a preview"), None, None, False),
+    ActionId.SYNC_HISTORY: (QT_TRANSLATE_NOOP("Actions", "&History of Both-Sides Changes…"),
+                            QT_TRANSLATE_NOOP("Actions", "Values replaced when two copies changed the same field"), None, None, False),
+    ActionId.CONNECT_OFFICE: (QT_TRANSLATE_NOOP("Actions", "Connect to O&ffice…"),
+                              QT_TRANSLATE_NOOP("Actions", "Share changes live with the office's server (choose again to disconnect)"), None, None, False),
     ActionId.BACK_UP_NOW: (QT_TRANSLATE_NOOP("Actions", "&Back Up Now"),
                            QT_TRANSLATE_NOOP("Actions", "Keep a dated backup of the plan file"), None, None, False),
     ActionId.RESTORE_BACKUP: (QT_TRANSLATE_NOOP("Actions", "Res&tore from Backup…"),
