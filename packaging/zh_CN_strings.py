@@ -23,6 +23,17 @@ TRANSLATIONS: dict[str, str] = {
     "Plan JSON (*.json);;All files (*)": "计划 JSON (*.json);;所有文件 (*)",
     "Excel workbook (*.xlsx);;All files (*)": "Excel 工作簿 (*.xlsx);;所有文件 (*)",
     "Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)": "台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)",
+    "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)":
+        "台账 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)",
+    # --- issue 24: a new plan from a ledger, rows a form adds -------------------
+    "New from &Ledger…": "从台账新建(&L)…",
+    "Start a new plan file from a ledger spreadsheet":
+        "用台账表格新建计划文件",
+    "Add the %d rows the department added as new tasks": "将报送单位新增的 %d 行作为新任务添加",
+    "New row (not added unless accepted)": "新增行（勾选后才添加）",
+    "%s already exists; choose another file name.": "%s 已存在，请另选文件名。",
+    "New plan from a ledger": "从台账新建计划",
+    "Reading %s…": "正在读取 %s…",
     # --- ui/i18n.py ---------------------------------------------------------
     "&Language": "语言(&L)",
     "Follow the system": "跟随系统",

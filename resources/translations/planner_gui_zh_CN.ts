@@ -49,6 +49,14 @@
             <translation>新建一个计划文件</translation>
         </message>
         <message>
+            <source>New from &amp;Ledger…</source>
+            <translation>从台账新建(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Start a new plan file from a ledger spreadsheet</source>
+            <translation>用台账表格新建计划文件</translation>
+        </message>
+        <message>
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
@@ -627,6 +635,10 @@
             <translation>问题</translation>
         </message>
         <message>
+            <source>Add the %d rows the department added as new tasks</source>
+            <translation>将报送单位新增的 %d 行作为新任务添加</translation>
+        </message>
+        <message>
             <source>Apply</source>
             <translation>应用</translation>
         </message>
@@ -657,6 +669,10 @@
         <message>
             <source>New update</source>
             <translation>新进展情况</translation>
+        </message>
+        <message>
+            <source>New row (not added unless accepted)</source>
+            <translation>新增行（勾选后才添加）</translation>
         </message>
         <message>
             <source>%s: file %s, plan %s, exported %s</source>
@@ -1828,8 +1844,16 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
     <context>
         <name>LedgerDialogs</name>
         <message>
+            <source>%s already exists; choose another file name.</source>
+            <translation>%s 已存在，请另选文件名。</translation>
+        </message>
+        <message>
             <source>Another program changed the plan while the preview was open. Nothing was imported; import the file again to see an up-to-date preview.</source>
             <translation>预览期间计划已被其他程序修改，未导入任何内容；请重新导入该文件以查看最新预览。</translation>
+        </message>
+        <message>
+            <source>Cannot create file</source>
+            <translation>无法创建文件</translation>
         </message>
         <message>
             <source>Cannot import</source>
@@ -1876,12 +1900,20 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>导入台账</translation>
         </message>
         <message>
-            <source>Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-            <translation>台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+            <source>Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>台账 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Make:</source>
             <translation>生成：</translation>
+        </message>
+        <message>
+            <source>New Plan File</source>
+            <translation>新建计划文件</translation>
+        </message>
+        <message>
+            <source>New plan from a ledger</source>
+            <translation>从台账新建计划</translation>
         </message>
         <message>
             <source>No forms written</source>
@@ -1904,6 +1936,14 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>One form per leader</source>
             <translation>每位责任领导一份</translation>
+        </message>
+        <message>
+            <source>Plan files (*.sqlite *.db *.planner);;All files (*)</source>
+            <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reading %s…</source>
+            <translation>正在读取 %s…</translation>
         </message>
         <message>
             <source>The plan changed</source>

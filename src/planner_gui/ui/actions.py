@@ -20,6 +20,7 @@ from planner_gui.ui.palette import icon_for_palette
 
 class ActionId(Enum):
     NEW_FILE = auto()
+    NEW_FROM_LEDGER = auto()
     OPEN_FILE = auto()
     SAVE_COPY = auto()
     IMPORT_JSON = auto()
@@ -65,6 +66,9 @@ _CONTEXT = "Actions"
 _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
     ActionId.NEW_FILE: (QT_TRANSLATE_NOOP("Actions", "&New Plan File…"),
                         QT_TRANSLATE_NOOP("Actions", "Create a new plan file"), _S.New, _P.SP_FileIcon, False),
+    ActionId.NEW_FROM_LEDGER: (QT_TRANSLATE_NOOP("Actions", "New from &Ledger…"),
+                               QT_TRANSLATE_NOOP("Actions", "Start a new plan file from a ledger spreadsheet"),
+                               None, None, False),
     ActionId.OPEN_FILE: (QT_TRANSLATE_NOOP("Actions", "&Open…"),
                          QT_TRANSLATE_NOOP("Actions", "Open a plan file"), _S.Open, _P.SP_DialogOpenButton, False),
     ActionId.SAVE_COPY: (QT_TRANSLATE_NOOP("Actions", "Save a &Copy As…"),

@@ -34,6 +34,7 @@ LAZY_DIALOGS = {
     ActionId.EXPORT_SUMMARY: ("export_summary", "open_dialog"),
     ActionId.EXPORT_LEDGER: ("ledger", "open_export_dialog"),
     ActionId.IMPORT_LEDGER: ("ledger", "open_import_dialog"),
+    ActionId.NEW_FROM_LEDGER: ("ledger", "open_new_from_ledger_dialog"),
     ActionId.EXPORT_FORMS: ("ledger", "open_export_forms_dialog"),
     ActionId.IMPORT_TEXT: ("text_import", "open_dialog"),
     ActionId.RESTORE_BACKUP: ("backups", "open_restore_dialog"),
@@ -77,6 +78,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
     file_menu.addAction(a[ActionId.NEW_FILE])
+    file_menu.addAction(a[ActionId.NEW_FROM_LEDGER])
     file_menu.addAction(a[ActionId.OPEN_FILE])
     window.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
