@@ -287,9 +287,10 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
 
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("New plan from a ledger"),
-                                                str(window.store.path.parent), _tr(IMPORT_FILTER))
+                                                str(window.settings.work_folder()), _tr(IMPORT_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     if target is None:
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), str(source.with_suffix(".sqlite")),
