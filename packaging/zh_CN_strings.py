@@ -445,8 +445,21 @@ TRANSLATIONS: dict[str, str] = {
     "due": "截止",
     "Indicators (% of target)": "量化指标（完成目标的百分比）",
     "Roll-up progress": "汇总进度",
-    "%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems":
-        "%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题",
+    "1 new area": "新增 1 个方面",
+    "%d new areas": "新增 %d 个方面",
+    "1 new task": "新增 1 项任务",
+    "%d new tasks": "新增 %d 项任务",
+    "1 changed field": "修改 1 处字段",
+    "%d changed fields": "修改 %d 处字段",
+    "1 new update": "新增 1 条进展情况",
+    "%d new updates": "新增 %d 条进展情况",
+    "1 conflict": "1 处冲突",
+    "%d conflicts": "%d 处冲突",
+    "1 problem": "1 个问题",
+    "%d problems": "%d 个问题",
+    ", ": "，",
+    "nothing to change": "没有需要修改的内容",
+    "%s: %s": "%s：%s",
     "Highlighted rows are guesses: check them (hover for why). Untick what should not be added; "
     "double-click to edit; drag a task onto another area.":
         "突出显示的行是推测结果，请核对（鼠标悬停可查看原因）。不需要添加的请取消勾选；双击可修改；"

@@ -662,3 +662,17 @@ def test_the_pdf_progress_chart_keeps_its_end_label_inside(qapp):
     white = QColor("white").rgb()
     outside = [(x, y) for x in range(402, 600) for y in range(260) if image.pixel(x, y) != white]
     assert outside == []
+
+
+def test_the_import_summary_counts_only_what_there_is_in_the_singular_for_one(qapp):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QDialog
+
+    from planner_gui.ui.dialogs.ledger import ImportPreviewDialog
+
+    counts = {"new_areas": 0, "new_tasks": 2, "changed_fields": 1, "new_updates": 1, "conflicts": 0, "problems": 0}
+    preview = SimpleNamespace(new_file=False, replaces_empty=False, file=Path("科委报送.xlsx"),
+                              changes=SimpleNamespace(counts=lambda: counts))
+    line = ImportPreviewDialog._summary_line(QDialog(), preview)
+    assert line == "科委报送.xlsx: 2 new tasks, 1 changed field, 1 new update"

@@ -603,10 +603,6 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message>
-            <source>%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems</source>
-            <translation>%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题</translation>
-        </message>
-        <message>
             <source>Import %s</source>
             <translation>导入 %s</translation>
         </message>
@@ -673,6 +669,66 @@
         <message>
             <source>New row (not added unless accepted)</source>
             <translation>新增行（勾选后才添加）</translation>
+        </message>
+        <message>
+            <source>1 new area</source>
+            <translation>新增 1 个方面</translation>
+        </message>
+        <message>
+            <source>%d new areas</source>
+            <translation>新增 %d 个方面</translation>
+        </message>
+        <message>
+            <source>1 new task</source>
+            <translation>新增 1 项任务</translation>
+        </message>
+        <message>
+            <source>%d new tasks</source>
+            <translation>新增 %d 项任务</translation>
+        </message>
+        <message>
+            <source>1 changed field</source>
+            <translation>修改 1 处字段</translation>
+        </message>
+        <message>
+            <source>%d changed fields</source>
+            <translation>修改 %d 处字段</translation>
+        </message>
+        <message>
+            <source>1 new update</source>
+            <translation>新增 1 条进展情况</translation>
+        </message>
+        <message>
+            <source>%d new updates</source>
+            <translation>新增 %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>1 conflict</source>
+            <translation>1 处冲突</translation>
+        </message>
+        <message>
+            <source>%d conflicts</source>
+            <translation>%d 处冲突</translation>
+        </message>
+        <message>
+            <source>1 problem</source>
+            <translation>1 个问题</translation>
+        </message>
+        <message>
+            <source>%d problems</source>
+            <translation>%d 个问题</translation>
+        </message>
+        <message>
+            <source>%s: %s</source>
+            <translation>%s：%s</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>nothing to change</source>
+            <translation>没有需要修改的内容</translation>
         </message>
         <message>
             <source>%s: file %s, plan %s, exported %s</source>

@@ -130,10 +130,16 @@ class ImportPreviewDialog(QDialog):
         if preview.new_file or preview.replaces_empty:
             return preview.describe()[0]
         counts = preview.changes.counts()
-        return self.tr("%s: %d new areas, %d new tasks, %d changed fields, %d new updates, "
-                       "%d conflicts, %d problems") % (
-            preview.file.name, counts["new_areas"], counts["new_tasks"], counts["changed_fields"],
-            counts["new_updates"], counts["conflicts"], counts["problems"])
+        # only what there is, in the singular for one (it said "1 new updates" and "0 conflicts")
+        said = [one if counts[key] == 1 else many % counts[key] for key, one, many in (
+            ("new_areas", self.tr("1 new area"), self.tr("%d new areas")),
+            ("new_tasks", self.tr("1 new task"), self.tr("%d new tasks")),
+            ("changed_fields", self.tr("1 changed field"), self.tr("%d changed fields")),
+            ("new_updates", self.tr("1 new update"), self.tr("%d new updates")),
+            ("conflicts", self.tr("1 conflict"), self.tr("%d conflicts")),
+            ("problems", self.tr("1 problem"), self.tr("%d problems")),
+        ) if counts[key]]
+        return self.tr("%s: %s") % (preview.file.name, self.tr(", ").join(said) or self.tr("nothing to change"))
 
     def __init__(self, preview: ImportPreview, read_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
