@@ -25,12 +25,13 @@ CSS = """
 @page { size: A4 portrait; margin: 26mm 20mm 22mm 30mm; }
 body { font-family: "Planner Sans SC", "Noto Sans CJK SC", "Source Han Sans SC",
        "Microsoft YaHei", "PingFang SC", SimSun, sans-serif;
-       font-size: 10.5pt; color: #111827; max-width: 170mm; margin: 0 auto; line-height: 1.5; }
+       font-size: 10.5pt; color: #111827; max-width: 290mm; margin: 0 auto; padding: 0 8pt; line-height: 1.5; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 4pt; }
 .subtitle { font-size: 14pt; text-align: center; margin: 0 0 4pt; }
 .meta { font-size: 9pt; color: #4b5563; text-align: center; margin-bottom: 10pt; }
-h2 { font-size: 14pt; margin: 14pt 0 6pt; page-break-after: avoid; }
-h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; }
+h2 { font-size: 14pt; margin: 14pt 0 6pt; page-break-after: avoid; break-after: avoid; }
+h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; break-after: avoid; }
+h2 + table, h3 + table, h3 + svg { break-before: avoid; }
 .muted { color: #4b5563; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; }
 th, td { border: 0.6pt solid #9ca3af; padding: 3pt 4pt; vertical-align: top; }
@@ -161,8 +162,9 @@ class _HtmlWriter:
             yield (f'<p class="item">{index}. {self.light(row.status)} <b>{_e(row.title)}</b> '
                    f'<span class="muted">（{_e(area)}；{_e(row.leader or "—")}；'
                    f'{_e(row.deadline or "—")}；{format_progress(row.progress)}）</span></p>\n')
-            problems = attention_problems(row, self.lang) or label(self.lang, "no_problems_given")
-            yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
+            problems = attention_problems(row, self.lang)
+            if problems:  # an empty one said "(no problems given)" under every item
+                yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
             if self.options.update_texts and row.next_steps:
                 yield f'<p class="indent">{self.t("next_steps")}{self.colon}{_e(row.next_steps)}</p>\n'
 

@@ -20,7 +20,7 @@ from planner_gui.reports import pdf_charts
 from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import register_fonts
 from planner_gui.reports.labels import label, section_number, sub_number
-from planner_gui.reports.paged_table import Cell, PagedTable
+from planner_gui.reports.paged_table import Cell, PagedTable, fit_widths
 from planner_gui.reports.report_data import (
     ProgressCallback,
     ReportCancelled,
@@ -204,7 +204,24 @@ class SummaryWriter:
             widths = [6.0, 19.5, 9.5, 10.0, 10.5, 9.5, 7.0, 28.0]
             if self.lang == "en":  # longer words: "Progress", "On track" must not break
                 widths = [5.0, 19.0, 8.5, 9.5, 8.0, 9.0, 10.0, 31.0]
-        return [self.t(k) for k in keys], widths
+        header = [self.t(k) for k in keys]
+        rows = [row for section in self.data.areas for row in section.rows]
+        status = self.fmt(9, bold=True)
+        texts = {  # column: (what it holds, in which format, never wrapped)
+            0: ({row.number for row in rows}, self.small, True),
+            2: ({row.leader for row in rows}, self.small, False),
+            3: ({row.lead_unit for row in rows}, self.small, False),
+            4: ({row.deadline for row in rows}, self.small, False),
+            5: ({_percent(row.progress) for row in rows}, self.small, True),
+            6: ({status_word(row.status, self.lang) for row in rows}, status, True),
+        }
+        stretch = [1]
+        if self.options.update_texts:
+            if any(row.latest_text for row in rows):
+                stretch.append(7)
+            else:  # no progress text anywhere: the tasks get the room
+                texts[7] = (set(), self.small, False)
+        return header, fit_widths(widths, texts, header, stretch=stretch)
 
     def area_tables(self) -> None:
         d = self.data
@@ -212,17 +229,25 @@ class SummaryWriter:
         if not d.areas:
             paragraph(self.cursor, self.t("no_tasks"), self.body)
         header, widths = self.columns()
+        bold = self.fmt(9, bold=True)
+        header_height = PagedTable(self.flow, widths, header, self._task_cells).row_height(
+            [Cell([(text, bold)], Qt.AlignmentFlag.AlignCenter) for text in header])
         for index, section in enumerate(d.areas, start=1):
             _check(self.progress, 0.1 + 0.3 * index / len(d.areas), section.name)
+            table = PagedTable(self.flow, widths, header, self._task_cells)
+            # The heading needs room for its line, the area's figures, the table's
+            # header and its first row: a first task of three or four lines went
+            # to the next page and left the heading alone at the bottom.
+            first = table.row_height(self._task_cells(section.rows[0])) if section.rows else 0.0
             self.heading(f"{sub_number(self.section, index, self.lang)}{section.name}", 2,
-                         need=110, new_segment=True)
+                         need=110 + header_height + first, new_segment=True)
             leaves = sum(section.counts.values())
             paragraph(self.cursor, self.t("area_progress", _percent(section.progress),
                                           self.t("items", leaves)), self.muted)
             if not section.rows:
                 paragraph(self.cursor, self.t("no_tasks"), self.body)
                 continue
-            PagedTable(self.flow, widths, header, self._task_cells).add(section.rows)
+            table.add(section.rows)
 
     def fmt(self, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
         """A character format, made once (a QFont per table cell is slow at 10,000 rows)."""
@@ -272,9 +297,10 @@ class SummaryWriter:
                  f" ({area}; {row.leader or '—'}; {row.deadline or '—'}; {_percent(row.progress)})",
                  self.muted),
             ], block_format(top=4))
-            problems = attention_problems(row, self.lang) or self.t("no_problems_given")
-            paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
-                      block_format(indent_px=18))
+            problems = attention_problems(row, self.lang)
+            if problems:  # an empty one said "（未填写存在问题）" under every item
+                paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
+                          block_format(indent_px=18))
             if self.options.update_texts and row.next_steps:
                 paragraph(self.cursor, self.t("next_steps") + colon + row.next_steps, self.body,
                           block_format(indent_px=18))

@@ -45,10 +45,16 @@ def _message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     return box
 
 
+def reason_of(exc: BaseException) -> str:
+    """Why a file cannot be opened, without its path (a BadFileError's text starts
+    with it, and the dialogs name the file themselves: it was shown twice)."""
+    return getattr(exc, "reason", None) or str(exc)
+
+
 def show_bad_file(parent: QWidget | None, path: Path, exc: BaseException) -> None:
     """The dialog for a file that cannot be opened: its name, the reason, and
     that nothing was changed."""
-    reason = getattr(exc, "reason", None) or str(exc)
+    reason = reason_of(exc)
     box = _message_box(
         parent, QMessageBox.Icon.Critical, _tr("Cannot open plan file"),
         _tr("%1\n\ncannot be opened: %2\n\nThe file has not been changed.")

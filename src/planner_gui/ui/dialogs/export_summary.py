@@ -120,20 +120,22 @@ class ExportSummaryDialog(QDialog):
     # --- scope ----------------------------------------------------------------
 
     def _start_scope(self) -> None:
-        """Start from what is selected in the window: its area, else the whole plan."""
-        area_id = self.window_.selected_area_id()
-        area = next((a for a in self.plan.areas if a.id == area_id), None)
-        if area is not None:
-            self.scope_kind.setCurrentIndex(SCOPES.index("area"))
-            self._scope_changed()
-            self.scope_value.setCurrentIndex(self.scope_value.findText(area.name))
-        else:
-            self._scope_changed()
+        """Start with the whole plan: the leaders' summary is, and the tree always
+        has an area selected (it selects one as soon as it has the focus), so
+        starting from the selection gave "an area" nearly every time. Choosing
+        "An area" then offers the selected one first."""
+        self.scope_kind.setCurrentIndex(SCOPES.index("plan"))
+        self._scope_changed()
 
     def _scope_changed(self, *_args: object) -> None:
         kind = self.scope_kind.currentData()
         self.scope_value.clear()
         self.scope_value.addItems(self.names.get(kind, []))
+        if kind == "area":
+            area_id = self.window_.selected_area_id()
+            area = next((a for a in self.plan.areas if a.id == area_id), None)
+            if area is not None:
+                self.scope_value.setCurrentIndex(self.scope_value.findText(area.name))
         self.scope_value.setVisible(kind in self.names)
         self.letter.setEnabled(kind == "leader")
         empty = kind in self.names and not self.names[kind]
@@ -214,7 +216,7 @@ class ExportSummaryDialog(QDialog):
         self.preview_dialog.exec()
 
     def suggested_path(self) -> Path:
-        folder = self.window_.store.path.parent
+        folder = self.window_.settings.work_folder()  # never the hidden data folder
         day = self.as_of.date().toPython()
         return folder / f"{self.plan.title}_{day.isoformat()}.pdf"
 
@@ -222,6 +224,7 @@ class ExportSummaryDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save summary"),
                                                 str(self.suggested_path()), FILE_FILTERS)
         if chosen:
+            self.window_.settings.remember_folder(chosen)
             self.save_to(Path(chosen))
 
     def save_to(self, path: Path) -> Path | None:
