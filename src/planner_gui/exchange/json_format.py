@@ -23,6 +23,7 @@ from planner_gui.domain.model import (
     Task,
 )
 from planner_gui.domain.validation import check_number, check_progress, parse_iso_date
+from planner_gui.exchange import input_limits
 from planner_gui.replacing import replacing
 
 FORMAT = "planner-gui/1"
@@ -339,10 +340,7 @@ def loads(text: str, source: str = "") -> Plan:
 
 def read_file(path: Path | str) -> Plan:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    raw = input_limits.read_input(path)  # no FIFO, device or endless file (/dev/zero)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -9,6 +9,12 @@ copied into ``excel_numbers`` so that openpyxl is not imported at all).
 Anything less usual — a formula, a cell without its reference, prefixed XML
 names, strict OOXML — returns None, and the caller reads the file with
 openpyxl as before. The file is only ever read.
+
+Hostile files are bounded here (limits in ``input_limits``): every zip member
+is streamed with a cap on its size and compression ratio, a value beyond the
+rows and columns read refuses the file, the grid reaches only as far as the
+cells that hold values, and merged ranges are clipped to it (one
+``A1:XFD1048576`` merge used to build a grid of 10 GB).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from planner_gui.exchange import input_limits
 from planner_gui.exchange.excel_numbers import (
     BUILTIN_FORMATS,
     MAC_EPOCH,
@@ -49,6 +56,9 @@ _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.DOTALL)
 _FORMULA = re.compile(r"<f[\s>/]")
 _CHUNK = 1 << 20  # characters of sheet XML looked at at once
 _MERGE = re.compile(r'<mergeCell ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
+# Beyond this many cells the grid's rows are left ragged (no padding, missing rows
+# empty): values at A1 and CV250000 would otherwise fill 25 million slots.
+MAX_DENSE = 5_000_000
 
 
 class Unsupported(Exception):
@@ -87,8 +97,10 @@ def _column_index(letters: str, cache: dict[str, int]) -> int:
 class _Workbook:
     """Shared strings, number styles and sheet list of one open workbook."""
 
-    def __init__(self, archive: zipfile.ZipFile, percent: Callable[[str], bool]) -> None:
+    def __init__(self, path: Path, archive: zipfile.ZipFile, percent: Callable[[str], bool]) -> None:
+        self.path = path
         self.archive = archive
+        self.budget = input_limits.MAX_UNCOMPRESSED  # bytes still to be unpacked from the zip
         workbook = self._xml("xl/workbook.xml")
         if workbook.tag != f"{{{MAIN_NS}}}workbook":
             raise Unsupported("not transitional SpreadsheetML")
@@ -119,8 +131,14 @@ class _Workbook:
                     kind = "percent"
                 self.kinds.append(kind)
 
+    def read(self, name: str) -> bytes:
+        """A member, streamed within what is left of the workbook's budget."""
+        data = input_limits.read_member(self.path, self.archive, name, self.budget)
+        self.budget -= len(data)
+        return data
+
     def _xml(self, name: str) -> ElementTree.Element:
-        return ElementTree.fromstring(self.archive.read(name))
+        return ElementTree.fromstring(self.read(name))
 
     def _relations(self, name: str) -> dict[str, tuple[str, str]]:
         base = posixpath.dirname(posixpath.dirname(name))  # xl/_rels/x.rels -> xl
@@ -132,14 +150,20 @@ class _Workbook:
         return found
 
     def _strings(self, name: str) -> list[str]:
-        data = self.archive.read(name).decode("utf-8")
+        data = self.read(name).decode("utf-8")
         return [_text(item) for item in re.findall(r"<si>(.*?)</si>|<si/>", data, re.DOTALL)]
 
     def number(self, raw: str, style: str | None) -> Any:
-        value: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+        try:
+            value: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+        except ValueError:  # an integer of thousands of digits; float says inf, which is reported
+            value = float(raw)
         kind = self.kinds[int(style)] if style and int(style) < len(self.kinds) else None
         if kind == "date" or kind == "timedelta":
-            value = from_excel(value, self.epoch, timedelta=kind == "timedelta")
+            try:
+                value = from_excel(value, self.epoch, timedelta=kind == "timedelta")
+            except (OverflowError, ValueError):
+                return value  # no date Python can hold: the number, which the reader reports
             if isinstance(value, datetime):
                 return value.date()
             if isinstance(value, time):
@@ -187,8 +211,10 @@ def _cells(xml: str) -> Iterator[tuple[str, ...]]:
         start = end
 
 
-def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
-    """(rectangular rows from row 1, merged ranges as 0-based (r0, c0, r1, c1) inclusive)."""
+def _sheet_rows(book: _Workbook, xml: str, sheet: str = "") -> tuple[list[list[Any]],
+                                                                   list[tuple[int, int, int, int]]]:
+    """(rows from row 1, merged ranges as 0-based (r0, c0, r1, c1) inclusive, clipped to the cells
+    with values). Rows are rectangular unless that would take more than MAX_DENSE cells."""
     if "<worksheet" not in xml or _FORMULA.search(xml):
         raise Unsupported("formulas or prefixed names")
     columns: dict[str, int] = {}
@@ -200,7 +226,8 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
     for letters, row_text, style, kind, inline, raw, inner in _cells(xml):
         if row_text != current:
             current = row_text
-            row_cells = cells.setdefault(int(row_text) - 1, [])
+            row_index = int(row_text) - 1
+            row_cells = cells.get(row_index) or []  # a row enters the grid by its first value
         c = columns.get(letters)
         if c is None:
             c = columns[letters] = _column_index(letters, {})
@@ -225,6 +252,11 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
                 continue
         else:
             continue
+        if not row_cells:
+            input_limits.check_cell(book.path, sheet, row_index + 1, c + 1)
+            cells[row_index] = row_cells
+        elif c >= len(row_cells):
+            input_limits.check_cell(book.path, sheet, row_index + 1, c + 1)
         if c == len(row_cells):
             row_cells.append(value)
         elif c > len(row_cells):
@@ -233,22 +265,30 @@ def _sheet_rows(book: _Workbook, xml: str) -> tuple[list[list[Any]], list[tuple[
         else:
             row_cells[c] = value
     max_row = max(cells, default=-1)
-    max_col = max(columns.values(), default=-1)
+    max_col = max((len(row) for row in cells.values()), default=0) - 1
     merged = []
+    covered = 0
     for a, b, c2, d in _MERGE.findall(xml):
-        r0, c0 = int(b) - 1, _column_index(a, columns)
-        r1, c1 = (int(d) - 1, _column_index(c2, columns)) if c2 else (r0, c0)
+        r0, c0 = int(b) - 1, _column_index(a, {})
+        r1, c1 = (int(d) - 1, _column_index(c2, {})) if c2 else (r0, c0)
+        # A merge gives the value of its top-left cell: one starting outside the values is empty.
+        if r0 > max_row or c0 > max_col or r0 > r1 or c0 > c1:
+            continue
+        # Clipped, a merge over one row still says it spans columns (a section row 一、…).
+        r1, c1 = min(r1, max_row), min(c1, max(max_col, c0 + 1))
         merged.append((r0, c0, r1, c1))
-        max_row, max_col = max(max_row, r1), max(max_col, c1)
+        covered += (r1 - r0 + 1) * (c1 - c0 + 1)
+    input_limits.check_merged_cells(book.path, sheet, covered)
     if max_row < 0:
         return [], merged
     width = max_col + 1
+    dense = (max_row + 1) * width <= MAX_DENSE
     rows = []
     for r in range(max_row + 1):
         row = cells.get(r)
         if row is None:
-            row = [None] * width
-        elif len(row) < width:
+            row = [None] * width if dense else []
+        elif dense and len(row) < width:
             row.extend([None] * (width - len(row)))
         rows.append(row)
     return rows, merged
@@ -259,9 +299,10 @@ def read_workbook_grids(path: Path, percent: Callable[[str], bool]) -> list[tupl
     """(name, hidden, rows, merged ranges) per sheet; Unsupported when openpyxl must read it.
     Errors of a damaged zip or XML are raised as they are."""
     with zipfile.ZipFile(path) as archive:
-        book = _Workbook(archive, percent)
+        input_limits.check_archive(path, archive)
+        book = _Workbook(path, archive, percent)
         sheets = []
         for name, state, target in book.sheets:
-            rows, merged = _sheet_rows(book, archive.read(target).decode("utf-8"))
+            rows, merged = _sheet_rows(book, book.read(target).decode("utf-8"), name)
             sheets.append((name, state != "visible", rows, merged))
         return sheets

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange import input_limits
 from planner_gui.exchange.ledger_csv import CSV_SUFFIXES, read_csv_rows
 from planner_gui.exchange.safe_cells import cell_text
 from planner_gui.imports import import_without_numpy
@@ -53,10 +54,8 @@ def open_grids(path: Path | str) -> list[Grid]:
     """Every sheet of an .xlsx workbook, or the one table of a CSV file."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        with input_limits.open_input(path) as handle:  # no FIFO, device or giant file
             head = handle.read(8)
-    except IsADirectoryError:
-        raise BadFileError(path, "is a folder, not a spreadsheet") from None
     except OSError as exc:
         raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not head:
@@ -86,8 +85,10 @@ def _xlsx_grids(path: Path) -> list[Grid]:
     try:
         return [_merged_grid(name, rows, merged, hidden)
                 for name, hidden, rows, merged in read_workbook_grids(path, _is_percent)]
-    except (Unsupported, zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError):
+    except (Unsupported, zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
+            OverflowError):
         # Unusual or damaged: openpyxl reads it, or says what is wrong with it.
+        input_limits.check_for_openpyxl(path)  # openpyxl reads everything into memory
         return _openpyxl_grids(path)
 
 
@@ -105,6 +106,8 @@ def _openpyxl_grids(path: Path) -> list[Grid]:
         raise BadFileError(path, f"is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
     try:
         return [_sheet_grid(ws) for ws in wb.worksheets]
+    except (OverflowError, ValueError, TypeError) as exc:  # a number or date no one can hold
+        raise BadFileError(path, f"is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
     finally:
         wb.close()
 

@@ -1,0 +1,196 @@
+"""How much of an input file is read: the limits and their checks, in one place.
+
+A 2 KB spreadsheet can name a million rows in one merged range, and a 3 MB zip
+can hold 6 GB of XML: without limits such a file froze the window or used up
+the office PC's memory. Every importer (.xlsx, .xls/.ods, CSV, JSON, plan
+text) calls these checks before and while it reads, and a file beyond a limit
+is refused in one line naming the file and the limit (a LimitError, which is a
+BadFileError). The limits are far above any real ledger — a city's 200,000-row
+history fits — and are documented in docs/ledger.md.
+
+API (for every reader):
+
+- ``open_input(path)`` / ``read_input(path)``: refuse a FIFO, device or folder
+  before opening it (opening a FIFO blocks), and a file over MAX_INPUT_BYTES.
+- ``check_archive(path, archive)``: every member of a zip (.xlsx, .ods) within
+  MAX_UNCOMPRESSED in all and MAX_RATIO of its compressed size, by what the
+  zip declares; ``read_member(path, archive, name)`` then streams one member
+  and stops at the cap whatever the zip declared.
+- ``check_for_openpyxl(path)``: the unusual workbook that openpyxl reads (it
+  makes an object for every cell of a sheet's whole rectangle and of every
+  merged range) within MAX_OPENPYXL_CELLS.
+- ``check_cell(path, sheet, row, column)`` (1-based) and
+  ``check_sheet_size(path, sheet, rows, columns)``: a sheet within MAX_ROWS
+  and MAX_COLUMNS.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from planner_gui.domain.errors import BadFileError
+
+MAX_ROWS = 250_000  # a city's ledger: 200,000 updates in one history sheet
+MAX_COLUMNS = 100
+MAX_UNCOMPRESSED = 50 * 1024 * 1024  # bytes of all a workbook's zip members together
+MAX_RATIO = 100  # uncompressed / compressed, for a member over RATIO_FLOOR bytes
+RATIO_FLOOR = 1024 * 1024  # small members (styles, empty sheets) compress far better
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # a CSV, JSON or text file, or a whole workbook
+MAX_MEMBERS = 10_000
+MAX_MERGED_CELLS = 5_000_000  # cells covered by a sheet's merged ranges, once clipped to its values
+MAX_OPENPYXL_CELLS = 1_000_000  # a sheet's rows x columns, merged cells included
+_READ = 1 << 20
+_REF = re.compile(rb'<(?:\w+:)?(?:c|mergeCell)\b[^>]*?\b(?:r|ref)="\$?([A-Z]+)\$?([0-9]+)(?::\$?([A-Z]+)\$?([0-9]+))?"')
+_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
+
+
+class LimitError(BadFileError):
+    """A file beyond one of the documented input limits."""
+
+
+def _mb(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
+
+
+def check_regular(path: Path) -> int:
+    """The file's size; refuses what is not a regular file without opening it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise BadFileError(path, "does not exist") from None
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadFileError(path, "is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise BadFileError(path, "is not a regular file (a pipe or device); save it as a file first")
+    return info.st_size
+
+
+def open_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> BinaryIO:
+    """The file opened for reading, once it is a regular file within ``limit`` bytes."""
+    path = Path(path)
+    if check_regular(path) > limit:
+        raise LimitError(path, f"is larger than {_mb(limit)}, the most that is read")
+    try:
+        return path.open("rb")
+    except IsADirectoryError:
+        raise BadFileError(path, "is a folder, not a file") from None
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The whole file, refused beyond ``limit`` bytes (also when it grows while read)."""
+    path = Path(path)
+    with open_input(path, limit) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise LimitError(path, f"is larger than {_mb(limit)}, the most that is read")
+    return data
+
+
+def check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a zip whose members declare more than the limits allow."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise LimitError(path, f"holds more than {MAX_MEMBERS} parts, the most that is read")
+    total = 0
+    for info in members:
+        total += info.file_size
+        if total > MAX_UNCOMPRESSED:
+            raise LimitError(path, f"unpacks to more than {_mb(MAX_UNCOMPRESSED)}, the most that is read")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise LimitError(path, f"{info.filename} is compressed more than {MAX_RATIO} to 1 "
+                                   "(a zip bomb?); it is not read")
+
+
+def read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
+    """One member, streamed and stopped at ``limit`` bytes or MAX_RATIO times its compressed size,
+    whatever its header claims. KeyError when there is no such member."""
+    info = archive.getinfo(name)
+    ratio_cap = max(RATIO_FLOOR, MAX_RATIO * max(info.compress_size, 1))
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while True:
+                chunk = member.read(_READ)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > limit:
+                    raise LimitError(path, f"{name} unpacks to more than {_mb(limit)}, the most that is read")
+                if size > ratio_cap:
+                    raise LimitError(path, f"{name} is compressed more than {MAX_RATIO} to 1 (a zip bomb?); "
+                                           "it is not read")
+                chunks.append(chunk)
+    except (zlib.error, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+        # A damaged stream, a compression or zip version nobody supports, an encrypted member.
+        raise BadFileError(path, f"is damaged: {name} cannot be unpacked ({type(exc).__name__})") from None
+    return b"".join(chunks)
+
+
+def check_cell(path: Path, sheet: str, row: int, column: int) -> None:
+    """Refuse a cell (1-based row and column) beyond the rows and columns that are read."""
+    if row > MAX_ROWS:
+        raise LimitError(path, f"sheet {sheet} has a cell in row {row}; at most {MAX_ROWS:,} rows are read")
+    if column > MAX_COLUMNS:
+        raise LimitError(path, f"sheet {sheet} has a cell in column {column}; "
+                               f"at most {MAX_COLUMNS} columns are read")
+
+
+def check_merged_cells(path: Path, sheet: str, cells: int) -> None:
+    """Refuse merged ranges that together cover more cells than a grid may hold."""
+    if cells > MAX_MERGED_CELLS:
+        raise LimitError(path, f"sheet {sheet} has merged ranges over more than {MAX_MERGED_CELLS:,} "
+                               "cells, the most that is read")
+
+
+def check_sheet_size(path: Path, sheet: str, rows: int, columns: int) -> None:
+    """Refuse a sheet of more rows or columns than are read."""
+    check_cell(path, sheet, rows, columns)
+
+
+def _column(letters: bytes) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + ch - 64
+    return index
+
+
+def check_for_openpyxl(path: Path) -> None:
+    """Refuse a workbook whose sheets would make openpyxl build more than MAX_OPENPYXL_CELLS
+    cells: the rectangle up to the farthest cell, row or merged range any sheet names."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_archive(path, archive)
+            budget = MAX_UNCOMPRESSED
+            for info in archive.infolist():
+                if not info.filename.startswith("xl/worksheets/") or not info.filename.endswith(".xml"):
+                    continue
+                data = read_member(path, archive, info.filename, budget)
+                budget -= len(data)
+                rows = max((int(r) for r in _ROW.findall(data)), default=0)
+                columns = merged = 0
+                for a, b, c, d in _REF.findall(data):
+                    rows, columns = max(rows, int(b)), max(columns, _column(a))
+                    if c:
+                        rows, columns = max(rows, int(d)), max(columns, _column(c))
+                        merged += (abs(int(d) - int(b)) + 1) * (abs(_column(c) - _column(a)) + 1)
+                rows = max(rows, data.count(b"<row"))
+                cells = max(rows * max(columns, 1), data.count(b"<c ") + data.count(b"<c>"), merged)
+                if cells > MAX_OPENPYXL_CELLS:
+                    raise LimitError(path, f"{info.filename} spans {rows:,} rows by {columns:,} columns; "
+                                           f"a workbook like this one is read up to {MAX_OPENPYXL_CELLS:,} cells")
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return  # openpyxl says what is wrong with the file
