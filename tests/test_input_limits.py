@@ -158,7 +158,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, member):
     assert path.stat().st_size < 100_000
     outcome = read_bounded(path)["outcome"]
     assert outcome.startswith(f"refused: {path}:")
-    assert "50 MB" in outcome or "100 to 1" in outcome
+    assert "200 MB" in outcome or "100 to 1" in outcome
 
 
 def test_a_member_compressed_beyond_the_ratio_is_refused(tmp_path):
@@ -179,6 +179,23 @@ def test_a_lying_zip_header_does_not_get_past_the_cap(tmp_path):
     path.write_bytes(bytes(data))
     outcome = read_bounded(path)["outcome"]
     assert outcome.startswith(f"refused: {path}:")
+
+
+def test_too_many_cells_with_values_are_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(input_limits, "MAX_CELLS", 1000)  # the real limit takes 40 MB of XML to reach
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>1</v></c></row>' for r in range(3, 600))
+    path = workbook(tmp_path / "cells.xlsx", sheet(HEADER + rows))
+    from planner_gui.domain.errors import BadFileError
+    from planner_gui.exchange.ledger_grid import open_grids
+
+    with pytest.raises(BadFileError, match="has more than 1,000 cells with values"):
+        open_grids(path)
+
+
+def test_too_many_merges_are_refused(tmp_path):
+    merges = "".join(f'<mergeCell ref="A{r}:B{r}"/>' for r in range(1, 100_010))
+    path = workbook(tmp_path / "merges.xlsx", sheet(HEADER, f"<mergeCells>{merges}</mergeCells>"))
+    assert "more than 100,000 merged ranges" in read_bounded(path)["outcome"]
 
 
 def test_too_many_rows_are_refused_quickly(tmp_path):
@@ -208,12 +225,14 @@ def test_a_csv_with_too_many_rows_or_columns_is_refused(tmp_path):
 @pytest.mark.parametrize("name", ["big.csv", "big.xlsx", "big.json", "big.txt"])
 def test_a_huge_file_is_refused_by_its_size(tmp_path, name):
     path = tmp_path / name
+    json_file = name.endswith(".json")
     with path.open("wb") as handle:  # sparse: takes no disk space
-        handle.truncate(input_limits.MAX_INPUT_BYTES + 1)
+        handle.truncate((input_limits.MAX_JSON_BYTES if json_file else input_limits.MAX_INPUT_BYTES) + 1)
     module, function = {"json": ("json_format", "read_file"), "txt": ("intake.apply", "read_text_file")}.get(
         name.rsplit(".", 1)[1], ("ledger_read", "read_ledger"))
     outcome = read_bounded(path, module, function)["outcome"]
-    assert outcome == f"refused: {path}: is larger than 50 MB, the most that is read"
+    limit = "160 MB" if json_file else "50 MB"
+    assert outcome == f"refused: {path}: is larger than {limit}, the most that is read"
 
 
 @pytest.mark.parametrize(("module", "function"), [("ledger_read", "read_ledger"), ("json_format", "read_file"),
@@ -240,5 +259,5 @@ def test_the_command_line_says_one_line(tmp_path):
 
 def test_the_limits_are_documented():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "ledger.md").read_text(encoding="utf-8")
-    for figure in ("250,000 rows", "100 columns", "50 MB"):
+    for figure in ("250,000 rows", "100 columns", "50 MB", "200 MB", "160 MB", "2,500,000", "100,000"):
         assert figure in doc

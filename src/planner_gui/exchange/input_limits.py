@@ -14,11 +14,15 @@ API (for every reader):
   before opening it (opening a FIFO blocks), and a file over MAX_INPUT_BYTES.
 - ``check_archive(path, archive)``: every member of a zip (.xlsx, .ods) within
   MAX_UNCOMPRESSED in all and MAX_RATIO of its compressed size, by what the
-  zip declares; ``read_member(path, archive, name)`` then streams one member
-  and stops at the cap whatever the zip declared.
+  zip declares; ``stream_member(path, archive, name)`` (or ``read_member``
+  for the whole) then unpacks one member and stops at the cap whatever the zip
+  declared; a damaged member (zlib.error, an unknown zip version) is a
+  BadFileError.
 - ``check_for_openpyxl(path)``: the unusual workbook that openpyxl reads (it
   makes an object for every cell of a sheet's whole rectangle and of every
   merged range) within MAX_OPENPYXL_CELLS.
+- ``check_cell_count(path, cells)``: at most MAX_CELLS cells with values.
+- ``check_merged_cells(path, sheet, cells, ranges)``: merged ranges.
 - ``check_cell(path, sheet, row, column)`` (1-based) and
   ``check_sheet_size(path, sheet, rows, columns)``: a sheet within MAX_ROWS
   and MAX_COLUMNS.
@@ -31,6 +35,7 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -38,12 +43,17 @@ from planner_gui.domain.errors import BadFileError
 
 MAX_ROWS = 250_000  # a city's ledger: 200,000 updates in one history sheet
 MAX_COLUMNS = 100
-MAX_UNCOMPRESSED = 50 * 1024 * 1024  # bytes of all a workbook's zip members together
+# A city's ledger (10,000 tasks, 200,000 updates) unpacks to 158 MB and holds 1.8 million values;
+# reading it peaks at 440 MB of memory, so these limits are just above it.
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # bytes of all a workbook's zip members together
+MAX_CELLS = 2_500_000  # cells with a value, in all a workbook's sheets
 MAX_RATIO = 100  # uncompressed / compressed, for a member over RATIO_FLOOR bytes
 RATIO_FLOOR = 1024 * 1024  # small members (styles, empty sheets) compress far better
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # a CSV, JSON or text file, or a whole workbook
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # a CSV or text file, or a whole workbook (the city's: 26 MB)
+MAX_JSON_BYTES = 160 * 1024 * 1024  # a plan as JSON: the city's is 117 MB
 MAX_MEMBERS = 10_000
 MAX_MERGED_CELLS = 5_000_000  # cells covered by a sheet's merged ranges, once clipped to its values
+MAX_MERGES = 100_000  # merged ranges in a sheet
 MAX_OPENPYXL_CELLS = 1_000_000  # a sheet's rows x columns, merged cells included
 _READ = 1 << 20
 _REF = re.compile(rb'<(?:\w+:)?(?:c|mergeCell)\b[^>]*?\b(?:r|ref)="\$?([A-Z]+)\$?([0-9]+)(?::\$?([A-Z]+)\$?([0-9]+))?"')
@@ -114,30 +124,34 @@ def check_archive(path: Path, archive: zipfile.ZipFile) -> None:
                                    "(a zip bomb?); it is not read")
 
 
-def read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
-    """One member, streamed and stopped at ``limit`` bytes or MAX_RATIO times its compressed size,
-    whatever its header claims. KeyError when there is no such member."""
+def stream_member(path: Path, archive: zipfile.ZipFile, name: str,
+                  limit: int = MAX_UNCOMPRESSED) -> Iterator[bytes]:
+    """One member in pieces of up to 1 MB, stopped at ``limit`` bytes or MAX_RATIO times its
+    compressed size, whatever its header claims. KeyError when there is no such member."""
     info = archive.getinfo(name)
     ratio_cap = max(RATIO_FLOOR, MAX_RATIO * max(info.compress_size, 1))
-    chunks: list[bytes] = []
     size = 0
     try:
         with archive.open(info) as member:
             while True:
                 chunk = member.read(_READ)
                 if not chunk:
-                    break
+                    return
                 size += len(chunk)
                 if size > limit:
                     raise LimitError(path, f"{name} unpacks to more than {_mb(limit)}, the most that is read")
                 if size > ratio_cap:
                     raise LimitError(path, f"{name} is compressed more than {MAX_RATIO} to 1 (a zip bomb?); "
                                            "it is not read")
-                chunks.append(chunk)
+                yield chunk
     except (zlib.error, zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
         # A damaged stream, a compression or zip version nobody supports, an encrypted member.
         raise BadFileError(path, f"is damaged: {name} cannot be unpacked ({type(exc).__name__})") from None
-    return b"".join(chunks)
+
+
+def read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
+    """One member, whole, within the same caps as ``stream_member``."""
+    return b"".join(stream_member(path, archive, name, limit))
 
 
 def check_cell(path: Path, sheet: str, row: int, column: int) -> None:
@@ -149,11 +163,19 @@ def check_cell(path: Path, sheet: str, row: int, column: int) -> None:
                                f"at most {MAX_COLUMNS} columns are read")
 
 
-def check_merged_cells(path: Path, sheet: str, cells: int) -> None:
-    """Refuse merged ranges that together cover more cells than a grid may hold."""
+def check_merged_cells(path: Path, sheet: str, cells: int, ranges: int = 0) -> None:
+    """Refuse merged ranges that are too many, or together cover more cells than a grid may hold."""
+    if ranges > MAX_MERGES:
+        raise LimitError(path, f"sheet {sheet} has more than {MAX_MERGES:,} merged ranges, the most that is read")
     if cells > MAX_MERGED_CELLS:
         raise LimitError(path, f"sheet {sheet} has merged ranges over more than {MAX_MERGED_CELLS:,} "
                                "cells, the most that is read")
+
+
+def check_cell_count(path: Path, cells: int) -> None:
+    """Refuse a workbook of more cells with values than are read."""
+    if cells > MAX_CELLS:
+        raise LimitError(path, f"has more than {MAX_CELLS:,} cells with values, the most that is read")
 
 
 def check_sheet_size(path: Path, sheet: str, rows: int, columns: int) -> None:

@@ -7,6 +7,7 @@ names the exact place of anything wrong (``areas[2].tasks[0].due: ...``).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -314,6 +315,9 @@ def _check_unique_ids(plan: Plan) -> None:
                 claim(type(child).__name__.lower(), child.id)
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def loads(text: str, source: str = "") -> Plan:
     try:
         data = json.loads(text)
@@ -322,8 +326,10 @@ def loads(text: str, source: str = "") -> Plan:
     except RecursionError:  # e.g. [[[[... 100,000 deep: a hostile or broken file
         raise FormatError(source, "is nested too deeply to be a plan") from None
     try:
-        # "\ud800" escapes decode to lone surrogates, which no file or database can hold
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        # "\ud800" escapes decode to lone surrogates, which no file or database can hold (checked
+        # only when the text has such an escape: the check copies the whole plan, 117 MB for a city)
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise FormatError(source, "contains text that is not valid Unicode (a lone \\ud800-style escape)") from None
     except RecursionError:
@@ -340,9 +346,10 @@ def loads(text: str, source: str = "") -> Plan:
 
 def read_file(path: Path | str) -> Plan:
     path = Path(path)
-    raw = input_limits.read_input(path)  # no FIFO, device or endless file (/dev/zero)
+    raw = input_limits.read_input(path, input_limits.MAX_JSON_BYTES)  # no FIFO, device or /dev/zero
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormatError(str(path), "is not UTF-8 text") from None
+    del raw
     return loads(text, str(path))

@@ -19,10 +19,11 @@ cells that hold values, and merged ranges are clipped to it (one
 
 from __future__ import annotations
 
+import codecs
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -54,7 +55,6 @@ _VALUE = re.compile(r"<v>(.*?)</v>", re.DOTALL)
 _TEXT = re.compile(r"<t(?:\s[^>]*)?>(.*?)</t>", re.DOTALL)
 _PHONETIC = re.compile(r"<rPh\b.*?</rPh>", re.DOTALL)
 _FORMULA = re.compile(r"<f[\s>/]")
-_CHUNK = 1 << 20  # characters of sheet XML looked at at once
 _MERGE = re.compile(r'<mergeCell ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
 # Beyond this many cells the grid's rows are left ragged (no padding, missing rows
 # empty): values at A1 and CV250000 would otherwise fill 25 million slots.
@@ -101,6 +101,7 @@ class _Workbook:
         self.path = path
         self.archive = archive
         self.budget = input_limits.MAX_UNCOMPRESSED  # bytes still to be unpacked from the zip
+        self.values = 0  # cells with a value read so far, in all sheets
         workbook = self._xml("xl/workbook.xml")
         if workbook.tag != f"{{{MAIN_NS}}}workbook":
             raise Unsupported("not transitional SpreadsheetML")
@@ -131,11 +132,14 @@ class _Workbook:
                     kind = "percent"
                 self.kinds.append(kind)
 
+    def stream(self, name: str) -> Iterator[bytes]:
+        """A member in pieces, within what is left of the workbook's budget."""
+        for chunk in input_limits.stream_member(self.path, self.archive, name, self.budget):
+            self.budget -= len(chunk)
+            yield chunk
+
     def read(self, name: str) -> bytes:
-        """A member, streamed within what is left of the workbook's budget."""
-        data = input_limits.read_member(self.path, self.archive, name, self.budget)
-        self.budget -= len(data)
-        return data
+        return b"".join(self.stream(name))
 
     def _xml(self, name: str) -> ElementTree.Element:
         return ElementTree.fromstring(self.read(name))
@@ -197,78 +201,107 @@ def _cell_value(book: _Workbook, style: str | None, kind: str | None, inner: str
     return text if text.strip() else None
 
 
-def _cells(xml: str) -> Iterator[tuple[str, ...]]:
-    """The cells' parts, a few thousand rows at a time: the whole sheet's at once would hold
-    hundreds of megabytes of tuples. Unsupported when a cell is not in the expected shape."""
-    start = 0
-    while start < len(xml):
-        end = xml.find("</row>", start + _CHUNK)
-        end = len(xml) if end < 0 else end + len("</row>")
-        found = _CELL.findall(xml, start, end)
-        if len(found) != xml.count("<c ", start, end) + xml.count("<c>", start, end):
-            raise Unsupported("cells written in another way")
-        yield from found
-        start = end
+def _pieces(texts: Iterable[str]) -> Iterator[str]:
+    """The sheet's XML in pieces that end just after a </row> (or at the end), about as long as
+    the texts given: a sheet is never held whole (the city's history is 141 MB of XML)."""
+    parts: list[str] = []
+    for text in texts:
+        end = text.rfind("</row>")
+        if end < 0:
+            parts.append(text)
+            continue
+        end += len("</row>")
+        parts.append(text[:end])
+        yield "".join(parts)
+        parts = [text[end:]]
+    if any(parts):
+        yield "".join(parts)
 
 
-def _sheet_rows(book: _Workbook, xml: str, sheet: str = "") -> tuple[list[list[Any]],
-                                                                   list[tuple[int, int, int, int]]]:
+def _cells(xml: str) -> list[tuple[str, ...]]:
+    """The parts of the cells of a piece of sheet; Unsupported when a cell is not in the expected shape."""
+    found = _CELL.findall(xml)
+    if len(found) != xml.count("<c ") + xml.count("<c>"):
+        raise Unsupported("cells written in another way")
+    return found
+
+
+def _decoded(chunks: Iterable[bytes]) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for chunk in chunks:
+        yield decoder.decode(chunk)
+    yield decoder.decode(b"", final=True)
+
+
+def _sheet_rows(book: _Workbook, xml: str | Iterable[str], sheet: str = "") -> tuple[list[list[Any]],
+                                                                                   list[tuple[int, int, int, int]]]:
     """(rows from row 1, merged ranges as 0-based (r0, c0, r1, c1) inclusive, clipped to the cells
-    with values). Rows are rectangular unless that would take more than MAX_DENSE cells."""
-    if "<worksheet" not in xml or _FORMULA.search(xml):
-        raise Unsupported("formulas or prefixed names")
+    with values) of the sheet's XML, given whole or in pieces. Rows are rectangular unless that
+    would take more than MAX_DENSE cells."""
+    first = True
+    merges: list[tuple[str, str, str, str]] = []
     columns: dict[str, int] = {}
     cells: dict[int, list[Any]] = {}  # row -> its values so far, by column
     numbers: dict[tuple[str, str], Any] = {}  # dates and figures repeat a lot in a long sheet
     strings = book.strings
     row_cells: list[Any] = []
     current = ""
-    for letters, row_text, style, kind, inline, raw, inner in _cells(xml):
-        if row_text != current:
-            current = row_text
-            row_index = int(row_text) - 1
-            row_cells = cells.get(row_index) or []  # a row enters the grid by its first value
-        c = columns.get(letters)
-        if c is None:
-            c = columns[letters] = _column_index(letters, {})
-        value: Any
-        if inline:  # the usual one-run inline string
-            value = _unescape(inline) if ("&" in inline or "\r" in inline) else inline
-            if value[0].isspace() and not value.strip():
+    for piece in _pieces([xml] if isinstance(xml, str) else xml):
+        if (first and "<worksheet" not in piece) or _FORMULA.search(piece):
+            raise Unsupported("formulas or prefixed names")
+        first = False
+        merges.extend(_MERGE.findall(piece))
+        if len(merges) > input_limits.MAX_MERGES:
+            input_limits.check_merged_cells(book.path, sheet, 0, len(merges))
+        for letters, row_text, style, kind, inline, raw, inner in _cells(piece):
+            if row_text != current:
+                current = row_text
+                row_index = int(row_text) - 1
+                row_cells = cells.get(row_index) or []  # a row enters the grid by its first value
+            c = columns.get(letters)
+            if c is None:
+                c = columns[letters] = _column_index(letters, {})
+            value: Any
+            if inline:  # the usual one-run inline string
+                value = _unescape(inline) if ("&" in inline or "\r" in inline) else inline
+                if value[0].isspace() and not value.strip():
+                    continue
+            elif kind == "s" and raw:  # a shared string, as Excel and WPS save text
+                value = strings[int(raw)]
+                if not value or (value[0].isspace() and not value.strip()):
+                    continue
+            elif raw and not kind:  # a number, a date or a percentage
+                value = numbers.get((raw, style))
+                if value is None:
+                    value = numbers[(raw, style)] = book.number(raw, style)
+            elif raw or kind or inner:
+                if raw:
+                    inner = f"<v>{raw}</v>"
+                value = _cell_value(book, style, kind or None, inner)
+                if value is None:
+                    continue
+            else:
                 continue
-        elif kind == "s" and raw:  # a shared string, as Excel and WPS save text
-            value = strings[int(raw)]
-            if not value or (value[0].isspace() and not value.strip()):
-                continue
-        elif raw and not kind:  # a number, a date or a percentage
-            value = numbers.get((raw, style))
-            if value is None:
-                value = numbers[(raw, style)] = book.number(raw, style)
-        elif raw or kind or inner:
-            if raw:
-                inner = f"<v>{raw}</v>"
-            value = _cell_value(book, style, kind or None, inner)
-            if value is None:
-                continue
-        else:
-            continue
-        if not row_cells:
-            input_limits.check_cell(book.path, sheet, row_index + 1, c + 1)
-            cells[row_index] = row_cells
-        elif c >= len(row_cells):
-            input_limits.check_cell(book.path, sheet, row_index + 1, c + 1)
-        if c == len(row_cells):
-            row_cells.append(value)
-        elif c > len(row_cells):
-            row_cells.extend([None] * (c - len(row_cells)))
-            row_cells.append(value)
-        else:
-            row_cells[c] = value
+            book.values += 1
+            if not row_cells:
+                input_limits.check_cell(book.path, sheet, row_index + 1, c + 1)
+                if book.values > input_limits.MAX_CELLS:
+                    input_limits.check_cell_count(book.path, book.values)
+                cells[row_index] = row_cells
+            elif c >= len(row_cells):
+                input_limits.check_cell(book.path, sheet, row_index + 1, c + 1)
+            if c == len(row_cells):
+                row_cells.append(value)
+            elif c > len(row_cells):
+                row_cells.extend([None] * (c - len(row_cells)))
+                row_cells.append(value)
+            else:
+                row_cells[c] = value
     max_row = max(cells, default=-1)
     max_col = max((len(row) for row in cells.values()), default=0) - 1
     merged = []
     covered = 0
-    for a, b, c2, d in _MERGE.findall(xml):
+    for a, b, c2, d in merges:
         r0, c0 = int(b) - 1, _column_index(a, {})
         r1, c1 = (int(d) - 1, _column_index(c2, {})) if c2 else (r0, c0)
         # A merge gives the value of its top-left cell: one starting outside the values is empty.
@@ -303,6 +336,6 @@ def read_workbook_grids(path: Path, percent: Callable[[str], bool]) -> list[tupl
         book = _Workbook(path, archive, percent)
         sheets = []
         for name, state, target in book.sheets:
-            rows, merged = _sheet_rows(book, book.read(target).decode("utf-8"), name)
+            rows, merged = _sheet_rows(book, _decoded(book.stream(target)), name)
             sheets.append((name, state != "visible", rows, merged))
         return sheets
