@@ -17,10 +17,41 @@ def check_progress(value: object, field: str = "progress") -> float | None:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a number") from None
+        raise ValidationError(field, f"{_short(value)} is not a number") from None
+    except OverflowError:  # an integer such as 10**400
+        raise ValidationError(field, f"{_short(value)} is outside 0 to 100") from None
     if math.isnan(number) or not 0 <= number <= 100:
         raise ValidationError(field, f"{value} is outside 0 to 100")
     return number
+
+
+MAX_COUNT = 100_000  # declared areas or tasks: a city's plan has 10,000 tasks
+
+
+def _short(value: object) -> str:
+    """A value as a message shows it: a 5,000-digit number or a long text cut to 40 characters."""
+    try:
+        text = repr(value)
+    except ValueError:  # int.__repr__ refuses integers of more than 4,300 digits
+        return "a number of more than 4,300 digits"
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
+def check_count(value: object, field: str) -> int | None:
+    """A declared number of areas or tasks: a whole number from 0 to MAX_COUNT, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "must be a whole number")
+    try:
+        count = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        raise ValidationError(field, f"{_short(value)} is not a whole number") from None
+    if count < 0:
+        raise ValidationError(field, "must not be negative")
+    if count > MAX_COUNT:
+        raise ValidationError(field, f"{_short(value)} is more than {MAX_COUNT:,}")
+    return count
 
 
 def check_number(value: object, field: str) -> float | None:
@@ -32,7 +63,9 @@ def check_number(value: object, field: str) -> float | None:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a number") from None
+        raise ValidationError(field, f"{_short(value)} is not a number") from None
+    except OverflowError:  # an integer such as 10**400
+        raise ValidationError(field, f"{_short(value)} is too large a number") from None
     if math.isnan(number) or math.isinf(number):
         raise ValidationError(field, f"{value} is not a finite number")
     return number

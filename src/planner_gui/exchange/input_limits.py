@@ -12,7 +12,8 @@ API (for every reader):
 
 - ``open_input(path)`` / ``read_input(path)``: refuse a FIFO, device or folder
   before opening it (opening a FIFO blocks), and a file over MAX_INPUT_BYTES.
-- ``check_archive(path, archive)``: every member of a zip (.xlsx, .ods) within
+- ``open_archive(path)``: the zip opened, a damaged one refused in one line, and
+  checked by ``check_archive(path, archive)``: every member of a zip (.xlsx, .ods) within
   MAX_UNCOMPRESSED in all and MAX_RATIO of its compressed size, by what the
   zip declares; ``stream_member(path, archive, name)`` (or ``read_member``
   for the whole) then unpacks one member and stops at the cap whatever the zip
@@ -109,6 +110,22 @@ def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
+def open_archive(path: Path) -> zipfile.ZipFile:
+    """The zip (.xlsx, .ods) opened and checked by ``check_archive``; one line when it is damaged."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, NotImplementedError, ValueError, OverflowError) as exc:
+        raise BadFileError(path, f"is damaged or not a workbook ({type(exc).__name__}: {exc})") from None
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        check_archive(path, archive)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
 def check_archive(path: Path, archive: zipfile.ZipFile) -> None:
     """Refuse a zip whose members declare more than the limits allow."""
     members = archive.infolist()
@@ -183,6 +200,10 @@ def check_sheet_size(path: Path, sheet: str, rows: int, columns: int) -> None:
     check_cell(path, sheet, rows, columns)
 
 
+def _number(digits: bytes) -> int:
+    return int(digits) if len(digits) < 12 else 10**12  # a row of 5,000 digits is just far away
+
+
 def _column(letters: bytes) -> int:
     index = 0
     for ch in letters:
@@ -193,26 +214,22 @@ def _column(letters: bytes) -> int:
 def check_for_openpyxl(path: Path) -> None:
     """Refuse a workbook whose sheets would make openpyxl build more than MAX_OPENPYXL_CELLS
     cells: the rectangle up to the farthest cell, row or merged range any sheet names."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            check_archive(path, archive)
-            budget = MAX_UNCOMPRESSED
-            for info in archive.infolist():
-                if not info.filename.startswith("xl/worksheets/") or not info.filename.endswith(".xml"):
-                    continue
-                data = read_member(path, archive, info.filename, budget)
-                budget -= len(data)
-                rows = max((int(r) for r in _ROW.findall(data)), default=0)
-                columns = merged = 0
-                for a, b, c, d in _REF.findall(data):
-                    rows, columns = max(rows, int(b)), max(columns, _column(a))
-                    if c:
-                        rows, columns = max(rows, int(d)), max(columns, _column(c))
-                        merged += (abs(int(d) - int(b)) + 1) * (abs(_column(c) - _column(a)) + 1)
-                rows = max(rows, data.count(b"<row"))
-                cells = max(rows * max(columns, 1), data.count(b"<c ") + data.count(b"<c>"), merged)
-                if cells > MAX_OPENPYXL_CELLS:
-                    raise LimitError(path, f"{info.filename} spans {rows:,} rows by {columns:,} columns; "
-                                           f"a workbook like this one is read up to {MAX_OPENPYXL_CELLS:,} cells")
-    except (zipfile.BadZipFile, OSError, EOFError):
-        return  # openpyxl says what is wrong with the file
+    with open_archive(path) as archive:
+        budget = MAX_UNCOMPRESSED
+        for info in archive.infolist():
+            if not info.filename.startswith("xl/worksheets/") or not info.filename.endswith(".xml"):
+                continue
+            data = read_member(path, archive, info.filename, budget)
+            budget -= len(data)
+            rows = max((_number(r) for r in _ROW.findall(data)), default=0)
+            columns = merged = 0
+            for a, b, c, d in _REF.findall(data):
+                rows, columns = max(rows, _number(b)), max(columns, _column(a))
+                if c:
+                    rows, columns = max(rows, _number(d)), max(columns, _column(c))
+                    merged += (abs(_number(d) - _number(b)) + 1) * (abs(_column(c) - _column(a)) + 1)
+            rows = max(rows, data.count(b"<row"))
+            cells = max(rows * max(columns, 1), data.count(b"<c ") + data.count(b"<c>"), merged)
+            if cells > MAX_OPENPYXL_CELLS:
+                raise LimitError(path, f"{info.filename} spans {rows:,} rows by {columns:,} columns; "
+                                       f"a workbook like this one is read up to {MAX_OPENPYXL_CELLS:,} cells")

@@ -23,7 +23,7 @@ from planner_gui.domain.model import (
     ProgressUpdate,
     Task,
 )
-from planner_gui.domain.validation import check_number, check_progress, parse_iso_date
+from planner_gui.domain.validation import check_count, check_number, check_progress, parse_iso_date
 from planner_gui.exchange import input_limits
 from planner_gui.replacing import replacing
 
@@ -175,6 +175,12 @@ class _Reader:
             raise FormatError(self.at(key), "must be a whole number")
         return value
 
+    def count(self, key: str) -> int | None:
+        try:
+            return check_count(self.integer(key), self.at(key))
+        except ValidationError as exc:
+            raise FormatError(self.at(key), exc.reason) from None
+
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)
         if value is None:
@@ -285,7 +291,7 @@ def plan_from_dict(data: Any) -> Plan:
         raise FormatError("plan.year", f"{year} is not a plausible year")
     plan = Plan(
         title=info.text("title", required=True), year=year,
-        declared_areas=info.integer("declared_areas"), declared_tasks=info.integer("declared_tasks"),
+        declared_areas=info.count("declared_areas"), declared_tasks=info.count("declared_tasks"),
         source=info.text("source"), settings=_settings(info.data.get("settings")), **info.id(),
     )
     for area in top.items("areas"):
@@ -325,6 +331,8 @@ def loads(text: str, source: str = "") -> Plan:
         raise FormatError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:  # e.g. [[[[... 100,000 deep: a hostile or broken file
         raise FormatError(source, "is nested too deeply to be a plan") from None
+    except ValueError:  # Python reads integers of at most 4,300 digits
+        raise FormatError(source, "has a number of more than 4,300 digits; no plan figure is that long") from None
     try:
         # "\ud800" escapes decode to lone surrogates, which no file or database can hold (checked
         # only when the text has such an escape: the check copies the whole plan, 117 MB for a city)

@@ -331,8 +331,7 @@ def read_workbook_grids(path: Path, percent: Callable[[str], bool]) -> list[tupl
                                                                               list[tuple[int, int, int, int]]]]:
     """(name, hidden, rows, merged ranges) per sheet; Unsupported when openpyxl must read it.
     Errors of a damaged zip or XML are raised as they are."""
-    with zipfile.ZipFile(path) as archive:
-        input_limits.check_archive(path, archive)
+    with input_limits.open_archive(path) as archive:
         book = _Workbook(path, archive, percent)
         sheets = []
         for name, state, target in book.sheets:
