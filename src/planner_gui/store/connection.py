@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -238,6 +239,72 @@ def transaction(db: PlanDatabase) -> Iterator[PlanDatabase]:
         if explained is None:
             raise
         raise explained from exc
+
+
+def is_replaceable_stub(path: Path) -> bool:
+    """Whether ``path`` is an empty file or a planner-gui file without a plan: what a killed
+    first start or import of an older version left behind. ``init`` may replace such a file."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        if info.st_size == 0:
+            return True
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        inspect_file(path)
+    except (OSError, PlannerError):
+        return False
+    try:
+        conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+@contextlib.contextmanager
+def building(path: Path) -> Iterator[Path]:
+    """A temporary name beside ``path`` to build a new file under; on success the file is
+    flushed and renamed into place, so ``path`` is never a half-made file (a kill or a failed
+    import leaves at most the temporary file, which the next build removes)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise BadFileError(path, "cannot be created (its folder does not exist)")
+    for stale in folder.glob(f".{path.name}.*.creating"):
+        pid = stale.name[len(path.name) + 2:-len(".creating")]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove_with_journals(stale)
+    partial = folder / f".{path.name}.{os.getpid()}.creating"
+    _remove_with_journals(partial)
+    try:
+        yield partial
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be created ({exc.strerror or exc})") from None
+    finally:
+        _remove_with_journals(partial)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _remove_with_journals(path: Path) -> None:
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            name.unlink(missing_ok=True)
 
 
 def writable(path: Path) -> bool:
