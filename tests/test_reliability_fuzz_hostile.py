@@ -106,6 +106,7 @@ def test_hostile_json_is_read_or_refused_in_one_line(text):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # 10,000 cases: minutes on a busy machine
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(hostile_plans())
 def test_hostile_json_10000(text):
@@ -119,6 +120,7 @@ def test_hostile_plan_text_is_read_or_refused_in_one_line(text):
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # 10,000 cases: minutes on a busy machine
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_hostile_plan_text_10000(text):
@@ -229,6 +231,7 @@ def test_mutated_workbooks_are_read_or_refused_in_one_line(ledger_parts, tmp_pat
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # 10,000 cases: minutes on a busy machine
 def test_mutated_workbooks_10000(ledger_parts, tmp_path, open_plan):
     for seed in range(10_000):
         xlsx_case(ledger_parts, seed, tmp_path, open_plan)

@@ -80,8 +80,14 @@ def group_tasks(plan: Plan, by: str) -> dict[str, list[tuple[str, Task]]]:
     return groups
 
 
+# Names Windows keeps for devices, whatever the extension: CON.xlsx cannot be opened or mailed.
+_DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
 def _file_name(name: str, used: set[str]) -> str:
-    base = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "form"
+    base = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", name).strip("._")[:100].rstrip("._") or "form"
+    if base.split(".")[0].upper() in _DEVICE_NAMES:
+        base += "_"
     candidate, n = base, 2
     while candidate.casefold() in used:
         candidate, n = f"{base}_{n}", n + 1
