@@ -59,6 +59,7 @@ _MERGE = re.compile(r'<mergeCell ref="([A-Z]+)([0-9]+)(?::([A-Z]+)([0-9]+))?"')
 # Beyond this many cells the grid's rows are left ragged (no padding, missing rows
 # empty): values at A1 and CV250000 would otherwise fill 25 million slots.
 MAX_DENSE = 5_000_000
+EXACT_INTEGERS = 2**53  # beyond this a spreadsheet's (double) number is no exact integer
 
 
 class Unsupported(Exception):
@@ -162,6 +163,8 @@ class _Workbook:
             value: Any = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
         except ValueError:  # an integer of thousands of digits; float says inf, which is reported
             value = float(raw)
+        if type(value) is int and not -EXACT_INTEGERS <= value <= EXACT_INTEGERS:
+            value = float(raw)  # Excel holds every number as a double: 10**400 is inf, as there
         kind = self.kinds[int(style)] if style and int(style) < len(self.kinds) else None
         if kind == "date" or kind == "timedelta":
             try:

@@ -103,13 +103,19 @@ def _openpyxl_grids(path: Path) -> list[Grid]:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as exc:
         raise BadFileError(path, f"is damaged or not an Excel workbook ({type(exc).__name__})") from None
     except Exception as exc:  # openpyxl raises many kinds of error for a broken file
-        raise BadFileError(path, f"is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
+        raise BadFileError(path, f"is damaged and cannot be read ({_first_line(exc)})") from None
     try:
         return [_sheet_grid(ws) for ws in wb.worksheets]
     except (OverflowError, ValueError, TypeError) as exc:  # a number or date no one can hold
-        raise BadFileError(path, f"is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
+        raise BadFileError(path, f"is damaged and cannot be read ({_first_line(exc)})") from None
     finally:
         wb.close()
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception as one short line: openpyxl's messages run over several."""
+    text = " ".join(str(exc).split("\n", 1)[0].split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def _is_percent(number_format: str) -> bool:
@@ -130,6 +136,8 @@ def _cell_value(cell: Any) -> Any:
         return f"{round(value * 100, 6):g}%"
     if isinstance(value, str):
         return value if value.strip() else None
+    if type(value) is int and not -(2**53) <= value <= 2**53:
+        return float(str(value))  # a double, as Excel holds it: 10**400 is inf, reported as such
     return value
 
 
