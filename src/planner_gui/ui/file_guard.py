@@ -231,17 +231,20 @@ class FileGuard(QObject):
 
 
 def editing_in_progress(window: Any) -> bool:
-    """Whether the user is in the middle of an edit in ``window``: an item editor open in a
-    view (the tree's inline title editor, a table cell) or a text field with focus whose text
-    differs from what the file holds."""
+    """Whether the user is in the middle of an edit in ``window``: the focus in an item editor
+    (the tree's inline title editor, a table cell) or in a text field whose text differs from
+    what the file holds. (QAbstractItemView.state() is protected: Qt aborts when it is called
+    on a view made in C++, such as a combo box's list.)"""
     if not isinstance(window, QWidget):
         return False
-    for view in window.findChildren(QAbstractItemView):
-        if view.state() == QAbstractItemView.State.EditingState:
-            return True
     focus = QApplication.focusWidget()
     if focus is None or not window.isAncestorOf(focus):
         return False
+    parent = focus.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractItemView):
+            return True  # an item editor (it lives in a view's viewport), e.g. the inline title
+        parent = parent.parentWidget()
     shown = getattr(focus, "_shown", None)  # the committing fields of ui/editor/fields.py
     if isinstance(focus, QLineEdit):
         return focus.text() != shown if shown is not None else focus.isModified()
