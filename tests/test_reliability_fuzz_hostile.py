@@ -13,6 +13,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -202,6 +203,25 @@ def mutate(parts: dict[str, bytes], rng: random.Random, folder: Path) -> Path:
     return path
 
 
+RECORD_VALUES = [None, 1, 1e400, [], {}, "x", "2024-13-45", True, {"id": []}]
+
+
+def mutate_record(form: Path, rng: random.Random, folder: Path) -> Path:
+    """A report form whose hidden record has one value of another type (a TypeError in
+    merge_form once)."""
+    wb = openpyxl.load_workbook(form)
+    ws = wb["_planner"]
+    cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("{")]
+    cell = rng.choice(cells)
+    record = json.loads(cell.value)
+    if record:
+        record[rng.choice(sorted(record))] = rng.choice(RECORD_VALUES)
+    cell.value = json.dumps(record) if rng.random() < 0.9 else json.dumps(rng.choice(RECORD_VALUES))
+    path = folder / "mutated-form.xlsx"
+    wb.save(path)
+    return path
+
+
 def xlsx_case(parts: dict[str, bytes], seed: int, folder: Path, store) -> None:
     from planner_gui.exchange import ledger_import
 
@@ -228,6 +248,24 @@ def test_mutated_workbooks_are_read_or_refused_in_one_line(ledger_parts, tmp_pat
     for seed in range(150):
         xlsx_case(ledger_parts, seed, tmp_path, open_plan)
     assert open_plan.counts() == before
+
+
+def test_report_forms_with_a_mutated_hidden_record_are_read_or_refused_in_one_line(tmp_path):
+    from planner_gui.exchange import ledger_import
+    from planner_gui.exchange.report_forms import export_forms
+    from planner_gui.store import PlanStore
+
+    plan = full_plan()
+    store = PlanStore.create(tmp_path / "plan.sqlite", plan)
+    form = export_forms(plan, "unit", tmp_path / "forms", date(2024, 7, 1))[0]
+    rng = random.Random(24)
+    for _ in range(40):
+        path = mutate_record(form, rng, tmp_path)
+        try:
+            ledger_import.prepare_import(path, store, today=date(2024, 7, 1)).describe()
+        except PlannerError as exc:
+            one_line(exc)
+    store.close()
 
 
 @pytest.mark.slow

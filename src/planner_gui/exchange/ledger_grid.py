@@ -86,7 +86,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         return [_merged_grid(name, rows, merged, hidden)
                 for name, hidden, rows, merged in read_workbook_grids(path, _is_percent)]
     except (Unsupported, zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
-            OverflowError):
+            OverflowError, LookupError):  # LookupError: an XML declaration naming no known encoding
         # Unusual or damaged: openpyxl reads it, or says what is wrong with it.
         input_limits.check_for_openpyxl(path)  # openpyxl reads everything into memory
         return _openpyxl_grids(path)

@@ -205,12 +205,16 @@ def merge_form(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
     """The updates a filled report form adds to ``plan`` (the plan is not modified)."""
     assert ledger.meta is not None
     meta = ledger.meta
-    if meta.plan.get("id") not in (None, plan.id):
-        raise FormatError(str(ledger.path), f"this report form was made from another plan "
-                                            f"({meta.plan.get('title', '?')})")
-    start = date.fromisoformat(meta.extra["period_start"])
-    end = date.fromisoformat(meta.extra["period_end"])
-    reporter = str(meta.extra.get("name", ""))
+    try:  # the hidden record as it was written; a changed one is refused in one line
+        if meta.plan.get("id") not in (None, plan.id):
+            raise FormatError(str(ledger.path), f"this report form was made from another plan "
+                                                f"({meta.plan.get('title', '?')})")
+        start = date.fromisoformat(meta.extra["period_start"])
+        end = date.fromisoformat(meta.extra["period_end"])
+        reporter = str(meta.extra.get("name", ""))
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise FormatError(str(ledger.path), "the hidden record of this report form is damaged; "
+                                            "export the form again") from None
     filled_columns = {ledger.columns.get(k, k) for k in (*EDITABLE, "title")}
     changes = ChangeSet(problems=[p for p in ledger.problems if p.column in filled_columns or not p.column])
     tasks = {t.id: t for t in plan.walk_tasks()}
