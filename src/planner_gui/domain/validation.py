@@ -90,7 +90,27 @@ def check_dates(start: date | None, due: date | None) -> None:
         raise ValidationError("due", f"deadline {due} is before the start {start}")
 
 
+# Lengths at input. A title or name of 2,000 characters is plenty (the longest of the
+# bundled plan's is under 200) and fits every report; other texts end well inside a
+# spreadsheet cell (32,767), so that a ledger holds them exactly.
+MAX_TITLE = 2_000
+MAX_TEXT = 30_000
+
+
 def check_title(value: object, field: str = "title") -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(field, "must not be empty")
+    if len(value.strip()) > MAX_TITLE:
+        raise ValidationError(field, f"is {len(value.strip()):,} characters long; at most {MAX_TITLE:,} are kept")
     return value.strip()
+
+
+def check_text(value: object, field: str) -> str:
+    """A free text (notes, units, an update's text): any text of at most MAX_TEXT characters."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be text")
+    if len(value) > MAX_TEXT:
+        raise ValidationError(field, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are kept")
+    return value

@@ -22,6 +22,19 @@ MAX_CELL_TEXT = 32767
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def shown_text(text: str) -> str:
+    """``text`` as a spreadsheet cell holds it and a reader reads it back: cut at Excel's limit,
+    without the control characters XML cannot hold, with line ends as LF. What a ledger's
+    hidden record says a cell shows, so that an unedited cell is seen as unedited and the exact
+    stored text is kept (export then import changes nothing)."""
+    if len(text) > MAX_CELL_TEXT:
+        text = text[: MAX_CELL_TEXT - 1] + "…"
+    text = _ILLEGAL.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
 def is_risky(text: str) -> bool:
     """True when ``text`` would be taken as a formula if typed into a cell."""
     return text.startswith(FORMULA_TRIGGERS)

@@ -25,6 +25,7 @@ from planner_gui.domain.validation import (
     check_count,
     check_number,
     check_progress,
+    check_text,
     check_title,
     parse_iso_date,
 )
@@ -39,11 +40,7 @@ def from_iso(value: str | None) -> date | None:
 
 
 def _text(value: object, field: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValidationError(field, "must be text")
-    return value
+    return check_text(value, field)
 
 
 def _flag(value: object, field: str) -> int:
