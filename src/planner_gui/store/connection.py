@@ -84,7 +84,7 @@ def one_line(problem: str) -> str:
     return " ".join(problem.replace("*** in database main ***", "").split())
 
 
-def _inspection_uri(path: Path, header: bytes) -> str:
+def inspection_uri(path: Path, header: bytes) -> str:
     """A read-only URI that leaves nothing beside the file.
 
     A WAL-mode file opened read-only gets -wal and -shm files created next to
@@ -106,6 +106,9 @@ def inspect_file(path: Path) -> int:
     Raises BadFileError with the reason when the file cannot be a plan.
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
+            # opening a FIFO waits for a writer for ever; a device reads without end
+            raise BadFileError(path, "is not a regular file (a pipe or device), not a plan file")
         with path.open("rb") as handle:
             header = handle.read(100)
     except IsADirectoryError:
@@ -121,7 +124,7 @@ def inspect_file(path: Path) -> int:
     if len(header) < 100:
         raise BadFileError(path, "is truncated (shorter than an SQLite header)")
     try:
-        conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+        conn = sqlite3.connect(inspection_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise BadFileError(path, f"cannot be opened ({exc})") from None
     try:
@@ -256,7 +259,7 @@ def is_replaceable_stub(path: Path) -> bool:
     except (OSError, PlannerError):
         return False
     try:
-        conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+        conn = sqlite3.connect(inspection_uri(path, header), uri=True)
         try:
             return conn.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
         finally:
@@ -322,8 +325,10 @@ def _open_read_only(path: Path, version: int) -> tuple[PlanDatabase, bool]:
             path, f"uses an older file format ({version}); open it once for writing to upgrade it"
         )
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
-        # a read-only folder: -shm cannot be made, and nothing is pending in a -wal
+    if not writable(path) and not Path(f"{path}-wal").exists():
+        # A read-only file or folder: nobody is writing it and nothing is pending in a -wal, so
+        # it is read as immutable, and SQLite makes no -wal or -shm beside it (they were left
+        # behind). A file open read-only beside a writer (a second window) is read normally.
         uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -435,7 +440,7 @@ def check_file(path: Path | str, *, full: bool = False) -> list[str]:
     inspect_file(path)
     with path.open("rb") as handle:
         header = handle.read(100)
-    conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+    conn = sqlite3.connect(inspection_uri(path, header), uri=True)
     try:
         _configure(conn)
         return check_integrity(conn, full=full)
