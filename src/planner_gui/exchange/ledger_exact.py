@@ -31,10 +31,13 @@ def exact_updates(task: Task) -> dict[str, dict[str, str]]:
 
 def restore_updates(history: list[dict[str, Any]], records: dict[str, dict[str, Any]]) -> None:
     """Put the exact texts back into history rows (read from the sheet) whose cells are unedited."""
+    exact_of = {task_id: record["exact_updates"] for task_id, record in records.items()
+                if isinstance(record, dict) and isinstance(record.get("exact_updates"), dict)}
+    if not exact_of:
+        return  # the usual case: 200,000 history rows are not looked at
     for item in history:
-        record = records.get(str(item.get("task_id") or ""))
-        exact = record.get("exact_updates") if isinstance(record, dict) else None
-        texts = exact.get(str(item.get("id") or "")) if isinstance(exact, dict) else None
+        exact = exact_of.get(str(item.get("task_id") or ""))
+        texts = exact.get(str(item.get("id") or "")) if exact is not None else None
         if not isinstance(texts, dict):
             continue
         for key, text in texts.items():
