@@ -174,9 +174,9 @@ def read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int = MA
 def check_cell(path: Path, sheet: str, row: int, column: int) -> None:
     """Refuse a cell (1-based row and column) beyond the rows and columns that are read."""
     if row > MAX_ROWS:
-        raise LimitError(path, f"sheet {sheet} has a cell in row {row}; at most {MAX_ROWS:,} rows are read")
+        raise LimitError(path, f"sheet {sheet} has a cell in row {row:,}; at most {MAX_ROWS:,} rows are read")
     if column > MAX_COLUMNS:
-        raise LimitError(path, f"sheet {sheet} has a cell in column {column}; "
+        raise LimitError(path, f"sheet {sheet} has a cell in column {column:,}; "
                                f"at most {MAX_COLUMNS} columns are read")
 
 
