@@ -121,3 +121,19 @@ def test_init_never_replaces_a_plan_or_another_file(tmp_path):
     with pytest.raises(PlannerError, match="already exists"):
         init_file(other)
     assert path.read_bytes() == before
+
+
+def test_a_file_that_cannot_be_made_is_named_as_asked(tmp_path, monkeypatch):
+    real = sqlite3.connect
+
+    def refuse(target, *args, **kwargs):
+        if ".creating" in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", refuse)
+    path = tmp_path / "plan.sqlite"
+    with pytest.raises(PlannerError) as caught:
+        PlanStore.create(path, full_plan())
+    assert str(caught.value).startswith(f"{path}: ") and ".creating" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []

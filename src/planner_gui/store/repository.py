@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from planner_gui.domain.errors import NotFoundError, ValidationError
+from planner_gui.domain.errors import BadFileError, NotFoundError, ValidationError
 from planner_gui.domain.model import (
     Area,
     Indicator,
@@ -90,7 +90,10 @@ class PlanStore:
         if path.exists() and not is_replaceable_stub(path):
             raise ValidationError("plan", f"{path} already holds a plan or is not a plan file")
         with building(path) as partial:
-            db, _ = open_database(partial, create=True, daily_backup=False)
+            try:
+                db, _ = open_database(partial, create=True, daily_backup=False)
+            except BadFileError as exc:  # named by the file the user asked for, not the temporary one
+                raise BadFileError(path, exc.reason) from None
             try:
                 cls(db, partial).replace_plan(plan)
             finally:
