@@ -131,6 +131,14 @@ def test_a_merge_over_the_whole_sheet_in_a_workbook_with_formulas_is_refused(tmp
     assert outcome.startswith(f"refused: {path}:") and "1,000,000 cells" in outcome
 
 
+def test_a_far_cell_in_a_workbook_with_formulas_is_refused_before_openpyxl_reads_it(tmp_path):
+    rows = HEADER.replace('<c r="B2" t="inlineStr"><is><t>区商务局</t></is></c>', '<c r="B2"><f>1+1</f></c>')
+    far = '<row r="900000"><c r="B900000"><f>1+1</f></c></row>'
+    path = workbook(tmp_path / "far-formula.xlsx", sheet(rows + far))
+    outcome = read_bounded(path)["outcome"]
+    assert "spans 900,000 rows by 2 columns" in outcome and "1,000,000 cells" in outcome
+
+
 @pytest.mark.parametrize(("ref", "limit"), [("A100000000", "250,000 rows"), ("XFD1", "100 columns")])
 def test_a_value_far_away_is_refused_naming_the_limit(tmp_path, ref, limit):
     far = f'<row r="{ref[len(ref.rstrip("0123456789")):]}"><c r="{ref}"><v>1</v></c></row>'

@@ -57,6 +57,7 @@ MAX_MERGED_CELLS = 5_000_000  # cells covered by a sheet's merged ranges, once c
 MAX_MERGES = 100_000  # merged ranges in a sheet
 MAX_OPENPYXL_CELLS = 1_000_000  # a sheet's rows x columns, merged cells included
 _READ = 1 << 20
+_OVERLAP = 256  # longer than any cell or merge reference
 _REF = re.compile(rb'<(?:\w+:)?(?:c|mergeCell)\b[^>]*?\b(?:r|ref)="\$?([A-Z]+)\$?([0-9]+)(?::\$?([A-Z]+)\$?([0-9]+))?"')
 _ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]+)"')
 
@@ -213,23 +214,50 @@ def _column(letters: bytes) -> int:
 
 def check_for_openpyxl(path: Path) -> None:
     """Refuse a workbook whose sheets would make openpyxl build more than MAX_OPENPYXL_CELLS
-    cells: the rectangle up to the farthest cell, row or merged range any sheet names."""
+    cells: the rectangle up to the farthest cell, row or merged range any sheet names. Each
+    sheet is streamed (a reference cut between two pieces is seen whole in the next), and the
+    check stops at the first piece beyond the limit."""
     with open_archive(path) as archive:
         budget = MAX_UNCOMPRESSED
         for info in archive.infolist():
             if not info.filename.startswith("xl/worksheets/") or not info.filename.endswith(".xml"):
                 continue
-            data = read_member(path, archive, info.filename, budget)
-            budget -= len(data)
-            rows = max((_number(r) for r in _ROW.findall(data)), default=0)
-            columns = merged = 0
-            for a, b, c, d in _REF.findall(data):
-                rows, columns = max(rows, _number(b)), max(columns, _column(a))
-                if c:
-                    rows, columns = max(rows, _number(d)), max(columns, _column(c))
-                    merged += (abs(_number(d) - _number(b)) + 1) * (abs(_column(c) - _column(a)) + 1)
-            rows = max(rows, data.count(b"<row"))
-            cells = max(rows * max(columns, 1), data.count(b"<c ") + data.count(b"<c>"), merged)
-            if cells > MAX_OPENPYXL_CELLS:
-                raise LimitError(path, f"{info.filename} spans {rows:,} rows by {columns:,} columns; "
-                                       f"a workbook like this one is read up to {MAX_OPENPYXL_CELLS:,} cells")
+            extent = [0, 0, 0]  # rows, columns, merged cells
+            counted_cells = counted_rows = 0
+            tail = b""
+            for chunk in stream_member(path, archive, info.filename, budget):
+                budget -= len(chunk)
+                data = tail + chunk
+                cut = max(len(data) - _OVERLAP, 0)
+                for found in _ROW.finditer(data, 0, cut):
+                    extent[0] = max(extent[0], _number(found[1]))
+                for found in _REF.finditer(data):
+                    if found.start() >= cut:
+                        break  # seen again, whole, with the next piece
+                    _take(found, extent)
+                counted_rows += chunk.count(b"<row")
+                counted_cells += chunk.count(b"<c ") + chunk.count(b"<c>")
+                tail = data[cut:]
+                _check_openpyxl_cells(path, info.filename, max(extent[0], counted_rows), extent[1],
+                                      counted_cells, extent[2])
+            for found in _ROW.finditer(tail):  # the last piece's end
+                extent[0] = max(extent[0], _number(found[1]))
+            for found in _REF.finditer(tail):
+                _take(found, extent)
+            _check_openpyxl_cells(path, info.filename, max(extent[0], counted_rows), extent[1],
+                                  counted_cells, extent[2])
+
+
+def _take(found: re.Match[bytes], extent: list[int]) -> None:
+    """A cell or merge reference into (farthest row, farthest column, merged cells)."""
+    a, b, c, d = found.groups()
+    extent[0], extent[1] = max(extent[0], _number(b)), max(extent[1], _column(a))
+    if c:
+        extent[0], extent[1] = max(extent[0], _number(d)), max(extent[1], _column(c))
+        extent[2] += (abs(_number(d) - _number(b)) + 1) * (abs(_column(c) - _column(a)) + 1)
+
+
+def _check_openpyxl_cells(path: Path, name: str, rows: int, columns: int, cells: int, merged: int) -> None:
+    if max(rows * max(columns, 1), cells, merged) > MAX_OPENPYXL_CELLS:
+        raise LimitError(path, f"{name} spans {rows:,} rows by {columns:,} columns; "
+                               f"a workbook like this one is read up to {MAX_OPENPYXL_CELLS:,} cells")
