@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from planner_gui.cli.options import add_as_of, add_db, db_path
+from planner_gui.domain.dates import default_as_of
 from planner_gui.store import PlanStore
 
 
@@ -20,10 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the headings")
     p.set_defaults(func=cmd_export_xlsx)
 
-    p = sub.add_parser("import-xlsx", help="import or merge a ledger or a filled report form (.xlsx or .csv)")
+    p = sub.add_parser("import-xlsx", help="import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled "
+                                           "report form")
     add_db(p)
     p.add_argument("file", type=Path, help="the ledger, report form or CSV file")
     p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    p.add_argument("--accept-new-rows", action="store_true",
+                   help="a report form's rows that a department added become new tasks "
+                        "(without it they are only listed)")
     p.add_argument("--json", action="store_true",
                    help="with --dry-run: print the resulting plan as planner-gui/1 JSON")
     p.set_defaults(func=cmd_import_xlsx)
@@ -41,8 +46,9 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    out = export_ledger(plan, args.out, args.as_of or date.today(), args.lang)
-    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} tasks")
+    out = export_ledger(plan, args.out, args.as_of or default_as_of(plan.year), args.lang)
+    # one row per task and sub-task: "rows", not a third count called "tasks"
+    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} task rows")
     return 0
 
 
@@ -53,7 +59,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     path = db_path(args)
     store = PlanStore.open(path) if path.exists() else None
     try:
-        preview = prepare_import(args.file, store, today=date.today())
+        preview = prepare_import(args.file, store, today=date.today(), accept_new_rows=args.accept_new_rows)
         if args.json:
             # the JSON goes to standard output; what the preview would list goes to standard error
             for line in preview.describe()[1:]:
@@ -85,7 +91,7 @@ def cmd_export_forms(args: argparse.Namespace) -> int:
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    written = export_forms(plan, args.by, args.out, args.as_of or date.today())
+    written = export_forms(plan, args.by, args.out, args.as_of or default_as_of(plan.year))
     for path in written:
         print(f"wrote {path}")
     print(f"{len(written)} forms in {args.out}")

@@ -16,9 +16,10 @@ from typing import TextIO
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, status_word
+from planner_gui.domain.rounding import format_progress
 from planner_gui.replacing import replacing
 from planner_gui.reports.labels import label, section_number, sub_number
-from planner_gui.reports.report_data import ReportData, TaskRow, letter_rows
+from planner_gui.reports.report_data import ReportData, TaskRow, attention_problems, letter_rows
 
 CSS = """
 @page { size: A4 portrait; margin: 26mm 20mm 22mm 30mm; }
@@ -93,7 +94,7 @@ class _HtmlWriter:
         yield (f'<p class="meta">{self.t("as_of")}{self.colon}'
                f"{_e(format_date_words(d.as_of, self.lang))} &#160; "
                f'{self.t("generated")}{self.colon}{_e(format_date_words(d.generated, self.lang))}'
-               f' &#160; {self.t("scope")}{self.colon}{_e(d.scope.describe(self.lang))}</p>\n')
+               f' &#160; {self.t("scope")}{self.colon}{_e(d.scope.describe(self.lang, d.leaf_count))}</p>\n')
 
     def summary(self) -> Iterator[str]:
         d = self.data
@@ -104,7 +105,7 @@ class _HtmlWriter:
                       for s in STATUS_ORDER) + "</tr></tbody></table>\n"
         declared = (self.t("declared_counts", d.declared_areas or "—", d.declared_tasks or "—")
                     if d.declared_areas or d.declared_tasks else self.t("not_declared"))
-        yield (f"<p>{self.t('overall_progress')}{self.colon}<b>{d.progress:.0f}%</b>；"
+        yield (f"<p>{self.t('overall_progress')}{self.colon}<b>{format_progress(d.progress)}</b>；"
                f"{self.t('leaf_tasks')}{self.colon}<b>{self.t('items', d.leaf_count)}</b>；"
                f"{self.t('not_reported')}{self.colon}<b>{self.t('items', d.not_reported)}</b><br>"
                f"{self.t('declared')}{self.colon}<b>{declared}</b>；{self.t('entered')}{self.colon}"
@@ -123,7 +124,7 @@ class _HtmlWriter:
         for index, section in enumerate(d.areas, start=1):
             yield f"<h3>{sub_number(2, index, self.lang)}{_e(section.name)}</h3>\n"
             count = label(self.lang, "items", sum(section.counts.values()))
-            figures = self.t("area_progress", f"{section.progress:.0f}%", count)
+            figures = self.t("area_progress", format_progress(section.progress), count)
             yield f'<p class="muted">{figures}</p>\n'
             yield from self.table(section.rows)
         yield from self.attention()
@@ -140,7 +141,7 @@ class _HtmlWriter:
             cells = [f'<td class="c">{_e(row.number)}</td>',
                      f"<td{parent}{indent}>{_e(row.title)}</td>",
                      f'<td class="c">{_e(row.leader)}</td>', f'<td class="c">{_e(row.lead_unit)}</td>',
-                     f'<td class="c">{_e(row.deadline)}</td>', f'<td class="c">{row.progress:.0f}%</td>',
+                     f'<td class="c">{_e(row.deadline)}</td>', f'<td class="c">{format_progress(row.progress)}</td>',
                      f'<td class="c">{self.light(row.status)}</td>']
             if self.options.update_texts:
                 latest = ""
@@ -159,8 +160,8 @@ class _HtmlWriter:
         for index, (area, row) in enumerate(items, start=1):
             yield (f'<p class="item">{index}. {self.light(row.status)} <b>{_e(row.title)}</b> '
                    f'<span class="muted">（{_e(area)}；{_e(row.leader or "—")}；'
-                   f'{_e(row.deadline or "—")}；{row.progress:.0f}%）</span></p>\n')
-            problems = row.problems or label(self.lang, "no_problems_given")
+                   f'{_e(row.deadline or "—")}；{format_progress(row.progress)}）</span></p>\n')
+            problems = attention_problems(row, self.lang) or label(self.lang, "no_problems_given")
             yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
             if self.options.update_texts and row.next_steps:
                 yield f'<p class="indent">{self.t("next_steps")}{self.colon}{_e(row.next_steps)}</p>\n'
@@ -183,7 +184,7 @@ class _HtmlWriter:
         yield f"<h1>{_e(d.title)}</h1>\n<p class=\"subtitle\"><b>{self.t('letter_title')}</b></p>\n"
         if leader:
             yield f"<p><b>{self.t('letter_leader', leader)}</b></p>\n"
-        yield f"<p>{self.t('letter_intro', d.title, leader or d.scope.describe(self.lang))}</p>\n"
+        yield f"<p>{self.t('letter_intro', d.title, leader or d.scope.describe(self.lang, d.leaf_count))}</p>\n"
         yield f"<h3>{self.t('letter_tasks')}</h3>\n<table><thead><tr>"
         yield "".join(f"<th>{self.t(k)}</th>" for k in
                       ("col_no", "col_task", "col_targets", "col_unit", "col_deadline"))
