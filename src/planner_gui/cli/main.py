@@ -72,6 +72,13 @@ def fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    from planner_gui.cli.terminal import guarded_terminal
+
+    with guarded_terminal():  # a title holding ESC [ 2 J is shown, not obeyed
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(keep_dash_values(parser, argv))
     from planner_gui.store.loading import freezing_what_is_read

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from planner_gui.domain.model import Area, Task
 from planner_gui.ui.commands import (
@@ -34,12 +34,28 @@ def _tr(text: str) -> str:
 
 
 def rename(window: MainWindow, kind: str, item_id: str, text: str) -> bool:
+    """Rename from the tree's inline editor. When the write fails (the file is locked or
+    read-only) the window has said why in a dialog; the editor opens again holding what was
+    typed, for another try or Escape."""
     store, events = window.store, window.events
     if kind == "area":
-        return window.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
+        done = window.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
                                                      _tr("Rename area")))
-    return window.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
-                                                 _tr("Rename task")))
+    else:
+        done = window.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
+                                                     _tr("Rename task")))
+    if not done and not window.read_only:
+        QTimer.singleShot(0, lambda: _rename_again(window, item_id, text))
+    return done
+
+
+def _rename_again(window: MainWindow, item_id: str, text: str) -> None:
+    if not window.select_item(item_id):
+        return
+    start_rename(window)
+    editor = QApplication.focusWidget()
+    if isinstance(editor, QLineEdit) and window.tree.isAncestorOf(editor):
+        editor.setText(text)
 
 
 def start_rename(window: MainWindow) -> None:

@@ -33,6 +33,7 @@ from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import from_iso
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
+from planner_gui.ui.undo_guard import GuardedCommand
 
 # Red readable on light and dark backgrounds alike.
 ERROR_COLOUR = "#ef4444"
@@ -67,13 +68,15 @@ class EditorContext:
     def push(self, command: QUndoCommand) -> str | None:
         """Push a command; if writing fails (file read-only, disk full, changed
         under us) drop it from the stack without undoing and return why."""
+        # Guarded: an error in redo() (called from C++) reaches us here; a SaveError, which
+        # PySide cannot rebuild, was printed on stderr and the edit silently not made.
+        errors: list[BaseException] = []
         try:
-            self.undo_stack.push(command)
+            self.undo_stack.push(GuardedCommand(command, errors))
         except (PlannerError, sqlite3.Error, OSError) as error:
-            command.setObsolete(True)
-            self.undo_stack.undo()  # an obsolete command is removed, its undo() not called
-            return str(error)
-        return None
+            errors.append(error)
+        # A failed first redo() made the command obsolete, and QUndoStack dropped it.
+        return str(errors[0]) if errors else None
 
 
 def ui_language() -> str:
