@@ -135,14 +135,16 @@ def zoom_span(zoom: str, plan_year: int, around: date) -> Span:
 @dataclass(frozen=True)
 class Gridline:
     day: date  # where the line is: the first day of a month
-    label: str  # the label of the month that starts here (may be empty)
+    label: str  # the label of the month (or day) that starts here
     quarter: bool  # a quarter starts here: drawn stronger
+    quarter_label: str = ""  # 三季度 / Q3, on a year's span only
 
 
 def gridlines(span: Span, lang: str) -> list[Gridline]:
     """A line at the start of every month in the span (stronger at quarters),
-    labelled 1月 … 12月 / Jan … Dec, 一季度 / Q1 beside the quarter's first month
-    when the span is a year; for a month's span, a line every week (Mondays)."""
+    labelled 1月 … 12月 / Jan … Dec, and 一季度 / Q1 at each quarter's first month
+    when the span is longer than a quarter; for a month's span, a line every
+    week (Mondays)."""
     lines: list[Gridline] = []
     if span.days <= 31:
         day = span.first
@@ -157,11 +159,12 @@ def gridlines(span: Span, lang: str) -> list[Gridline]:
         first = date(year, month, 1)
         quarter = month % 3 == 1
         words = f"{month}月" if lang == "zh" else _MONTHS_EN[month - 1]
+        quarter_words = ""
         if quarter and span.days > 100:
             q = (month - 1) // 3
-            words = (f"{_QUARTERS_ZH[q]}·{words}" if lang == "zh" else f"Q{q + 1} {words}")
+            quarter_words = _QUARTERS_ZH[q] if lang == "zh" else f"Q{q + 1}"
         if first >= span.first:
-            lines.append(Gridline(first, words, quarter))
+            lines.append(Gridline(first, words, quarter, quarter_words))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return lines
 

@@ -15,9 +15,10 @@ from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextCursor,
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
-from planner_gui.reports import pdf_charts
+from planner_gui.domain.timeline import group_by_unit, zoom_span
+from planner_gui.reports import pdf_charts, timeline_paint
 from planner_gui.reports.flow import Flow
-from planner_gui.reports.fonts import register_fonts
+from planner_gui.reports.fonts import painter_font, register_fonts
 from planner_gui.reports.labels import label, section_number, sub_number
 from planner_gui.reports.paged_table import Cell, PagedTable
 from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData, TaskRow
@@ -45,6 +46,7 @@ class DocumentOptions:
     update_texts: bool = True
     summary: bool = True
     letter: bool = False
+    timeline: bool = False  # one timeline page per area (ReportData.timelines)
 
 
 class ChartObjects(QPyTextObject):
@@ -272,6 +274,55 @@ class SummaryWriter:
                 paragraph(self.cursor, self.t("next_steps") + colon + row.next_steps, self.body,
                           block_format(indent_px=18))
 
+    def upcoming(self) -> None:
+        """近期时间节点: what falls due within the due-soon window and what was missed, by unit."""
+        d = self.data
+        self.next_section("upcoming", new_segment=True)
+        if not d.upcoming:
+            paragraph(self.cursor, self.t("upcoming_none", d.due_soon_days), self.body)
+            return
+        paragraph(self.cursor, self.t("upcoming_intro", d.due_soon_days), self.muted)
+        red = self.fmt(10.5, bold=True, colour=STATUS_COLOURS[Status.RED])
+        for unit, items in group_by_unit(d.upcoming):
+            missed = sum(1 for item in items if item.missed)
+            runs(self.cursor, [
+                (unit or self.t("no_unit"), self.fmt(10.5, bold=True)),
+                (self.t("upcoming_counts", len(items) - missed, missed), self.muted),
+            ], block_format(top=6))
+            for item in items:
+                word = self.t("upcoming_missed" if item.missed else "upcoming_due")
+                what = item.milestone or self.t("upcoming_deadline")
+                runs(self.cursor, [
+                    (format_date_words(item.day, self.lang) + " ", self.body),
+                    (f"【{word}】" if self.lang == "zh" else f"[{word}] ",
+                     red if item.missed else self.fmt(10.5, bold=True)),
+                    (item.task_title, self.body),
+                    ("　" + what if self.lang == "zh" else " — " + what, self.muted),
+                ], block_format(indent_px=18))
+
+    def timeline_pages(self) -> None:
+        """One page per area (more for a long area): its tasks across the plan's year."""
+        d = self.data
+        if not d.timelines:
+            return
+        self.next_section("timeline", new_segment=True, need=self.flow.page_height)  # a new page
+        span = zoom_span("year", d.year, d.as_of)
+        font = painter_font(7.5)
+        per_page = int((self.flow.page_height - 150) // timeline_paint.PAGE_ROW_HEIGHT)
+        for index, (name, bars) in enumerate(d.timelines, start=1):
+            for start in range(0, len(bars), per_page):
+                title = f"{sub_number(self.section, index, self.lang)}{name}"
+                if start:
+                    title += self.t("timeline_continued")
+                if index > 1 or start:
+                    self.flow.new_segment(new_page=True)
+                heading(self.cursor, title, 2, False)
+                chunk = bars[start:start + per_page]
+                self._insert_chart(timeline_paint.page_height(len(chunk)),
+                                   lambda p, r, c=chunk: timeline_paint.draw_page_timeline(
+                                       p, r, c, span, d.as_of, self.lang, font))
+                paragraph(self.cursor, self.t("timeline_legend"), self.muted, block_format(top=4))
+
     def highlights(self) -> None:
         self.next_section("highlights", new_segment=True)
         items = self.data.highlights
@@ -300,7 +351,10 @@ def build_document(data: ReportData, options: DocumentOptions | None = None,
             writer.charts_section()
         writer.area_tables()
         writer.attention()
+        writer.upcoming()
         writer.highlights()
+        if options.timeline:
+            writer.timeline_pages()
     if options.letter:
         from planner_gui.reports.letter import write_letter
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from planner_gui.domain.progress import STATUS_COLOURS, Status
-from planner_gui.domain.timeline import Bar, Gridline, MarkState
+from planner_gui.domain.timeline import Bar, Gridline, MarkState, Span, gridlines
 
 MISSED = QColor(STATUS_COLOURS[Status.RED])
 UNKNOWN = QColor("#9ca3af")  # figures not known yet (the updates are being read)
@@ -62,11 +62,15 @@ def draw_gridlines(painter: QPainter, lines: Sequence[Gridline], x_of: Callable[
 
 def draw_grid_labels(painter: QPainter, lines: Sequence[Gridline], x_of: Callable[[date], float],
                      y: float, style: RowStyle) -> None:
-    """The month (and quarter) names just right of each gridline, baseline at ``y``."""
+    """The month names just right of each gridline, baseline at ``y``, and the
+    quarters' names a line above them."""
     painter.setPen(style.text)
+    above = QFontMetricsF(painter.font()).height()
     for line in lines:
         if line.label:
             painter.drawText(QPointF(x_of(line.day) + 2, y), line.label)
+        if line.quarter_label:
+            painter.drawText(QPointF(x_of(line.day) + 2, y - above), line.quarter_label)
 
 
 def diamond(centre: QPointF, half: float) -> QPolygonF:
@@ -146,3 +150,54 @@ def _draw_bar(painter: QPainter, bar: Bar, x_of: Callable[[date], float], left: 
         painter.setBrush(QBrush(ink) if mark.state is not MarkState.PENDING else QBrush(QColor("white")))
         painter.drawPolygon(shape)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+# --- the summary's timeline page ---------------------------------------------
+
+PAGE_ROW_HEIGHT = 18.0
+PAGE_AXIS_HEIGHT = 30.0
+
+
+def page_height(row_count: int) -> float:
+    """The height a page's timeline of ``row_count`` rows takes (layout pixels)."""
+    return PAGE_AXIS_HEIGHT + row_count * PAGE_ROW_HEIGHT + 6
+
+
+def draw_page_timeline(painter: QPainter, rect: QRectF, bars: Sequence[Bar], span: Span,
+                       as_of: date, lang: str, font: QFont) -> None:
+    """One area's tasks across the plan's year for paper: titles in a column on
+    the left, months along the top, the as-of date as a red dashed line."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setFont(font)
+    label_width = rect.width() * 0.34
+    left = rect.left() + label_width
+    right = rect.right() - 2
+    top = rect.top() + PAGE_AXIS_HEIGHT
+    bottom = top + len(bars) * PAGE_ROW_HEIGHT
+
+    def x_of(day: date) -> float:
+        return left + (right - left) * span.position(day)
+
+    style = RowStyle(text=QColor("#111827"), grid=QColor("#e5e7eb"), quarter_grid=QColor("#9ca3af"),
+                     heading_fill=QColor("#eef1f5"), row_height=PAGE_ROW_HEIGHT, font_size=8,
+                     inline_titles=False)
+    lines = gridlines(span, lang)
+    for index in range(len(bars)):
+        if index % 2:
+            painter.fillRect(QRectF(rect.left(), top + index * PAGE_ROW_HEIGHT, rect.width(),
+                                    PAGE_ROW_HEIGHT), QColor("#f8fafc"))
+    draw_gridlines(painter, lines, x_of, rect.top() + 2, bottom, style)
+    draw_grid_labels(painter, lines, x_of, top - 5, style)
+    painter.save()
+    painter.setClipRect(QRectF(rect.left(), top, rect.width(), bottom - top))
+    draw_rows(painter, bars, x_of, left, right, top, style, label_left=rect.left(),
+              label_width=label_width)
+    painter.restore()
+    if span.first <= as_of <= span.last:
+        x = x_of(as_of) + (x_of(as_of + timedelta(days=1)) - x_of(as_of)) / 2
+        painter.setPen(QPen(MISSED, 1.2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, rect.top() + 2), QPointF(x, bottom))
+    painter.setPen(QPen(style.quarter_grid, 0.8))
+    painter.drawLine(QPointF(rect.left(), bottom), QPointF(right, bottom))
+    painter.restore()

@@ -41,7 +41,8 @@ class TimelineAxis(pg.AxisItem):
         if maxVal - minVal < 1:
             return []
         lines = gridlines(span_of(minVal, maxVal), self.lang)
-        self._labels = {line.day.toordinal(): line.label for line in lines}
+        self._labels = {line.day.toordinal(): f"{line.quarter_label} {line.label}".strip()
+                        for line in lines}
         major = [float(line.day.toordinal()) for line in lines if line.quarter]
         minor = [float(line.day.toordinal()) for line in lines if not line.quarter]
         return [(90.0, major), (30.0, minor)]
