@@ -43,9 +43,9 @@ class TimelineAxis(pg.AxisItem):
         lines = gridlines(span_of(minVal, maxVal), self.lang)
         self._labels = {line.day.toordinal(): f"{line.quarter_label} {line.label}".strip()
                         for line in lines}
-        major = [float(line.day.toordinal()) for line in lines if line.quarter]
-        minor = [float(line.day.toordinal()) for line in lines if not line.quarter]
-        return [(90.0, major), (30.0, minor)]
+        # one level: pyqtgraph drops a second level's labels when the first fills
+        # the axis (the Chinese quarter names did), and the item draws the gridlines
+        return [(30.0, [float(line.day.toordinal()) for line in lines])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
         return [self._labels.get(int(round(v)), "") for v in values]

@@ -272,7 +272,7 @@ class TimelinePanel(QWidget):
             lines.append(_tr("Planned progress: %s") % f"{bar.planned:.0f}%")
         if bar.status is not None:
             lines.append(_tr("Light: %s") % status_word(bar.status, self.lang))
-        words = {MarkState.DONE: _tr("done"), MarkState.PENDING: _tr("due"), MarkState.MISSED: _tr("missed")}
+        words = {MarkState.DONE: _tr("done"), MarkState.PENDING: _tr("not yet due"), MarkState.MISSED: _tr("missed")}
         for mark in bar.milestones:
             lines.append(f"◆ {mark.day.isoformat()} {mark.title} ({words[mark.state]})")
         return "\n".join(lines)
