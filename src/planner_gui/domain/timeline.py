@@ -51,18 +51,25 @@ class Bar:
     milestones: tuple[MilestoneMark, ...]
 
     @property
+    def days(self) -> int:
+        """The bar's length: from the start of its first day to the end of its deadline's."""
+        return (self.end - self.start).days + 1
+
+    def offset(self, percent: float) -> float:
+        """Days from the bar's start to the point ``percent`` of the way along it."""
+        return self.days * max(0.0, min(100.0, percent)) / 100
+
+    @property
     def filled_until(self) -> date:
-        """The day the filled part reaches: the share ``progress`` of the bar's days."""
-        return _share_of(self.start, self.end, self.progress)
+        """The day the filled part (the actual progress) reaches into."""
+        return self.start + timedelta(days=min(self.days - 1, int(self.offset(self.progress))))
 
     @property
     def planned_at(self) -> date | None:
-        return None if self.planned is None else _share_of(self.start, self.end, self.planned)
-
-
-def _share_of(start: date, end: date, percent: float) -> date:
-    days = max(0, (end - start).days)
-    return start + timedelta(days=round(days * max(0.0, min(100.0, percent)) / 100))
+        """The day the planned mark (序时进度) falls on."""
+        if self.planned is None:
+            return None
+        return self.start + timedelta(days=min(self.days - 1, int(self.offset(self.planned))))
 
 
 def milestone_state(done_on: date | None, due: date, as_of: date) -> MarkState:

@@ -104,13 +104,13 @@ def draw_rows(painter: QPainter, rows: Sequence[TimelineRow], x_of: Callable[[da
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             bar_top, bar_height = y + height * 0.22, height * 0.56
         else:
-            bar_top, bar_height = y + height * 0.52, height * 0.36
+            bar_top, bar_height = y + height * 0.58, height * 0.32
         _draw_bar(painter, row, x_of, left, right, bar_top, bar_height)
         if style.inline_titles:
             x = max(left + 2, min(x_of(row.start), right - 40))
             painter.setPen(style.text)
             text = metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, right - x - 2)
-            painter.drawText(QRectF(x, y + 1, right - x - 2, height * 0.5),
+            painter.drawText(QRectF(x, y, right - x - 2, height * 0.58),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
 
 
@@ -139,7 +139,7 @@ def _draw_bar(painter: QPainter, bar: Bar, x_of: Callable[[date], float], left: 
             if left <= x <= right:
                 painter.setPen(QPen(PLANNED_MARK, 1.6))
                 painter.drawLine(QPointF(x, top - 2), QPointF(x, top + height + 2))
-    half = height * 0.55
+    half = max(4.5, height * 0.75)
     for mark in bar.milestones:
         x = x_of(mark.day)
         if not left - half <= x <= right + half:

@@ -172,7 +172,12 @@ class TimelinePanel(QWidget):
         range_x = view.viewRange()[0]
         view.setYRange(0, height, padding=0)
         self.item.set_bounds(QRectF(range_x[0], 0, range_x[1] - range_x[0], height))
-        self.style_.row_height = max(24.0, float(w.tree.sizeHintForRow(0)) if w.tree.model().rowCount() else 24.0)
+        # the tree's own row height: one timeline row for each tree row on screen
+        tree_row = w.tree.sizeHintForRow(0) if w.model.rowCount() else -1
+        row_height = float(tree_row if tree_row > 0 else w.tree.fontMetrics().height() + 4)
+        if row_height != self.style_.row_height:
+            self.style_.row_height = row_height
+            self._apply_palette()  # the titles' font follows the row height
         capacity = int(height // self.style_.row_height) + 1
         self.nodes = visible_nodes(w, capacity)
         as_of, year, reading = w.as_of(), w.outline.year, w.reading
@@ -297,7 +302,9 @@ class TimelinePanel(QWidget):
         selection = QColor(palette.color(QPalette.ColorRole.Highlight))
         selection.setAlpha(50)
         self.style_.selection = selection
-        self.item.font = self.font()
+        font = self.font()
+        font.setPixelSize(max(8, min(12, round(self.style_.row_height * 0.48))))
+        self.item.font = font
         self.as_of_label.setColor(text)
         self.item.update()
 
@@ -308,11 +315,20 @@ class TimelinePanel(QWidget):
 
 
 def visible_nodes(window: MainWindow, capacity: int) -> list[Node]:
-    """The tree's rows from the first one on screen, at most ``capacity``."""
+    """The tree's rows from the first one on screen, at most ``capacity``; when the
+    tree is scrolled to its end and shows more rows than fit, its last rows (so
+    that every row can be brought into the timeline)."""
     tree = window.tree
     index = tree.indexAt(QPoint(1, 1))
     nodes: list[Node] = []
     while index.isValid() and len(nodes) < capacity:
         nodes.append(window.model.node(index))
         index = tree.indexBelow(index)
+    scroll = tree.verticalScrollBar()
+    if index.isValid() and scroll.value() >= scroll.maximum() > 0:
+        bottom = tree.viewport().height()
+        while index.isValid() and tree.visualRect(index).top() < bottom:
+            nodes.append(window.model.node(index))
+            index = tree.indexBelow(index)
+        nodes = nodes[-capacity:]
     return nodes
