@@ -263,6 +263,28 @@ def bench_window(args: argparse.Namespace) -> dict:
         took, stall = _timed(app, lambda: export_ledger(window.plan, ledger, args.as_of))
         record("xlsx_export_in_window", took, stall)
 
+    # the Timeline tab shown (issue 23): it follows the tree's rows on screen, so a
+    # scroll or an as-of change repaints the bars of one screenful, whatever the plan's size
+    from planner_gui.ui.timeline import show_timeline
+
+    timeline = show_timeline(window)
+    _settle(app, 1.0)
+    print(f"timeline rows drawn: {len(timeline.rows)}", file=sys.stderr)
+    bar.setValue(0)
+    _settle(app)
+    for _ in range(args.repeat):
+        step = bar.SliderAction.SliderPageStepAdd if bar.value() < bar.maximum() else bar.SliderAction.SliderPageStepSub
+        took, stall = _timed(app, lambda step=step: bar.triggerAction(step))
+        record("timeline_scroll_page", took, stall)
+    for i in range(args.repeat):
+        day = args.as_of - timedelta(days=91 * ((i % 2) + 1))
+        took, stall = _timed(app, lambda day=day: window.set_as_of(day))
+        record("timeline_as_of_change", took, stall)
+    results["timeline_as_of_change_back_to_back"] = {"ms": _back_to_back(app, [
+        lambda i=i: window.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
+    window.set_as_of(args.as_of)
+    _settle(app)
+
     return {"results": results, "peak_rss_mb": round(peak_rss_mb(), 1),
             "tasks": sum(1 for _ in window.plan.walk_tasks())}
 

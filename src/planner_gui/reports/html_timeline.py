@@ -11,7 +11,7 @@ from html import escape
 from planner_gui.domain.progress import STATUS_COLOURS, Status
 from planner_gui.domain.timeline import Bar, MarkState, Span, gridlines
 
-WIDTH, LABEL_WIDTH, ROW, AXIS = 640, 220, 20, 20
+WIDTH, LABEL_WIDTH, ROW, AXIS = 640, 220, 20, 32
 UNKNOWN = "#9ca3af"
 
 
@@ -30,6 +30,8 @@ def timeline_svg(bars: Sequence[Bar], span: Span, as_of: date, lang: str) -> str
         parts.append(f'<line x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{bottom}" '
                      f'stroke="{"#9ca3af" if line.quarter else "#e5e7eb"}" stroke-width="{1.2 if line.quarter else 0.6}"/>'
                      f'<text x="{x + 2:.1f}" y="{AXIS - 6}">{escape(line.label)}</text>')
+        if line.quarter_label:
+            parts.append(f'<text x="{x + 2:.1f}" y="{AXIS - 19}">{escape(line.quarter_label)}</text>')
     for index, bar in enumerate(bars):
         y = AXIS + index * ROW
         short = bar.title if len(bar.title) <= 18 else bar.title[:17] + "…"
