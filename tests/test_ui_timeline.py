@@ -106,6 +106,27 @@ def test_a_missed_milestone_is_drawn_red_and_an_open_one_hollow(qtbot, tmp_path)
     assert "丙：博物馆开工" in tip and "2024-09-30" in tip and "方案印发" in tip
 
 
+def test_pointing_at_a_bar_tells_its_figures_in_plain_text(qtbot, tmp_path, monkeypatch):
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QToolTip
+
+    monkeypatch.setitem(pg.CONFIG_OPTIONS, "mouseRateLimit", 0)
+    plan = timeline_plan()
+    plan.areas[0].tasks[0].title = "<b>甲</b> 道路"
+    window = _window(qtbot, tmp_path, plan)
+    panel = _open(qtbot, window)
+    row = _row_of(panel, "<b>")
+    point = (panel.day_x(date(2024, 2, 10)), _bar_y(panel, row))
+    none = Qt.MouseButton.NoButton
+    for dx in (0, 2, 4):  # pyqtgraph reports hovers on moves
+        _mouse(panel.plot.viewport(), QEvent.Type.MouseMove, point[0] + dx, point[1], none, none)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    text = QToolTip.text()
+    assert "&lt;b&gt;甲&lt;/b&gt; 道路" in text  # the title's markup is shown as typed
+    assert "2024-04-30" in text and "50%" in text and "On track" in text
+    QToolTip.hideText()
+
+
 def test_clicking_a_bar_selects_its_task_in_the_tree(qtbot, tmp_path):
     window = _window(qtbot, tmp_path)
     panel = _open(qtbot, window)

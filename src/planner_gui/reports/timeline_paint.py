@@ -35,7 +35,6 @@ class RowStyle:
     quarter_grid: QColor
     heading_fill: QColor
     row_height: float
-    font_size: float
     inline_titles: bool  # the title above the bar (the screen) instead of a column (paper)
     selected: str | None = None  # task id drawn with a selection band
     selection: QColor | None = None
@@ -181,7 +180,7 @@ def draw_page_timeline(painter: QPainter, rect: QRectF, bars: Sequence[Bar], spa
         return left + (right - left) * span.position(day)
 
     style = RowStyle(text=QColor("#111827"), grid=QColor("#e5e7eb"), quarter_grid=QColor("#9ca3af"),
-                     heading_fill=QColor("#eef1f5"), row_height=PAGE_ROW_HEIGHT, font_size=8,
+                     heading_fill=QColor("#eef1f5"), row_height=PAGE_ROW_HEIGHT,
                      inline_titles=False)
     lines = gridlines(span, lang)
     for index in range(len(bars)):

@@ -54,17 +54,22 @@ class TimelineAxis(pg.AxisItem):
 class RowsItem(pg.GraphicsObject):
     """Every row in view, painted at once; knows which row is under a point."""
 
-    def __init__(self, style: RowStyle, on_click: Callable[[int], None]) -> None:
+    def __init__(self, style: RowStyle, on_click: Callable[[int], None],
+                 on_hover: Callable[[object], None]) -> None:
         super().__init__()
+        self.setAcceptHoverEvents(True)
+        self.on_hover = on_hover
         self.style = style
         self.rows: Sequence[TimelineRow] = ()
         self.lang = "zh"
         self.on_click = on_click
         self.font = QFont()  # the window's font (the panel sets it)
         self._bounds = QRectF(0, 0, 1, 1)
+        self.moved = True
 
     def set_rows(self, rows: Sequence[TimelineRow]) -> None:
         self.rows = rows
+        self.moved = False
         self.update()
 
     def set_bounds(self, rect: QRectF) -> None:
@@ -72,6 +77,7 @@ class RowsItem(pg.GraphicsObject):
         if rect != self._bounds:
             self.prepareGeometryChange()
             self._bounds = QRectF(rect)
+            self.moved = True  # repaint even if the rows are the same
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt API
         return self._bounds
@@ -101,6 +107,9 @@ class RowsItem(pg.GraphicsObject):
                        top, bottom, self.style)
         draw_rows(painter, self.rows, x_of, left, right, y0, self.style)
         painter.restore()
+
+    def hoverEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph API
+        self.on_hover(ev)
 
     def mouseClickEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph API
         row = self.row_at(ev.pos().y())

@@ -77,6 +77,7 @@ class TimelinePanel(QWidget):
         self.nodes: list[Node] = []
         self._pending = False
         self._year = window.outline.year
+        self._placing = False  # the line is being put at the window's date (not dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -111,12 +112,10 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.plot, 1)
 
         self.style_ = RowStyle(text=QColor(), grid=QColor(), quarter_grid=QColor(),
-                               heading_fill=QColor(), row_height=26.0, font_size=9,
+                               heading_fill=QColor(), row_height=24.0,
                                inline_titles=True, hairlines=True)
-        self.item = RowsItem(self.style_, self._clicked)
+        self.item = RowsItem(self.style_, self._clicked, self._hover)
         self.item.lang = self.lang
-        self.item.setAcceptHoverEvents(True)
-        self.item.hoverEvent = self._hover  # type: ignore[method-assign]
         self.plot.addItem(self.item)
         self.as_of_line = pg.InfiniteLine(angle=90, movable=True,
                                           pen=pg.mkPen("#dc2626", width=2, style=Qt.PenStyle.DashLine),
@@ -138,7 +137,10 @@ class TimelinePanel(QWidget):
         w = self.window_
         tree, model = w.tree, w.model
         scroll = tree.verticalScrollBar()
-        for signal in (scroll.valueChanged, scroll.rangeChanged, tree.expanded, tree.collapsed,
+        # Scrolling: at once, so that the tree and the timeline are painted in the same
+        # frame. Model changes come in bursts (and mid-rebuild): once they are done.
+        scroll.valueChanged.connect(self.refresh)
+        for signal in (scroll.rangeChanged, tree.expanded, tree.collapsed,
                        model.dataChanged, model.layoutChanged, model.modelReset, model.rowsInserted,
                        model.rowsRemoved, tree.selectionModel().currentChanged, w.plan_ready):
             signal.connect(self.schedule)
@@ -160,13 +162,13 @@ class TimelinePanel(QWidget):
         span = self.span()
         if not span.first <= as_of <= span.last and self.zoom != "year":
             self._apply_zoom()
-        self.schedule()
+        self.refresh()
 
     def refresh(self) -> None:
         """Rows for the tree rows on screen now, with their figures as of the date."""
         self._pending = False
         if not self.isVisible():
-            return
+            return  # refreshed when shown
         w = self.window_
         if w.outline.year != self._year:  # another plan (file) opened: its year
             self._apply_zoom()
@@ -191,9 +193,12 @@ class TimelinePanel(QWidget):
             else:
                 figures = None if reading else node.figures
                 rows.append(task_bar(node.source, figures, year, as_of))  # type: ignore[arg-type]
-        self.rows = rows
-        self.style_.selected = w.selected_task_id()
-        self.item.set_rows(rows)
+        selected = w.selected_task_id()
+        if rows != self.rows or selected != self.style_.selected or self.item.moved:
+            # an unchanged screen is not painted again (a refresh asked for twice)
+            self.rows = rows
+            self.style_.selected = selected
+            self.item.set_rows(rows)
         self._place_line(as_of)
 
     # --- zoom and the as-of line -------------------------------------------
@@ -225,7 +230,7 @@ class TimelinePanel(QWidget):
         return date.fromordinal(int(self.as_of_line.value()))
 
     def _line_moved(self) -> None:
-        if not getattr(self, "_placing", False):
+        if not self._placing:
             self.as_of_label.setText(self.line_date().isoformat())
 
     def _line_dropped(self) -> None:
