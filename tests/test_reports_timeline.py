@@ -151,3 +151,18 @@ def test_command_line_timeline_flag(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "各方面时间轴" in "".join(pdf_text(out).split())
+
+
+@needs_poppler
+def test_a_long_area_continues_its_timeline_on_more_pages(tmp_path):
+    from reports_helpers import long_plan
+
+    plan = long_plan(80)
+    out = export_report(plan, ExportRequest(as_of=AS_OF, timeline=True, update_texts=False),
+                        tmp_path / "long.pdf")
+    first = "".join(pdf_text(out.path, out.pages - 1, out.pages - 1).split())
+    second = "".join(pdf_text(out.path, out.pages, out.pages).split())
+    assert "长表任务第1项" in first and "长表任务第80项" not in first
+    assert "长表格测试方面（续）" in second and "长表任务第80项" in second
+    shown = [i for i in range(1, 81) if f"长表任务第{i}项" in first + second]
+    assert shown == list(range(1, 81))  # every task on one of the two pages, none lost

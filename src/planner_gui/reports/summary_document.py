@@ -308,20 +308,24 @@ class SummaryWriter:
         self.next_section("timeline", new_segment=True, need=self.flow.page_height)  # a new page
         span = zoom_span("year", d.year, d.as_of)
         font = painter_font(7.5)
-        per_page = int((self.flow.page_height - 150) // timeline_paint.PAGE_ROW_HEIGHT)
         for index, (name, bars) in enumerate(d.timelines, start=1):
-            for start in range(0, len(bars), per_page):
+            start = 0
+            while start < len(bars):
                 title = f"{sub_number(self.section, index, self.lang)}{name}"
                 if start:
                     title += self.t("timeline_continued")
                 if index > 1 or start:
                     self.flow.new_segment(new_page=True)
                 heading(self.cursor, title, 2, False)
-                chunk = bars[start:start + per_page]
+                # the legend first: the rows that fit are counted from the room really left
+                paragraph(self.cursor, self.t("timeline_legend"), self.muted, block_format(bottom=4))
+                room = self.flow.room_left() - timeline_paint.page_height(0) - 16  # the chart's line
+                count = max(1, int(room // timeline_paint.PAGE_ROW_HEIGHT))
+                chunk = bars[start:start + count]
                 self._insert_chart(timeline_paint.page_height(len(chunk)),
                                    lambda p, r, c=chunk: timeline_paint.draw_page_timeline(
                                        p, r, c, span, d.as_of, self.lang, font))
-                paragraph(self.cursor, self.t("timeline_legend"), self.muted, block_format(top=4))
+                start += len(chunk)
 
     def highlights(self) -> None:
         self.next_section("highlights", new_segment=True)
