@@ -242,7 +242,14 @@ def test_the_timeline_is_painted_in_both_languages(qtbot, tmp_path, qapp, langua
         for status in (Status.RED, Status.YELLOW):
             assert STATUS_COLOURS[status] in painted
         axis = panel.plot.getAxis("top")
-        labels = axis.tickStrings(axis.tickValues(*panel.plot.getViewBox().viewRange()[0], 600)[0][1], 1, 1)
-        assert ("三季度 7月" if language == "zh_CN" else "Q3 Jul") in labels
+        low, high = panel.plot.getViewBox().viewRange()[0]
+
+        def labels(width: int) -> list[str]:
+            return axis.tickStrings(axis.tickValues(low, high, width)[0][1], 1, 1)
+
+        zh = language == "zh_CN"
+        assert ("三季度 7月" if zh else "Q3 Jul") in labels(900)  # wide: quarters and months
+        assert ("7月" if zh else "Jul") in labels(500) and len(labels(500)) == 12
+        assert labels(250) == (["一季度", "二季度", "三季度", "四季度"] if zh else ["Q1", "Q2", "Q3", "Q4"])
     finally:
         i18n.install_translator(qapp, choice="en")

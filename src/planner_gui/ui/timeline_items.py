@@ -10,6 +10,7 @@ is not stretched by the zoom.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -22,9 +23,10 @@ from planner_gui.reports.timeline_paint import RowStyle, TimelineRow, draw_gridl
 
 
 def span_of(first: float, last: float) -> Span:
-    """The whole days between two x positions (ordinals)."""
+    """The days between two x positions (ordinals; day N spans N..N+1, so the
+    view of a year ends at 1 January of the next, which is not shown)."""
     low = max(1, int(first))
-    high = max(low, int(last))
+    high = max(low, math.ceil(last) - 1)
     return Span(date.fromordinal(low), date.fromordinal(high))
 
 
@@ -41,11 +43,20 @@ class TimelineAxis(pg.AxisItem):
         if maxVal - minVal < 1:
             return []
         lines = gridlines(span_of(minVal, maxVal), self.lang)
-        self._labels = {line.day.toordinal(): f"{line.quarter_label} {line.label}".strip()
-                        for line in lines}
-        # one level: pyqtgraph drops a second level's labels when the first fills
-        # the axis (the Chinese quarter names did), and the item draws the gridlines
-        return [(30.0, [float(line.day.toordinal()) for line in lines])]
+        # as many words as the width allows: a narrow pane named every month on top
+        # of the next ("3月二季度 4月 5月"); the item draws every gridline anyway
+        room = size / max(1, len(lines))
+        self._labels = {}
+        for line in lines:
+            if room >= 62:
+                words = f"{line.quarter_label} {line.label}".strip()
+            elif room >= 30:
+                words = line.label
+            else:
+                words = line.quarter_label
+            self._labels[line.day.toordinal()] = words
+        # one level: pyqtgraph drops a second level's labels when the first fills the axis
+        return [(30.0, [float(day) for day, words in self._labels.items() if words])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph API
         return [self._labels.get(int(round(v)), "") for v in values]
