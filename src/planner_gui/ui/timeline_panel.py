@@ -221,6 +221,9 @@ class TimelinePanel(QWidget):
         self.schedule()
 
     def _place_line(self, as_of: date) -> None:
+        low, high = self.as_of_line.maxRange
+        # a date years away from the plan's is not drawn at the edge of its range
+        self.as_of_line.setVisible(low <= as_of.toordinal() <= high)
         self._placing = True
         self.as_of_line.setValue(as_of.toordinal() + 0.5)
         self._placing = False
