@@ -63,7 +63,7 @@ class ChartSlot(QWidget):
             except ImportError:
                 self._panel = placeholder(_tr("The chart is not available."))
             else:
-                self._panel = ChartPanel(self)
+                self._panel = ChartPanel(self._layout.parentWidget())  # its tab's page
             if self._note is not None:
                 self._layout.removeWidget(self._note)
                 self._note.deleteLater()
