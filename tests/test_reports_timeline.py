@@ -88,8 +88,9 @@ def test_pdf_lists_upcoming_and_missed_milestones_by_unit(pdfs):
     text = "".join(pdf_text(plain.path).split())
     section = text[text.index("四、近期时间节点"):text.index("五、工作亮点")]
     assert section.index("区城管委") < section.index("区文旅局") < section.index("区教委")
-    assert "【已过期】丙：博物馆开工方案印发" in section
-    assert "【到期】丁：学校扩建完成时限" in section
+    assert "区文旅局（到期0项，已过期1项）" in section  # each unit's own table
+    assert "2024年4月30日已过期丙：博物馆开工方案印发" in section
+    assert "2024年6月10日到期丁：学校扩建完成时限" in section
     assert "完成招标" not in section  # done on 20 March
     assert "主体开工" not in section  # 36 days ahead: outside the 30-day window
 
@@ -166,3 +167,15 @@ def test_a_long_area_continues_its_timeline_on_more_pages(tmp_path):
     assert "长表格测试方面（续）" in second and "长表任务第80项" in second
     shown = [i for i in range(1, 81) if f"长表任务第{i}项" in first + second]
     assert shown == list(range(1, 81))  # every task on one of the two pages, none lost
+
+
+def test_misses_older_than_the_window_are_counted_not_listed(tmp_path):
+    plan = timeline_plan()
+    out = tmp_path / "july.html"
+    export_report(plan, ExportRequest(as_of=date(2024, 7, 15)), out)  # window: 15 June - 14 August
+    html = out.read_text("utf-8")
+    section = html[html.index("四、近期时间节点"):html.index("五、工作亮点")]
+    assert "主体开工" in section  # missed on 20 June: inside the window, listed
+    assert "方案印发" not in section  # missed on 30 April: counted only
+    assert "区文旅局" in section and "另有更早已过期1项" in section
+    assert "区城管委" in section and "甲：道路改造" not in section  # its deadline (30 April) too

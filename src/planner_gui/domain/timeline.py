@@ -236,9 +236,13 @@ def due_soon(plan: Plan, figures: dict[str, TaskFigures], as_of: date, window_da
     return found
 
 
-def group_by_unit(items: Iterable[DueItem]) -> list[tuple[str, list[DueItem]]]:
-    """(unit, its items) in the order the items come (due_soon sorts them by unit)."""
+def group_by_unit(items: Iterable[DueItem], also: Iterable[str] = ()
+                  ) -> list[tuple[str, list[DueItem]]]:
+    """(unit, its items) in the order the items come (due_soon sorts them by unit);
+    then the units of ``also`` that have no item, with none."""
     groups: dict[str, list[DueItem]] = {}
     for item in items:
         groups.setdefault(item.unit, []).append(item)
+    for unit in also:
+        groups.setdefault(unit, [])
     return list(groups.items())

@@ -173,15 +173,17 @@ class _HtmlWriter:
     def upcoming(self) -> Iterator[str]:
         d = self.data
         yield f"<h2>{section_number(4, self.lang)}{self.t('upcoming')}</h2>\n"
-        if not d.upcoming:
+        if not d.upcoming and not d.older_missed:
             yield f"<p>{self.t('upcoming_none', d.due_soon_days)}</p>\n"
             return
         yield f'<p class="muted">{self.t("upcoming_intro", d.due_soon_days)}</p>\n'
         red = STATUS_COLOURS[Status.RED]
-        for unit, items in group_by_unit(d.upcoming):
+        for unit, items in group_by_unit(d.upcoming, d.older_missed):
             missed = sum(1 for item in items if item.missed)
+            older = d.older_missed.get(unit, 0)
             yield (f'<p class="item"><b>{_e(unit or label(self.lang, "no_unit"))}</b>'
-                   f'<span class="muted">{self.t("upcoming_counts", len(items) - missed, missed)}</span></p>\n')
+                   f'<span class="muted">{self.t("upcoming_counts", len(items) - missed, missed)}'
+                   f'{self.t("upcoming_older", older) if older else ""}</span></p>\n')
             for item in items:
                 word = self.t("upcoming_missed" if item.missed else "upcoming_due")
                 what = _e(item.milestone) if item.milestone else self.t("upcoming_deadline")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from planner_gui.domain.dates import format_date_words, month_end
 from planner_gui.domain.errors import NotFoundError, PlannerError
@@ -121,6 +121,9 @@ class ReportData:
     history: list[tuple[date, float | None, float]]
     # 近期时间节点: milestones and deadlines due soon or missed, sorted by unit
     upcoming: list[DueItem] = field(default_factory=list)
+    # per unit, how many were missed before the window (due_soon_days before the
+    # as-of date): counted, not listed (at a city's size they run into thousands)
+    older_missed: dict[str, int] = field(default_factory=dict)
     due_soon_days: int = 30
     # per area, the bars of its tasks in scope (only when timeline pages were asked for)
     timelines: list[tuple[str, list[Bar]]] = field(default_factory=list)
@@ -330,10 +333,24 @@ def build_report(plan: Plan, as_of: date, scope: Scope | None = None, lang: str 
                    if row.is_leaf and row.status in (Status.RED, Status.YELLOW)],
         highlights=_highlights(plan, as_of, in_scope),
         history=_history(plan, collector.roots, as_of, whole) if with_history else [],
-        upcoming=due_soon(plan, figures.tasks, as_of, task_ids=in_scope),
+        **_upcoming(plan, figures, as_of, in_scope),
         due_soon_days=plan.settings.due_soon_days,
         timelines=_timelines(plan, figures, as_of, sections) if with_timeline else [],
     )
+
+
+def _upcoming(plan: Plan, figures: PlanFigures, as_of: date, in_scope: set[str]) -> dict:
+    """近期时间节点: due within the window after the as-of date, or missed within the
+    window before it; older misses are counted per unit."""
+    since = as_of - timedelta(days=plan.settings.due_soon_days)
+    listed: list[DueItem] = []
+    older: dict[str, int] = {}
+    for item in due_soon(plan, figures.tasks, as_of, task_ids=in_scope):
+        if item.missed and item.day < since:
+            older[item.unit] = older.get(item.unit, 0) + 1
+        else:
+            listed.append(item)
+    return {"upcoming": listed, "older_missed": older}
 
 
 def _timelines(plan: Plan, figures: PlanFigures, as_of: date, sections: list[AreaSection]

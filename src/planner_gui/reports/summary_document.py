@@ -15,7 +15,7 @@ from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextCursor,
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
-from planner_gui.domain.timeline import group_by_unit, zoom_span
+from planner_gui.domain.timeline import DueItem, group_by_unit, zoom_span
 from planner_gui.reports import pdf_charts, timeline_paint
 from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import painter_font, register_fonts
@@ -275,30 +275,41 @@ class SummaryWriter:
                           block_format(indent_px=18))
 
     def upcoming(self) -> None:
-        """近期时间节点: what falls due within the due-soon window and what was missed, by unit."""
+        """近期时间节点: what falls due within the due-soon window and what was missed, by
+        unit; a paged table per unit (a city's plan lists thousands: one document of
+        that many paragraphs took 300 MB more to lay out)."""
         d = self.data
         self.next_section("upcoming", new_segment=True)
-        if not d.upcoming:
+        if not d.upcoming and not d.older_missed:
             paragraph(self.cursor, self.t("upcoming_none", d.due_soon_days), self.body)
             return
         paragraph(self.cursor, self.t("upcoming_intro", d.due_soon_days), self.muted)
-        red = self.fmt(10.5, bold=True, colour=STATUS_COLOURS[Status.RED])
-        for unit, items in group_by_unit(d.upcoming):
+        header = [self.t(k) for k in ("col_day", "col_light", "col_task", "col_milestone")]
+        widths = [20.0, 12.0, 38.0, 30.0]
+        for index, (unit, items) in enumerate(group_by_unit(d.upcoming, d.older_missed), start=1):
+            if index % 20 == 0:
+                _check(self.progress, 0.45, self.t("upcoming"))
             missed = sum(1 for item in items if item.missed)
-            runs(self.cursor, [
-                (unit or self.t("no_unit"), self.fmt(10.5, bold=True)),
-                (self.t("upcoming_counts", len(items) - missed, missed), self.muted),
-            ], block_format(top=6))
-            for item in items:
-                word = self.t("upcoming_missed" if item.missed else "upcoming_due")
-                what = item.milestone or self.t("upcoming_deadline")
-                runs(self.cursor, [
-                    (format_date_words(item.day, self.lang) + " ", self.body),
-                    (f"【{word}】" if self.lang == "zh" else f"[{word}] ",
-                     red if item.missed else self.fmt(10.5, bold=True)),
-                    (item.task_title, self.body),
-                    ("　" + what if self.lang == "zh" else " — " + what, self.muted),
-                ], block_format(indent_px=18))
+            older = d.older_missed.get(unit, 0)
+            self.heading(f"{unit or self.t('no_unit')}"
+                         f"{self.t('upcoming_counts', len(items) - missed, missed)}"
+                         + (self.t("upcoming_older", older) if older else ""), 2,
+                         need=110 if items else 40, new_segment=True)
+            if items:
+                PagedTable(self.flow, widths, header, self._due_cells).add(items)
+
+    def _due_cells(self, item: DueItem) -> list[Cell]:
+        centre = Qt.AlignmentFlag.AlignCenter
+        small = self.small
+        word = self.t("upcoming_missed" if item.missed else "upcoming_due")
+        state = (self.fmt(9, bold=True, colour=STATUS_COLOURS[Status.RED]) if item.missed
+                 else self.fmt(9, bold=True))
+        return [
+            Cell([(format_date_words(item.day, self.lang), small)], centre),
+            Cell([(word, state)], centre),
+            Cell([(item.task_title, small)]),
+            Cell([(item.milestone or self.t("upcoming_deadline"), small)]),
+        ]
 
     def timeline_pages(self) -> None:
         """One page per area (more for a long area): its tasks across the plan's year."""
