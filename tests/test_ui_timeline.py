@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from planner_gui.domain.model import Area, Plan, Task
-from planner_gui.domain.progress import STATUS_COLOURS, Status
+from planner_gui.domain.progress import STATUS_COLOURS, Status, planned_progress
 from planner_gui.store import PlanStore
 from planner_gui.ui.actions import ActionId
 from timeline_plans import timeline_plan
@@ -94,14 +94,17 @@ def test_a_missed_milestone_is_drawn_red_and_an_open_one_hollow(qtbot, tmp_path)
     assert _colour_at(image, panel.day_x(date(2024, 6, 20)), y) == "#ffffff"  # 主体开工: hollow
     done = QColor(image.pixel(round(panel.day_x(date(2024, 3, 31))), y))  # 完成招标: filled dark
     assert done.lightness() < 90
-    # planned progress steps through the milestones: 2 of 3 due by 15 May, a dark mark
-    # two thirds along the bar (1 Jan - 30 Sep), well after the filled part
-    bar = panel.rows[row]
-    assert bar.planned == pytest.approx(66.67, abs=0.01)
-    start, end = panel.day_x(bar.start), panel.day_x(bar.end + timedelta(days=1))
-    planned_x = start + (end - start) * bar.planned / 100
-    assert min(QColor(image.pixel(round(planned_x) + dx, y)).lightness() for dx in (-1, 0, 1)) < 50
-    assert QColor(image.pixel(round(planned_x) + 6, y)).lightness() > 100
+    # the planned mark (序时进度, the rules' figure) is a dark tick: 甲 is past its deadline,
+    # so it stands at the bar's end, apart from the as-of line
+    steady_row = _row_of(panel, "甲")
+    steady = panel.rows[steady_row]
+    assert steady.planned == pytest.approx(planned_progress(panel.nodes[steady_row].source,
+                                                            date(2024, 5, 15), 2024), abs=0.01)
+    start, end = panel.day_x(steady.start), panel.day_x(steady.end + timedelta(days=1))
+    planned_x = start + (end - start) * steady.planned / 100
+    steady_y = _bar_y(panel, steady_row)
+    assert min(QColor(image.pixel(round(planned_x) + dx, steady_y)).lightness() for dx in (-1, 0, 1)) < 50
+    assert QColor(image.pixel(round(planned_x) + 8, steady_y)).lightness() > 100  # nothing after the end
     tip = panel.tooltip(panel.rows[row])
     assert "丙：博物馆开工" in tip and "2024-09-30" in tip and "方案印发" in tip
 

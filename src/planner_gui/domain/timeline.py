@@ -38,7 +38,7 @@ class MilestoneMark:
 @dataclass(frozen=True)
 class Bar:
     """One task's bar as of a date. ``open_end``: the task has no deadline, so the
-    bar runs to the end of the plan's year and has no planned mark."""
+    bar runs to the end of the plan's year (dashed)."""
 
     task_id: str
     title: str
@@ -91,7 +91,7 @@ def task_bar(task: Task, figures: TaskFigures | None, plan_year: int, as_of: dat
     return Bar(
         task_id=task.id, title=task.title, start=start, end=end,
         progress=figures.progress if figures is not None else 0.0,
-        planned=figures.planned if figures is not None and task.due is not None else None,
+        planned=figures.planned if figures is not None else None,  # whatever the rules say
         status=figures.status if figures is not None else None,
         open_end=task.due is None, milestones=marks,
     )
