@@ -66,6 +66,7 @@ ROWS = [
     ("pdf_export", "PDF summary export", 15000, "ms"),
     ("xlsx_export", "planner export-xlsx", 10000, "ms"),
     ("xlsx_import", "planner import-xlsx", 10000, "ms"),
+    ("xlsx_import_new", "planner import-xlsx into a new file", 10000, "ms"),
     ("xlsx_export_in_window", "xlsx export from the window", 10000, "ms"),
     ("summary", "planner summary", 2000, "ms"),
     ("peak_memory", "window peak memory (after all above)", 350, "MB"),
@@ -166,6 +167,13 @@ class Runner:
                                    for _ in range(max(1, self.repeat // 2))]
             runs["xlsx_import"] = [self.planner("import-xlsx", "--db", str(copy_of(first, fresh)), str(xlsx))
                                    for _ in range(max(1, self.repeat // 2))]
+            # a ledger into a file that does not exist yet (issue 24): the plan is made from it
+            new_file = self.work / f"{label}-new.sqlite"
+            runs["xlsx_import_new"] = []
+            for _ in range(max(1, self.repeat // 2)):
+                new_file.unlink(missing_ok=True)
+                runs["xlsx_import_new"].append(self.planner("import-xlsx", "--db", str(new_file), str(xlsx)))
+            new_file.unlink(missing_ok=True)
         except RuntimeError as exc:
             extra["xlsx_error"] = str(exc)
 

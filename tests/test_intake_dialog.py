@@ -192,3 +192,33 @@ def test_open_text_file_reads_gb18030_and_proposes(window, qtbot, tmp_path, monk
     assert "清河县" in dlg.text_edit.toPlainText()
     assert [a.text() for a in rows(dlg.model)] == NEW_AREAS
     assert dlg.add_button.isEnabled()
+
+
+def test_a_task_whose_fields_ran_into_its_text_is_flagged(dialog):
+    dialog.text_edit.setPlainText(
+        "一、城市管理\n1、整治老旧小区15个，责任单位：区住建委，新建口袋公园6个，完成时限：9月底前。\n"
+    )
+    dialog.propose()
+    task = task_item(dialog, "整治老旧小区15个")
+    mark = cell(dialog, task, COL_CHECK)
+    assert mark.text().startswith("? ") and "read as task text" in mark.text()
+    assert task.background().color().name() == text_import.GUESS_COLOUR.name()
+
+
+def test_an_absurd_target_typed_in_is_refused_with_a_message(window, dialog, errors):
+    task = task_item(dialog, "新建污水管网")
+    indicator = next(c for c in rows(dialog.model, task) if c.data(KIND) == "indicator")
+    cell(dialog, indicator, COL_TARGET).setText("9" * 400)
+    assert dialog.add_to_plan() is False
+    assert errors and "is not a number" in errors[0]
+    assert window.undo_stack.count() == 0
+
+
+def test_a_target_typed_with_its_multiplier_keeps_it_in_the_unit(window, dialog):
+    task = task_item(dialog, "新建污水管网")
+    indicator = next(c for c in rows(dialog.model, task) if c.data(KIND) == "indicator")
+    cell(dialog, indicator, COL_TARGET).setText("2万")
+    unit = cell(dialog, indicator, COL_TARGET + 1).text()
+    assert dialog.add_to_plan() is True
+    added = next(t for t in reread(window.store.path).walk_tasks() if t.title.startswith("新建污水管网"))
+    assert (added.indicators[0].target, added.indicators[0].unit) == (2, "万" + unit)

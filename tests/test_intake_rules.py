@@ -65,8 +65,18 @@ def test_sentences_split_at_full_stops_and_semicolons_but_not_inside_quotes_or_b
         ("PM2.5年均浓度控制在35微克/立方米以内", [("<=", 35, "微克/立方米")]),
         ("企业开办时间压缩至1个工作日", [("<=", 1, "个工作日")]),
         ("开展志愿服务活动100余场次", [(">", 100, "场次")]),
-        ("新增就业岗位1.2万个", [(">=", 12000, "个")]),
-        ("建设“15分钟便民生活圈”10个", [("=", 10, "个")]),
+        ("新增就业岗位1.2万个", [(">=", 1.2, "万个")]),
+        ("新增公共停车泊位2万个", [(">=", 2, "万个")]),
+        ("惠及居民1.2万户", [(">=", 1.2, "万户")]),
+        ("新增岗位两万个", [(">=", 2, "万个")]),
+        ("年度完成投资1.5万亿元", [(">=", 1.5, "万亿元")]),
+        ("粮食总产量达到720亿斤以上", [(">=", 720, "亿斤")]),
+        ("建设“15分钟便民生活圈”10个", [(">=", 10, "个")]),
+        ("实施市级重点项目150个", [(">=", 150, "个")]),
+        ("年度计划投资180亿元", [("=", 180, "亿元")]),
+        ("新培育家庭农场500家，农民合作社示范社300家", [(">=", 500, "家"), (">=", 300, "家")]),
+        ("改造二次供水设施80处", [(">=", 80, "处")]),
+        ("食品安全抽检不少于4000批次", [(">=", 4000, "批次")]),
     ],
 )
 def test_indicators_with_their_comparator_target_and_unit(text, expected):
@@ -213,3 +223,194 @@ def test_a_heading_without_words_still_gives_an_area_the_json_format_accepts():
     proposal = propose_plan("一、。”方面，在“")
     assert [a.name for a in proposal.plan.areas] == [UNNAMED_AREA]
     json_format.plan_from_dict(json_format.plan_to_dict(proposal.plan))
+
+
+# --- layouts of issue 19: fields on one line, tasks under 一、 with field lines, prose units ---
+
+
+def _tasks(text: str, year: int = 2025):
+    proposal = propose_plan(text, year=year)
+    return proposal, [(a.name, t) for a in proposal.plan.areas for t in a.tasks]
+
+
+def test_several_fields_on_one_line_separated_by_single_spaces():
+    _, tasks = _tasks(
+        "一、扩大开放\n1. 新设外资企业不少于30家。\n"
+        "牵头领导：王副市长 牵头单位：市商务局 配合单位：海关、市税务局 完成时限：11月底前\n"
+    )
+    ((area, task),) = tasks
+    assert (task.leader, task.lead_unit, task.co_units) == ("王副市长", "市商务局", ["海关", "市税务局"])
+    assert task.due.isoformat() == "2025-11-30" and task.title == "新设外资企业不少于30家"
+
+
+def test_tasks_in_brackets_with_field_lines_belong_to_the_area_above():
+    _, tasks = _tasks(
+        "一、做强县域经济\n（一）实施工业强县行动。新增规上工业企业20家。\n责任领导：周海\n牵头单位：县工信局\n"
+        "（二）壮大特色产业。新建高标准农田3万亩。\n责任领导：吴春来\n牵头单位：县农业农村局\n"
+        "二、增进民生福祉\n（三）稳定就业。城镇新增就业3500人以上。\n责任领导：何丽\n牵头单位：县人社局\n"
+    )
+    assert [(a, t.title, t.leader, t.lead_unit) for a, t in tasks] == [
+        ("做强县域经济", "实施工业强县行动", "周海", "县工信局"),
+        ("做强县域经济", "壮大特色产业", "吴春来", "县农业农村局"),
+        ("增进民生福祉", "稳定就业", "何丽", "县人社局"),
+    ]
+    assert [(i.target, i.unit) for _, t in tasks for i in t.indicators] == [(20, "家"), (3, "万亩"), (3500, "人")]
+
+
+def test_inline_fields_of_consecutive_items_stay_with_their_item():
+    proposal, tasks = _tasks(
+        "二、城市管理\n1. 完成背街小巷整治120条，责任单位：区城管委，完成时限：10月底前。\n"
+        "2. 新增停车位2万个，牵头单位：区交通局。\n"
+        "3、整治老旧小区15个，责任单位：区住建委，新建口袋公园6个，完成时限：9月底前。\n"
+    )
+    first, second, third = (t for _, t in tasks)
+    assert (first.lead_unit, first.due.isoformat()) == ("区城管委", "2025-10-31")
+    assert (second.lead_unit, second.due) == ("区交通局", None)
+    # the unit field ran into task text: the text stays in the task, and the task is flagged
+    assert third.lead_unit == "区住建委" and third.co_units == []
+    assert [(i.target, i.unit) for i in third.indicators] == [(15, "个"), (6, "个")]
+    assert proposal.confidence(third.id) < 0.5
+    assert any("read as task text" in note for note in proposal.notes(third.id))
+
+
+def test_units_named_in_prose_and_fields_after_a_paragraph():
+    _, tasks = _tasks(
+        "在工业经济方面，规上工业企业达到260家，由县工信局牵头，年底前完成。\n"
+        "在城乡建设方面，县住建局牵头实施棚户区改造，9月底前完成征收1200户。\n"
+    )
+    assert [t.lead_unit for _, t in tasks] == ["县工信局", "县住建局"]
+    _, tasks = _tasks("一、扩大优质教育资源\n　　新建中小学8所，新增学位4800个。牵头单位：区教育局。\n")
+    assert [t.lead_unit for _, t in tasks] == ["区教育局"]
+
+
+def test_news_prose_keeps_every_target_and_drops_the_meeting():
+    _, tasks = _tasks(
+        "3月5日，某区召开2025年重点工作部署会。会上，区长对全年重点工作作出部署。\n"
+        "在产业发展方面，固定资产投资较上年增长8%以上；签约项目40项以上，开工率达到70%以上。\n"
+        "在民生方面，新建学校3所，年底前完成。\n"
+    )
+    found = sorted((i.target, i.unit, i.comparator) for _, t in tasks for i in t.indicators)
+    assert found == [(3, "所", ">="), (8, "%", ">="), (40, "项", ">="), (70, "%", ">=")]
+    assert not any("召开" in t.title or "部署" in t.title for _, t in tasks)
+    assert [t.due.isoformat() for _, t in tasks if t.due] == ["2025-12-31"]
+
+
+def test_yi_shi_lines_are_area_headings():
+    _, tasks = _tasks("　　一是经济运行。新增企业60家。\n　　二是城市更新。年底前完成老旧小区改造46个。\n")
+    assert [a for a, _ in tasks] == ["经济运行", "城市更新"]
+
+
+def test_a_table_with_its_header_split_over_two_lines():
+    text = "\n".join([
+        "\t".join(["序号", "类别", "项目名称", "建设内容及规模", "计划投资", "责任单位", "完成"]),
+        "\t".join(["", "", "", "", "（万元）", "", "时限"]),
+        "\t".join(["1", "城市建设", "供水管网改造", "改造供水管网12公里，新建泵站2座", "450", "区水务局", "10月底前"]),
+        "\t".join(["2", "", "公园提升", "新增绿地8万平方米", "3200", "区园林局", "9月底前"]),
+    ])
+    _, tasks = _tasks(text)
+    assert [(a, t.lead_unit, t.due.isoformat()) for a, t in tasks] == [
+        ("城市建设", "区水务局", "2025-10-31"), ("城市建设", "区园林局", "2025-09-30")]
+    assert [(i.target, i.unit, i.comparator) for i in tasks[0][1].indicators] == [
+        (12, "公里", ">="), (2, "座", ">="), (450, "万元", "=")]
+
+
+def test_indicator_names_lose_deadline_words_not_their_first_characters():
+    names = [f.indicator.name for f in find_indicators("一季度末前开工项目不少于40个，实际到位资金超过90亿元")]
+    assert names == ["开工项目", "实际到位资金"]
+    (found,) = find_indicators("举办“桃源夜市”主题活动不少于12场")
+    assert found.indicator.name == "举办“桃源夜市”主题活动"
+
+
+def test_absurd_numbers_are_refused_with_a_warning_not_a_traceback():
+    proposal = propose_plan("在“产业”方面，完成" + "9" * 400 + "个项目，新建学校3所。" + "9" * 400 + "个方面", year=2025)
+    assert proposal.plan.declared_areas is None
+    assert [i.target for t in proposal.plan.walk_tasks() for i in t.indicators] == [3]
+    assert any("400 characters" in w for w in proposal.warnings)
+
+
+def test_read_indicators_is_the_shared_reading():
+    from planner_gui.exchange.intake.indicators import read_indicators
+
+    (indicator,) = read_indicators("新增公共停车泊位2万个")
+    assert (indicator.name, indicator.target, indicator.unit, indicator.comparator) == ("新增公共停车泊位", 2, "万个", ">=")
+    assert read_indicators("推进政务服务标准化") == []
+
+
+def test_bracketed_fields_after_a_paragraph_and_a_speakers_demands():
+    _, tasks = _tasks(
+        "一、人居环境整治\n　　改造农村户厕500户，新建垃圾中转站1座。（责任单位：镇环卫所；完成时限：10月底前）\n"
+        "二、养老\n　　新增养老床位1500张。\n　　陈静要求，各牵头单位要细化方案，确保年底前全部完成。\n"
+    )
+    assert [(a, t.lead_unit, t.due and t.due.isoformat()) for a, t in tasks] == [
+        ("人居环境整治", "镇环卫所", "2025-10-31"), ("养老", "", None)]
+
+
+def test_a_table_aligned_with_spaces_with_its_header_split_over_two_lines():
+    text = "\n".join([
+        "一、社会事业类",
+        "序号   项目名称       建设内容                  总投资     牵头单位     完成",
+        "                                               （亿元）                时间",
+        "1      中医院迁建     新建业务用房4.2万平方米    6.5       区卫健委     2026年12月",
+        "2      学校新建       新增学位1080个             2.8       区教育局     8月底前",
+    ])
+    _, tasks = _tasks(text, year=2026)
+    assert [(t.lead_unit, t.due.isoformat()) for _, t in tasks] == [
+        ("区卫健委", "2026-12-31"), ("区教育局", "2026-08-31")]
+    assert [(i.target, i.unit, i.comparator) for i in tasks[0][1].indicators] == [
+        (4.2, "万平方米", ">="), (6.5, "亿元", "=")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("引进亿元以上项目22个，其中10亿元以上项目3个", [(">=", 22, "个"), (">=", 3, "个")]),
+        ("为1000户困难老年人家庭实施适老化改造", [(">=", 1000, "户")]),
+    ],
+)
+def test_sizes_of_counted_things_and_beneficiaries(text, expected):
+    assert [(f.indicator.comparator, f.indicator.target, f.indicator.unit) for f in find_indicators(text)] == expected
+
+
+def test_spaces_in_a_field_line_separate_units_but_not_a_spaced_out_ocr_word():
+    _, tasks = _tasks(
+        "一、扩大开放\n1. 新设外资企业不少于30家。\n牵头领导：副市长 王强 牵头单位：市商务局 市财政局 完成时限：11月底前\n"
+        "2. 新增外贸企业20家。\n牵 头 单 位 ： 市 商 务 局 完 成 时 限 ： 10月底前\n"
+    )
+    (_, first), (_, second) = tasks
+    assert (first.leader, first.lead_unit, first.co_units) == ("副市长王强", "市商务局", ["市财政局"])
+    assert (second.lead_unit, second.due.isoformat()) == ("市商务局", "2025-10-31")
+
+
+def test_a_field_label_whose_value_swallows_the_sentence_keeps_the_words_and_is_flagged():
+    proposal = propose_plan("在“产业”方面，责任领导：张三将于今年6月实现开工建设。", year=2025)
+    (task,) = list(proposal.plan.walk_tasks())
+    assert "开工建设" in task.title and proposal.confidence(task.id) < 0.5
+
+
+def test_a_heading_about_the_years_plan_holds_the_areas():
+    proposal = propose_plan(
+        "二、2025年目标任务\n　　今年的主要预期目标是：地区生产总值增长5.5%左右，居民消费价格涨幅3%左右。\n"
+        "　　（一）培育新质生产力。新增国家高新技术企业80家。\n　　（二）扩大国内需求。实施市级重点项目280个。\n"
+    )
+    assert [a.name for a in proposal.plan.areas] == ["主要预期目标", "培育新质生产力", "扩大国内需求"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("1 " * 20000) + "月",                                     # digits spaced out: one 20000-digit number
+        "在“产业”方面，新建" + "一" * 20000 + "个。",               # a Chinese numeral run (used to overflow)
+        "序号   项目名称   建设内容   总投资   牵头单位\n" + " " * 50000 + "（亿元）\n",  # blanks in a table
+        "\t".join(["序号", "项目名称", "建设内容", "责任单位"]) + "\n" + "\t" * 50000 + "时限\n",
+        "记者" + " " * 50000 + "摄",
+    ],
+    ids=["spaced-digits", "numeral-run", "blank-run", "tab-run", "caption-blanks"],
+)
+def test_hostile_runs_are_read_in_linear_time_without_a_traceback(text):
+    import time
+
+    started = time.perf_counter()
+    proposal = propose_plan(text, year=2025)
+    # quadratic patterns took minutes on these; linear ones take milliseconds (generous bound for busy CI)
+    assert time.perf_counter() - started < 5
+    assert all(i.target is None or i.target < 1e12 for t in proposal.plan.walk_tasks() for i in t.indicators)

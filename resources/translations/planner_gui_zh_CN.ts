@@ -49,6 +49,14 @@
             <translation>新建一个计划文件</translation>
         </message>
         <message>
+            <source>New from &amp;Ledger…</source>
+            <translation>从台账新建(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Start a new plan file from a ledger spreadsheet</source>
+            <translation>用台账表格新建计划文件</translation>
+        </message>
+        <message>
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
@@ -115,6 +123,38 @@
         <message>
             <source>Write a report form per department</source>
             <translation>为每个单位生成一份报送表</translation>
+        </message>
+        <message>
+            <source>&amp;Export Changes…</source>
+            <translation>导出更改(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Write the changes another copy of the plan lacks into a packet</source>
+            <translation>把另一份计划副本缺少的更改写入同步包</translation>
+        </message>
+        <message>
+            <source>&amp;Import Changes…</source>
+            <translation>导入更改(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Apply a packet from another copy of the plan, after a preview</source>
+            <translation>预览后应用另一份计划副本的同步包</translation>
+        </message>
+        <message>
+            <source>&amp;History of Both-Sides Changes…</source>
+            <translation>双方修改记录(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Values replaced when two copies changed the same field</source>
+            <translation>两份副本修改同一字段时被替换的值</translation>
+        </message>
+        <message>
+            <source>Connect to &amp;Office…</source>
+            <translation>连接督查室(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Share changes live with the office's server (choose again to disconnect)</source>
+            <translation>与督查室服务器实时共享更改（再次选择即断开）</translation>
         </message>
         <message>
             <source>&amp;Back Up Now</source>
@@ -580,6 +620,10 @@
             <translation>问题</translation>
         </message>
         <message>
+            <source>Add the %d rows the department added as new tasks</source>
+            <translation>将报送单位新增的 %d 行作为新任务添加</translation>
+        </message>
+        <message>
             <source>Apply</source>
             <translation>应用</translation>
         </message>
@@ -610,6 +654,10 @@
         <message>
             <source>New update</source>
             <translation>新进展情况</translation>
+        </message>
+        <message>
+            <source>New row (not added unless accepted)</source>
+            <translation>新增行（勾选后才添加）</translation>
         </message>
         <message>
             <source>%s: file %s, plan %s, exported %s</source>
@@ -1560,6 +1608,57 @@ The content before the restore is saved in
         </message>
     </context>
     <context>
+        <name>ConnectOffice</name>
+        <message>
+            <source>%s is not an address of the form ws://host:port</source>
+            <translation>%s 不是 ws://主机:端口 形式的地址</translation>
+        </message>
+        <message>
+            <source>Connect to office</source>
+            <translation>连接督查室</translation>
+        </message>
+        <message>
+            <source>Connected to the office</source>
+            <translation>已连接督查室</translation>
+        </message>
+        <message>
+            <source>Disconnected from the office</source>
+            <translation>已断开与督查室的连接</translation>
+        </message>
+        <message>
+            <source>Live sync</source>
+            <translation>实时同步</translation>
+        </message>
+        <message>
+            <source>The office's address (ws://host:port):</source>
+            <translation>督查室的地址（ws://主机:端口）：</translation>
+        </message>
+        <message>
+            <source>The plan file is open read-only.</source>
+            <translation>计划文件以只读方式打开。</translation>
+        </message>
+        <message>
+            <source>The token the office gave you:</source>
+            <translation>督查室给您的口令：</translation>
+        </message>
+        <message>
+            <source>Working on this copy; the office is not connected (%s)</source>
+            <translation>正在本副本上工作；未连接督查室（%s）</translation>
+        </message>
+        <message>
+            <source>the connection to the office was closed</source>
+            <translation>与督查室的连接已关闭</translation>
+        </message>
+        <message>
+            <source>the office refused the token</source>
+            <translation>督查室拒绝了该口令</translation>
+        </message>
+        <message>
+            <source>the office serves another plan</source>
+            <translation>督查室服务的是另一份计划</translation>
+        </message>
+    </context>
+    <context>
         <name>DueSoon</name>
         <message>
             <source>%d due, %d missed</source>
@@ -1631,6 +1730,14 @@ Open it read-only?</source>
 已在另一个 planner-gui 窗口中打开（%2）。两个窗口同时修改同一文件可能相互干扰。
 
 以只读方式打开吗？</translation>
+        </message>
+        <message>
+            <source>%1
+
+is on a network share (%2). SQLite cannot keep a file there safe from two PCs writing at once, so it is open for reading only. Save a copy on this PC's disk (File, Save a Copy As) and exchange changes with the other copies through File, Sync.</source>
+            <translation>%1
+
+位于网络共享（%2）上。SQLite 无法保证两台电脑同时写入时该处文件的安全，因此以只读方式打开。请在本机磁盘上另存一份副本（文件，另存副本），并通过“文件，同步”与其他副本交换更改。</translation>
         </message>
         <message>
             <source>Cannot open plan file</source>
@@ -1719,8 +1826,16 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
     <context>
         <name>LedgerDialogs</name>
         <message>
+            <source>%s already exists; choose another file name.</source>
+            <translation>%s 已存在，请另选文件名。</translation>
+        </message>
+        <message>
             <source>Another program changed the plan while the preview was open. Nothing was imported; import the file again to see an up-to-date preview.</source>
             <translation>预览期间计划已被其他程序修改，未导入任何内容；请重新导入该文件以查看最新预览。</translation>
+        </message>
+        <message>
+            <source>Cannot create file</source>
+            <translation>无法创建文件</translation>
         </message>
         <message>
             <source>Cannot import</source>
@@ -1767,12 +1882,20 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>导入台账</translation>
         </message>
         <message>
-            <source>Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-            <translation>台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+            <source>Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>台账 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Make:</source>
             <translation>生成：</translation>
+        </message>
+        <message>
+            <source>New Plan File</source>
+            <translation>新建计划文件</translation>
+        </message>
+        <message>
+            <source>New plan from a ledger</source>
+            <translation>从台账新建计划</translation>
         </message>
         <message>
             <source>No forms written</source>
@@ -1795,6 +1918,14 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>One form per leader</source>
             <translation>每位责任领导一份</translation>
+        </message>
+        <message>
+            <source>Plan files (*.sqlite *.db *.planner);;All files (*)</source>
+            <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reading %s…</source>
+            <translation>正在读取 %s…</translation>
         </message>
         <message>
             <source>The plan changed</source>
@@ -1846,6 +1977,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>&amp;Redo %s</source>
             <translation>重做(&amp;R) %s</translation>
+        </message>
+        <message>
+            <source>&amp;Sync</source>
+            <translation>同步(&amp;S)</translation>
         </message>
         <message>
             <source>&amp;Tools</source>
@@ -1922,6 +2057,123 @@ Choose No for an empty plan of this year.</source>
         <message>
             <source>This part of planner-gui is not installed.</source>
             <translation>planner-gui 的这一部分未安装。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <source>%s
+
+The plan file was not changed.</source>
+            <translation>%s
+
+计划文件未被更改。</translation>
+        </message>
+        <message>
+            <source>%s: %s %s, %s: %r (%s) is kept, %r (%s) was replaced</source>
+            <translation>%s：%s %s，%s：保留 %r（%s），替换了 %r（%s）</translation>
+        </message>
+        <message>
+            <source>Cannot import</source>
+            <translation>无法导入</translation>
+        </message>
+        <message>
+            <source>Cannot name the copy</source>
+            <translation>无法指定副本所属</translation>
+        </message>
+        <message>
+            <source>Changed on both sides: %s, %s: %r (%s) is kept, %r (%s) goes to the history</source>
+            <translation>双方都改过：%s，%s：保留 %r（%s），%r（%s）记入历史</translation>
+        </message>
+        <message>
+            <source>Changed on two copies at once</source>
+            <translation>两份副本同时修改</translation>
+        </message>
+        <message>
+            <source>Changes for:</source>
+            <translation>更改发给：</translation>
+        </message>
+        <message>
+            <source>Could not write %s:
+%s</source>
+            <translation>无法写入 %s：
+%s</translation>
+        </message>
+        <message>
+            <source>Everyone (the whole plan)</source>
+            <translation>所有副本（整个计划）</translation>
+        </message>
+        <message>
+            <source>Export changes</source>
+            <translation>导出更改</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>From %s: %d tasks changed, %d updates added, %d fields changed on both sides, %d changes refused</source>
+            <translation>来自 %s：%d 项任务有更改，新增 %d 条进展情况，%d 个字段双方都改过，%d 项更改被拒绝</translation>
+        </message>
+        <message>
+            <source>From %s: nothing new, this copy has it all</source>
+            <translation>来自 %s：没有新内容，本副本已全部具有</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Import changes</source>
+            <translation>导入更改</translation>
+        </message>
+        <message>
+            <source>Import changes from %s</source>
+            <translation>导入来自 %s 的更改</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>Imported %s: %d tasks changed, %d updates added</source>
+            <translation>已导入 %s：%d 项任务有更改，新增 %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>No field was changed on two copies at once.</source>
+            <translation>没有字段被两份副本同时修改。</translation>
+        </message>
+        <message>
+            <source>Plan sync packets (*.plansync);;All files (*)</source>
+            <translation>计划同步包 (*.plansync);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Refused: %s</source>
+            <translation>已拒绝：%s</translation>
+        </message>
+        <message>
+            <source>Task changed: %s</source>
+            <translation>任务有更改：%s</translation>
+        </message>
+        <message>
+            <source>The plan file is open read-only.</source>
+            <translation>计划文件以只读方式打开。</translation>
+        </message>
+        <message>
+            <source>The supervision office</source>
+            <translation>督查室</translation>
+        </message>
+        <message>
+            <source>This copy of the plan has no owner yet. It belongs to:</source>
+            <translation>这份计划副本尚未指定所属单位。它属于：</translation>
+        </message>
+        <message>
+            <source>Whose copy is this?</source>
+            <translation>这是谁的副本？</translation>
+        </message>
+        <message>
+            <source>Wrote %s (%d bytes)</source>
+            <translation>已写入 %s（%d 字节）</translation>
         </message>
     </context>
     <context>

@@ -20,10 +20,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the headings")
     p.set_defaults(func=cmd_export_xlsx)
 
-    p = sub.add_parser("import-xlsx", help="import or merge a ledger or a filled report form (.xlsx or .csv)")
+    p = sub.add_parser("import-xlsx", help="import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled "
+                                           "report form")
     add_db(p)
     p.add_argument("file", type=Path, help="the ledger, report form or CSV file")
     p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    p.add_argument("--accept-new-rows", action="store_true",
+                   help="a report form's rows that a department added become new tasks "
+                        "(without it they are only listed)")
     p.add_argument("--json", action="store_true",
                    help="with --dry-run: print the resulting plan as planner-gui/1 JSON")
     p.set_defaults(func=cmd_import_xlsx)
@@ -53,7 +57,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     path = db_path(args)
     store = PlanStore.open(path) if path.exists() else None
     try:
-        preview = prepare_import(args.file, store, today=date.today())
+        preview = prepare_import(args.file, store, today=date.today(), accept_new_rows=args.accept_new_rows)
         if args.json:
             # the JSON goes to standard output; what the preview would list goes to standard error
             for line in preview.describe()[1:]:

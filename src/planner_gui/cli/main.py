@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from planner_gui import __version__
+from planner_gui.cli.options import keep_dash_values
 from planner_gui.domain.errors import PlannerError
 
 # The module that registers each command. `planner summary ...` imports and
@@ -36,6 +37,8 @@ COMMANDS = {
     "export-forms": "planner_gui.cli.ledger_commands",
     "export-pdf": "planner_gui.cli.report_commands",
     "import-text": "planner_gui.cli.intake_commands",
+    "sync": "planner_gui.cli.sync_commands",
+    "serve": "planner_gui.cli.sync_commands",
 }
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))  # in the order help lists them
 
@@ -69,7 +72,8 @@ def fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv).parse_args(argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(keep_dash_values(parser, argv))
     from planner_gui.store.loading import freezing_what_is_read
 
     try:

@@ -32,3 +32,42 @@ def db_path(args: argparse.Namespace) -> Path:
 def add_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
                         help="figures as of this date (default: today)")
+
+
+def _text_options(parser: argparse.ArgumentParser) -> tuple[set[str], set[str]]:
+    """(options taking one text value, every option string) of ``parser`` and its subcommands."""
+    text: set[str] = set()
+    every: set[str] = set()
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its actions here only
+        every.update(action.option_strings)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                sub_text, sub_every = _text_options(sub)
+                text |= sub_text
+                every |= sub_every
+        elif action.option_strings and action.type is None and action.nargs is None and (
+                isinstance(action, (argparse._StoreAction, argparse._AppendAction))):  # noqa: SLF001
+            text.update(s for s in action.option_strings if s.startswith("--"))
+    return text, every
+
+
+def keep_dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``--note -行动计划起草中`` as ``--note=-行动计划起草中``: argparse takes a value that starts
+    with a dash for an option ("expected one argument"), but a note, a name or a problem may well
+    start with one. Only text options are joined, and only with a value that is no option."""
+    text, every = _text_options(parser)
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            out += argv[i:]
+            break
+        if arg in text and i + 1 < len(argv) and argv[i + 1].startswith("-") and (
+                argv[i + 1] not in every and argv[i + 1].split("=", 1)[0] not in every):
+            out.append(f"{arg}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out

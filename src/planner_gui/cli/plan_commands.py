@@ -12,6 +12,7 @@ from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date
 from planner_gui.domain.errors import NotFoundError, ValidationError
 from planner_gui.domain.model import Plan, ProgressUpdate
 from planner_gui.domain.progress import Status, status_word
+from planner_gui.domain.rounding import format_progress
 from planner_gui.store import PlanStore
 
 # The modules only one command needs are imported in that command: `planner --help`
@@ -128,15 +129,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     print(f"{plan.title} — as of {data['as_of']}")
-    print(f"progress {data['progress']:.1f}%   " + "   ".join(
+    print(f"progress {format_progress(data['progress'])}   " + "   ".join(
         f"{status_word(Status(k), 'en')}: {v}" for k, v in data["status"].items()
     ) + f"   not reported: {data['not_reported']}")
     print()
     print(f"{'status':<12} {'progress':>8} {'planned':>8}  {'rep':<3}  title")
     for t in data["tasks"]:
-        planned = "" if t["planned"] is None else f"{t['planned']:.0f}%"
+        planned = format_progress(t["planned"], empty="")
         indent = "  " if t["subtask"] else ""
-        print(f"{status_word(Status(t['status']), 'en'):<12} {t['progress']:>7.0f}% {planned:>8}  "
+        print(f"{status_word(Status(t['status']), 'en'):<12} {format_progress(t['progress']):>8} {planned:>8}  "
               f"{'yes' if t['reported'] else 'NO':<3}  {indent}{t['title']}")
     return 0
 

@@ -41,6 +41,17 @@ def _unquote(cell: str) -> str:
     return cell
 
 
+def _delimiter(text: str) -> str:
+    """The delimiter, sniffed from the start of the file. Only the delimiter: the Sniffer's other
+    guesses come from that sample alone (no doubled quote in it means ``doublequote=False``,
+    which then misreads an RFC 4180 field such as 完成""专家论证"" (quoted) further down), and every
+    spreadsheet writes Excel's dialect anyway."""
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",\t;").delimiter
+    except csv.Error:
+        return ","
+
+
 def read_csv_rows(path: Path | str) -> list[list[str]]:
     """All rows of a CSV file as text (formulas stay text; nothing is evaluated)."""
     path = Path(path)
@@ -54,13 +65,9 @@ def read_csv_rows(path: Path | str) -> list[list[str]]:
         text, _ = decode(raw, path)
     except UnicodeDecodeError:
         raise BadFileError(path, "is not valid UTF-8 or UTF-16 text") from None
-    sample = text[:4096]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = [[_unquote(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+        rows = [[_unquote(cell) for cell in row]
+                for row in csv.reader(io.StringIO(text), csv.excel, delimiter=_delimiter(text))]
     except csv.Error as exc:
         raise BadFileError(path, f"is not a readable CSV file ({exc})") from None
     return rows

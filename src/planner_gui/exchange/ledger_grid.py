@@ -39,6 +39,9 @@ class Grid:
     rows: list[list[Any]]
     merged_rows: set[int] = field(default_factory=set)
     hidden: bool = False
+    # False for .xls/.ods (read by calamine, which gives no number formats): a percent-formatted
+    # 100 % arrives as the number 1, not as "100%"
+    formats_known: bool = True
 
     def value(self, r: int, c: int) -> Any:
         row = self.rows[r]
@@ -64,18 +67,38 @@ def open_grids(path: Path | str) -> list[Grid]:
     if head.startswith(OLE2_HEADER):
         if _is_encrypted(path):
             raise BadFileError(path, "is password-protected; remove the password in Excel or WPS and save again")
-        raise BadFileError(path, "is an old Excel 97-2003 (.xls) workbook; save it as .xlsx and import that")
+        return _calamine_grids(path)  # an old Excel 97-2003 (.xls) workbook
     if head.startswith(ZIP_HEADER):
+        if _is_opendocument(path):
+            return _calamine_grids(path)
         return _xlsx_grids(path)
     if path.suffix.lower() in CSV_SUFFIXES:
         return [Grid(path.stem, [list(r) for r in read_csv_rows(path)])]
-    raise BadFileError(path, "is not an Excel workbook (.xlsx) or a CSV file")
+    raise BadFileError(path, "is not an Excel workbook (.xlsx, .xls), an OpenDocument sheet (.ods) or a CSV file")
 
 
 def _is_encrypted(path: Path) -> bool:
     # An encrypted OOXML file is an OLE2 container holding an "EncryptedPackage" stream.
     data = path.read_bytes()
     return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+
+
+def _is_opendocument(path: Path) -> bool:
+    # An OpenDocument file is a zip whose first entry, "mimetype", names its kind.
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet")
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+        return False
+
+
+def _calamine_grids(path: Path) -> list[Grid]:
+    from planner_gui.exchange.ledger_calamine import read_calamine_grids
+
+    grids = [_merged_grid(name, rows, merged, hidden) for name, hidden, rows, merged in read_calamine_grids(path)]
+    for grid in grids:
+        grid.formats_known = False
+    return grids
 
 
 def _xlsx_grids(path: Path) -> list[Grid]:

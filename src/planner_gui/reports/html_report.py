@@ -16,6 +16,7 @@ from typing import TextIO
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
+from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.timeline import group_by_unit, zoom_span
 from planner_gui.replacing import replacing
 from planner_gui.reports.labels import label, section_number, sub_number
@@ -106,7 +107,7 @@ class _HtmlWriter:
                       for s in STATUS_ORDER) + "</tr></tbody></table>\n"
         declared = (self.t("declared_counts", d.declared_areas or "—", d.declared_tasks or "—")
                     if d.declared_areas or d.declared_tasks else self.t("not_declared"))
-        yield (f"<p>{self.t('overall_progress')}{self.colon}<b>{d.progress:.0f}%</b>；"
+        yield (f"<p>{self.t('overall_progress')}{self.colon}<b>{format_progress(d.progress)}</b>；"
                f"{self.t('leaf_tasks')}{self.colon}<b>{self.t('items', d.leaf_count)}</b>；"
                f"{self.t('not_reported')}{self.colon}<b>{self.t('items', d.not_reported)}</b><br>"
                f"{self.t('declared')}{self.colon}<b>{declared}</b>；{self.t('entered')}{self.colon}"
@@ -125,7 +126,7 @@ class _HtmlWriter:
         for index, section in enumerate(d.areas, start=1):
             yield f"<h3>{sub_number(2, index, self.lang)}{_e(section.name)}</h3>\n"
             count = label(self.lang, "items", sum(section.counts.values()))
-            figures = self.t("area_progress", f"{section.progress:.0f}%", count)
+            figures = self.t("area_progress", format_progress(section.progress), count)
             yield f'<p class="muted">{figures}</p>\n'
             yield from self.table(section.rows)
         yield from self.attention()
@@ -145,7 +146,7 @@ class _HtmlWriter:
             cells = [f'<td class="c">{_e(row.number)}</td>',
                      f"<td{parent}{indent}>{_e(row.title)}</td>",
                      f'<td class="c">{_e(row.leader)}</td>', f'<td class="c">{_e(row.lead_unit)}</td>',
-                     f'<td class="c">{_e(row.deadline)}</td>', f'<td class="c">{row.progress:.0f}%</td>',
+                     f'<td class="c">{_e(row.deadline)}</td>', f'<td class="c">{format_progress(row.progress)}</td>',
                      f'<td class="c">{self.light(row.status)}</td>']
             if self.options.update_texts:
                 latest = ""
@@ -164,7 +165,7 @@ class _HtmlWriter:
         for index, (area, row) in enumerate(items, start=1):
             yield (f'<p class="item">{index}. {self.light(row.status)} <b>{_e(row.title)}</b> '
                    f'<span class="muted">（{_e(area)}；{_e(row.leader or "—")}；'
-                   f'{_e(row.deadline or "—")}；{row.progress:.0f}%）</span></p>\n')
+                   f'{_e(row.deadline or "—")}；{format_progress(row.progress)}）</span></p>\n')
             problems = row.problems or label(self.lang, "no_problems_given")
             yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
             if self.options.update_texts and row.next_steps:

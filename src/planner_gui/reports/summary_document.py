@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextCursor,
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
+from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.timeline import DueItem, group_by_unit, zoom_span
 from planner_gui.reports import pdf_charts, timeline_paint
 from planner_gui.reports.flow import Flow
@@ -77,7 +78,7 @@ def _check(progress: ProgressCallback | None, fraction: float, message: str) -> 
 
 
 def _percent(value: float) -> str:
-    return f"{value:.0f}%"
+    return format_progress(value)
 
 
 class SummaryWriter:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError, PlannerError
 from planner_gui.store.database import PlanDatabase
+from planner_gui.store.filesystems import network_filesystem
 from planner_gui.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -58,6 +59,8 @@ def explain_write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> SaveE
     if name == "SQLITE_FULL" or "disk is full" in text:
         reason = ("the disk is full (or the file reached its size limit): the change was not "
                   "saved and the file is as it was; free some space or save a copy elsewhere")
+    elif (name.startswith("SQLITE_READONLY") or "readonly" in text) and network_filesystem(path):
+        reason = network_reason(network_filesystem(path) or "")
     elif name.startswith("SQLITE_READONLY") or "readonly" in text:
         reason = ("the file is open read-only (opened so, or the file or its folder cannot be "
                   "written): the change was not saved; save a copy elsewhere to keep working")
@@ -71,6 +74,12 @@ def explain_write_failure(conn: sqlite3.Connection, exc: sqlite3.Error) -> SaveE
     else:
         return None
     return SaveError(path, reason)
+
+
+def network_reason(kind: str) -> str:
+    return (f"the file is on a network share ({kind}), where SQLite cannot keep it safe from "
+            "two PCs writing at once, so it is open read-only: copy it to this PC's disk and "
+            "exchange changes with the other copies (planner-cli sync, File > Sync)")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -227,6 +236,8 @@ def transaction(db: PlanDatabase) -> Iterator[PlanDatabase]:
         try:
             with db.atomic():  # a savepoint, so sqlite-utils helpers nest cleanly
                 yield db
+                for hook in getattr(db, "commit_hooks", ()):  # tests pass a bare sqlite-utils db
+                    hook(db)
             db.conn.execute("COMMIT")
         except BaseException:
             if db.conn.in_transaction:
@@ -284,6 +295,8 @@ def open_database(
     if not exists and not create:
         raise BadFileError(path, "does not exist")
     version = inspect_file(path) if exists else 0
+    if exists and not read_only and network_filesystem(path):
+        read_only = True  # WAL and locks do not work there (store/filesystems.py)
     if exists and not read_only and not writable(path):
         # A read-only file or folder (a CD, a share, a locked-down PC): open it
         # for reading; a write then fails with a clear SaveError.
@@ -328,11 +341,26 @@ def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
     from planner_gui.store import backups
 
     try:
-        backups.daily_backup(conn, path)
+        if backups.daily_backup(conn, path) is not None:
+            _tidy_dirty_rows(conn)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         import logging  # only on this rare path: 2-3 ms of every command's start otherwise
 
         logging.getLogger(__name__).warning("daily backup of %s failed: %s", path, exc)
+
+
+def _tidy_dirty_rows(conn: sqlite3.Connection) -> None:
+    """Once a day: a copy that never syncs keeps listing changed rows in
+    sync_dirty (schema v3), once per change; keep each row once, so the list
+    never outgrows the plan itself."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM sync_dirty WHERE rowid NOT IN "
+                     "(SELECT min(rowid) FROM sync_dirty GROUP BY tbl, id)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _migrate(db: PlanDatabase, from_version: int) -> None:

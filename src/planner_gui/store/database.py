@@ -13,7 +13,7 @@ becomes a full ``sqlite_utils.Database`` (``db["task"].insert(...)``,
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from planner_gui.imports import import_without_numpy
@@ -27,6 +27,10 @@ class PlanDatabase:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._full: sqlite_utils.Database | None = None
+        # Called inside every outermost transaction just before it commits, so
+        # that what they write commits with the change (planner_gui.sync turns
+        # the change into a Y transaction there while a copy is live).
+        self.commit_hooks: list[Callable[[PlanDatabase], None]] = []
 
     @property
     def full(self) -> sqlite_utils.Database:
@@ -56,6 +60,6 @@ class PlanDatabase:
 
     def __getattr__(self, name: str) -> Any:
         # only reached for what this class does not have itself: sqlite-utils' API
-        if name.startswith("__") or name in ("conn", "_full"):
+        if name.startswith("__") or name in ("conn", "_full", "commit_hooks"):
             raise AttributeError(name)
         return getattr(self.full, name)

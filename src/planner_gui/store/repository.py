@@ -27,6 +27,7 @@ from planner_gui.domain.model import (
 )
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import rows
+from planner_gui.store.bulk import insert_rows
 from planner_gui.store.connection import is_read_only, open_database, transaction
 from planner_gui.store.database import PlanDatabase
 from planner_gui.store.loading import (
@@ -45,6 +46,32 @@ IDS_IN_QUERY_MAX = 500
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _plan_rows(plan: Plan, now: str) -> dict[str, list[dict]]:
+    """Every row of ``plan``'s areas, tasks (parents first), indicators, milestones and updates."""
+    tables: dict[str, list[dict]] = {name: [] for name in ("area", "task", "indicator", "milestone",
+                                                          "progress_update")}
+
+    def add_task(task: Task, area_id: str, parent_id: str | None, position: int) -> None:
+        check_dates(task.start, task.due)
+        tables["task"].append(rows.task_row(task, area_id, parent_id, position))
+        tables["indicator"] += [rows.indicator_row(ind, task.id, i) for i, ind in enumerate(task.indicators)]
+        tables["milestone"] += [rows.milestone_row(ms, task.id, i) for i, ms in enumerate(task.milestones)]
+        tables["progress_update"] += [rows.update_row(u, task.id, now) for u in task.updates]
+        for i, sub in enumerate(task.subtasks):
+            add_task(sub, area_id, task.id, i)
+
+    for position, area in enumerate(plan.areas):
+        values = rows.convert_fields("area", {"name": area.name, "description": area.description,
+                                              "weight": area.weight})
+        tables["area"].append({"id": area.id, "plan_id": plan.id, "position": position, **values})
+        for task_position, task in enumerate(area.tasks):
+            add_task(task, area.id, None, task_position)
+    # In the order of their (task_id, date) index, so it is built by appending instead of at
+    # random places; the plan reads them back in that order (stable: same-day updates keep theirs).
+    tables["progress_update"].sort(key=lambda row: (row["task_id"], row["date"]))
+    return tables
 
 
 class PlanStore:
@@ -77,7 +104,11 @@ class PlanStore:
         if not is_new:
             db.close()
             raise ValidationError("plan", f"{path} already holds a plan")
-        store.replace_plan(plan)
+        try:
+            store.replace_plan(plan)
+        except BaseException:
+            db.close()  # the caller removes the file; an open connection would keep it (Windows)
+            raise
         return store
 
     def close(self) -> None:
@@ -281,8 +312,9 @@ class PlanStore:
                     "modified": now,
                 }
             )
-            for position, area in enumerate(plan.areas):
-                self._insert_area(area, plan.id, position)
+            # A whole plan (a 10,000-task ledger into a new file) goes in with one prepared
+            # INSERT per table: row by row through sqlite-utils took 20 s at 200,000 updates.
+            insert_rows(self.db, _plan_rows(plan, now))
 
     def update_plan(self, **fields: object) -> None:
         with transaction(self.db):

@@ -19,6 +19,7 @@ from planner_gui.ui.palette import icon_for_palette
 
 class ActionId(Enum):
     NEW_FILE = auto()
+    NEW_FROM_LEDGER = auto()
     OPEN_FILE = auto()
     SAVE_COPY = auto()
     IMPORT_JSON = auto()
@@ -28,6 +29,10 @@ class ActionId(Enum):
     EXPORT_SUMMARY = auto()
     EXPORT_LEDGER = auto()
     EXPORT_FORMS = auto()
+    SYNC_EXPORT = auto()
+    SYNC_IMPORT = auto()
+    SYNC_HISTORY = auto()
+    CONNECT_OFFICE = auto()
     BACK_UP_NOW = auto()
     RESTORE_BACKUP = auto()
     QUIT = auto()
@@ -61,6 +66,9 @@ _CONTEXT = "Actions"
 _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
     ActionId.NEW_FILE: (QT_TRANSLATE_NOOP("Actions", "&New Plan File…"),
                         QT_TRANSLATE_NOOP("Actions", "Create a new plan file"), _S.New, _P.SP_FileIcon, False),
+    ActionId.NEW_FROM_LEDGER: (QT_TRANSLATE_NOOP("Actions", "New from &Ledger…"),
+                               QT_TRANSLATE_NOOP("Actions", "Start a new plan file from a ledger spreadsheet"),
+                               None, None, False),
     ActionId.OPEN_FILE: (QT_TRANSLATE_NOOP("Actions", "&Open…"),
                          QT_TRANSLATE_NOOP("Actions", "Open a plan file"), _S.Open, _P.SP_DialogOpenButton, False),
     ActionId.SAVE_COPY: (QT_TRANSLATE_NOOP("Actions", "Save a &Copy As…"),
@@ -79,6 +87,14 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
                              QT_TRANSLATE_NOOP("Actions", "Write the ledger spreadsheet"), None, None, False),
     ActionId.EXPORT_FORMS: (QT_TRANSLATE_NOOP("Actions", "&Report Forms…"),
                             QT_TRANSLATE_NOOP("Actions", "Write a report form per department"), None, None, False),
+    ActionId.SYNC_EXPORT: (QT_TRANSLATE_NOOP("Actions", "&Export Changes…"),
+                           QT_TRANSLATE_NOOP("Actions", "Write the changes another copy of the plan lacks into a packet"), None, None, False),
+    ActionId.SYNC_IMPORT: (QT_TRANSLATE_NOOP("Actions", "&Import Changes…"),
+                           QT_TRANSLATE_NOOP("Actions", "Apply a packet from another copy of the plan, after a preview"), None, None, False),
+    ActionId.SYNC_HISTORY: (QT_TRANSLATE_NOOP("Actions", "&History of Both-Sides Changes…"),
+                            QT_TRANSLATE_NOOP("Actions", "Values replaced when two copies changed the same field"), None, None, False),
+    ActionId.CONNECT_OFFICE: (QT_TRANSLATE_NOOP("Actions", "Connect to &Office…"),
+                              QT_TRANSLATE_NOOP("Actions", "Share changes live with the office's server (choose again to disconnect)"), None, None, False),
     ActionId.BACK_UP_NOW: (QT_TRANSLATE_NOOP("Actions", "&Back Up Now"),
                            QT_TRANSLATE_NOOP("Actions", "Keep a dated backup of the plan file"), None, None, False),
     ActionId.RESTORE_BACKUP: (QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),

@@ -73,12 +73,19 @@ def ask_open_read_only(parent: QWidget | None, path: Path, owner: str) -> bool:
 
 
 def tell_read_only(parent: QWidget | None, path: Path) -> None:
-    box = _message_box(
-        parent, QMessageBox.Icon.Information, _tr("Read-only file"),
-        _tr("%1\n\ncannot be changed (the file or its folder is read-only), so it is open for "
-            "reading only. To keep working, save a copy elsewhere (File, Back up now, or "
-            "planner backup --out).").replace("%1", str(path)),
-    )
+    from planner_gui.store.filesystems import network_filesystem
+
+    kind = network_filesystem(path)
+    if kind is not None:  # issue 25: SQLite is not safe on a share
+        text = (_tr("%1\n\nis on a network share (%2). SQLite cannot keep a file there safe from "
+                    "two PCs writing at once, so it is open for reading only. Save a copy on this "
+                    "PC's disk (File, Save a Copy As) and exchange changes with the other copies "
+                    "through File, Sync.").replace("%2", kind).replace("%1", str(path)))
+    else:
+        text = _tr("%1\n\ncannot be changed (the file or its folder is read-only), so it is open for "
+                   "reading only. To keep working, save a copy elsewhere (File, Back up now, or "
+                   "planner backup --out).").replace("%1", str(path))
+    box = _message_box(parent, QMessageBox.Icon.Information, _tr("Read-only file"), text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 

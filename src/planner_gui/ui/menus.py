@@ -34,16 +34,22 @@ LAZY_DIALOGS = {
     ActionId.EXPORT_SUMMARY: ("export_summary", "open_dialog"),
     ActionId.EXPORT_LEDGER: ("ledger", "open_export_dialog"),
     ActionId.IMPORT_LEDGER: ("ledger", "open_import_dialog"),
+    ActionId.NEW_FROM_LEDGER: ("ledger", "open_new_from_ledger_dialog"),
     ActionId.EXPORT_FORMS: ("ledger", "open_export_forms_dialog"),
     ActionId.IMPORT_TEXT: ("text_import", "open_dialog"),
     ActionId.RESTORE_BACKUP: ("backups", "open_restore_dialog"),
     ActionId.BACK_UP_NOW: ("backups", "back_up_now"),
     ActionId.CHECK_FILE: ("backups", "open_check_dialog"),
+    ActionId.SYNC_EXPORT: ("sync_exchange", "open_export_dialog"),
+    ActionId.SYNC_IMPORT: ("sync_exchange", "open_import_dialog"),
+    ActionId.SYNC_HISTORY: ("sync_exchange", "open_history_dialog"),
+    ActionId.CONNECT_OFFICE: ("connect_office", "open_dialog"),
 }
 # Actions that change the plan: disabled when the file is open read-only.
 EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME,
            ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN, ActionId.IMPORT_JSON,
-           ActionId.IMPORT_LEDGER, ActionId.IMPORT_TEXT, ActionId.RESTORE_BACKUP)
+           ActionId.IMPORT_LEDGER, ActionId.IMPORT_TEXT, ActionId.RESTORE_BACKUP, ActionId.SYNC_IMPORT,
+           ActionId.CONNECT_OFFICE)
 
 
 def _tr(text: str) -> str:
@@ -71,6 +77,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
     file_menu.addAction(a[ActionId.NEW_FILE])
+    file_menu.addAction(a[ActionId.NEW_FROM_LEDGER])
     file_menu.addAction(a[ActionId.OPEN_FILE])
     window.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
@@ -82,6 +89,10 @@ def build_menus(window: MainWindow) -> None:
     export_menu = file_menu.addMenu(_tr("&Export"))
     for action_id in (ActionId.EXPORT_JSON, ActionId.EXPORT_SUMMARY, ActionId.EXPORT_LEDGER, ActionId.EXPORT_FORMS):
         export_menu.addAction(a[action_id])
+    sync_menu = file_menu.addMenu(_tr("&Sync"))  # copies of the plan on other PCs (issue 25)
+    for action_id in (ActionId.SYNC_EXPORT, ActionId.SYNC_IMPORT, ActionId.SYNC_HISTORY):
+        sync_menu.addAction(a[action_id])
+    file_menu.addAction(a[ActionId.CONNECT_OFFICE])
     file_menu.addSeparator()
     file_menu.addAction(a[ActionId.BACK_UP_NOW])
     file_menu.addAction(a[ActionId.RESTORE_BACKUP])

@@ -32,6 +32,7 @@ from planner_gui.domain.progress import (
     TaskFigures,
     status_word,
 )
+from planner_gui.domain.rounding import format_progress
 from planner_gui.ui.plan_tree_dnd import DragDropMixin
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -317,7 +318,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         due = task.due
         node.texts = (task.title, task.leader, task.lead_unit,
                       task.deadline_text or (due.isoformat() if due else ""),
-                      f"{figures.progress:.0f}%", self._words[status],
+                      format_progress(figures.progress), self._words[status],
                       "" if figures.reported else self._missing)
         node.source, node.figures, node.haystack = task, figures, None
         node.progress = figures.progress
@@ -332,7 +333,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
         summary = self.tr("Tasks: %n", "", group.leaf_tasks)
         report = self.tr("%n missing", "", group.not_reported) if group.not_reported else ""
-        node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
+        node.texts = (area.name, "", "", "", format_progress(group.progress), summary, report)
         node.source, node.figures, node.haystack = area, group, None
         node.progress = group.progress
         node.status = worst
@@ -354,7 +355,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         elif column == Column.DEADLINE:
             text = task.due.isoformat() if task.due else self.tr("No deadline")
         elif column == Column.PROGRESS:
-            text = f"{figures.progress:.0f}%"
+            text = format_progress(figures.progress)
             if figures.planned is not None:
                 text += " (" + self.tr("planned %s%%") % f"{figures.planned:.0f}" + ")"
         elif column == Column.REPORT:

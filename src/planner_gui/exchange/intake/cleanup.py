@@ -30,8 +30,8 @@ _CLOSING_BYLINE = re.compile(
 # checked before spaces are squeezed: a caption ends with "name 摄" (原梓峰 摄), starts
 # with 图为 or ▲, or credits a picture; editor lines (来源：, 编辑：) close online articles
 _CAPTION = re.compile(
-    rf"(?:^\s*图为|[{CJK}]{{2,4}}\s+摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/]|^\s*[▲△]|[（(]资料图[)）]"
-    r"|^\s*(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者)\s*[：:])"
+    rf"(?:^\s*图为|[{CJK}]{{2,4}}\s{{1,8}}摄\s*$|^\s*[（(]?图片?[/／]|摄影\s*[：:/]|^\s*[▲△]|[（(]资料图[)）]"
+    r"|^\s*(?:[（(]\s*)?(?:本版|本期|本文)?(?:来源|编辑|责编|责任编辑|审核|校对|监制|供稿|作者|美编|值班)\s*[：:])"
 )
 # a subheading set off by brackets or a bullet: 【项目攻坚】, ▶城市更新
 BRACKET_HEADING = re.compile(r"^\s*(?:[【〖\[]\s*([^】〗\]]{2,20}?)\s*[】〗\]]|[▶■●◆]\s*(\S[^，。；]{1,19}))\s*$")
@@ -56,6 +56,26 @@ FIELD_START = re.compile(
     r"^(?:(?:牵头|责任|分管|包联)[区县市镇]?领导|牵头单位|责任单位|主责单位|配合单位|协办单位|参与单位"
     r"|牵头部门|责任部门|配合部门|完成时限|完成时间|时间节点|责任人)\s*[：:]"
 )
+
+
+# 一是经济运行。… / 二是项目建设。… opening lines: headings written as 一是 (a news report of
+# a responsibility-letter signing lists its areas so); read as 一、 when two or more lines do it
+_SHI_HEADING = re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})是\s*([^，。；：、,;:]{2,12})\s*([。：:])")
+
+
+def _shi_headings(lines: list[str]) -> list[str]:
+    if sum(1 for line in lines if _SHI_HEADING.match(line)) < 2:
+        return lines
+    return [_SHI_HEADING.sub(lambda m: f"{m[1]}{m[2]}、{m[3]}{m[4]}", line) for line in lines]
+
+
+_LONG_BLANK = re.compile(r"([ \u3000\u00a0\t])\1{64,}")
+
+
+def cap_blank_runs(text: str) -> str:
+    """Runs of more than 64 spaces or tabs cut to 64: no layout needs more, and every
+    pattern that scans blanks stays linear on hostile text."""
+    return _LONG_BLANK.sub(lambda m: m.group(1) * 64, text)
 
 
 def squeeze_spaces(text: str) -> str:
@@ -108,9 +128,29 @@ def title_length_limit(lines: list[str]) -> int:
     return min(20, max(8, int(median * 0.6)))
 
 
+# a field label anywhere in a line: 牵头单位：市商务局 市财政局 完成时限：…
+_FIELD_ANYWHERE = re.compile(
+    r"(?:(?:牵头|责任|分管|包联)[区县市镇]?领导|牵头单位|责任单位|主责单位|配合单位|协办单位|参与单位"
+    r"|牵头部门|责任部门|配合部门|完成时限|完成时间|时间节点|责任人)\s*[：:]"
+)
+
+
+def _squeeze_field_line(line: str) -> str:
+    """Spaces in a line of fields separate values (市商务局 市财政局), unless OCR spaced each character.
+
+    Each word is squeezed on its own and the words are joined by two spaces, which
+    the field reader takes as a separator; a line of single characters (县 发 改 局)
+    is OCR spacing and squeezed whole.
+    """
+    words = line.split()
+    if len(words) < 2 or sum(len(w) >= 2 for w in words) < 0.8 * len(words):
+        return squeeze_spaces(line)
+    return "  ".join(squeeze_spaces(w) for w in words)
+
+
 def clean_line(raw: str) -> str:
     line = _JUNK.sub("", raw).replace("\u3000", " ")
-    line = squeeze_spaces(line)
+    line = _squeeze_field_line(line) if _FIELD_ANYWHERE.search(squeeze_spaces(line)) else squeeze_spaces(line)
     line = _PAGE_MARK.sub("", line).strip()
     line = _OPENING_BYLINE.sub("", line).strip()
     return undouble(line)
@@ -133,7 +173,7 @@ def clean_lines(text: str) -> list[str]:
         buffer = ""
 
     raw_lines = _drop_signatures(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    raw_lines = [line for line in raw_lines if not _PAGE_NUMBER.match(line)]
+    raw_lines = _shi_headings([line for line in raw_lines if not _PAGE_NUMBER.match(line)])
     limit = title_length_limit(raw_lines)
     wrap = wrap_width(raw_lines)
     for raw in raw_lines:

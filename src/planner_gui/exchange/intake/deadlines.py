@@ -55,6 +55,11 @@ def find_deadlines(text: str, year: int) -> list[FoundDeadline]:
     return found
 
 
+def without_deadline_phrases(text: str) -> str:
+    """The text with its deadline phrases cut out and nothing else changed."""
+    return _DEADLINE.sub("", text)
+
+
 def remove_deadline_words(text: str) -> str:
     """The text without its deadline phrases (for titles of milestones)."""
     text = _DEADLINE.sub("", text)

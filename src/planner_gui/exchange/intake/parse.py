@@ -13,18 +13,26 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner_gui.domain.model import Area, Milestone, Plan, Task
-from planner_gui.domain.numerals import to_number
+from planner_gui.exchange.intake.cleanup import FIELD_START, cap_blank_runs
 from planner_gui.exchange.intake.deadlines import find_deadlines, remove_deadline_words
-from planner_gui.exchange.intake.fields import TaskFields, extract_fields
-from planner_gui.exchange.intake.indicators import DECLARED_TOTALS, find_indicators
+from planner_gui.exchange.intake.fields import TaskFields, extract_fields, has_fields, unit_in_prose
+from planner_gui.exchange.intake.indicators import (
+    DECLARED_TOTALS,
+    bounded_number,
+    find_indicators,
+    too_large_numbers,
+    without_long_numbers,
+)
 from planner_gui.exchange.intake.sentences import split_clauses, split_sentences, strip_end
 from planner_gui.exchange.intake.structure import AreaDraft, Outline, Unit, outline
 
 # sentences that report, quote or look back: not tasks
 NARRATIVE = re.compile(
     r"强调|指出|表示|介绍道?|据了解|据悉|连日来|记者|通讯员|会上|(?:会议|全会|大会)(?:要求|指出|强调|明确|认为|提出|号召|审议)|号召|"
-    r"出席|主持|讲话|发言|通报了|已经|已完成|已全面|已吹响|刚刚|过去一年|去年|上年|报道|采访|摄影|"
+    r"出席|主持|讲话|发言|通报了|已经|已完成|已全面|已吹响|刚刚|过去一年|(?<![较比])(?:去年|上年)(?!同期)|报道|采访|摄影|"
     r"各位代表|同志们|让我们|"
+    # 陈静要求，… / 王军强调： a speaker's demands close a news report, they are not tasks
+    r"^[^，。；“”]{2,8}?(?:要求|希望|号召)[，,：:]|"
     # a verb with 了 tells what happened (出台了, 召开了); plans say 将 / 要
     r"[\u4e00-\u9fff](?<![为除罢])了(?!解)"
 )
@@ -75,6 +83,7 @@ def propose_plan(text: str, year: int | None = None, *, default_year: int | None
     ``year`` overrides the year read from the text; ``default_year`` (e.g. the
     open plan's year, else this year) is used when the text names none.
     """
+    text = cap_blank_runs(text)
     shape = outline(text)
     whole = "\n".join([*shape.preamble, *shape.loose])
     plan_year = year or plan_year_from(text)
@@ -83,8 +92,9 @@ def propose_plan(text: str, year: int | None = None, *, default_year: int | None
     plan = proposal.plan
     if plan_year is None:
         proposal.warnings.append(f"no year found in the text: {plan.year} assumed")
-    plan.declared_areas, plan.declared_tasks = declared_totals(whole or text)
+    plan.declared_areas, plan.declared_tasks = declared_totals(without_long_numbers(whole or text))
     proposal.warnings.extend(shape.notes)
+    proposal.warnings.extend(too_large_numbers(text))
 
     target_area = _target_area(shape, proposal)
     if target_area is not None:
@@ -135,12 +145,20 @@ def declared_totals(text: str) -> tuple[int | None, int | None]:
     """10个方面42项 -> (10, 42); 以下五个方面 -> (5, None)."""
     match = DECLARED_TOTALS.search(text)
     if match:
-        areas, tasks = to_number(match["areas"]), to_number(match["tasks"])
-        return (int(areas) if areas else None), (int(tasks) if tasks else None)
-    match = re.search(r"([0-9一二三四五六七八九十]{1,3})\s*(?:个|大)方面", text)
-    if match and (value := to_number(match.group(1))):
-        return int(value), None
+        areas, tasks = _count(match["areas"]), _count(match["tasks"])
+        return areas, tasks
+    match = re.search(r"(?<![0-9])([0-9一二三四五六七八九十]{1,3})\s*(?:个|大)方面", text)
+    if match and (value := _count(match.group(1))):
+        return value, None
     return None, None
+
+
+_MOST_DECLARED = 10_000  # a plan of more areas or tasks than this is a misreading (or hostile text)
+
+
+def _count(text: str) -> int | None:
+    value = bounded_number(text)
+    return int(value) if value and value <= _MOST_DECLARED else None
 
 
 def _check_totals(proposal: Proposal) -> None:
@@ -177,7 +195,15 @@ def _area(draft: AreaDraft, proposal: Proposal) -> Area:
             if task is not None:
                 area.tasks.append(task)
             continue
+        pending: list[Task] = []  # the paragraph's tasks a later 牵头单位：… sentence belongs to
         for sentence in split_sentences(unit.text):
+            if FIELD_START.match(sentence.lstrip("（( ")):  # 牵头单位：… or （责任单位：…；完成时限：…）
+                fields, _ = extract_fields(sentence)
+                if not fields.doubts:
+                    _give_fields(pending, fields, proposal)
+                    pending = []
+                    continue
+                # the "field" runs on as a sentence: a task (flagged) rather than lost
             header = _PARENT_TASK.match(sentence)
             if header:
                 parent = Task(title=header.group(1), source_text=sentence)
@@ -187,8 +213,24 @@ def _area(draft: AreaDraft, proposal: Proposal) -> Area:
             task = _sentence_task(sentence, proposal)
             if task is None:
                 continue
+            pending.append(task)
             (parent.subtasks if parent is not None else area.tasks).append(task)
     return area
+
+
+def _give_fields(tasks: list[Task], fields: TaskFields, proposal: Proposal) -> None:
+    """Fields stated after a paragraph of prose (…。牵头单位：区教育局。) go to its tasks."""
+    for task in tasks:
+        task.leader = task.leader or fields.leader
+        if fields.lead_unit and task.lead_unit != fields.lead_unit:
+            task.lead_unit = fields.lead_unit
+            task.co_units = [u for u in task.co_units if u != fields.lead_unit]
+        task.co_units += [u for u in fields.co_units if u not in task.co_units]
+        if fields.deadline and task.due is None:
+            _set_deadlines(task, task.source_text, fields.deadline, proposal)
+        proposal.note(task.id, "fields after the paragraph given to each of its tasks", 0.8)
+        for doubt in fields.doubts:
+            proposal.note(task.id, doubt, 0.3)
 
 
 def _sentence_task(sentence: str, proposal: Proposal) -> Task | None:
@@ -233,10 +275,26 @@ def make_title(text: str) -> str:
 def _task_from_text(text: str, fields: TaskFields, proposal: Proposal) -> Task:
     year = proposal.plan.year
     text = re.sub(r"\s+", "", text)
+    unseparated = False
+    if has_fields(text):
+        # 牵头单位：… inside a sentence of prose: a field, not part of the title
+        inline, rest = extract_fields(text)
+        if len(strip_end(rest)) >= _MIN_TASK:
+            inline.merge(fields)
+            fields, text = inline, rest
+        else:
+            unseparated = True  # nothing left but the field: keep the words, ask the user
     task = Task(
         title=make_title(text) or text[:TITLE_LENGTH], description=text, source_text=text,
         leader=fields.leader, lead_unit=fields.lead_unit, co_units=list(fields.co_units),
     )
+    for doubt in fields.doubts:
+        proposal.note(task.id, doubt, 0.3)
+    if unseparated:
+        proposal.note(task.id, "a field label in the text, but its value could not be told from the task", 0.3)
+    if not task.lead_unit and (named := unit_in_prose(text)):
+        task.lead_unit = named
+        proposal.note(task.id, f"lead unit {named!r} read from the sentence (…牵头)", 0.7)
     if task.title != strip_end(text):
         proposal.note(task.id, "title shortened from the sentence; the full text is in the description", 0.8)
     for found in find_indicators(text):
@@ -244,7 +302,7 @@ def _task_from_text(text: str, fields: TaskFields, proposal: Proposal) -> Task:
         indicator.due = _nearest_deadline(text, found.start, year)
         task.indicators.append(indicator)
         for note in found.notes:
-            proposal.note(indicator.id, note, found.confidence if "exactly" in note else 0.8)
+            proposal.note(indicator.id, note, 0.8 if note.startswith("name ") else found.confidence)
     _set_deadlines(task, text, fields.deadline, proposal)
     return task
 

@@ -51,6 +51,8 @@ NON_TASK_SECTION = re.compile(
 # a top heading that only holds the areas: 二、任务分工, 二、2024年工作安排
 CONTAINER_SECTION = re.compile(
     r"任务分工|重点任务|主要任务|工作任务|工作安排|重点工作|主要工作|工作部署|具体任务|具体措施|主要措施|任务清单"
+    # a heading about the year's plan as a whole: 二、2025年目标任务 / 2026年工作目标
+    r"|^20\d{2}\s*年.{0,10}?(?:任务|目标|安排|部署|工作)$"
 )
 
 
@@ -237,6 +239,20 @@ def _tree(paragraphs: list[str]) -> tuple[list[str], list[_Section]]:
     return preamble, roots
 
 
+def _is_task_section(section: _Section) -> bool:
+    """（一）实施工业强县行动。… with 责任领导：/牵头单位： lines under it and no items: one task."""
+    kinds = [_classify(p)[0] for p in section.body]
+    return not section.children and "field" in kinds and "item" not in kinds
+
+
+def _task_unit(section: _Section) -> Unit:
+    """A task heading, its text and its field lines as one numbered item."""
+    text = [p for p in section.body if _classify(p)[0] != "field"]
+    fields = [p for p in section.body if _classify(p)[0] == "field"]
+    body = "".join(text)
+    return Unit("item", f"{section.title}。{body}" if body else section.title, fields)
+
+
 def _has_items(section: _Section) -> bool:
     return any(_classify(p)[0] in ("item", "field") for p in section.body) or any(
         _has_items(c) for c in section.children
@@ -251,7 +267,8 @@ def _by_numbered_headings(paragraphs: list[str]) -> Outline:
         if NON_TASK_SECTION.search(section.title):
             out.notes.append(f"section {section.title!r} skipped: it frames the plan, holds no tasks")
             return
-        holds_areas = section.children and (
+        tasks_below = bool(section.children) and all(_is_task_section(c) for c in section.children)
+        holds_areas = section.children and not tasks_below and (
             CONTAINER_SECTION.search(section.title) or any(_has_items(c) for c in section.children)
         )
         if holds_areas:
@@ -262,6 +279,9 @@ def _by_numbered_headings(paragraphs: list[str]) -> Outline:
         area = AreaDraft(section.title, {"part": "第…部分", "cn": "一、…", "paren": "（一）…", "num": "1．…"}[section.kind])
         area.units = _body_units(section.body)
         for child in section.children:
+            if _is_task_section(child):
+                area.units.append(_task_unit(child))
+                continue
             area.units.append(Unit("item", child.title, []))
             area.units[-1].text += "。" + "".join(child.body) if child.body else ""
         out.areas.append(area)

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.dates import resolve_deadline
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Area, Indicator, Plan, Task
-from planner_gui.domain.numerals import to_number
 from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
@@ -388,10 +387,15 @@ class TextImportDialog(QDialog):
         if comparator not in COMPARATORS:
             raise ValidationError(indicator.name, self.tr("comparator must be one of %s") % ", ".join(COMPARATORS))
         target_text = self._cell(item, COL_TARGET)
-        target = to_number(target_text) if target_text else None
+        # intake loads only when used; the same reading as the text: 2万 with unit 个 is 2 万个,
+        # and an absurd number is refused like a word
+        from planner_gui.exchange.intake.indicators import target_and_unit
+
+        target, unit = target_and_unit(target_text, self._cell(item, COL_UNIT)) if target_text else (None, "")
         if target_text and target is None:
             raise ValidationError(indicator.name, self.tr("target %s is not a number") % repr(target_text))
-        indicator.comparator, indicator.target, indicator.unit = comparator, target, self._cell(item, COL_UNIT)
+        indicator.comparator, indicator.target = comparator, target
+        indicator.unit = unit if target_text else self._cell(item, COL_UNIT)
         return indicator
 
     def add_to_plan(self) -> bool:

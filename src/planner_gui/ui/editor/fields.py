@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSiz
 
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.progress import Status, status_word
+from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import from_iso
@@ -149,7 +150,7 @@ def format_number(value: float | None) -> str:
 
 
 def format_percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%"
+    return format_progress(value)
 
 
 class CommitLineEdit(QLineEdit):

@@ -1,0 +1,155 @@
+"""File > Connect to Office…: this window's copy joins the office's live server.
+
+While connected, every change committed to the file becomes a Y transaction
+right after its commit (through the store's commit hook) and goes to the
+office; changes from the office and the other connected copies are written
+into this file (sync.live.LiveTables) and the window re-reads the plan.
+When the office is away the window keeps working on its own file and the
+connection is tried again every half second; on reconnecting the two sides
+exchange what the other lacks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+from planner_gui.domain.errors import PlannerError
+from planner_gui.sync.live import LiveClient, LiveTables
+from planner_gui.sync.ydoc import PlanDoc
+from planner_gui.ui.dialogs.sync_exchange import ensure_owner
+
+if TYPE_CHECKING:
+    from planner_gui.ui.main_window import MainWindow
+
+RELOAD_DELAY_MS = 100  # changes arriving together are shown with one re-read
+# What sync.live says, for the translation (other reasons are shown as they are).
+REASONS = {
+    "the office refused the token": "the office refused the token",
+    "the office serves another plan": "the office serves another plan",
+    "the connection to the office was closed": "the connection to the office was closed",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConnectOffice", text)
+
+
+class LiveSession(QObject):
+    """One window's live connection."""
+
+    update_received = Signal(bytes)
+    status_changed = Signal(str, bool)
+
+    def __init__(self, window: MainWindow, url: str, token: str, who: str) -> None:
+        super().__init__(window)
+        self.window = window
+        self.store = window.store
+        self.connected = False
+        self.status = ""
+        self.doc = PlanDoc.load(self.store.db)
+        self.tables = LiveTables(self.store, self.doc, who)
+        self.tables.flush_local()
+        self.client = LiveClient(url, self.store.plan_info().id, token,
+                                 on_update=self.update_received.emit,
+                                 on_status=self.status_changed.emit)
+        # queued: the client's thread emits, this (the window's) thread handles
+        self.update_received.connect(self._remote_update)
+        self.status_changed.connect(self._status)
+        self._reload = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload.timeout.connect(self._show_remote)
+        self._flush = QTimer(self, singleShot=True, interval=0)
+        self._flush.timeout.connect(self._send_local)
+        self.store.db.commit_hooks.append(self._committed)
+        window.installEventFilter(self)
+        self.client.start(self.doc.update_since(None))
+
+    def _committed(self, _db) -> None:
+        # inside the store's transaction: the Y transaction is made just after the commit
+        if not self.tables._local:
+            self._flush.start()
+
+    def _send_local(self) -> None:
+        try:
+            update = self.tables.flush_local()
+        except PlannerError as exc:
+            self.window.show_error(_tr("Live sync"), str(exc))
+            return
+        if update is not None:
+            self.client.send(update)
+
+    def _remote_update(self, update: bytes) -> None:
+        if self.window.store is not self.store:
+            return  # the window has opened another file
+        self.doc.doc.apply_update(update)
+        if self.tables.pending:
+            self._reload.start()
+
+    def _show_remote(self) -> None:
+        try:
+            changed = self.tables.commit_remote()
+        except PlannerError as exc:
+            self.window.show_error(_tr("Live sync"), str(exc))
+            return
+        if changed:
+            self.window.reload_plan()
+
+    def _status(self, text: str, connected: bool) -> None:
+        self.connected, self.status = connected, text
+        message = _tr("Connected to the office") if connected else (
+            _tr("Working on this copy; the office is not connected (%s)")
+            % (_tr(REASONS[text]) if text in REASONS else text))
+        self.window.statusBar().showMessage(message)
+
+    def stop(self) -> None:
+        if shiboken6.isValid(self.window):
+            self.window.removeEventFilter(self)
+        if self._committed in self.store.db.commit_hooks:
+            self.store.db.commit_hooks.remove(self._committed)
+        self.client.stop()
+        self._reload.stop()
+        self._flush.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and isinstance(event, QCloseEvent):
+            self.stop()
+        return False
+
+
+def open_dialog(window: MainWindow, url: str | None = None, token: str | None = None) -> LiveSession | None:
+    """Ask for the office's address and token, then connect (or, when connected, disconnect)."""
+    current: LiveSession | None = getattr(window, "live_session", None)
+    if current is not None:
+        current.stop()
+        window.live_session = None
+        window.statusBar().showMessage(_tr("Disconnected from the office"), 5000)
+        return None
+    if window.read_only:
+        window.show_error(_tr("Live sync"), _tr("The plan file is open read-only."))
+        return None
+    who = ensure_owner(window)
+    if who is None:
+        return None
+    if url is None:
+        url, ok = QInputDialog.getText(window, _tr("Connect to office"),
+                                       _tr("The office's address (ws://host:port):"),
+                                       QLineEdit.EchoMode.Normal, "ws://")
+        if not ok or not url.strip():
+            return None
+    if token is None:
+        token, ok = QInputDialog.getText(window, _tr("Connect to office"),
+                                         _tr("The token the office gave you:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+    url = url.strip()
+    if not url.startswith(("ws://", "wss://")):
+        window.show_error(_tr("Live sync"), _tr("%s is not an address of the form ws://host:port") % url)
+        return None
+    session = LiveSession(window, url, token.strip(), who)
+    window.live_session = session
+    return session

@@ -1,0 +1,194 @@
+"""File > Sync > Export changes… / Import changes…: packets for other copies of the plan.
+
+The same use cases as `planner-cli sync export|import` (planner_gui.sync.copies);
+this module asks (whose copy this is, for whom, which file) and shows the
+preview of an import: tasks changed, updates added, fields both sides
+changed, changes refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner_gui.domain.errors import PlannerError
+from planner_gui.sync import copies
+from planner_gui.sync.packet import SUFFIX
+from planner_gui.sync.rights import OFFICE
+
+if TYPE_CHECKING:
+    from planner_gui.ui.main_window import MainWindow
+
+PACKET_FILTER = "Plan sync packets (*.plansync);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncDialog", text)
+
+
+def _units(window: MainWindow) -> list[str]:
+    return sorted({t.lead_unit for t in window.plan.walk_tasks() if t.lead_unit})
+
+
+def ensure_owner(window: MainWindow, answer: str | None = None) -> str | None:
+    """This copy's owner; on the first sync of a copy, asked (office or a unit)."""
+    known = copies.owner(window.store)
+    if known is not None:
+        return known
+    office = _tr("The supervision office")
+    if answer is None:
+        choices = [office, *_units(window)]
+        answer, ok = QInputDialog.getItem(
+            window, _tr("Whose copy is this?"),
+            _tr("This copy of the plan has no owner yet. It belongs to:"), choices, 0, False)
+        if not ok:
+            return None
+    name = OFFICE if answer == office else answer
+    try:
+        copies.init_copy(window.store, name)
+    except PlannerError as exc:
+        window.show_error(_tr("Cannot name the copy"), str(exc))
+        return None
+    return name
+
+
+def open_export_dialog(window: MainWindow, target: Path | None = None,
+                       peer: str | None = None) -> Path | None:
+    """Ask for whom and where, then write the packet; the path written, or None."""
+    who = ensure_owner(window)
+    if who is None:
+        return None
+    if peer is None:
+        everyone = _tr("Everyone (the whole plan)")
+        heard = copies.known_peers(window.store)
+        choices = [everyone, *dict.fromkeys([*heard, OFFICE, *_units(window)])]
+        choices = [c for c in choices if c != who]
+        picked, ok = QInputDialog.getItem(window, _tr("Export changes"), _tr("Changes for:"),
+                                          choices, 0, False)
+        if not ok:
+            return None
+        peer = copies.ALL if picked == everyone else picked
+    if target is None:
+        suggested = window.store.path.with_name(f"{who}-for-{peer}{SUFFIX}")
+        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export changes"), str(suggested),
+                                                _tr(PACKET_FILTER))
+        if not chosen:
+            return None
+        target = Path(chosen)
+    try:
+        result = copies.export_packet(window.store, peer, target)
+    except (OSError, PlannerError) as exc:
+        window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
+        return None
+    window.statusBar().showMessage(_tr("Wrote %s (%d bytes)") % (result.path, result.size), 8000)
+    return result.path
+
+
+class SyncPreviewDialog(QDialog):
+    """What a packet brings; Import applies it."""
+
+    def __init__(self, report: copies.ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Import changes from %s") % report.path.name)
+        self.resize(720, 480)
+        layout = QVBoxLayout(self)
+        summary = _tr("From %s: %d tasks changed, %d updates added, %d fields changed on both "
+                      "sides, %d changes refused") % (
+            report.sender, len(report.tasks_changed), report.updates_added, len(report.conflicts),
+            len(report.refused))
+        if not report.new:
+            summary = _tr("From %s: nothing new, this copy has it all") % report.sender
+        self.summary = QLabel(summary)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.details = QPlainTextEdit()  # plain text: titles and values are user text
+        self.details.setReadOnly(True)
+        self.details.setPlainText("\n".join(self.lines(report)))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(_tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(report.new)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def lines(report: copies.ImportReport) -> list[str]:
+        out = [_tr("Task changed: %s") % title for title in report.tasks_changed]
+        for c in report.conflicts:
+            out.append(_tr("Changed on both sides: %s, %s: %r (%s) is kept, %r (%s) goes to the "
+                           "history") % (c.what, c.field, c.kept, c.kept_by, c.lost, c.lost_by))
+        out += [_tr("Refused: %s") % line for line in report.refused]
+        return out
+
+
+class SyncHistoryDialog(QDialog):
+    """Every value that lost to another copy's edit of the same field."""
+
+    def __init__(self, items: list[dict], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Changed on two copies at once"))
+        self.resize(720, 420)
+        layout = QVBoxLayout(self)
+        self.details = QPlainTextEdit()  # plain text: values are user text
+        self.details.setReadOnly(True)
+        lines = [_tr("%s: %s %s, %s: %r (%s) is kept, %r (%s) was replaced") % (
+            item["when"], item["table"], item["id"], item["field"], item["kept"], item["kept_by"],
+            item["lost"], item["lost_by"]) for item in items]
+        self.details.setPlainText("\n".join(lines) or _tr("No field was changed on two copies at once."))
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+def open_history_dialog(window: MainWindow) -> SyncHistoryDialog:
+    dialog = SyncHistoryDialog(copies.history(window.store), window)
+    dialog.exec()
+    return dialog
+
+
+def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
+    """Choose a packet, preview it, import it on Import; whether it was imported."""
+    if window.read_only:
+        window.show_error(_tr("Cannot import"), _tr("The plan file is open read-only."))
+        return False
+    if ensure_owner(window) is None:
+        return False
+    if source is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import changes"),
+                                                str(window.store.path.parent), _tr(PACKET_FILTER))
+        if not chosen:
+            return False
+        source = Path(chosen)
+    try:
+        preview = copies.import_packet(window.store, source, dry_run=True)
+    except (OSError, PlannerError) as exc:
+        window.show_error(_tr("Cannot import"), str(exc))
+        return False
+    dialog = SyncPreviewDialog(preview, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not preview.new:
+        return False
+    try:
+        report = copies.import_packet(window.store, source)
+    except (OSError, PlannerError) as exc:
+        window.show_error(_tr("Import failed"), _tr("%s\n\nThe plan file was not changed.") % exc)
+        return False
+    window.reload_plan()
+    window.statusBar().showMessage(
+        _tr("Imported %s: %d tasks changed, %d updates added")
+        % (source.name, len(report.tasks_changed), report.updates_added), 8000)
+    return True

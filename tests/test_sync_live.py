@@ -1,0 +1,156 @@
+"""Live sync on loopback (issue 25): `serve` and windows joined to it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from datetime import date
+
+import pytest
+
+from live_helpers import TOKEN, ServerThread
+from planner_gui.store import PlanStore
+from planner_gui.sync import live
+from planner_gui.sync.ydoc import PlanDoc
+from planner_gui.ui.dialogs import connect_office
+from sync_helpers import COMMERCE, CULTURE, add_update, copy_for, office_file
+from ui_window_helpers import make_window, reread
+
+
+def _task_id(path, unit):
+    with PlanStore.open(path) as store:
+        return next(t.id for t in store.load_plan().walk_tasks() if t.lead_unit == unit)
+
+
+@pytest.fixture
+def offices(tmp_path):
+    office = office_file(tmp_path)
+    return office, copy_for(office, COMMERCE, "commerce.sqlite"), copy_for(office, CULTURE, "culture.sqlite")
+
+
+def test_two_windows_joined_to_a_serve_see_each_others_edits_and_catch_up(qtbot, tmp_path, offices):
+    office, commerce, culture = offices
+    server = ServerThread(office).start()
+    windows = []
+    try:
+        for path in (commerce, culture):
+            window = make_window(qtbot, path, tmp_path / f"{path.stem}.ini")
+            connect_office.open_dialog(window, server.url, TOKEN)
+            windows.append(window)
+        a, b = windows
+        qtbot.waitUntil(lambda: a.live_session.connected and b.live_session.connected, timeout=10000)
+        task = _task_id(office, COMMERCE)
+
+        started = time.monotonic()
+        a.store.edit("task", task, progress=77)
+        qtbot.waitUntil(lambda: b.plan.find_task(task).progress == 77, timeout=5000)
+        latency = time.monotonic() - started
+        print(f"an edit reached the other window in {latency * 1000:.0f} ms")
+        qtbot.waitUntil(lambda: reread(office).find_task(task).progress == 77, timeout=5000)  # the office's file
+
+        add_update(culture, CULTURE, date(2024, 8, 1), "另一进程写入文件")  # another program
+        b.store.edit("task", _task_id(office, CULTURE), progress=61)  # the window's own change
+        qtbot.waitUntil(lambda: any(u.text == "另一进程写入文件"
+                                    for u in reread(commerce).find_task(_task_id(office, CULTURE)).updates),
+                        timeout=5000)
+
+        # a unit renaming its task is refused by the office and set back everywhere
+        title = reread(office).find_task(task).title
+        a.store.edit("task", task, title="越权改名")
+        qtbot.waitUntil(lambda: any(line.startswith(f"{COMMERCE}: ") and ": title: " in line
+                                    for line in server.refused), timeout=5000)
+        qtbot.waitUntil(lambda: reread(commerce).find_task(task).title == title, timeout=5000)
+        qtbot.waitUntil(lambda: a.plan.find_task(task).title == title, timeout=5000)
+
+        # the office goes away: the window keeps working on its copy...
+        server.stop()
+        qtbot.waitUntil(lambda: not a.live_session.connected, timeout=10000)
+        a.store.edit("task", task, progress=88)
+        assert reread(commerce).find_task(task).progress == 88
+        # ...and catches up when the office is back
+        server = ServerThread(office, port=server.port).start()
+        qtbot.waitUntil(lambda: b.plan.find_task(task).progress == 88, timeout=15000)
+        qtbot.waitUntil(lambda: reread(office).find_task(task).progress == 88, timeout=5000)
+    finally:
+        for window in windows:
+            if getattr(window, "live_session", None) is not None:
+                window.live_session.stop()
+        server.stop()
+    assert reread(commerce).find_task(task).progress == reread(culture).find_task(task).progress
+
+
+def _client_status(url, plan_id, token, doc_update):
+    seen: list[tuple[str, bool]] = []
+    got = threading.Event()
+
+    def status(text, connected):
+        seen.append((text, connected))
+        got.set()
+
+    client = live.LiveClient(url, plan_id, token, on_update=lambda _u: None, on_status=status)
+    client.start(doc_update)
+    got.wait(15)
+    client.stop()
+    return seen
+
+
+def test_a_wrong_token_or_another_plans_copy_cannot_join(tmp_path, offices):
+    office, commerce, _ = offices
+    with PlanStore.open(commerce) as store:
+        plan_id, state = store.plan_info().id, PlanDoc.load(store.db).update_since(None)
+    server = ServerThread(office).start()
+    try:
+        assert _client_status(server.url, plan_id, "falsch-000000", state)[0] == (
+            "the office refused the token", False)
+        assert _client_status(server.url, "another-plan", TOKEN, state)[0] == (
+            "the office serves another plan", False)
+        assert _client_status(server.url, plan_id, TOKEN, state)[0] == ("connected", True)
+    finally:
+        server.stop()
+
+
+def test_planner_cli_serve_needs_a_token_and_listens_where_told(tmp_path, offices):
+    office, commerce, _ = offices
+    cli = [sys.executable, "-m", "planner_gui.cli.main"]
+    env = {**os.environ, "PLANNER_SYNC_TOKEN": ""}
+    refused = subprocess.run([*cli, "serve", "--db", str(office), "--host", "127.0.0.1",
+                              "--port", "0"], capture_output=True, text=True, env=env, timeout=60)
+    assert refused.returncode == 1 and "token" in refused.stderr
+    assert subprocess.run([*cli, "serve", "--db", str(office), "--port", "0"], capture_output=True,
+                          text=True, timeout=60).returncode == 2  # no --host: nothing is listened on
+    server = subprocess.Popen([*cli, "serve", "--db", str(office), "--host", "127.0.0.1", "--port", "0",
+                               "--token", TOKEN], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        assert line.startswith("serving ") and "ws://127.0.0.1:" in line, server.stderr.read()
+        url = line.split(" on ")[1].split(" ")[0]
+        with PlanStore.open(commerce) as store:
+            plan_id, state = store.plan_info().id, PlanDoc.load(store.db).update_since(None)
+        assert _client_status(url, plan_id, TOKEN, state)[0] == ("connected", True)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=20)
+    assert server.returncode in (0, 130)
+
+
+def test_changes_made_to_the_served_file_by_another_program_reach_a_joining_copy(tmp_path, offices):
+    import asyncio
+
+    office, commerce, _ = offices
+    server = ServerThread(office).start()
+    try:
+        task = _task_id(office, COMMERCE)
+        with PlanStore.open(office) as store:  # the office's own window on the served file
+            store.edit("task", task, leader="新领导")
+        deadline = time.monotonic() + 15
+        while reread(commerce).find_task(task).leader != "新领导" and time.monotonic() < deadline:
+            asyncio.run(live.join(commerce, server.url, TOKEN, once=True))
+        assert reread(commerce).find_task(task).leader == "新领导"
+    finally:
+        server.stop()
+    with pytest.raises(ConnectionError, match="cannot be reached"):
+        asyncio.run(live.join(commerce, server.url, TOKEN, once=True))
