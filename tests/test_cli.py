@@ -97,7 +97,7 @@ def test_summary_counts_leaf_tasks_and_prints_a_table(plan_file, capsys):
     capsys.readouterr()
     assert main(["summary", "--db", str(plan_file), "--as-of", "2024-03-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data["status"]) == {"green", "blue", "yellow", "red", "done", "not_started"}
+    assert set(data["status"]) == {"green", "blue", "yellow", "red", "done", "not_started", "no_deadline"}
     leaves = [t for t in data["tasks"] if not _has_children(t, data["tasks"])]
     assert sum(data["status"].values()) == len(leaves)
     assert 0 <= data["progress"] <= 100

@@ -312,8 +312,8 @@
             <translation>汇总</translation>
         </message>
         <message>
-            <source>As of {0}: {1} tasks</source>
-            <translation>截至 {0}：共 {1} 项任务</translation>
+            <source>As of {0}</source>
+            <translation>截至 {0}</translation>
         </message>
         <message>
             <source>Edit {0}</source>
@@ -383,8 +383,8 @@
             <translation>汇总进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
         </message>
     </context>
     <context>
@@ -417,9 +417,9 @@
             <translation>某个单位</translation>
         </message>
         <message numerus="yes">
-            <source>The current filter (%n tasks)</source>
+            <source>The current filter (work items: %n)</source>
             <translation>
-                <numerusform>当前筛选结果（%n 项任务）</numerusform>
+                <numerusform>当前筛选结果（工作事项：%n 项）</numerusform>
             </translation>
         </message>
         <message>
@@ -839,8 +839,8 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <source>{0} areas, {1} tasks ({2} with sub-tasks)</source>
-            <translation>{0} 个方面，{1} 项任务（含子任务共 {2} 项）</translation>
+            <source>{0} areas, {1} tasks, {2} work items</source>
+            <translation>{0} 个方面，{1} 项任务，{2} 项工作事项</translation>
         </message>
         <message>
             <source>{0} areas not entered</source>
@@ -895,6 +895,10 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>来源</translation>
         </message>
         <message>
+            <source>Tasks without a deadline are due by 31 December</source>
+            <translation>未定完成时限的任务按年底（12月31日）考核</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>标题</translation>
         </message>
@@ -905,16 +909,20 @@ The file has not been changed. The lights and figures shown leave out the progre
     </context>
     <context>
         <name>PlanStatusBar</name>
+        <message>
+            <source>As of %1: outside the plan's year %2</source>
+            <translation>截至 %1：不在计划年度（%2年）内</translation>
+        </message>
         <message numerus="yes">
-            <source>Tasks shown: %n</source>
+            <source>Work items shown: %n</source>
             <translation>
-                <numerusform>显示任务：%n 项</numerusform>
+                <numerusform>显示工作事项：%n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Tasks: %n</source>
+            <source>Work items: %n</source>
             <translation>
-                <numerusform>任务：%n 项</numerusform>
+                <numerusform>工作事项：%n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -977,9 +985,9 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>本期尚未报送进展情况</translation>
         </message>
         <message numerus="yes">
-            <source>Tasks: %n</source>
+            <source>Work items %n</source>
             <translation>
-                <numerusform>任务：%n 项</numerusform>
+                <numerusform>工作事项 %n</numerusform>
             </translation>
         </message>
         <message>
@@ -1038,8 +1046,8 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
         </message>
         <message>
             <source>Not reported</source>

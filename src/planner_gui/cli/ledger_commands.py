@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from planner_gui.cli.options import add_as_of, add_db, db_path
+from planner_gui.domain.dates import default_as_of
 from planner_gui.store import PlanStore
 
 
@@ -45,8 +46,9 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    out = export_ledger(plan, args.out, args.as_of or date.today(), args.lang)
-    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} tasks")
+    out = export_ledger(plan, args.out, args.as_of or default_as_of(plan.year), args.lang)
+    # one row per task and sub-task: "rows", not a third count called "tasks"
+    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} task rows")
     return 0
 
 
@@ -89,7 +91,7 @@ def cmd_export_forms(args: argparse.Namespace) -> int:
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    written = export_forms(plan, args.by, args.out, args.as_of or date.today())
+    written = export_forms(plan, args.by, args.out, args.as_of or default_as_of(plan.year))
     for path in written:
         print(f"wrote {path}")
     print(f"{len(written)} forms in {args.out}")

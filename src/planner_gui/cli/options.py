@@ -31,7 +31,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
-                        help="figures as of this date (default: today)")
+                        help="figures as of this date (default: today, kept inside the plan's year)")
 
 
 def _text_options(parser: argparse.ArgumentParser) -> tuple[set[str], set[str]]:

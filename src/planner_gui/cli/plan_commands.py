@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date
+from planner_gui.domain.dates import default_as_of
 from planner_gui.domain.errors import NotFoundError, ValidationError
 from planner_gui.domain.model import Plan, ProgressUpdate
 from planner_gui.domain.progress import Status, status_word
@@ -121,7 +122,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or default_as_of(plan.year)
     task_id = resolve_task_id(plan, args.task) if args.task else None
     data = summary_dict(plan, as_of, task_id)
     if args.json:
@@ -129,7 +130,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     print(f"{plan.title} — as of {data['as_of']}")
-    print(f"progress {format_progress(data['progress'])}   " + "   ".join(
+    print(f"progress {format_progress(data['progress'])}   work items: {data['work_items']}   " + "   ".join(
         f"{status_word(Status(k), 'en')}: {v}" for k, v in data["status"].items()
     ) + f"   not reported: {data['not_reported']}")
     print()

@@ -7,10 +7,10 @@ The report modules (Qt, fonts) are imported inside the command so that
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from planner_gui.cli.options import add_as_of, add_db, db_path
+from planner_gui.domain.dates import default_as_of
 from planner_gui.store import PlanStore
 
 
@@ -52,14 +52,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     request = ExportRequest(
-        as_of=args.as_of or date.today(), lang=args.lang, area=args.area, leader=args.leader,
+        as_of=args.as_of or default_as_of(plan.year), lang=args.lang, area=args.area, leader=args.leader,
         unit=args.unit, charts=not args.no_charts, update_texts=not args.no_update_texts,
         letter=bool(args.leader) and not args.no_letter, summary=not args.letter_only,
         timeline=args.timeline,
     )
     result = export_report(plan, request, args.out)
     pages = f", {result.pages} pages" if result.pages else ""
-    print(f"wrote {args.out}: {result.task_rows} tasks{pages}")
+    print(f"wrote {args.out}: {result.task_rows} task rows{pages}")
     return 0
 
 

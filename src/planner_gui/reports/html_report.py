@@ -20,7 +20,7 @@ from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.timeline import group_by_unit, zoom_span
 from planner_gui.replacing import replacing
 from planner_gui.reports.labels import label, section_number, sub_number
-from planner_gui.reports.report_data import ReportData, TaskRow, letter_rows
+from planner_gui.reports.report_data import ReportData, TaskRow, attention_problems, letter_rows
 
 CSS = """
 @page { size: A4 portrait; margin: 26mm 20mm 22mm 30mm; }
@@ -96,7 +96,7 @@ class _HtmlWriter:
         yield (f'<p class="meta">{self.t("as_of")}{self.colon}'
                f"{_e(format_date_words(d.as_of, self.lang))} &#160; "
                f'{self.t("generated")}{self.colon}{_e(format_date_words(d.generated, self.lang))}'
-               f' &#160; {self.t("scope")}{self.colon}{_e(d.scope.describe(self.lang))}</p>\n')
+               f' &#160; {self.t("scope")}{self.colon}{_e(d.scope.describe(self.lang, d.leaf_count))}</p>\n')
 
     def summary(self) -> Iterator[str]:
         d = self.data
@@ -166,7 +166,7 @@ class _HtmlWriter:
             yield (f'<p class="item">{index}. {self.light(row.status)} <b>{_e(row.title)}</b> '
                    f'<span class="muted">（{_e(area)}；{_e(row.leader or "—")}；'
                    f'{_e(row.deadline or "—")}；{format_progress(row.progress)}）</span></p>\n')
-            problems = row.problems or label(self.lang, "no_problems_given")
+            problems = attention_problems(row, self.lang) or label(self.lang, "no_problems_given")
             yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
             if self.options.update_texts and row.next_steps:
                 yield f'<p class="indent">{self.t("next_steps")}{self.colon}{_e(row.next_steps)}</p>\n'
@@ -224,7 +224,7 @@ class _HtmlWriter:
         yield f"<h1>{_e(d.title)}</h1>\n<p class=\"subtitle\"><b>{self.t('letter_title')}</b></p>\n"
         if leader:
             yield f"<p><b>{self.t('letter_leader', leader)}</b></p>\n"
-        yield f"<p>{self.t('letter_intro', d.title, leader or d.scope.describe(self.lang))}</p>\n"
+        yield f"<p>{self.t('letter_intro', d.title, leader or d.scope.describe(self.lang, d.leaf_count))}</p>\n"
         yield f"<h3>{self.t('letter_tasks')}</h3>\n<table><thead><tr>"
         yield "".join(f"<th>{self.t(k)}</th>" for k in
                       ("col_no", "col_task", "col_targets", "col_unit", "col_deadline"))

@@ -1,5 +1,10 @@
 """The fixed words of the printed summary and letter, in Chinese and English.
 
+Counts, one name each, here and in the window and the command line: a *task*
+(任务) is a top-level task, what a plan declares (10个方面42项); a *work item*
+(工作事项) is a task or sub-task without sub-tasks of its own, what carries a
+light and is counted per light.
+
 Reports are documents, not interface: they are printed in the language the
 user picks in the export dialog (or --lang), independent of the window's
 language, so their words live here rather than in Qt translation files.
@@ -21,15 +26,15 @@ LABELS: dict[str, dict[str, str]] = {
         "scope_area": "方面：{}",
         "scope_leader": "责任领导：{}",
         "scope_unit": "责任单位：{}",
-        "scope_tasks": "所选任务（{}项）",
+        "scope_tasks": "所选工作事项（{}项）",
         "overview": "总体情况",
         "overall_progress": "总体进度",
         "declared": "计划申报",
         "entered": "已录入",
-        "declared_counts": "{}个方面{}项",
-        "entered_counts": "{}个方面{}项",
+        "declared_counts": "{}个方面{}项任务",
+        "entered_counts": "{}个方面{}项任务",
         "not_declared": "未申报总数",
-        "leaf_tasks": "任务事项（含子任务）",
+        "leaf_tasks": "工作事项",
         "not_reported": "未按期报送",
         "items": "{}项",
         "charts": "图表",
@@ -38,7 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "actual": "实际进度",
         "planned": "序时进度",
         "by_area": "分方面任务进展情况",
-        "area_progress": "本方面进度 {}，任务 {}",
+        "area_progress": "本方面进度 {}，工作事项 {}",
         "col_no": "序号",
         "col_task": "任务",
         "col_leader": "责任领导",
@@ -95,7 +100,7 @@ LABELS: dict[str, dict[str, str]] = {
         "scope_area": "Area: {}",
         "scope_leader": "Responsible leader: {}",
         "scope_unit": "Unit: {}",
-        "scope_tasks": "Selected tasks ({})",
+        "scope_tasks": "Selected work items ({})",
         "overview": "Overview",
         "overall_progress": "Overall progress",
         "declared": "Declared",
@@ -103,7 +108,7 @@ LABELS: dict[str, dict[str, str]] = {
         "declared_counts": "{} areas, {} tasks",
         "entered_counts": "{} areas, {} tasks",
         "not_declared": "no totals declared",
-        "leaf_tasks": "Tasks (incl. sub-tasks)",
+        "leaf_tasks": "Work items",
         "not_reported": "Not reported on time",
         "items": "{}",
         "charts": "Charts",
@@ -112,7 +117,7 @@ LABELS: dict[str, dict[str, str]] = {
         "actual": "Actual",
         "planned": "Planned",
         "by_area": "Progress by area",
-        "area_progress": "Area progress {}, tasks {}",
+        "area_progress": "Area progress {}, work items {}",
         "col_no": "No.",
         "col_task": "Task",
         "col_leader": "Leader",

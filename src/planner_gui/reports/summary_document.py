@@ -22,7 +22,13 @@ from planner_gui.reports.flow import Flow
 from planner_gui.reports.fonts import painter_font, register_fonts
 from planner_gui.reports.labels import label, section_number, sub_number
 from planner_gui.reports.paged_table import Cell, PagedTable
-from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData, TaskRow
+from planner_gui.reports.report_data import (
+    ProgressCallback,
+    ReportCancelled,
+    ReportData,
+    TaskRow,
+    attention_problems,
+)
 from planner_gui.reports.text_blocks import (
     BODY_SIZE,
     MUTED,
@@ -132,7 +138,7 @@ class SummaryWriter:
                   block_format(Qt.AlignmentFlag.AlignCenter, bottom=6))
         line = (f"{self.t('as_of')}：{format_date_words(d.as_of, self.lang)}　　"
                 f"{self.t('generated')}：{format_date_words(d.generated, self.lang)}　　"
-                f"{self.t('scope')}：{d.scope.describe(self.lang)}")
+                f"{self.t('scope')}：{d.scope.describe(self.lang, d.leaf_count)}")
         if self.lang != "zh":
             line = line.replace("：", ": ").replace("　　", "    ")
         paragraph(self.cursor, line, self.muted, block_format(Qt.AlignmentFlag.AlignCenter,
@@ -268,7 +274,7 @@ class SummaryWriter:
                  f" ({area}; {row.leader or '—'}; {row.deadline or '—'}; {_percent(row.progress)})",
                  self.muted),
             ], block_format(top=4))
-            problems = row.problems or self.t("no_problems_given")
+            problems = attention_problems(row, self.lang) or self.t("no_problems_given")
             paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
                       block_format(indent_px=18))
             if self.options.update_texts and row.next_steps:

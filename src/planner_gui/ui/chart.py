@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from planner_gui.domain.deadlines import task_deadline
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -223,12 +224,14 @@ class ChartPanel(QWidget):
         """Everything a task's drawing shows (figures from the domain, colours,
         words): equal pictures draw the same chart."""
         updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
-        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year) or 0.0)
+        # the deadline the task is judged by: its own, its parent's or the year end
+        due = task_deadline(plan, task.id)[0] if task.due is None else task.due
+        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year, due) or 0.0)
                            for m in task.milestones if m.due is not None)
         indicators = tuple((i.name, i.unit, i.target, tuple(indicator_history(task, i, as_of)))
                            for i in task.indicators)
-        return (task.title, as_of, plan.year, task_start(task, plan.year), task.due,
-                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year)),
+        return (task.title, as_of, plan.year, task_start(task, plan.year), due,
+                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year, due)),
                 tuple((timestamp(d), v) for d, v in actual_points(task, as_of)),
                 tuple((timestamp(u.date), task_progress(task, u.date)) for u in updates),
                 tuple(u.text.splitlines()[0][:80] if u.text else "" for u in updates),
@@ -360,7 +363,7 @@ class ChartPanel(QWidget):
         plot.addItem(bars)
         self._group_items.append((plot, bars))
         plot.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
-        plot.setLabel("left", self.tr("Tasks"))
+        plot.setLabel("left", self.tr("Work items"))  # the counts per light are of work items
         plot.setYRange(0, max(heights + [1]) * 1.1)
         plot.show()
 

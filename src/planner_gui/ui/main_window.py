@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_gui.domain.dates import default_as_of
 from planner_gui.domain.errors import PlannerError
 from planner_gui.domain.incremental import refresh_figures, replace_area_tasks
 from planner_gui.domain.model import Plan, Task
@@ -62,6 +63,10 @@ def status_language() -> str:
     except ImportError:
         return "en"
     return "zh" if current_language().startswith("zh") else "en"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class MainWindow(RemembersLayout, QMainWindow):
@@ -98,17 +103,20 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
 
-        self.as_of_edit = QDateEdit(QDate.currentDate())
+        self.as_of_edit = QDateEdit(_qdate(self._initial_as_of()))
         self.as_of_edit.setObjectName("asOfDate")
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
+        if hasattr(self.detail, "set_as_of"):
+            self.detail.set_as_of(self.as_of())
         self.setStatusBar(PlanStatusBar(self, self.language))
         self._build_toolbar()
         menus.build_menus(self)
         self._connect()
         self.timeline = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
         self._set_tab_order()
+        self._mark_as_of()
         self._show_outline(first=True)
         if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
             self.resize(1400, 860)
@@ -299,7 +307,15 @@ class MainWindow(RemembersLayout, QMainWindow):
         return self.as_of_edit.date().toPython()
 
     def set_as_of(self, day: date) -> None:
-        self.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+        self.as_of_edit.setDate(_qdate(day))
+
+    def _initial_as_of(self) -> date:
+        """The date this file was last looked at, else today clamped to the plan's year."""
+        return self.settings.as_of_for(self.store.path) or default_as_of(self._plan.year)
+
+    def _mark_as_of(self) -> None:
+        status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
+        status_bar.show_as_of(self.as_of(), self._plan.year)
 
     def visible_task_ids(self) -> list[str]:
         return self.tree_pane.visible_task_ids()
@@ -329,6 +345,14 @@ class MainWindow(RemembersLayout, QMainWindow):
         if hasattr(self.detail, "set_store"):
             self.detail.set_store(self.store, self.events, self.undo_stack)
         self._plan = self.store.load_plan(with_updates=False)
+        if new_file:
+            # another file opens as of its own date; signals off: the figures follow below
+            self.as_of_edit.blockSignals(True)
+            self.as_of_edit.setDate(_qdate(self._initial_as_of()))
+            self.as_of_edit.blockSignals(False)
+            if hasattr(self.detail, "set_as_of"):
+                self.detail.set_as_of(self.as_of())
+        self._mark_as_of()
         self._show_outline(first=new_file, keep=keep)
         self._update_title()
         self._show_current(force=True)
@@ -511,6 +535,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._show_current(force=True)
 
     def _on_as_of_changed(self, _date: QDate) -> None:
+        self.settings.remember_as_of(self.store.path, self.as_of())
+        self._mark_as_of()
         if hasattr(self.detail, "set_as_of"):
             self.detail.set_as_of(self.as_of())
         if not self.reading:  # else the figures are worked out as of this date once read

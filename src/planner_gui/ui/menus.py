@@ -10,7 +10,7 @@ import functools
 import importlib
 import importlib.util
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from planner_gui.domain.dates import last_month_end_in_year, last_quarter_end_in_year
 from planner_gui.domain.errors import PlannerError
 from planner_gui.ui import json_io, tree_editing
 from planner_gui.ui.actions import ActionId
@@ -145,8 +146,8 @@ def _connect_actions(window: MainWindow) -> None:
         ActionId.MOVE_UP: lambda: tree_editing.move_selected(window, -1),
         ActionId.MOVE_DOWN: lambda: tree_editing.move_selected(window, +1),
         ActionId.AS_OF_TODAY: lambda: window.set_as_of(date.today()),
-        ActionId.AS_OF_MONTH_END: lambda: window.set_as_of(end_of_last_month(date.today())),
-        ActionId.AS_OF_QUARTER_END: lambda: window.set_as_of(end_of_last_quarter(date.today())),
+        ActionId.AS_OF_MONTH_END: lambda: window.set_as_of(last_month_end_in_year(window.plan.year)),
+        ActionId.AS_OF_QUARTER_END: lambda: window.set_as_of(last_quarter_end_in_year(window.plan.year)),
         ActionId.EXPAND_ALL: window.tree.expandAll,
         ActionId.COLLAPSE_ALL: window.tree.collapseAll,
         ActionId.ABOUT: lambda: _about(window),
@@ -197,15 +198,6 @@ def context_menu(window: MainWindow) -> QMenu:
                       ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL):
         menu.addSeparator() if action_id is None else menu.addAction(a[action_id])
     return menu
-
-
-def end_of_last_month(today: date) -> date:
-    return today.replace(day=1) - timedelta(days=1)
-
-
-def end_of_last_quarter(today: date) -> date:
-    first_month = 3 * ((today.month - 1) // 3) + 1
-    return date(today.year, first_month, 1) - timedelta(days=1)
 
 
 # --- file actions -----------------------------------------------------------

@@ -90,13 +90,17 @@ class PlanTreeView(QTreeView):
         # The title takes the room the other columns leave, but never less than
         # this: below it the tree scrolls sideways instead of hiding the titles.
         self.minimum_title_width = metrics.horizontalAdvance("国") * 14
-        widths = {Column.LEADER: 5, Column.UNIT: 6, Column.DEADLINE: 6.5, Column.PROGRESS: 7,
-                  Column.STATUS: 7.5, Column.REPORT: 6}
+        # room for 年底（默认） and an area's "工作事项：12 项" (issue 18)
+        widths = {Column.LEADER: 5, Column.UNIT: 6, Column.DEADLINE: 7.5, Column.PROGRESS: 7,
+                  Column.STATUS: 8.5, Column.REPORT: 6}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._on_section_resized)
         for column, chars in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, int(metrics.horizontalAdvance("国") * chars))
+            width = int(metrics.horizontalAdvance("国") * chars)
+            if column == Column.DEADLINE:  # an implied deadline in full, in either language
+                width = max(width, metrics.horizontalAdvance("year end (implied)") + metrics.averageCharWidth() * 2)
+            header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("国") * 3)
 
     def _make_pictures(self) -> None:

@@ -67,6 +67,15 @@ def add_area(window: MainWindow) -> bool:
     return False
 
 
+def inherit_from_parent(task: Task, parent: Task) -> None:
+    """A new sub-task works under its parent: its deadline, leader and lead unit
+    unless set (an empty sub-task must not look on track while the parent is behind)."""
+    task.leader = task.leader or parent.leader
+    task.lead_unit = task.lead_unit or parent.lead_unit
+    if task.due is None and not task.deadline_text:
+        task.due, task.deadline_text = parent.due, parent.deadline_text
+
+
 def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
     """A new task after the selected one (or at the end of the selected area);
     with ``as_subtask``, a new last sub-task of the selected task."""
@@ -88,6 +97,10 @@ def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
         parent_id = parent.id if parent.kind == "task" else None
         position = parent.children.index(node) + 1
     task = Task(title=_tr("New sub-task") if as_subtask else _tr("New task"))
+    if as_subtask and parent_id is not None:
+        parent_task = window.plan.find_task(parent_id)
+        if parent_task is not None:
+            inherit_from_parent(task, parent_task)
     if window.push(lambda: AddTaskCommand(window.store, window.events, task, area_id, parent_id, position)):
         _select_and_rename(window, task.id)
         return task

@@ -58,6 +58,11 @@ def scope_names(plan: Plan) -> dict[str, list[str]]:
 
 
 class ExportSummaryDialog(QDialog):
+    def _filter_work_items(self) -> int:
+        """Work items among the filtered tasks: the count the report will print."""
+        shown = set(self.filter_ids)
+        return sum(1 for task in self.plan.walk_tasks() if not task.subtasks and task.id in shown)
+
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
@@ -73,7 +78,7 @@ class ExportSummaryDialog(QDialog):
         self.scope_kind = QComboBox(self)
         for kind, text in zip(SCOPES, (
             self.tr("Whole plan"), self.tr("An area"), self.tr("A responsible leader"),
-            self.tr("A unit"), self.tr("The current filter (%n tasks)", "", len(self.filter_ids)),
+            self.tr("A unit"), self.tr("The current filter (work items: %n)", "", self._filter_work_items()),
         ), strict=True):
             self.scope_kind.addItem(text, kind)
         self.scope_value = QComboBox(self)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
+from planner_gui.domain.deadlines import inherited_due
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
@@ -158,13 +159,15 @@ class DetailPanel(QStackedWidget):
             known = self._task_source(self.item_id) if self._task_source is not None else None
             if known is not None:
                 task, info = known
+                inherited = inherited_due(info, task.id)
             else:
                 info = store.plan_info()
                 task = store.get_task(self.item_id)
+                inherited = self._inherited_from_file(task.id)
             self._watched = {t.id for t in task.walk()}
             self._watched |= {i.id for t in task.walk() for i in t.indicators}
             self._watched |= {m.id for t in task.walk() for m in t.milestones}
-            self.task_page.show_task(task, info.year, info.settings, as_of)
+            self.task_page.show_task(task, info.year, info.settings, as_of, inherited)
             self.setCurrentWidget(self.task_page)
         elif self.kind == AREA:
             # the window's plan in memory: reading an area of 400 tasks from the
@@ -185,6 +188,15 @@ class DetailPanel(QStackedWidget):
             self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
         else:
             self.setCurrentWidget(self.empty_page)
+
+    def _inherited_from_file(self, task_id: str) -> date | None:
+        """The deadline a sub-task's parent passes down, from the file's tasks
+        without their updates (a top-level task's: none, and no read at all;
+        while the window reads the updates, nothing here waits for them)."""
+        store = self.context.store
+        if store.task_location(task_id)[1] is None:
+            return None
+        return inherited_due(store.load_plan(with_updates=False), task_id)
 
     def _loaded_plan(self) -> tuple[Plan, PlanFigures | None]:
         """The plan as the window holds it (set_plan_source, else the window's

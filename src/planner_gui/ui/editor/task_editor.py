@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
-from planner_gui.domain.progress import TaskFigures, evaluate_task
+from planner_gui.domain.progress import TaskFigures, evaluate_subtree
 from planner_gui.ui.commands import (
     AddIndicatorCommand,
     AddMilestoneCommand,
@@ -42,6 +43,7 @@ from planner_gui.ui.editor.fields import (
     mark_invalid,
     message_label,
     set_widgets_read_only,
+    ui_language,
 )
 from planner_gui.ui.editor.figures import TaskFiguresBox
 from planner_gui.ui.editor.history_view import HistoryView
@@ -204,13 +206,16 @@ class TaskEditor(QWidget):
 
     # --- showing --------------------------------------------------------------
 
-    def show_task(self, task: Task, plan_year: int, settings: PlanSettings, as_of: date) -> None:
+    def show_task(self, task: Task, plan_year: int, settings: PlanSettings, as_of: date,
+                  inherited: date | None = None) -> None:
+        """``inherited``: the deadline the task's parent passes down (None at the top)."""
         if self.task is None or task.id != self.task.id:
             self.clear_refusal()
             for widget in self.widgets.values():
                 mark_invalid(widget, False)
         self.task = task
-        self.figures = evaluate_task(task, as_of, plan_year, settings)
+        # with its sub-tasks: the light is never better than theirs, as in the tree
+        self.figures = evaluate_subtree(task, as_of, plan_year, settings, {}, {}, inherited)
         self.figures_box.set_figures(self.figures, as_of.isoformat())
         values = {
             "title": task.title, "description": task.description, "leader": task.leader,
@@ -224,6 +229,10 @@ class TaskEditor(QWidget):
             if widget.property("invalid"):
                 continue  # keep the refused value in sight until the user corrects it
             widget.set_value(value)  # type: ignore[attr-defined]
+        # no deadline of its own: the field shows the one it works to (年底（默认）)
+        implied = (implied_deadline_words(self.figures.due, plan_year, ui_language())
+                   if self.figures.due is not None and self.figures.due_implied else "")
+        self.widgets["due"].setSpecialValueText(implied or self.widgets["start"].specialValueText())
         for field in ("start", "due", "done_on"):
             self.widgets[field].default_page = task.due or date(plan_year, 1, 1)  # type: ignore[attr-defined]
         self.municipal.blockSignals(True)
