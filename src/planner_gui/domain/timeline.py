@@ -37,8 +37,9 @@ class MilestoneMark:
 
 @dataclass(frozen=True)
 class Bar:
-    """One task's bar as of a date. ``open_end``: the task has no deadline, so the
-    bar runs to the end of the plan's year (dashed)."""
+    """One task's bar as of a date. ``open_end``: the task states no deadline of its
+    own: the bar runs to the one it is judged by (its parent's or 31 December,
+    domain/deadlines.py), drawn dashed."""
 
     task_id: str
     title: str
@@ -81,7 +82,10 @@ def milestone_state(done_on: date | None, due: date, as_of: date) -> MarkState:
 def task_bar(task: Task, figures: TaskFigures | None, plan_year: int, as_of: date) -> Bar:
     """The bar of ``task`` as of ``as_of`` from its figures (None: not known yet)."""
     start = task_start(task, plan_year)
-    end = task.due or date(plan_year, 12, 31)
+    # the deadline the rules judge the task by (its own, its parent's or the year's end)
+    due = figures.due if figures is not None else task.due
+    implied = figures.due_implied if figures is not None else task.due is None
+    end = due or date(plan_year, 12, 31)
     if end < start:  # a deadline typed before the start: a bar of one day at the deadline
         start = end
     marks = tuple(
@@ -93,7 +97,7 @@ def task_bar(task: Task, figures: TaskFigures | None, plan_year: int, as_of: dat
         progress=figures.progress if figures is not None else 0.0,
         planned=figures.planned if figures is not None else None,  # whatever the rules say
         status=figures.status if figures is not None else None,
-        open_end=task.due is None, milestones=marks,
+        open_end=implied or due is None, milestones=marks,
     )
 
 
@@ -224,8 +228,9 @@ def due_soon(plan: Plan, figures: dict[str, TaskFigures], as_of: date, window_da
                 if state is not MarkState.DONE:
                     found.append(DueItem(ms.due, task.id, task.title, unit, ms.title,
                                          state is MarkState.MISSED))
-            if task.due is not None and task.due <= horizon:
-                found.append(DueItem(task.due, task.id, task.title, unit, "", task.due < as_of))
+            due = f.due  # the deadline the task is judged by (its own or implied)
+            if due is not None and due <= horizon:
+                found.append(DueItem(due, task.id, task.title, unit, "", due < as_of))
         for sub in task.subtasks:
             visit(sub, unit)
 
