@@ -277,6 +277,22 @@
             <translation>全部折叠(&amp;C)</translation>
         </message>
         <message>
+            <source>T&amp;imeline</source>
+            <translation>时间轴(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Every task's span, milestones and light across the year</source>
+            <translation>全年各任务的起止时间、时间节点和状态</translation>
+        </message>
+        <message>
+            <source>&amp;Due Soon</source>
+            <translation>近期时间节点(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Milestones and deadlines due soon or missed, by unit</source>
+            <translation>按牵头单位列出即将到期和已过期的时间节点与完成时限</translation>
+        </message>
+        <message>
             <source>&amp;Check File…</source>
             <translation>检查文件(&amp;C)…</translation>
         </message>
@@ -452,6 +468,10 @@
         <message>
             <source>Add the leader's responsibility letter</source>
             <translation>附上领导责任函</translation>
+        </message>
+        <message>
+            <source>Add a timeline page per area</source>
+            <translation>每个方面附一页时间轴</translation>
         </message>
         <message>
             <source>As of</source>
@@ -1665,6 +1685,10 @@ The content before the restore is saved in
     <context>
         <name>ChartSlot</name>
         <message>
+            <source>Chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
             <source>Preparing the chart…</source>
             <translation>正在准备图表…</translation>
         </message>
@@ -1777,6 +1801,45 @@ The content before the restore is saved in
         <message>
             <source>the office serves another plan</source>
             <translation>督查室服务的是另一份计划</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueSoon</name>
+        <message>
+            <source>%d due, %d missed</source>
+            <translation>到期 %d 项，已过期 %d 项</translation>
+        </message>
+        <message>
+            <source>%s (missed)</source>
+            <translation>%s（已过期）</translation>
+        </message>
+        <message>
+            <source>(no unit)</source>
+            <translation>（未明确牵头单位）</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Due Soon</source>
+            <translation>近期时间节点</translation>
+        </message>
+        <message>
+            <source>Due Soon (%d)</source>
+            <translation>近期时间节点（%d）</translation>
+        </message>
+        <message>
+            <source>Milestone or deadline</source>
+            <translation>时间节点或完成时限</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
         </message>
     </context>
     <context>
@@ -2283,6 +2346,65 @@ The plan file was not changed.</source>
         <message>
             <source>The plan file is open read-only.</source>
             <translation>计划文件以只读方式打开。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <source>Deadline: %s</source>
+            <translation>完成时限：%s</translation>
+        </message>
+        <message>
+            <source>Light: %s</source>
+            <translation>状态：%s</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>Planned progress: %s</source>
+            <translation>序时进度：%s</translation>
+        </message>
+        <message>
+            <source>Progress: %s</source>
+            <translation>完成进度：%s</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>Start: %s</source>
+            <translation>开始：%s</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>时间轴</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>全年</translation>
+        </message>
+        <message>
+            <source>Zoom:</source>
+            <translation>范围：</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>not yet due</source>
+            <translation>未到期</translation>
         </message>
     </context>
     <context>

@@ -53,6 +53,8 @@ class ActionId(Enum):
     EXPAND_ALL = auto()
     COLLAPSE_ALL = auto()
     SHOW_CHART = auto()
+    SHOW_TIMELINE = auto()
+    SHOW_DUE_SOON = auto()
     CHECK_FILE = auto()
     ABOUT = auto()
     PLAN_SETTINGS = auto()
@@ -125,6 +127,12 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
     ActionId.EXPAND_ALL: (QT_TRANSLATE_NOOP("Actions", "&Expand All"), "", "Ctrl+Shift+E", None, False),
     ActionId.COLLAPSE_ALL: (QT_TRANSLATE_NOOP("Actions", "&Collapse All"), "", "Ctrl+Shift+C", None, False),
     ActionId.SHOW_CHART: (QT_TRANSLATE_NOOP("Actions", "Show C&hart"), "", "Ctrl+Shift+H", None, True),
+    ActionId.SHOW_TIMELINE: (QT_TRANSLATE_NOOP("Actions", "T&imeline"),
+                             QT_TRANSLATE_NOOP("Actions", "Every task's span, milestones and light across the year"),
+                             "Ctrl+Shift+L", None, False),
+    ActionId.SHOW_DUE_SOON: (QT_TRANSLATE_NOOP("Actions", "&Due Soon"),
+                             QT_TRANSLATE_NOOP("Actions", "Milestones and deadlines due soon or missed, by unit"),
+                             None, None, True),
     ActionId.CHECK_FILE: (QT_TRANSLATE_NOOP("Actions", "&Check File…"),
                           QT_TRANSLATE_NOOP("Actions", "Check the plan file's integrity"), None, None, False),
     ActionId.ABOUT: (QT_TRANSLATE_NOOP("Actions", "&About planner-gui"), "", None, None, False),

@@ -41,7 +41,7 @@ from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
-from planner_gui.ui import menus, tree_editing
+from planner_gui.ui import menus, timeline, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
 from planner_gui.ui.chart_slot import ChartSlot, placeholder
 from planner_gui.ui.commands import PlanEvents
@@ -116,6 +116,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._build_toolbar()
         menus.build_menus(self)
         self._connect()
+        self.timeline = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
         self._set_tab_order()
         self._mark_as_of()
         self._show_outline(first=True)

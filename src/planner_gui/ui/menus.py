@@ -113,7 +113,8 @@ def build_menus(window: MainWindow) -> None:
 
     view_menu = bar.addMenu(_tr("&View"))
     for action_id in (ActionId.AS_OF_TODAY, ActionId.AS_OF_MONTH_END, ActionId.AS_OF_QUARTER_END, None,
-                      ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART):
+                      ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART,
+                      ActionId.SHOW_TIMELINE, ActionId.SHOW_DUE_SOON):
         view_menu.addSeparator() if action_id is None else view_menu.addAction(a[action_id])
     try:
         from planner_gui.ui.i18n import language_menu

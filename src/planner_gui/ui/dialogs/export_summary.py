@@ -91,6 +91,8 @@ class ExportSummaryDialog(QDialog):
         self.update_texts.setChecked(True)
         self.letter = QCheckBox(self.tr("Add the leader's responsibility letter"), self)
         self.letter.setChecked(True)
+        self.timeline = QCheckBox(self.tr("Add a timeline page per area"), self)
+        self.timeline.setObjectName("timelinePages")
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -111,7 +113,7 @@ class ExportSummaryDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file_and_save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        for widget in (self.charts, self.update_texts, self.letter, self.note):
+        for widget in (self.charts, self.update_texts, self.timeline, self.letter, self.note):
             layout.addWidget(widget)
         layout.addWidget(buttons)
         self.scope_kind.currentIndexChanged.connect(self._scope_changed)
@@ -162,7 +164,7 @@ class ExportSummaryDialog(QDialog):
             unit=value if kind == "unit" else None,
             task_ids=tuple(self.filter_ids) if kind == "filter" else None,
             charts=self.charts.isChecked(), update_texts=self.update_texts.isChecked(),
-            letter=kind == "leader" and self.letter.isChecked(),
+            letter=kind == "leader" and self.letter.isChecked(), timeline=self.timeline.isChecked(),
         )
 
     # --- progress -------------------------------------------------------------
@@ -198,7 +200,7 @@ class ExportSummaryDialog(QDialog):
             data = report_for(self.plan, request, report)
             doc = build_document(data, DocumentOptions(
                 charts=request.charts, update_texts=request.update_texts,
-                letter=request.letter), report)
+                letter=request.letter, timeline=request.timeline), report)
         except ReportCancelled:
             return
         except PlannerError as exc:
