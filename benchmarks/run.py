@@ -59,6 +59,10 @@ ROWS = [
     ("as_of_change", "change the as-of date", 300, "ms"),
     ("as_of_change_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("add_task", "add a task (its area's rows made again)", None, "ms"),
+    # issue 23: the same two with the Timeline tab shown (the chart pane on that tab)
+    ("timeline_scroll_page", "scroll the tree a page, timeline shown", None, "ms"),
+    ("timeline_as_of_change", "change the as-of date, timeline shown", 300, "ms"),
+    ("timeline_as_of_change_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("pdf_export", "PDF summary export", 15000, "ms"),
     ("xlsx_export", "planner-cli export-xlsx", 10000, "ms"),
     ("xlsx_import", "planner-cli import-xlsx", 10000, "ms"),

@@ -91,6 +91,9 @@ def test_a_task_title_with_markup_is_never_rendered_as_rich_text(qtbot, tmp_path
         area = store.load_plan().areas[0]
         store.edit("area", area.id, name=HOSTILE_TITLE)
     window = make_window(qtbot, path, tmp_path / "settings.ini")
+    # the chart (whose heading shows the title) is built after the first paint: on a busy machine
+    # later than the waits below, and the test then found no label showing the title
+    qtbot.waitUntil(lambda: window.chart_slot.is_built, timeout=10000)
     for item_id in (area.id, task.id):
         assert window.select_item(item_id)
         # the chart is built after the first paint; its heading shows the item

@@ -149,10 +149,6 @@
             <translation>两份副本修改同一字段时被替换的值</translation>
         </message>
         <message>
-            <source>Connect to &amp;Office…</source>
-            <translation>连接督查室(&amp;O)…</translation>
-        </message>
-        <message>
             <source>Share changes live with the office's server (choose again to disconnect)</source>
             <translation>与督查室服务器实时共享更改（再次选择即断开）</translation>
         </message>
@@ -165,12 +161,24 @@
             <translation>保存一份带日期的计划文件备份</translation>
         </message>
         <message>
-            <source>&amp;Restore from Backup…</source>
-            <translation>从备份恢复(&amp;R)…</translation>
+            <source>Res&amp;tore from Backup…</source>
+            <translation>从备份恢复(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Move U&amp;p</source>
+            <translation>上移(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Show C&amp;hart</source>
+            <translation>显示图表(&amp;H)</translation>
         </message>
         <message>
             <source>Go back to a backup of the plan file</source>
             <translation>将计划文件恢复到某个备份</translation>
+        </message>
+        <message>
+            <source>Connect to O&amp;ffice…</source>
+            <translation>连接督查室(&amp;F)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -237,10 +245,6 @@
             <translation>删除选中项</translation>
         </message>
         <message>
-            <source>Move &amp;Up</source>
-            <translation>上移(&amp;U)</translation>
-        </message>
-        <message>
             <source>Move the selected item up</source>
             <translation>将选中项上移</translation>
         </message>
@@ -273,8 +277,20 @@
             <translation>全部折叠(&amp;C)</translation>
         </message>
         <message>
-            <source>Show &amp;Chart</source>
-            <translation>显示图表(&amp;C)</translation>
+            <source>T&amp;imeline</source>
+            <translation>时间轴(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Every task's span, milestones and light across the year</source>
+            <translation>全年各任务的起止时间、时间节点和状态</translation>
+        </message>
+        <message>
+            <source>&amp;Due Soon</source>
+            <translation>近期时间节点(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Milestones and deadlines due soon or missed, by unit</source>
+            <translation>按牵头单位列出即将到期和已过期的时间节点与完成时限</translation>
         </message>
         <message>
             <source>&amp;Check File…</source>
@@ -287,6 +303,14 @@
         <message>
             <source>&amp;About planner-gui</source>
             <translation>关于 planner-gui(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>The plan's year, status rules and reporting cycle</source>
+            <translation>计划年度、状态规则和报送周期</translation>
         </message>
     </context>
     <context>
@@ -372,10 +396,37 @@
         </message>
     </context>
     <context>
+        <name>DateField</name>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Type a date such as 2024-06-25, 2024/6/25 or 2024年6月25日, or pick one from the calendar (Alt+Down)</source>
+            <translation>可输入 2024-06-25、2024/6/25 或 2024年6月25日 这样的日期，或从日历中选择（Alt+↓）</translation>
+        </message>
+        <message>
+            <source>Pick from the calendar</source>
+            <translation>从日历中选择</translation>
+        </message>
+        <message>
+            <source>“{0}” is not a date: type it as 2024-06-25</source>
+            <translation>“{0}”不是日期，请按 2024-06-25 的格式输入</translation>
+        </message>
+        <message>
+            <source>a date is needed</source>
+            <translation>需要填写日期</translation>
+        </message>
+    </context>
+    <context>
         <name>DetailPanel</name>
         <message>
             <source>Select the plan, an area or a task to see and edit it here.</source>
             <translation>选择计划、方面或任务，即可在此查看和修改。</translation>
+        </message>
+        <message>
+            <source>“%s” is hidden by the filter: clear the filter to see and edit it.</source>
+            <translation>“%s”被筛选条件隐藏：清除筛选后即可查看和编辑。</translation>
         </message>
     </context>
     <context>
@@ -417,6 +468,10 @@
         <message>
             <source>Add the leader's responsibility letter</source>
             <translation>附上领导责任函</translation>
+        </message>
+        <message>
+            <source>Add a timeline page per area</source>
+            <translation>每个方面附一页时间轴</translation>
         </message>
         <message>
             <source>As of</source>
@@ -568,10 +623,6 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message>
-            <source>%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems</source>
-            <translation>%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题</translation>
-        </message>
-        <message>
             <source>Import %s</source>
             <translation>导入 %s</translation>
         </message>
@@ -638,6 +689,66 @@
         <message>
             <source>New row (not added unless accepted)</source>
             <translation>新增行（勾选后才添加）</translation>
+        </message>
+        <message>
+            <source>1 new area</source>
+            <translation>新增 1 个方面</translation>
+        </message>
+        <message>
+            <source>%d new areas</source>
+            <translation>新增 %d 个方面</translation>
+        </message>
+        <message>
+            <source>1 new task</source>
+            <translation>新增 1 项任务</translation>
+        </message>
+        <message>
+            <source>%d new tasks</source>
+            <translation>新增 %d 项任务</translation>
+        </message>
+        <message>
+            <source>1 changed field</source>
+            <translation>修改 1 处字段</translation>
+        </message>
+        <message>
+            <source>%d changed fields</source>
+            <translation>修改 %d 处字段</translation>
+        </message>
+        <message>
+            <source>1 new update</source>
+            <translation>新增 1 条进展情况</translation>
+        </message>
+        <message>
+            <source>%d new updates</source>
+            <translation>新增 %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>1 conflict</source>
+            <translation>1 处冲突</translation>
+        </message>
+        <message>
+            <source>%d conflicts</source>
+            <translation>%d 处冲突</translation>
+        </message>
+        <message>
+            <source>1 problem</source>
+            <translation>1 个问题</translation>
+        </message>
+        <message>
+            <source>%d problems</source>
+            <translation>%d 个问题</translation>
+        </message>
+        <message>
+            <source>%s: %s</source>
+            <translation>%s：%s</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>nothing to change</source>
+            <translation>没有需要修改的内容</translation>
         </message>
         <message>
             <source>%s: file %s, plan %s, exported %s</source>
@@ -786,13 +897,6 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
-        <name>OptionalDateEdit</name>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-    </context>
-    <context>
         <name>PlanEditor</name>
         <message>
             <source>Entered</source>
@@ -885,6 +989,37 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>Year</source>
             <translation>年度</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanSettingsDialog</name>
+        <message>
+            <source>Plan Settings</source>
+            <translation>计划设置</translation>
+        </message>
+        <message>
+            <source>Deadlines written in words (4月底前, 年内) are read in this year</source>
+            <translation>用文字写的完成时限（如 4月底前、年内）按此年度理解</translation>
+        </message>
+        <message>
+            <source>Status rules and reporting</source>
+            <translation>状态规则与报送</translation>
+        </message>
+        <message>
+            <source>Edit plan settings</source>
+            <translation>修改计划设置</translation>
+        </message>
+        <message>
+            <source>Not saved — {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>每季度</translation>
         </message>
     </context>
     <context>
@@ -984,6 +1119,17 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>Plan tree: areas, tasks and sub-tasks</source>
             <translation>计划树：方面、任务和子任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
@@ -1326,6 +1472,13 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
+        <name>TreePane</name>
+        <message>
+            <source>No task matches the filter.</source>
+            <translation>没有符合筛选条件的任务。</translation>
+        </message>
+    </context>
+    <context>
         <name>UpdateForm</name>
         <message>
             <source>no figure</source>
@@ -1370,6 +1523,10 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>reading, target {0}</source>
             <translation>数值，目标 {0}</translation>
+        </message>
+        <message>
+            <source>{0}% is over 100%</source>
+            <translation>{0}% 超过了 100%</translation>
         </message>
         <message>
             <source>Reading {0}: {1}</source>
@@ -1528,6 +1685,10 @@ The content before the restore is saved in
     <context>
         <name>ChartSlot</name>
         <message>
+            <source>Chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
             <source>Preparing the chart…</source>
             <translation>正在准备图表…</translation>
         </message>
@@ -1653,6 +1814,10 @@ The content before the restore is saved in
         <message>
             <source>accept a date more than %1 year from the plan's year</source>
             <translation>允许与计划年度相差超过 %1 年的日期</translation>
+        </message>
+        <message>
+            <source>add one timeline page per area (each task's span, milestones and light)</source>
+            <translation>每个方面加一页时间轴（各任务的起止、时间节点和红黄绿灯）</translation>
         </message>
         <message>
             <source>added %1 tasks to %2: %3 new areas, %4 matched existing areas</source>
@@ -2106,6 +2271,45 @@ The content before the restore is saved in
         </message>
     </context>
     <context>
+        <name>DueSoon</name>
+        <message>
+            <source>%d due, %d missed</source>
+            <translation>到期 %d 项，已过期 %d 项</translation>
+        </message>
+        <message>
+            <source>%s (missed)</source>
+            <translation>%s（已过期）</translation>
+        </message>
+        <message>
+            <source>(no unit)</source>
+            <translation>（未明确牵头单位）</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Due Soon</source>
+            <translation>近期时间节点</translation>
+        </message>
+        <message>
+            <source>Due Soon (%d)</source>
+            <translation>近期时间节点（%d）</translation>
+        </message>
+        <message>
+            <source>Milestone or deadline</source>
+            <translation>时间节点或完成时限</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+    </context>
+    <context>
         <name>FileGuard</name>
         <message>
             <source>%1
@@ -2379,6 +2583,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
+            <source>&amp;Plan</source>
+            <translation>计划(&amp;P)</translation>
+        </message>
+        <message>
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
@@ -2447,6 +2655,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Redo %s</source>
+            <translation>重做 %s</translation>
+        </message>
+        <message>
             <source>Save a Copy As</source>
             <translation>另存副本</translation>
         </message>
@@ -2465,6 +2677,10 @@ Choose No for an empty plan of this year.</source>
         <message>
             <source>This part of planner-gui is not installed.</source>
             <translation>planner-gui 的这一部分未安装。</translation>
+        </message>
+        <message>
+            <source>Undo %s</source>
+            <translation>撤销 %s</translation>
         </message>
     </context>
     <context>
@@ -2600,7 +2816,86 @@ The plan file was not changed.</source>
         </message>
     </context>
     <context>
+        <name>Timeline</name>
+        <message>
+            <source>Deadline: %s</source>
+            <translation>完成时限：%s</translation>
+        </message>
+        <message>
+            <source>Light: %s</source>
+            <translation>状态：%s</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>Planned progress: %s</source>
+            <translation>序时进度：%s</translation>
+        </message>
+        <message>
+            <source>Progress: %s</source>
+            <translation>完成进度：%s</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>Start: %s</source>
+            <translation>开始：%s</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>时间轴</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>全年</translation>
+        </message>
+        <message>
+            <source>Zoom:</source>
+            <translation>范围：</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>not yet due</source>
+            <translation>未到期</translation>
+        </message>
+    </context>
+    <context>
         <name>TreeEditing</name>
+        <message>
+            <source> and </source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <source>%d progress updates</source>
+            <translation> %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>%d sub-tasks</source>
+            <translation> %d 个子任务</translation>
+        </message>
+        <message>
+            <source>1 progress update</source>
+            <translation> 1 条进展情况</translation>
+        </message>
+        <message>
+            <source>1 sub-task</source>
+            <translation> 1 个子任务</translation>
+        </message>
         <message>
             <source>Delete</source>
             <translation>删除</translation>
@@ -2610,8 +2905,20 @@ The plan file was not changed.</source>
             <translation>删除方面“%s”及其 %d 项任务吗？</translation>
         </message>
         <message>
-            <source>Delete the task “%s” with its %d sub-tasks and %d progress updates?</source>
-            <translation>删除任务“%s”及其 %d 项子任务和 %d 条进展情况吗？</translation>
+            <source>Delete the area “%s” and its task?</source>
+            <translation>删除方面“%s”及其 1 项任务吗？</translation>
+        </message>
+        <message>
+            <source>Delete the area “%s”?</source>
+            <translation>删除方面“%s”吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s” with its %s?</source>
+            <translation>删除任务“%s”及其%s吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s”?</source>
+            <translation>删除任务“%s”吗？</translation>
         </message>
         <message>
             <source>New area</source>

@@ -100,8 +100,11 @@ def _quiet_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    from planner_gui.cli.terminal import guarded_terminal
+
     try:
-        return _run(argv)
+        with guarded_terminal():  # a title holding ESC [ 2 J is shown, not obeyed
+            return _run(argv)
     except BrokenPipeError:
         _quiet_stdout()
         return 0

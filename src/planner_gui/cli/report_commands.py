@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-charts", action="store_true", help=_tr("leave out the charts"))
     p.add_argument("--no-update-texts", action="store_true",
                    help=_tr("leave out the progress texts (latest progress, highlights)"))
+    p.add_argument("--timeline", action="store_true",
+                   help=_tr("add one timeline page per area (each task's span, milestones and light)"))
     letter = p.add_mutually_exclusive_group()
     letter.add_argument("--letter-only", action="store_true",
                         help=_tr("with --leader: only the responsibility letter"))
@@ -57,6 +59,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         as_of=args.as_of or default_as_of(plan.year), lang=args.lang, area=args.area, leader=args.leader,
         unit=args.unit, charts=not args.no_charts, update_texts=not args.no_update_texts,
         letter=bool(args.leader) and not args.no_letter, summary=not args.letter_only,
+        timeline=args.timeline,
     )
     result = export_report(plan, request, args.out)
     if result.pages:

@@ -161,3 +161,28 @@ def last_month_end_in_year(plan_year: int, today: date | None = None) -> date:
 def last_quarter_end_in_year(plan_year: int, today: date | None = None) -> date:
     """"End of last quarter", kept inside the plan's year."""
     return clamp_to_year(end_of_last_quarter(today or date.today()), plan_year)
+
+
+# A whole date as a clerk types or pastes it: 2024-06-25, 2024/6/25, 2024.6.25,
+# 2024年6月25日 (or 号), 20240625; full-width digits too. Nothing else: a date
+# field takes the text whole or refuses it, it never keeps part of the old date.
+_TYPED_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?|(\d{2})(\d{2}))")
+
+
+def parse_typed_date(text: str) -> date | None:
+    """The date a typed text means, None for an empty text; ValueError if it is not a whole date.
+
+    >>> parse_typed_date(" 2024年6月25日 ")
+    datetime.date(2024, 6, 25)
+    """
+    text = re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+    if not text:
+        return None
+    match = _TYPED_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a date (write it 2024-06-25)")
+    month, day = next((match[i], match[i + 1]) for i in (2, 4, 6) if match[i])
+    try:
+        return date(int(match[1]), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date of the calendar") from None

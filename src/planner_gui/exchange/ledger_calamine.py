@@ -18,17 +18,20 @@ numbers are all from 0 to 1 as fractions, 1 being 100 % (ledger_read._all_fracti
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange import input_limits
 
-# The largest sheet Excel itself can hold, and a cell count a ledger never comes near
-# (the 10,000-task ledger's history sheet is 2.2 million cells).
-MAX_ROWS = 1_048_576
-MAX_COLUMNS = 16_384
-MAX_CELLS = 20_000_000
+# The limits every reader keeps (exchange/input_limits.py, documented in docs/ledger.md); the
+# cells of a sheet as calamine gives them, rows x columns (the 10,000-task ledger's history
+# sheet is 2.2 million cells).
+MAX_ROWS = input_limits.MAX_ROWS
+MAX_COLUMNS = input_limits.MAX_COLUMNS
+MAX_CELLS = input_limits.MAX_CELLS
 
 Sheet = tuple[str, bool, list[list[Any]], list[tuple[int, int, int, int]]]
 
@@ -64,6 +67,8 @@ def read_calamine_grids(path: Path) -> list[Sheet]:
     except ImportError:
         raise BadFileError(path, "is an .xls or .ods workbook, and python-calamine (which reads them) "
                                  "is not installed") from None
+    if path.suffix.lower() != ".xls" and zipfile.is_zipfile(path):  # .ods: its parts' sizes and ratio first
+        input_limits.open_archive(path).close()
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error kinds for every damaged file
@@ -79,7 +84,8 @@ def read_calamine_grids(path: Path) -> list[Sheet]:
             height, width = sheet.total_height, sheet.total_width
             if height > MAX_ROWS or width > MAX_COLUMNS or height * width > MAX_CELLS:
                 raise BadFileError(path, f"sheet {name!r} is too large to be a ledger "
-                                         f"({height} rows × {width} columns)")
+                                         f"({height:,} rows × {width:,} columns; at most {MAX_ROWS:,} rows, "
+                                         f"{MAX_COLUMNS} columns and {MAX_CELLS:,} cells are read)")
             try:
                 raw = sheet.to_python(skip_empty_area=False)
             except Exception as exc:  # noqa: BLE001

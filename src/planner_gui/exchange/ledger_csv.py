@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange import input_limits
 from planner_gui.exchange.safe_cells import FORMULA_TRIGGERS
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -55,10 +56,7 @@ def _delimiter(text: str) -> str:
 def read_csv_rows(path: Path | str) -> list[list[str]]:
     """All rows of a CSV file as text (formulas stay text; nothing is evaluated)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    raw = input_limits.read_input(path)  # a regular file of at most MAX_INPUT_BYTES
     if not raw.strip():
         raise BadFileError(path, "is empty")
     try:
@@ -66,8 +64,11 @@ def read_csv_rows(path: Path | str) -> list[list[str]]:
     except UnicodeDecodeError:
         raise BadFileError(path, "is not valid UTF-8 or UTF-16 text") from None
     try:
-        rows = [[_unquote(cell) for cell in row]
-                for row in csv.reader(io.StringIO(text), csv.excel, delimiter=_delimiter(text))]
+        rows = []
+        for row in csv.reader(io.StringIO(text), csv.excel, delimiter=_delimiter(text)):
+            rows.append([_unquote(cell) for cell in row])
+            if len(rows) > input_limits.MAX_ROWS or len(row) > input_limits.MAX_COLUMNS:
+                input_limits.check_cell(path, path.name, len(rows), len(row))
     except csv.Error as exc:
         raise BadFileError(path, f"is not a readable CSV file ({exc})") from None
     return rows

@@ -23,6 +23,7 @@ from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
 from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
+from planner_gui.exchange.ledger_exact import exact_updates
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
     INDICATOR_HEADERS,
@@ -32,6 +33,7 @@ from planner_gui.exchange.ledger_layout import (
     META_VERSION,
     SHEET_NAMES,
 )
+from planner_gui.exchange.safe_cells import shown_text
 from planner_gui.exchange.xlsx_writer import (
     ColumnStyle,
     Look,
@@ -60,16 +62,19 @@ def baseline(task: Task, figures: PlanFigures) -> dict[str, Any]:
     fig = figures.tasks[task.id]
     latest = fig.latest
     due = shown_deadline(task)
+    # Each text as its cell will read back (shown_text): a cell Excel cannot hold exactly (a
+    # control character, 40,000 characters) is then not taken for an edit on import, and the
+    # file's exact text stays; this record's other fields keep it exactly for a new file.
     return {
-        "title": task.title,
-        "leader": task.leader,
-        "lead_unit": task.lead_unit,
-        "co_units": "、".join(task.co_units),
-        "deadline": due.isoformat() if isinstance(due, date) else (due or ""),
+        "title": shown_text(task.title),
+        "leader": shown_text(task.leader),
+        "lead_unit": shown_text(task.lead_unit),
+        "co_units": shown_text("、".join(task.co_units)),
+        "deadline": due.isoformat() if isinstance(due, date) else shown_text(due or ""),
         "progress": shown_progress(fig.progress),
-        "text": latest.text if latest else "",
-        "problems": latest.problems if latest else "",
-        "next_steps": latest.next_steps if latest else "",
+        "text": shown_text(latest.text) if latest else "",
+        "problems": shown_text(latest.problems) if latest else "",
+        "next_steps": shown_text(latest.next_steps) if latest else "",
     }
 
 
@@ -122,15 +127,25 @@ def _write_meta_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, as_of: dat
     ws.add_rows(1, [header], [plain] * len(header))
     count = len(plan.areas) + sum(1 for _ in plan.walk_tasks())
     # a generator: each record is made as it is written, not all (17 MB at 10,000 tasks) at once
-    ws.add_rows(2, _meta_rows(plan, figures), [plain] * 3, count=count)
+    ws.add_rows(2, _meta_rows(plan, figures), [plain] * (2 + RECORD_CELLS), count=count)
 
 
 def _meta_rows(plan: Plan, figures: PlanFigures) -> Iterator[list[Any]]:
     for area in plan.areas:
-        yield ["area", area.id, json.dumps({"name": area.name, "description": area.description,
-                                           "weight": area.weight}, ensure_ascii=False)]
+        yield ["area", area.id, *_record_cells(json.dumps(
+            {"name": area.name, "description": area.description, "weight": area.weight}, ensure_ascii=False))]
         for task in area.tasks:
             yield from _task_records(task, area.id, None, figures)
+
+
+# A record longer than one cell holds (Excel's 32,767 characters: a title of 100,000 characters
+# stored before titles were limited) goes on in the next cells of its row; the reader joins them.
+RECORD_CELL_TEXT = 30_000
+RECORD_CELLS = 14
+
+
+def _record_cells(text: str) -> list[str]:
+    return [text[i:i + RECORD_CELL_TEXT] for i in range(0, len(text), RECORD_CELL_TEXT)][:RECORD_CELLS] or [""]
 
 
 def _task_records(task: Task, area_id: str, parent_id: str | None, figures: PlanFigures) -> Iterator[list[Any]]:
@@ -140,7 +155,10 @@ def _task_records(task: Task, area_id: str, parent_id: str | None, figures: Plan
     record.pop("subtasks")
     record.pop("updates")
     record.update(area_id=area_id, parent_id=parent_id, shown=baseline(task, figures))
-    yield ["task", task.id, json.dumps(record, ensure_ascii=False)]
+    exact = exact_updates(task)
+    if exact:
+        record["exact_updates"] = exact
+    yield ["task", task.id, *_record_cells(json.dumps(record, ensure_ascii=False))]
     for sub in task.subtasks:
         yield from _task_records(sub, area_id, task.id, figures)
 

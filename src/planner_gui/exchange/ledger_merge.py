@@ -25,6 +25,7 @@ from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
+from planner_gui.exchange.safe_cells import shown_text
 
 TASK_FIELDS = ("title", "leader", "lead_unit", "co_units", "deadline")
 REPORT_FIELDS = ("progress", "text", "problems", "next_steps")
@@ -130,7 +131,12 @@ def _norm(value: Any) -> Any:
 
 
 def task_shown(task: Task, figures: PlanFigures) -> dict[str, Any]:
-    """The plan's values in the form a ledger row shows them."""
+    """The plan's values in the form a ledger row shows them (texts as a cell holds them and the
+    reader reads them back: a control character or a trailing space is no edit)."""
+    return {k: _norm(shown_text(v)) if isinstance(v, str) else v for k, v in _task_values(task, figures).items()}
+
+
+def _task_values(task: Task, figures: PlanFigures) -> dict[str, Any]:
     fig = figures.tasks[task.id]
     latest = fig.latest
     return {

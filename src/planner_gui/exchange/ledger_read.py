@@ -23,6 +23,7 @@ from typing import Any
 from planner_gui.domain.dates import resolve_deadline, year_from_text
 from planner_gui.domain.errors import BadFileError, ValidationError
 from planner_gui.domain.validation import check_number
+from planner_gui.exchange.ledger_exact import restore_updates
 from planner_gui.exchange.ledger_grid import Grid, open_grids
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
@@ -165,6 +166,7 @@ def _read_ledger(path: Path, plan_year: int | None, today: date | None) -> Ledge
         for grid in grids:
             if grid.name in history_names:
                 ledger.history = _read_history(grid, ledger)
+                restore_updates(ledger.history, ledger.meta.tasks)  # texts a cell cannot hold
             elif grid.name in indicator_names:
                 ledger.indicators = _read_indicators(grid, ledger)
     else:
@@ -221,7 +223,7 @@ def _read_meta(grid: Grid, ledger: Ledger) -> Meta | None:
         for row in grid.rows[1:]:
             if not row or row[0] not in ("task", "area"):
                 continue
-            record = json.loads(text_of(row[2]))
+            record = json.loads("".join(text_of(c) for c in row[2:] if c is not None))  # long: several cells
             (meta.tasks if row[0] == "task" else meta.areas)[str(row[1])] = record
     except (ValueError, IndexError, TypeError):
         ledger.problems.append(Problem(META_SHEET, None, "", "the hidden record of the export is damaged; "

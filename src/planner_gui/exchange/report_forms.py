@@ -113,8 +113,14 @@ def no_forms_reason(plan: Plan, by: str) -> str | None:
     return "no task has a responsible leader (责任领导) filled in, so there is nobody to send a form to"
 
 
+# Names Windows keeps for devices, whatever the extension: CON.xlsx cannot be opened or mailed.
+_DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
 def _file_name(name: str, used: set[str]) -> str:
-    base = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "form"
+    base = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", name).strip("._")[:100].rstrip("._") or "form"
+    if base.split(".")[0].upper() in _DEVICE_NAMES:
+        base += "_"
     candidate, n = base, 2
     while candidate.casefold() in used:
         candidate, n = f"{base}_{n}", n + 1
@@ -259,13 +265,17 @@ def merge_form(plan: Plan, ledger: Ledger, today: date,
     previous one is pointed out (it may be a typing slip)."""
     assert ledger.meta is not None
     meta = ledger.meta
-    if meta.plan.get("id") not in (None, plan.id):
-        raise FormatError(str(ledger.path), f"this report form was made from another plan "
-                                            f"({meta.plan.get('title', '?')})")
-    start = date.fromisoformat(meta.extra["period_start"])
-    end = date.fromisoformat(meta.extra["period_end"])
-    reporter = str(meta.extra.get("name", ""))
-    by = str(meta.extra.get("by", "unit"))
+    try:  # the hidden record as it was written; a changed one is refused in one line
+        if meta.plan.get("id") not in (None, plan.id):
+            raise FormatError(str(ledger.path), f"this report form was made from another plan "
+                                                f"({meta.plan.get('title', '?')})")
+        start = date.fromisoformat(meta.extra["period_start"])
+        end = date.fromisoformat(meta.extra["period_end"])
+        reporter = str(meta.extra.get("name", ""))
+        by = str(meta.extra.get("by", "unit"))
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise FormatError(str(ledger.path), "the hidden record of this report form is damaged; "
+                                            "export the form again") from None
     when = _update_date(today, start, end)
     filled_columns = {ledger.columns.get(k, k) for k in (*EDITABLE, "title")}
     changes = ChangeSet(problems=[p for p in ledger.problems if p.column in filled_columns or not p.column])

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from planner_gui.domain.dates import format_date_words
-from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, status_word
+from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
 from planner_gui.domain.rounding import format_progress
+from planner_gui.domain.timeline import group_by_unit, zoom_span
 from planner_gui.replacing import replacing
 from planner_gui.reports.labels import label, section_number, sub_number
 from planner_gui.reports.report_data import ReportData, TaskRow, attention_problems, letter_rows
@@ -25,12 +26,13 @@ CSS = """
 @page { size: A4 portrait; margin: 26mm 20mm 22mm 30mm; }
 body { font-family: "Planner Sans SC", "Noto Sans CJK SC", "Source Han Sans SC",
        "Microsoft YaHei", "PingFang SC", SimSun, sans-serif;
-       font-size: 10.5pt; color: #111827; max-width: 170mm; margin: 0 auto; line-height: 1.5; }
+       font-size: 10.5pt; color: #111827; max-width: 290mm; margin: 0 auto; padding: 0 8pt; line-height: 1.5; }
 h1 { font-size: 18pt; text-align: center; margin: 0 0 4pt; }
 .subtitle { font-size: 14pt; text-align: center; margin: 0 0 4pt; }
 .meta { font-size: 9pt; color: #4b5563; text-align: center; margin-bottom: 10pt; }
-h2 { font-size: 14pt; margin: 14pt 0 6pt; page-break-after: avoid; }
-h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; }
+h2 { font-size: 14pt; margin: 14pt 0 6pt; page-break-after: avoid; break-after: avoid; }
+h3 { font-size: 12pt; margin: 10pt 0 4pt; page-break-after: avoid; break-after: avoid; }
+h2 + table, h3 + table, h3 + svg { break-before: avoid; }
 .muted { color: #4b5563; font-size: 9pt; }
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9pt; }
 th, td { border: 0.6pt solid #9ca3af; padding: 3pt 4pt; vertical-align: top; }
@@ -43,7 +45,7 @@ td.parent { font-weight: bold; }
 .count { font-size: 16pt; font-weight: bold; text-align: center; }
 .item { margin: 6pt 0 0; }
 .indent { margin: 0 0 0 14pt; }
-.letter { page-break-before: always; }
+.letter, h2.timeline { page-break-before: always; }
 .sign { border: none; margin-top: 24pt; font-size: 11pt; }
 .sign td { border: none; padding: 6pt 0; width: 50%; }
 svg { display: block; margin: 4pt auto; max-width: 100%; }
@@ -57,6 +59,7 @@ class HtmlOptions:
     update_texts: bool = True
     summary: bool = True
     letter: bool = False
+    timeline: bool = False  # one timeline per area (ReportData.timelines)
 
 
 def _e(value: object) -> str:
@@ -128,7 +131,10 @@ class _HtmlWriter:
             yield f'<p class="muted">{figures}</p>\n'
             yield from self.table(section.rows)
         yield from self.attention()
+        yield from self.upcoming()
         yield from self.highlights()
+        if self.options.timeline:
+            yield from self.timelines()
 
     def table(self, rows: list[TaskRow]) -> Iterator[str]:
         keys = ["col_no", "col_task", "col_leader", "col_unit", "col_deadline", "col_progress",
@@ -161,14 +167,50 @@ class _HtmlWriter:
             yield (f'<p class="item">{index}. {self.light(row.status)} <b>{_e(row.title)}</b> '
                    f'<span class="muted">（{_e(area)}；{_e(row.leader or "—")}；'
                    f'{_e(row.deadline or "—")}；{format_progress(row.progress)}）</span></p>\n')
-            problems = attention_problems(row, self.lang) or label(self.lang, "no_problems_given")
-            yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
+            problems = attention_problems(row, self.lang)
+            if problems:  # an empty one said "(no problems given)" under every item
+                yield f'<p class="indent">{self.t("problems")}{self.colon}{_e(problems)}</p>\n'
             if self.options.update_texts and row.next_steps:
                 yield f'<p class="indent">{self.t("next_steps")}{self.colon}{_e(row.next_steps)}</p>\n'
 
+    def upcoming(self) -> Iterator[str]:
+        d = self.data
+        yield f"<h2>{section_number(4, self.lang)}{self.t('upcoming')}</h2>\n"
+        if not d.upcoming and not d.older_missed:
+            yield f"<p>{self.t('upcoming_none', d.due_soon_days)}</p>\n"
+            return
+        yield f'<p class="muted">{self.t("upcoming_intro", d.due_soon_days)}</p>\n'
+        red = STATUS_COLOURS[Status.RED]
+        for unit, items in group_by_unit(d.upcoming, d.older_missed):
+            missed = sum(1 for item in items if item.missed)
+            older = d.older_missed.get(unit, 0)
+            yield (f'<p class="item"><b>{_e(unit or label(self.lang, "no_unit"))}</b>'
+                   f'<span class="muted">{self.t("upcoming_counts", len(items) - missed, missed)}'
+                   f'{self.t("upcoming_older", older) if older else ""}</span></p>\n')
+            for item in items:
+                word = self.t("upcoming_missed" if item.missed else "upcoming_due")
+                what = _e(item.milestone) if item.milestone else self.t("upcoming_deadline")
+                style = f' style="color:{red}"' if item.missed else ""
+                yield (f'<p class="indent">{_e(format_date_words(item.day, self.lang))} '
+                       f"<b{style}>【{word}】</b>{_e(item.task_title)} "
+                       f'<span class="muted">{what}</span></p>\n')
+
+    def timelines(self) -> Iterator[str]:
+        d = self.data
+        if not d.timelines:
+            return
+        from planner_gui.reports.html_timeline import timeline_svg
+
+        span = zoom_span("year", d.year, d.as_of)
+        yield f'<h2 class="timeline">{section_number(6, self.lang)}{self.t("timeline")}</h2>\n'
+        for index, (name, bars) in enumerate(d.timelines, start=1):
+            yield f"<h3>{sub_number(6, index, self.lang)}{_e(name)}</h3>\n"
+            yield timeline_svg(bars, span, d.as_of, self.lang)
+        yield f'<p class="muted">{self.t("timeline_legend")}</p>\n'
+
     def highlights(self) -> Iterator[str]:
         items = self.data.highlights
-        yield f"<h2>{section_number(4, self.lang)}{self.t('highlights')}</h2>\n"
+        yield f"<h2>{section_number(5, self.lang)}{self.t('highlights')}</h2>\n"
         if not items:
             yield f"<p>{self.t('highlights_none')}</p>\n"
         for index, item in enumerate(items, start=1):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from planner_gui.domain.dates import format_date_words, month_end
 from planner_gui.domain.deadlines import implied_deadline_words
@@ -26,6 +26,7 @@ from planner_gui.domain.progress import (
     weighted_mean,
 )
 from planner_gui.domain.rollup import plan_progress_series, task_progress_series
+from planner_gui.domain.timeline import Bar, DueItem, due_soon, task_bar
 from planner_gui.reports.labels import check_language, label
 
 # progress(fraction 0..1, message) -> False to cancel
@@ -124,6 +125,14 @@ class ReportData:
     highlights: list[Highlight]
     # (month end, planned %, actual %) from January to the as-of date
     history: list[tuple[date, float | None, float]]
+    # 近期时间节点: milestones and deadlines due soon or missed, sorted by unit
+    upcoming: list[DueItem] = field(default_factory=list)
+    # per unit, how many were missed before the window (due_soon_days before the
+    # as-of date): counted, not listed (at a city's size they run into thousands)
+    older_missed: dict[str, int] = field(default_factory=dict)
+    due_soon_days: int = 30
+    # per area, the bars of its tasks in scope (only when timeline pages were asked for)
+    timelines: list[tuple[str, list[Bar]]] = field(default_factory=list)
 
     @property
     def leaf_count(self) -> int:
@@ -310,7 +319,7 @@ def _history(plan: Plan, roots: list[Task], as_of: date, whole: bool, figures: P
 
 def build_report(plan: Plan, as_of: date, scope: Scope | None = None, lang: str = "zh", *,
                  generated: date | None = None, progress: ProgressCallback | None = None,
-                 with_history: bool = True) -> ReportData:
+                 with_history: bool = True, with_timeline: bool = False) -> ReportData:
     """The summary of ``plan`` as of a date, narrowed to ``scope``."""
     check_language(lang)
     scope = scope or Scope()
@@ -361,7 +370,33 @@ def build_report(plan: Plan, as_of: date, scope: Scope | None = None, lang: str 
                    if row.status in (Status.RED, Status.YELLOW)],
         highlights=_highlights(plan, as_of, in_scope),
         history=_history(plan, collector.roots, as_of, whole, figures) if with_history else [],
+        **_upcoming(plan, figures, as_of, in_scope),
+        due_soon_days=plan.settings.due_soon_days,
+        timelines=_timelines(plan, figures, as_of, sections) if with_timeline else [],
     )
+
+
+def _upcoming(plan: Plan, figures: PlanFigures, as_of: date, in_scope: set[str]) -> dict:
+    """近期时间节点: due within the window after the as-of date, or missed within the
+    window before it; older misses are counted per unit."""
+    since = as_of - timedelta(days=plan.settings.due_soon_days)
+    listed: list[DueItem] = []
+    older: dict[str, int] = {}
+    for item in due_soon(plan, figures.tasks, as_of, task_ids=in_scope):
+        if item.missed and item.day < since:
+            older[item.unit] = older.get(item.unit, 0) + 1
+        else:
+            listed.append(item)
+    return {"upcoming": listed, "older_missed": older}
+
+
+def _timelines(plan: Plan, figures: PlanFigures, as_of: date, sections: list[AreaSection]
+               ) -> list[tuple[str, list[Bar]]]:
+    """Each area's rows as timeline bars, in the tables' order (domain/timeline.py)."""
+    tasks = {task.id: task for task in plan.walk_tasks()}
+    return [(section.name, [task_bar(tasks[row.task_id], figures.tasks[row.task_id], plan.year, as_of)
+                            for row in section.rows])
+            for section in sections if section.rows]
 
 
 def _highlights(plan: Plan, as_of: date, in_scope: set[str]) -> list[Highlight]:

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from planner_gui.domain.errors import NotFoundError, ValidationError
+from planner_gui.domain.errors import BadFileError, NotFoundError, ValidationError
 from planner_gui.domain.model import (
     Area,
     Indicator,
@@ -28,7 +28,14 @@ from planner_gui.domain.model import (
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import rows
 from planner_gui.store.bulk import insert_rows
-from planner_gui.store.connection import is_read_only, open_database, take_daily_backup, transaction
+from planner_gui.store.connection import (
+    building,
+    is_read_only,
+    is_replaceable_stub,
+    open_database,
+    take_daily_backup,
+    transaction,
+)
 from planner_gui.store.database import PlanDatabase
 from planner_gui.store.loading import (
     SharedValues,
@@ -100,17 +107,30 @@ class PlanStore:
 
     @classmethod
     def create(cls, path: Path | str, plan: Plan) -> PlanStore:
-        """Make a new plan file holding ``plan`` (the file must not hold a plan yet)."""
-        db, is_new = open_database(path, create=True)
-        store = cls(db, Path(path))
-        if not is_new:
-            db.close()
-            raise ValidationError("plan", f"{path} already holds a plan")
-        try:
+        """Make a new plan file holding ``plan``, atomically: it is built under a temporary name
+        in the same folder and renamed into place when complete, so a kill or a failed import
+        never leaves an empty or plan-less file under ``path``. An existing ``path`` must be
+        such a file (empty, or made by this program and holding no plan); it is replaced."""
+        path = Path(path)
+        if str(path) == ":memory:":
+            db, _ = open_database(path, create=True)
+            store = cls(db, path)
             store.replace_plan(plan)
-        except BaseException:
-            db.close()  # the caller removes the file; an open connection would keep it (Windows)
-            raise
+            return store
+        if path.exists() and not is_replaceable_stub(path):
+            raise ValidationError("plan", f"{path} already holds a plan or is not a plan file")
+        with building(path) as partial:
+            try:
+                db, _ = open_database(partial, create=True, daily_backup=False)
+            except BadFileError as exc:  # named by the file the user asked for, not the temporary one
+                raise BadFileError(path, exc.reason) from None
+            try:
+                cls(db, partial).replace_plan(plan)
+            finally:
+                db.close()  # the last connection checkpoints the -wal into the file and removes it
+        db, _ = open_database(path, daily_backup=False)  # nothing to back up in a new file
+        store = cls(db, path)
+        store.read_only = is_read_only(db)
         return store
 
     def close(self) -> None:

@@ -355,16 +355,23 @@ class ChartPanel(QWidget):
             self._poll_timer.stop()
 
     def _draw_light_bars(self) -> None:
+        """One horizontal bar per light, its name on its own row: side by side under
+        vertical bars, six English names did not fit a chart 270 px wide (they ran
+        into each other and pyqtgraph dropped the sixth)."""
         statuses = list(STATUS_ORDER)
-        heights = [self._counts[s.value] for s in statuses]
-        bars = pg.BarGraphItem(x=list(range(len(statuses))), height=heights, width=0.7,
+        counts = [self._counts[s.value] for s in statuses]
+        rows = list(range(len(statuses)))[::-1]  # the first light at the top
+        bars = pg.BarGraphItem(x0=[0] * len(statuses), y=rows, width=counts, height=0.7,
                                brushes=[pg.mkBrush(STATUS_COLOURS[s]) for s in statuses])
         plot = self.lights_plot
         plot.addItem(bars)
         self._group_items.append((plot, bars))
-        plot.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
-        plot.setLabel("left", self.tr("Work items"))  # the counts per light are of work items
-        plot.setYRange(0, max(heights + [1]) * 1.1)
+        plot.getAxis("left").setTicks([[(row, status_text(s)) for row, s in zip(rows, statuses, strict=True)]])
+        plot.getAxis("bottom").setTicks(None)
+        plot.setLabel("left", "")
+        plot.setLabel("bottom", self.tr("Work items"))  # the counts per light are of work items
+        plot.setXRange(0, max(counts + [1]) * 1.1)
+        plot.setYRange(-0.5, len(statuses) - 0.5)
         plot.show()
 
     # --- drawing helpers --------------------------------------------------------

@@ -8,7 +8,7 @@ screens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -102,6 +102,23 @@ class PlanTreeView(QTreeView):
                 width = max(width, metrics.horizontalAdvance("year end (implied)") + metrics.averageCharWidth() * 2)
             header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("国") * 3)
+        # Said in the empty tree (a filter that matches nothing); "" says nothing.
+        self.empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.empty_text and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(12, 12, -12, -12)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
 
     def _make_pictures(self) -> None:
         """The lights and progress bars the model shows, for this font, screen and palette."""

@@ -64,10 +64,11 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     plan = window.plan
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
-        suggested = str(window.store.path.with_name(f"{name}台账.xlsx"))
+        suggested = str(window.settings.work_folder() / f"{name}台账.xlsx")
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, _tr(LEDGER_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
         with busy(window, _tr("Writing %s…") % target.name):
@@ -100,9 +101,10 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
         return []
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(window, _tr("Folder for the report forms"),
-                                                  str(window.store.path.parent))
+                                                  str(window.settings.work_folder()))
         if not chosen:
             return []
+        window.settings.remember_folder(chosen)
         folder = Path(chosen)
     try:
         with busy(window, _tr("Writing the report forms…")):
@@ -128,10 +130,16 @@ class ImportPreviewDialog(QDialog):
         if preview.new_file or preview.replaces_empty:
             return preview.describe()[0]
         counts = preview.changes.counts()
-        return self.tr("%s: %d new areas, %d new tasks, %d changed fields, %d new updates, "
-                       "%d conflicts, %d problems") % (
-            preview.file.name, counts["new_areas"], counts["new_tasks"], counts["changed_fields"],
-            counts["new_updates"], counts["conflicts"], counts["problems"])
+        # only what there is, in the singular for one (it said "1 new updates" and "0 conflicts")
+        said = [one if counts[key] == 1 else many % counts[key] for key, one, many in (
+            ("new_areas", self.tr("1 new area"), self.tr("%d new areas")),
+            ("new_tasks", self.tr("1 new task"), self.tr("%d new tasks")),
+            ("changed_fields", self.tr("1 changed field"), self.tr("%d changed fields")),
+            ("new_updates", self.tr("1 new update"), self.tr("%d new updates")),
+            ("conflicts", self.tr("1 conflict"), self.tr("%d conflicts")),
+            ("problems", self.tr("1 problem"), self.tr("%d problems")),
+        ) if counts[key]]
+        return self.tr("%s: %s") % (preview.file.name, self.tr(", ").join(said) or self.tr("nothing to change"))
 
     def __init__(self, preview: ImportPreview, read_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,10 +247,11 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
 
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.store.path.parent),
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.settings.work_folder()),
                                                 _tr(IMPORT_FILTER))
         if not chosen:
             return False
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     try:
         preview = prepare_import(source, window.store, today=date.today())
@@ -284,9 +293,10 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
 
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("New plan from a ledger"),
-                                                str(window.store.path.parent), _tr(IMPORT_FILTER))
+                                                str(window.settings.work_folder()), _tr(IMPORT_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     if target is None:
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), str(source.with_suffix(".sqlite")),

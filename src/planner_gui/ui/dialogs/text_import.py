@@ -177,9 +177,10 @@ class TextImportDialog(QDialog):
     # --- reading ---------------------------------------------------------------
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open text file"), str(self.window.store.path.parent),
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open text file"), str(self.window.settings.work_folder()),
                                                 self.tr("Text files (*.txt);;All files (*)"))
         if chosen:
+            self.window.settings.remember_folder(chosen)
             self.load_file(Path(chosen))
 
     def load_file(self, path: Path) -> bool:

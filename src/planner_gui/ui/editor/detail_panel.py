@@ -53,7 +53,7 @@ class DetailPanel(QStackedWidget):
         self.read_only = False
         self._plan_source: PlanSource | None = None
         self._task_source: Callable[[str], tuple[Task, Plan] | None] | None = None
-        self.empty_page = plain_label(self.tr("Select the plan, an area or a task to see and edit it here."), self)
+        self.empty_page = plain_label(self._nothing_text(), self)
         self.plan_page = PlanEditor(self.context, self)
         self.area_page = AreaEditor(self.context, self)
         self.task_page = TaskEditor(self.context, self)
@@ -69,6 +69,9 @@ class DetailPanel(QStackedWidget):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_from_file)
         self._connect(events)
+
+    def _nothing_text(self) -> str:
+        return self.tr("Select the plan, an area or a task to see and edit it here.")
 
     # --- the contract -----------------------------------------------------
 
@@ -137,6 +140,12 @@ class DetailPanel(QStackedWidget):
     def clear(self) -> None:
         self._show(NOTHING, "")
 
+    def show_hidden(self, title: str) -> None:
+        """The selected task is hidden by the tree's filter: say so rather than edit it unseen."""
+        self._show(NOTHING, "")
+        self.empty_page.setText(self.tr("“%s” is hidden by the filter: clear the filter to see and edit it.")
+                                % title)
+
     # --- showing ----------------------------------------------------------
 
     def _show(self, kind: str, item_id: str) -> None:
@@ -187,6 +196,7 @@ class DetailPanel(QStackedWidget):
             self.plan_page.show_plan(plan, figures.plan, as_of)
             self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
         else:
+            self.empty_page.setText(self._nothing_text())
             self.setCurrentWidget(self.empty_page)
 
     def _inherited_from_file(self, task_id: str) -> date | None:
