@@ -402,7 +402,7 @@ class MainWindow(RemembersLayout, QMainWindow):
                 return False
         else:
             try:
-                store = PlanStore.open(path)
+                store = PlanStore.open(path, daily_backup=True)
             except (PlannerError, sqlite3.Error, OSError) as exc:
                 from planner_gui.ui.file_guard import reason_of
 
