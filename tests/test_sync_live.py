@@ -83,6 +83,36 @@ def test_two_windows_joined_to_a_serve_see_each_others_edits_and_catch_up(qtbot,
     assert reread(commerce).find_task(task).progress == reread(culture).find_task(task).progress
 
 
+def test_opening_another_file_ends_the_live_connection_and_says_so(qtbot, tmp_path, offices):
+    office, commerce, culture = offices
+    server = ServerThread(office).start()
+    window = make_window(qtbot, commerce, tmp_path / "w.ini")
+    try:
+        session = connect_office.open_dialog(window, server.url, TOKEN)
+        qtbot.waitUntil(lambda: session.connected, timeout=10000)
+        old_db = window.store.db
+        # another copy of the same plan: the dangerous case, as the office
+        # would take its edits for the unit's connection's
+        assert window.open_file(culture)
+        assert window.live_session is None and not session.connected
+        assert window.statusBar().currentMessage() == (
+            "Disconnected from the office: another file was opened")
+        assert not session.client._thread.is_alive()  # the connection itself is gone
+        assert session._committed not in old_db.commit_hooks
+        assert window.store.db.commit_hooks == []  # the new file is not watched for the office
+        # a late word from the old connection does not claim it is connected again
+        session.status_changed.emit("connected", True)  # emitted here: delivered at once
+        assert window.statusBar().currentMessage().startswith("Disconnected")
+        # the window can join again, for the file it now shows
+        again = connect_office.open_dialog(window, server.url, TOKEN)
+        qtbot.waitUntil(lambda: again.connected, timeout=10000)
+        assert again.store is window.store
+    finally:
+        if getattr(window, "live_session", None) is not None:
+            window.live_session.stop()
+        server.stop()
+
+
 def _client_status(url, plan_id, token, doc_update):
     seen: list[tuple[str, bool]] = []
     got = threading.Event()
