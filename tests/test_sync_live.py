@@ -184,3 +184,80 @@ def test_changes_made_to_the_served_file_by_another_program_reach_a_joining_copy
         server.stop()
     with pytest.raises(ConnectionError, match="cannot be reached"):
         asyncio.run(live.join(commerce, server.url, TOKEN, once=True))
+
+
+COMMERCE_TOKEN, CULTURE_TOKEN = "shangwu-7777", "wenlv-88888"
+
+
+def _join_until(path, url, token, done, seconds=15):
+    """Join once, again until ``done()`` (the server writes within its poll), bounded."""
+    import asyncio
+
+    deadline = time.monotonic() + seconds
+    asyncio.run(live.join(path, url, token, once=True))
+    while not done() and time.monotonic() < deadline:
+        asyncio.run(live.join(path, url, token, once=True))
+    return done()
+
+
+def test_a_units_own_token_binds_its_connection_to_that_unit(tmp_path, offices):
+    office, commerce, culture = offices
+    tokens = {COMMERCE_TOKEN: COMMERCE, CULTURE_TOKEN: CULTURE}
+    server = ServerThread(office, token=None, unit_tokens=tokens).start()
+    try:
+        commerce_task, culture_task = _task_id(office, COMMERCE), _task_id(office, CULTURE)
+        # its own task, with its own token: taken
+        with PlanStore.open(commerce) as store:
+            store.edit("task", commerce_task, progress=66)
+        assert _join_until(commerce, server.url, COMMERCE_TOKEN,
+                           lambda: reread(office).find_task(commerce_task).progress == 66)
+        # the culture bureau's copy joining with the commerce bureau's token: its
+        # changes are made in 区文旅局's name on 区商务局's connection, and refused
+        with PlanStore.open(culture) as store:
+            store.edit("task", culture_task, progress=71)
+        assert _join_until(culture, server.url, COMMERCE_TOKEN,
+                           lambda: any("sent over 区商务局's connection in the name of 区文旅局" in line
+                                       for line in server.refused))
+        assert reread(office).find_task(culture_task).progress != 71
+        assert server.error is None, repr(server.error)
+        # ...and set back on the copy that sent them
+        assert _join_until(culture, server.url, COMMERCE_TOKEN,
+                           lambda: reread(culture).find_task(culture_task).progress
+                           == reread(office).find_task(culture_task).progress)
+        # its own token: the same kind of change is taken
+        with PlanStore.open(culture) as store:
+            store.edit("task", culture_task, progress=72)
+        assert _join_until(culture, server.url, CULTURE_TOKEN,
+                           lambda: reread(office).find_task(culture_task).progress == 72)
+        # no shared token was set: none other opens the door
+        with PlanStore.open(commerce) as store:
+            plan_id, state = store.plan_info().id, PlanDoc.load(store.db).update_since(None)
+        assert _client_status(server.url, plan_id, TOKEN, state)[0] == (
+            "the office refused the token", False)
+    finally:
+        server.stop()
+
+
+def test_the_token_file_is_checked_line_by_line(tmp_path, offices):
+    from planner_gui.domain.errors import ValidationError
+
+    units = {COMMERCE, CULTURE}
+    good = tmp_path / "tokens.txt"
+    good.write_text(f"# the office's list\n{COMMERCE}={COMMERCE_TOKEN}\n\noffice = office-secret-1\n",
+                    encoding="utf-8")
+    assert live.read_token_file(good, units) == {COMMERCE_TOKEN: COMMERCE, "office-secret-1": "office"}
+    for text, message in ((f"{COMMERCE} {COMMERCE_TOKEN}\n", "line 1.*UNIT=TOKEN"),
+                          ("区教委=abcdefgh123\n", "line 1.*区教委"),
+                          (f"{COMMERCE}=short\n", "line 1.*at least 8"),
+                          (f"{COMMERCE}={COMMERCE_TOKEN}\n{CULTURE}={COMMERCE_TOKEN}\n", "line 2.*its own"),
+                          ("# nothing\n", "no UNIT=TOKEN")):
+        bad = tmp_path / "bad.txt"
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(ValidationError, match=message):
+            live.read_token_file(bad, units)
+    office, _, _ = offices
+    cli = [sys.executable, "-m", "planner_gui.cli.main"]
+    done = subprocess.run([*cli, "serve", "--db", str(office), "--host", "127.0.0.1", "--port", "0",
+                           "--token-file", str(bad)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PLANNER_SYNC_TOKEN": ""})
+    assert done.returncode == 1 and "no UNIT=TOKEN" in done.stderr and "Traceback" not in done.stderr

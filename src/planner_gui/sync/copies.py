@@ -265,6 +265,14 @@ def judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportR
             # made since: the edit stands (every copy that sees this does so)
             doc.restore(change, str(change.old[3]))
             continue
+        if change.via is not None and change.who != change.via:
+            # a unit's connection may send only that unit's own changes
+            doc.restore(change, owner(store) or OFFICE)
+            line = (f"{change.via}: {title(change)}: sent over {change.via}'s connection in "
+                    f"the name of {change.who or 'the file as migrated'}")
+            if line not in report.refused:
+                report.refused.append(line)
+            continue
         adds_row = change.table == "progress_update" and (
             (change.field == "" and change.new[0] == 1 and old_value != 1)
             or (change.field == ROW and change.old is None))

@@ -65,6 +65,7 @@ class Change:
     field: str  # "" for the row's existence
     old: list | None
     new: list | None
+    via: str | None = None  # the unit whose own connection brought it (live, per-unit token)
 
     @property
     def who(self) -> str:
