@@ -59,11 +59,16 @@ ROWS = [
     ("as_of_change", "change the as-of date", 300, "ms"),
     ("as_of_change_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("add_task", "add a task (its area's rows made again)", None, "ms"),
+    # issue 23: the same two with the Timeline tab shown (the chart pane on that tab)
+    ("timeline_scroll_page", "scroll the tree a page, timeline shown", None, "ms"),
+    ("timeline_as_of_change", "change the as-of date, timeline shown", 300, "ms"),
+    ("timeline_as_of_change_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("pdf_export", "PDF summary export", 15000, "ms"),
-    ("xlsx_export", "planner export-xlsx", 10000, "ms"),
-    ("xlsx_import", "planner import-xlsx", 10000, "ms"),
+    ("xlsx_export", "planner-cli export-xlsx", 10000, "ms"),
+    ("xlsx_import", "planner-cli import-xlsx", 10000, "ms"),
+    ("xlsx_import_new", "planner-cli import-xlsx into a new file", 10000, "ms"),
     ("xlsx_export_in_window", "xlsx export from the window", 10000, "ms"),
-    ("summary", "planner summary", 2000, "ms"),
+    ("summary", "planner-cli summary", 2000, "ms"),
     ("peak_memory", "window peak memory (after all above)", 350, "MB"),
 ]
 SMALL_TARGET_MS = 100  # at the bundled plan everything is instant...
@@ -162,6 +167,13 @@ class Runner:
                                    for _ in range(max(1, self.repeat // 2))]
             runs["xlsx_import"] = [self.planner("import-xlsx", "--db", str(copy_of(first, fresh)), str(xlsx))
                                    for _ in range(max(1, self.repeat // 2))]
+            # a ledger into a file that does not exist yet (issue 24): the plan is made from it
+            new_file = self.work / f"{label}-new.sqlite"
+            runs["xlsx_import_new"] = []
+            for _ in range(max(1, self.repeat // 2)):
+                new_file.unlink(missing_ok=True)
+                runs["xlsx_import_new"].append(self.planner("import-xlsx", "--db", str(new_file), str(xlsx)))
+            new_file.unlink(missing_ok=True)
         except RuntimeError as exc:
             extra["xlsx_error"] = str(exc)
 
@@ -297,7 +309,7 @@ def main() -> int:
                                  "--updates", str(BIG_UPDATES), "--seed", str(SEED))
         bare = [runner.until_painted([sys.executable, str(HERE / "bare_window.py")])[0]
                 for _ in range(repeat + 1)][1:]
-        # The part of every `planner` command's figure that is Python itself starting
+        # The part of every `planner-cli` command's figure that is Python itself starting
         # (site-packages' .pth files included).
         python_start = [runner.run([sys.executable, "-c", "pass"])[0] for _ in range(repeat + 1)][1:]
         results = {

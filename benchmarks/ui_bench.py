@@ -249,6 +249,31 @@ def bench_window(args: argparse.Namespace) -> dict:
     window.set_as_of(args.as_of)
     _settle(app)
 
+    # The Timeline tab shown (issue 23), right after the same two steps without it
+    # (placed after the xlsx export, they measured up to twice as slow as those steps,
+    # though an in-process A/B showed no difference). It follows the tree's rows on
+    # screen: a scroll or an as-of change repaints one screenful, whatever the size.
+    from planner_gui.ui.timeline import show_timeline
+
+    timeline = show_timeline(window)
+    _settle(app, 1.0)
+    print(f"timeline rows drawn: {len(timeline.rows)}", file=sys.stderr)
+    bar.setValue(0)
+    _settle(app)
+    for _ in range(args.repeat):
+        step = bar.SliderAction.SliderPageStepAdd if bar.value() < bar.maximum() else bar.SliderAction.SliderPageStepSub
+        took, stall = _timed(app, lambda step=step: bar.triggerAction(step))
+        record("timeline_scroll_page", took, stall)
+    for i in range(args.repeat):
+        day = args.as_of - timedelta(days=91 * ((i % 2) + 1))
+        took, stall = _timed(app, lambda day=day: window.set_as_of(day))
+        record("timeline_as_of_change", took, stall)
+    results["timeline_as_of_change_back_to_back"] = {"ms": _back_to_back(app, [
+        lambda i=i: window.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
+    window.set_as_of(args.as_of)
+    window.chart_slot.tabs.setCurrentIndex(0)  # back to the chart for the rest
+    _settle(app)
+
     # a change of structure: a task added under the selected one (its area made again)
     parent_area = window.model.by_id[task_id].area_id
     for i in range(args.repeat):

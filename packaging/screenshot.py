@@ -58,6 +58,17 @@ def main(argv: list[str]) -> int:
         if select is not None:
             select(task_id)
         app.processEvents()
+    # the chart is built after the first paint: wait for it (and the plan's
+    # updates) rather than photograph "Preparing the chart…"
+    import time
+
+    deadline = time.monotonic() + 20
+    while not (window.chart_slot.is_built and not window.reading) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    window.chart_slot.panel()
+    for _ in range(20):
+        app.processEvents()
     window.grab().save(str(args.output))
     print(args.output, flush=True)
     # Skip interpreter clean-up: PySide6 6.12 on Python 3.11 may abort there

@@ -23,15 +23,30 @@ TRANSLATIONS: dict[str, str] = {
     "Plan JSON (*.json);;All files (*)": "计划 JSON (*.json);;所有文件 (*)",
     "Excel workbook (*.xlsx);;All files (*)": "Excel 工作簿 (*.xlsx);;所有文件 (*)",
     "Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)": "台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)",
+    "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)":
+        "台账 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)",
+    # --- issue 24: a new plan from a ledger, rows a form adds -------------------
+    "New from &Ledger…": "从台账新建(&L)…",
+    "Start a new plan file from a ledger spreadsheet":
+        "用台账表格新建计划文件",
+    "Add the %d rows the department added as new tasks": "将报送单位新增的 %d 行作为新任务添加",
+    "New row (not added unless accepted)": "新增行（勾选后才添加）",
+    "%s already exists; choose another file name.": "%s 已存在，请另选文件名。",
+    "New plan from a ledger": "从台账新建计划",
+    "Reading %s…": "正在读取 %s…",
     # --- ui/i18n.py ---------------------------------------------------------
     "&Language": "语言(&L)",
     "Follow the system": "跟随系统",
     "Language": "语言",
     "The new language is used the next time planner-gui starts.": "新的界面语言将在下次启动 planner-gui 时生效。",
+    # Qt's file dialog, where qtbase_zh_CN.qm lacks Qt 6's wording (ui/i18n.QT_GAPS)
+    "&Look in:": "查找范围(&L)：",
+    "Files of &type:": "文件类型(&T)：",
     # --- menus ---------------------------------------------------------------
     "&File": "文件(&F)",
     "&Edit": "编辑(&E)",
     "&View": "视图(&V)",
+    "&Plan": "计划(&P)",
     "&Tools": "工具(&T)",
     "&Help": "帮助(&H)",
     "&Import": "导入(&I)",
@@ -52,6 +67,8 @@ TRANSLATIONS: dict[str, str] = {
         "新文件是否以内置示例计划（丰台区2024年度重点工作任务）开始？\n\n选择“否”则创建本年度的空白计划。",
     "&Undo %s": "撤销(&U) %s",
     "&Redo %s": "重做(&R) %s",
+    "Undo %s": "撤销 %s",
+    "Redo %s": "重做 %s",
     # --- actions -------------------------------------------------------------
     "&New Plan File…": "新建计划文件(&N)…",
     "Create a new plan file": "新建一个计划文件",
@@ -74,7 +91,7 @@ TRANSLATIONS: dict[str, str] = {
     "Write a report form per department": "为每个单位生成一份报送表",
     "&Back Up Now": "立即备份(&B)",
     "Keep a dated backup of the plan file": "保存一份带日期的计划文件备份",
-    "&Restore from Backup…": "从备份恢复(&R)…",
+    "Res&tore from Backup…": "从备份恢复(&T)…",
     "Go back to a backup of the plan file": "将计划文件恢复到某个备份",
     "&Quit": "退出(&Q)",
     "Close the window": "关闭窗口",
@@ -92,7 +109,7 @@ TRANSLATIONS: dict[str, str] = {
     "Edit the title of the selected item": "修改选中项的名称",
     "&Delete…": "删除(&D)…",
     "Delete the selected item": "删除选中项",
-    "Move &Up": "上移(&U)",
+    "Move U&p": "上移(&P)",
     "Move the selected item up": "将选中项上移",
     "Move Do&wn": "下移(&W)",
     "Move the selected item down": "将选中项下移",
@@ -101,7 +118,7 @@ TRANSLATIONS: dict[str, str] = {
     "As of End of Last &Quarter": "截至上季度末(&Q)",
     "&Expand All": "全部展开(&E)",
     "&Collapse All": "全部折叠(&C)",
-    "Show &Chart": "显示图表(&C)",
+    "Show C&hart": "显示图表(&H)",
     "&Check File…": "检查文件(&C)…",
     "Check the plan file's integrity": "检查计划文件是否完好",
     "&About planner-gui": "关于 planner-gui(&A)",
@@ -151,22 +168,26 @@ TRANSLATIONS: dict[str, str] = {
     "No progress report for the current reporting cycle": "本期尚未报送进展情况",
     "planned %s%%": "序时进度 %s%%",
     "No deadline": "无完成时限",
-    "Tasks: %n": "任务：%n 项",
     "Not reported: %n": "未报送：%n 项",
-    "Tasks shown: %n": "显示任务：%n 项",
+    "Work items shown: %n": "显示工作事项：%n 项",
+    "Work items: %n": "工作事项：%n 项",
+    "Work items %n": "工作事项 %n",
+    "Work items": "工作事项",
+    "{0} areas, {1} tasks, {2} work items": "{0} 个方面，{1} 项任务，{2} 项工作事项",
+    "The current filter (work items: %n)": "当前筛选结果（工作事项：%n 项）",
+    "As of %1: outside the plan's year %2": "截至 %1：不在计划年度（%2年）内",
+    "Tasks without a deadline are due by 31 December": "未定完成时限的任务按年底（12月31日）考核",
     # --- detail panel: plan, area, task ----------------------------------------
     "Select the plan, an area or a task to see and edit it here.": "选择计划、方面或任务，即可在此查看和修改。",
     "Edit {0}": "修改{0}",
     "Not saved — {0}": "未保存：{0}",
     "Roll-up": "汇总",
     "As of {0}": "截至 {0}",
-    "As of {0}: {1} tasks": "截至 {0}：共 {1} 项任务",
     "Name": "名称",
     "Description": "说明",
     "Weight": "权重",
     "Entered": "已录入",
     "Status rules and reporting": "状态规则与报送",
-    "{0} areas, {1} tasks ({2} with sub-tasks)": "{0} 个方面，{1} 项任务（含子任务共 {2} 项）",
     "{0} areas not entered": "尚有 {0} 个方面未录入",
     "{0} areas more than declared": "比文件列明的多 {0} 个方面",
     "{0} tasks not entered": "尚有 {0} 项任务未录入",
@@ -205,6 +226,21 @@ TRANSLATIONS: dict[str, str] = {
     "As of": "截至",
     "Tasks": "任务",
     "none": "无",
+    # --- typed dates and figures (ui/editor/fields.py, update_form.py) --------------
+    "Type a date such as 2024-06-25, 2024/6/25 or 2024年6月25日, or pick one from the calendar (Alt+Down)":
+        "可输入 2024-06-25、2024/6/25 或 2024年6月25日 这样的日期，或从日历中选择（Alt+↓）",
+    "Pick from the calendar": "从日历中选择",
+    "“{0}” is not a date: type it as 2024-06-25": "“{0}”不是日期，请按 2024-06-25 的格式输入",
+    "a date is needed": "需要填写日期",
+    "{0}% is over 100%": "{0}% 超过了 100%",
+    "“%s” is hidden by the filter: clear the filter to see and edit it.": "“%s”被筛选条件隐藏：清除筛选后即可查看和编辑。",
+    "No task matches the filter.": "没有符合筛选条件的任务。",
+    # --- Plan > Settings (ui/dialogs/plan_settings.py) ----------------------------
+    "&Settings…": "设置(&S)…",
+    "The plan's year, status rules and reporting cycle": "计划年度、状态规则和报送周期",
+    "Plan Settings": "计划设置",
+    "Deadlines written in words (4月底前, 年内) are read in this year": "用文字写的完成时限（如 4月底前、年内）按此年度理解",
+    "Edit plan settings": "修改计划设置",
     # --- progress updates --------------------------------------------------------
     "Date": "日期",
     "Progress text": "进展情况",
@@ -232,7 +268,6 @@ TRANSLATIONS: dict[str, str] = {
     "An area": "某个方面",
     "A responsible leader": "某位责任领导",
     "A unit": "某个单位",
-    "The current filter (%n tasks)": "当前筛选结果（%n 项任务）",
     "Include charts": "包含图表",
     "Include progress texts": "包含进展情况文字",
     "Add the leader's responsibility letter": "附上领导责任函",
@@ -291,9 +326,9 @@ TRANSLATIONS: dict[str, str] = {
     "Restored %1.\n\nThe content before the restore is saved in\n%2": "已恢复 %1。\n\n恢复前的内容保存在\n%2",
     "The plan is backed up to\n%1": "计划已备份到\n%1",
     "%1\n\ncannot be changed (the file or its folder is read-only), so it is open for reading "
-    "only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).":
+    "only. To keep working, save a copy elsewhere (File, Back up now, or planner-cli backup --out).":
         "%1\n\n无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，"
-        "请将副本保存到其他位置（文件 > 立即备份，或 planner backup --out）。",
+        "请将副本保存到其他位置（文件 > 立即备份，或 planner-cli backup --out）。",
     "%1\n\ncannot be opened: %2\n\nThe file has not been changed.": "%1\n\n无法打开：%2\n\n文件未被修改。",
     "%1\n\nis already open in another planner-gui window (%2). Two windows changing the same "
     "file could confuse each other's work.\n\nOpen it read-only?":
@@ -339,8 +374,15 @@ TRANSLATIONS: dict[str, str] = {
     # --- tree editing ----------------------------------------------------------------------
     "Delete": "删除",
     "Delete the area “%s” and its %d tasks?": "删除方面“%s”及其 %d 项任务吗？",
-    "Delete the task “%s” with its %d sub-tasks and %d progress updates?":
-        "删除任务“%s”及其 %d 项子任务和 %d 条进展情况吗？",
+    "Delete the area “%s”?": "删除方面“%s”吗？",
+    "Delete the area “%s” and its task?": "删除方面“%s”及其 1 项任务吗？",
+    "Delete the task “%s” with its %s?": "删除任务“%s”及其%s吗？",
+    "Delete the task “%s”?": "删除任务“%s”吗？",
+    "1 sub-task": " 1 个子任务",
+    "%d sub-tasks": " %d 个子任务",
+    "1 progress update": " 1 条进展情况",
+    "%d progress updates": " %d 条进展情况",
+    " and ": "和",
     "New sub-task": "新子任务",
     "Rename area": "重命名方面",
     "Rename task": "重命名任务",
@@ -406,8 +448,21 @@ TRANSLATIONS: dict[str, str] = {
     "due": "截止",
     "Indicators (% of target)": "量化指标（完成目标的百分比）",
     "Roll-up progress": "汇总进度",
-    "%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems":
-        "%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题",
+    "1 new area": "新增 1 个方面",
+    "%d new areas": "新增 %d 个方面",
+    "1 new task": "新增 1 项任务",
+    "%d new tasks": "新增 %d 项任务",
+    "1 changed field": "修改 1 处字段",
+    "%d changed fields": "修改 %d 处字段",
+    "1 new update": "新增 1 条进展情况",
+    "%d new updates": "新增 %d 条进展情况",
+    "1 conflict": "1 处冲突",
+    "%d conflicts": "%d 处冲突",
+    "1 problem": "1 个问题",
+    "%d problems": "%d 个问题",
+    ", ": "，",
+    "nothing to change": "没有需要修改的内容",
+    "%s: %s": "%s：%s",
     "Highlighted rows are guesses: check them (hover for why). Untick what should not be added; "
     "double-click to edit; drag a task onto another area.":
         "突出显示的行是推测结果，请核对（鼠标悬停可查看原因）。不需要添加的请取消勾选；双击可修改；"
@@ -439,6 +494,31 @@ TRANSLATIONS: dict[str, str] = {
     "Move task": "移动任务",
     "Monthly": "每月",
     "Quarterly": "每季度",
+    # --- ui/timeline*.py, ui/due_soon.py (issue 23) ----------------------------
+    "Chart": "图表",
+    "Timeline": "时间轴",
+    "T&imeline": "时间轴(&I)",
+    "Every task's span, milestones and light across the year": "全年各任务的起止时间、时间节点和状态",
+    "&Due Soon": "近期时间节点(&D)",
+    "Milestones and deadlines due soon or missed, by unit": "按牵头单位列出即将到期和已过期的时间节点与完成时限",
+    "Add a timeline page per area": "每个方面附一页时间轴",
+    "Zoom:": "范围：",
+    "Quarter": "季度",
+    "Month": "月",
+    "Start: %s": "开始：%s",
+    "Deadline: %s": "完成时限：%s",
+    "Progress: %s": "完成进度：%s",
+    "Planned progress: %s": "序时进度：%s",
+    "Light: %s": "状态：%s",
+    "done": "已完成",
+    "not yet due": "未到期",
+    "missed": "已过期",
+    "Due Soon": "近期时间节点",
+    "Due Soon (%d)": "近期时间节点（%d）",
+    "Milestone or deadline": "时间节点或完成时限",
+    "(no unit)": "（未明确牵头单位）",
+    "%d due, %d missed": "到期 %d 项，已过期 %d 项",
+    "%s (missed)": "%s（已过期）",
     # --- File > Sync (ui/dialogs/sync_exchange.py, issue 25) ---------------------
     "&Sync": "同步(&S)",
     "&Export Changes…": "导出更改(&E)…",
@@ -467,7 +547,7 @@ TRANSLATIONS: dict[str, str] = {
     "%s\n\nThe plan file was not changed.": "%s\n\n计划文件未被更改。",
     "%1\n\nis on a network share (%2). SQLite cannot keep a file there safe from two PCs writing at once, so it is open for reading only. Save a copy on this PC's disk (File, Save a Copy As) and exchange changes with the other copies through File, Sync.":
         "%1\n\n位于网络共享（%2）上。SQLite 无法保证两台电脑同时写入时该处文件的安全，因此以只读方式打开。请在本机磁盘上另存一份副本（文件，另存副本），并通过“文件，同步”与其他副本交换更改。",
-    "Connect to &Office…": "连接督查室(&O)…",
+    "Connect to O&ffice…": "连接督查室(&F)…",
     "Share changes live with the office's server (choose again to disconnect)": "与督查室服务器实时共享更改（再次选择即断开）",
     "Live sync": "实时同步",
     "&History of Both-Sides Changes…": "双方修改记录(&H)…",
@@ -490,6 +570,7 @@ TRANSLATIONS: dict[str, str] = {
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {
+    ("Timeline", "Year"): "全年",
     ("PlanEditor", "Title"): "标题",
     ("PlanEditor", "Source"): "来源",
     ("PlanEditor", "Description"): "说明",
@@ -497,3 +578,167 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("TaskEditor", "Progress"): "进展情况",
     ("HistoryView", "Progress"): "进度",
 }
+
+# --- the command line (src/planner_gui/cli, context "CommandLine") ----------------
+# Option names (--date), file names and ids stay as they are: they are typed.
+COMMAND_LINE: dict[str, str] = {
+    "Work with planner-gui plan files without the window.": "不打开窗口，处理 planner-gui 计划文件。",
+    "; planner-cli --help lists them": "；planner-cli --help 列出全部命令",
+    "error:": "错误:",
+    "the plan file (default: %1)": "计划文件（默认：%1）",
+    "figures as of this date (default: today, kept inside the plan's year)": "截至该日期的数据（默认：今天，限于计划年度之内）",
+    "%1 is not a date (YYYY-MM-DD)": "%1 不是日期（应为 YYYY-MM-DD）",
+    "%1: the file name must end in %2": "%1：文件名须以 %2 结尾",
+    "%1: the folder %2 does not exist": "%1：文件夹 %2 不存在",
+    "%1 is a file, not a folder": "%1 是文件，不是文件夹",
+    # init, export-json, import-json, summary, update
+    "create a plan file from the bundled plan (or an empty one)": "用自带计划（或空计划）新建计划文件",
+    "an empty plan instead of the bundled one": "新建空计划，而不是自带计划",
+    "the year of an empty plan": "空计划的年度",
+    "write the whole plan as JSON (planner-gui/1)": "将整个计划导出为 JSON（planner-gui/1）",
+    "file to write, in a folder that exists (default: standard output)": "要写入的文件，所在文件夹须已存在（默认：标准输出）",
+    "replace the plan in a file with a JSON plan": "用 JSON 计划替换文件中的计划",
+    "a planner-gui/1 JSON file": "planner-gui/1 格式的 JSON 文件",
+    "lights, planned and actual progress as of a date": "截至某日的红黄绿灯、序时进度和实际进度",
+    "only this task: its id, any unique start of the id, or its exact title": "只看该任务：任务编号、编号中唯一的开头部分，或完整的任务名称",
+    "machine-readable output": "输出机器可读的 JSON",
+    "append a dated progress update to a task": "为任务添加一条注明日期的进展情况",
+    "the task: its id, any unique start of the id, or its exact title": "任务：任务编号、编号中唯一的开头部分，或完整的任务名称",
+    "progress 0 to 100": "进度，0 到 100",
+    "date of the update (default: today)": "进展日期（默认：今天）",
+    "what was done (进展情况)": "进展情况",
+    "problems met (存在问题)": "存在问题",
+    "next steps (下步计划)": "下步计划",
+    "who reports": "报送人",
+    "mark as a highlight (亮点)": "标记为亮点",
+    "an indicator reading; may be repeated": "指标当前值；可重复给出",
+    "accept a date more than %1 year from the plan's year": "允许与计划年度相差超过 %1 年的日期",
+    "created %1: %2 areas, %3 tasks": "已新建 %1：%2 个方面，%3 项任务",
+    "wrote %1": "已写入 %1",
+    "imported %1 into %2: %3 areas, %4 tasks": "已将 %1 导入 %2：%3 个方面，%4 项任务",
+    "%1 matches %2 tasks; give more of the id": "%1 与 %2 项任务相符；请给出更长的编号",
+    "no task with id %1": "没有编号为 %1 的任务",
+    "%1 — as of %2": "%1 — 截至 %2",
+    "progress %1": "总进度 %1",
+    "not reported: %1": "未报送：%1",
+    "work items: %1": "工作事项：%1",
+    "status": "状态",
+    "progress": "进度",
+    "planned": "序时进度",
+    "rep": "报送",
+    "title": "任务名称",
+    "yes": "是",
+    "NO": "否",
+    "%1 is not NAME=VALUE": "%1 不是“名称=数值”的形式",
+    "%1 in %2 is not a number": "%2 中的 %1 不是数字",
+    "it says nothing: give --progress, --note, --problems, --next-steps or --indicator":
+        "这条进展没有任何内容：请给出 --progress、--note、--problems、--next-steps 或 --indicator",
+    "%1 is far from the plan's year %2; give --any-date if it is meant":
+        "%1 与计划年度 %2 相差太远；如确是此日期，请加 --any-date",
+    "added update %1 to task %2": "已为任务 %2 添加进展 %1",
+    # backup, backups, restore, check
+    "copy the plan file now (SQLite backup API)": "立即备份计划文件（SQLite 备份接口）",
+    "write the copy here, in a folder that exists (default: the plan's backup folder)":
+        "将副本写到此处，所在文件夹须已存在（默认：该计划的备份文件夹）",
+    "list the plan file's backups, newest first": "列出计划文件的备份，最新的在前",
+    "put a backup back (the current content is backed up first)": "恢复一个备份（先备份当前内容）",
+    "a backup file (see 'planner-cli backups')": "备份文件（见 'planner-cli backups'）",
+    "check a plan file's integrity without changing it": "检查计划文件是否完好，不作任何修改",
+    "the full check (every index and reference), not just the quick one": "完整检查（所有索引和引用），而不只是快速检查",
+    "is the plan file itself; choose another file for the copy": "就是计划文件本身；请为副本另选一个文件",
+    "backed up %1 to %2": "已将 %1 备份到 %2",
+    "no backups of %1 yet (folder %2)": "%1 还没有备份（备份文件夹 %2）",
+    "restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5":
+        "已将 %1 恢复到 %2：%3 个方面，%4 项任务；原来的内容保存在 %5",
+    "%1: damaged (%2); restore a backup with 'planner-cli restore'": "%1：文件已损坏（%2）；请用 'planner-cli restore' 恢复备份",
+    "%1: ok (full check)": "%1：完好（完整检查）",
+    "%1: ok (quick check)": "%1：完好（快速检查）",
+    # demo
+    "write a synthetic plan (areas, nested tasks, a year of updates) to a new file":
+        "将一份演示计划（方面、多级任务、一年的进展）写入新文件",
+    "the new plan file to write": "要新建的计划文件",
+    "tasks in all (default 10000)": "任务总数（默认 10000）",
+    "progress updates in all (default 200000)": "进展情况总数（默认 200000）",
+    "the same seed gives the same file": "相同的种子生成相同的文件",
+    "the plan's year (default 2024)": "计划年度（默认 2024）",
+    "%1 is not a whole number": "%1 不是整数",
+    "%1 must not be negative": "%1 不能为负数",
+    "created %1: %2 areas, %3 tasks, %4 indicators, %5 milestones, %6 updates in %7 s":
+        "已新建 %1：%2 个方面，%3 项任务，%4 个指标，%5 个时间节点，%6 条进展，用时 %7 秒",
+    # export-xlsx, import-xlsx, export-forms
+    "write the plan as an Excel ledger (台账)": "将计划导出为 Excel 台账",
+    "the .xlsx file to write (in a folder that exists)": "要写入的 .xlsx 文件（所在文件夹须已存在）",
+    "language of the headings": "表头的语言",
+    "import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled report form":
+        "导入或合并台账（.xlsx、.xls、.ods 或 .csv）或已填写的报送表",
+    "a report form's rows that a department added become new tasks (without it they are only listed)":
+        "各部门在报送表中新增的行作为新任务加入（不加此项时只列出）",
+    "the ledger, report form or CSV file": "台账、报送表或 CSV 文件",
+    "show what would change, change nothing": "只显示将作的修改，不作任何修改",
+    "with --dry-run: print the resulting plan as planner-gui/1 JSON": "与 --dry-run 一起：以 planner-gui/1 JSON 输出修改后的计划",
+    "one report form workbook per unit or leader": "为每个单位或每位领导各生成一份报送表",
+    "one form per lead unit or leader": "按牵头单位或责任领导分别生成",
+    "folder for the forms (made if new; the folder it is in must exist)": "存放报送表的文件夹（不存在则新建；其上级文件夹须已存在）",
+    "wrote %1: %2 task rows": "已写入 %1：%2 行任务",
+    "dry run: nothing was changed": "试运行：未作任何修改",
+    "%1 forms in %2": "%2 中共 %1 份报送表",
+    # export-pdf
+    "print-ready summary as PDF (or HTML with --out FILE.html)": "可打印的汇总材料，PDF 格式（--out 文件名以 .html 结尾时为 HTML）",
+    "Write the summary for the leaders' review: A4 PDF with an embedded Chinese font, or one "
+    "self-contained HTML file when --out ends in .html. With --leader the leader's target "
+    "responsibility letter (目标责任书) follows.":
+        "生成供领导审阅的汇总材料：A4 PDF（内嵌中文字体），--out 以 .html 结尾时生成一个独立的 HTML 文件。"
+        "给出 --leader 时，其后附该领导的目标责任书。",
+    "the file to write (.pdf, or .html / .htm for HTML), in a folder that exists":
+        "要写入的文件（.pdf，或 HTML 用 .html / .htm），所在文件夹须已存在",
+    "only this area (方面)": "只含该方面",
+    "only this responsible leader's tasks, with the leader's letter": "只含该责任领导的任务，并附其目标责任书",
+    "only this unit's tasks": "只含该单位的任务",
+    "report language (default zh)": "汇总材料的语言（默认 zh）",
+    "leave out the charts": "不含图表",
+    "add one timeline page per area (each task's span, milestones and light)":
+        "每个方面加一页时间轴（各任务的起止、时间节点和红黄绿灯）",
+    "leave out the progress texts (latest progress, highlights)": "不含进展文字（最新进展、亮点）",
+    "with --leader: only the responsibility letter": "与 --leader 一起：只生成目标责任书",
+    "with --leader: only the summary, no letter": "与 --leader 一起：只生成汇总材料，不附责任书",
+    "--letter-only needs --leader NAME": "--letter-only 需要同时给出 --leader 领导姓名",
+    "wrote %1: %2 task rows, %3 pages": "已写入 %1：%2 行任务，%3 页",
+    # import-text
+    "read a plan document (.txt) and add the areas and tasks it states": "读取计划文件（.txt），添加其中列出的方面和任务",
+    "Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, indicators and "
+    "deadlines it states to the plan file. Use --dry-run to see the proposal first.":
+        "读取计划文件的文字（UTF-8 或 GB18030），将其中列出的方面、任务、指标和完成时限添加到计划文件中。"
+        "可先用 --dry-run 查看识别结果。",
+    "a text file: a task-division notice, work report or news report": "文本文件：任务分工通知、工作报告或新闻报道",
+    "the plan's year (default: read from the text)": "计划年度（默认：从文字中读取）",
+    "show the proposal and change nothing": "只显示识别结果，不作任何修改",
+    "print the proposal as planner-gui/1 JSON": "以 planner-gui/1 JSON 输出识别结果",
+    "%1 tasks": "%1 项任务",
+    "due %1": "完成时限 %1",
+    "milestone": "时间节点",
+    "note:": "注意：",
+    "no areas or tasks found in the text; nothing added": "文字中没有找到方面或任务；未添加任何内容",
+    "added %1 tasks to %2: %3 new areas, %4 matched existing areas": "已向 %2 添加 %1 项任务：新增 %3 个方面，%4 个与已有方面相符",
+    "; %1 tasks already there were left out": "；%1 项已有的任务未重复添加",
+    "%1 is not a plausible year": "%1 不是合理的年份",
+}
+
+# argparse's own words (the command line points argparse's gettext here).
+ARGPARSE: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "expected one argument": "需要一个值",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "有歧义的选项：%(option)s 可能是 %(matches)s",
+}
+
+BY_CONTEXT.update({("CommandLine", source): text for source, text in COMMAND_LINE.items()})
+BY_CONTEXT.update({("argparse", source): text for source, text in ARGPARSE.items()})

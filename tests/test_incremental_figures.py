@@ -61,7 +61,26 @@ def _move_deadline(plan: Plan) -> str:
     return task.id
 
 
-@pytest.mark.parametrize("change", [_mark_done, _add_late_update, _miss_milestone, _move_deadline])
+def _parents_deadline_passes_down(plan: Plan) -> str:
+    # sub-tasks without a deadline of their own work to their parent's (issue 18)
+    parent = next(t for t in plan.walk_tasks() if t.subtasks and not t.subtasks[0].subtasks)
+    for sub in parent.subtasks:
+        sub.due = None
+    parent.due = date(2024, 6, 30)
+    return parent.id
+
+
+def _subtask_overdue(plan: Plan) -> str:
+    # the parent's light follows its worst sub-task
+    task = next(sub for t in plan.walk_tasks() if t.subtasks for sub in t.subtasks
+                if not sub.subtasks and sub.due and sub.due > AS_OF)
+    task.due, task.done_on = date(2024, 4, 30), None
+    task.updates = [ProgressUpdate(date=date(2024, 4, 1), progress=40)]
+    return task.id
+
+
+@pytest.mark.parametrize("change", [_mark_done, _add_late_update, _miss_milestone, _move_deadline,
+                                    _parents_deadline_passes_down, _subtask_overdue])
 def test_refresh_matches_full_evaluation(plan, change):
     before = evaluate_plan(plan, AS_OF)
     fresh, task_id = _changed_copy(plan, change)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from planner_gui.ui.dialogs import ledger as ledger_dialogs
@@ -135,3 +136,106 @@ def test_a_plan_changed_by_another_program_during_the_preview_is_not_overwritten
     assert ledger_dialogs.open_import_dialog(window, path) is False
     assert errors and "Another program changed the plan" in errors[0]
     assert len(reread(window.store.path).find_task(task_id).updates) == before
+
+
+# --- issue 24 ----------------------------------------------------------------
+
+
+def test_1_a_ledger_imported_into_an_empty_plan_in_the_window_is_the_ledgers_plan(qtbot, tmp_path, previews):
+    from datetime import date
+
+    from planner_gui.exchange import json_format
+    from planner_gui.exchange.ledger_export import export_ledger
+    from planner_gui.plan_files import init_file
+
+    from factories import full_plan
+
+    source = full_plan()
+    ledger = export_ledger(source, tmp_path / "ledger.xlsx", date(2024, 7, 1))
+    init_file(tmp_path / "empty.sqlite", empty=True, year=2026).close()
+    window = make_window(qtbot, tmp_path / "empty.sqlite", tmp_path / "settings.ini")
+    assert ledger_dialogs.open_import_dialog(window, ledger) is True
+    assert "测试区2024年度重点工作任务" in previews[0][0].summary.text()
+    assert json_format.plan_to_dict(reread(window.store.path)) == json_format.plan_to_dict(source)
+    assert window.plan.title == source.title and window.plan.year == 2024
+
+
+def test_1_file_new_from_ledger_makes_and_opens_the_plan(window, tmp_path, previews):
+    from planner_gui.ui.actions import ActionId
+
+    assert window.actions[ActionId.NEW_FROM_LEDGER] in window.menuBar().actions()[0].menu().actions()
+    source = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    before = len(list(window.plan.walk_tasks()))
+    target = tmp_path / "from-ledger.sqlite"
+    assert ledger_dialogs.open_new_from_ledger_dialog(window, source, target) == target
+    assert window.store.path == target and len(list(window.plan.walk_tasks())) == before
+    # an existing file is never replaced
+    errors = []
+    window.show_error = lambda title, text: errors.append(text)
+    assert ledger_dialogs.open_new_from_ledger_dialog(window, source, target) is None
+    assert errors and "already exists" in errors[0]
+
+
+def test_4_report_forms_on_a_plan_without_units_or_leaders_say_so_first(window, tmp_path, monkeypatch):
+    asked = []
+    monkeypatch.setattr(ledger_dialogs.QInputDialog, "getItem", lambda *a, **k: asked.append(a) or ("", False))
+    errors = []
+    monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
+    assert ledger_dialogs.open_export_forms_dialog(window) == []  # the bundled plan: nobody to send to
+    assert errors and "nobody to send a form to" in errors[0] and not asked
+
+
+def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, tmp_path, previews, monkeypatch):
+    from planner_gui.exchange.report_forms import export_forms
+
+    shown, _ = previews
+    task = next(window.store.load_plan().walk_tasks())
+    window.store.edit("task", task.id, lead_unit="区发改委")
+    window.reload_plan()
+    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    wb = openpyxl.load_workbook(form)
+    ws = wb.worksheets[0]
+    ws.protection.sheet = False
+    ws.cell(ws.max_row + 1, 2).value = "新增的任务"
+    ws.cell(ws.max_row, 7).value, ws.cell(ws.max_row, 8).value = 10, "刚开始"
+    wb.save(form)
+    titles = lambda: [t.title for t in reread(window.store.path).walk_tasks()]  # noqa: E731
+    before = titles()
+
+    assert ledger_dialogs.open_import_dialog(window, form) is True  # box not ticked
+    assert shown[0].accept_rows.isVisibleTo(shown[0])
+    assert any(r[0] == "New row (not added unless accepted)" and r[2] == "新增的任务" for r in shown[0].row_texts())
+    assert titles() == before
+
+    def ticked(self):
+        shown.append(self)
+        self.accept_rows.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", ticked)
+    assert ledger_dialogs.open_import_dialog(window, form) is True
+    assert sorted(titles()) == sorted([*before, "新增的任务"])
+
+
+def test_3_each_added_row_is_accepted_or_rejected_on_its_own(window, tmp_path, monkeypatch):
+    from planner_gui.exchange.report_forms import export_forms
+
+    task = next(window.store.load_plan().walk_tasks())
+    window.store.edit("task", task.id, lead_unit="区发改委")
+    window.reload_plan()
+    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    wb = openpyxl.load_workbook(form)
+    ws = wb.worksheets[0]
+    for title in ("要的新任务", "不要的新任务"):
+        ws.cell(ws.max_row + 1, 2).value = title
+        ws.cell(ws.max_row, 8).value = "已开始"
+    wb.save(form)
+
+    def tick_the_first(self):
+        self._proposed[0][0].setCheckState(Qt.CheckState.Checked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", tick_the_first)
+    assert ledger_dialogs.open_import_dialog(window, form) is True
+    titles = [t.title for t in reread(window.store.path).walk_tasks()]
+    assert "要的新任务" in titles and "不要的新任务" not in titles

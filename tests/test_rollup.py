@@ -76,3 +76,18 @@ def test_the_reports_progress_history_is_the_plan_evaluated_at_each_month_end(pl
     assert whole == [round(evaluate_plan(plan, d).plan.progress, 2) for d in days]
     scoped = [point[2] for point in _history(plan, roots, as_of, False)]
     assert scoped == [round(weighted_mean((task_progress(t, d), t.weight) for t in roots), 2) for d in days]
+
+
+def test_the_reports_planned_history_uses_the_deadline_each_task_is_judged_by():
+    """Issue 18: the planned line of the summary's chart counts tasks without a
+    deadline (due at year end) and sub-tasks that work to their parent's."""
+    from planner_gui.domain.model import Area, Task
+    from planner_gui.reports.report_data import _history
+
+    sub = Task(title="sub")  # works to its parent's 30 June
+    plan = Plan(title="p", year=2024, areas=[Area("A", tasks=[
+        Task(title="bare"), Task(title="parent", due=date(2024, 6, 30), subtasks=[sub])])])
+    points = {day: planned for day, planned, _ in _history(plan, list(plan.areas[0].tasks), date(2024, 12, 31), True)}
+    # as of 31 March: bare 90/365 of its year, sub 90/181 of its half-year
+    assert points[date(2024, 3, 31)] == pytest.approx((100 * 90 / 365 + 100 * 90 / 181) / 2)
+    assert points[date(2024, 7, 31)] == pytest.approx((100 * 212 / 365 + 100) / 2)

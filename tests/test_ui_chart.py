@@ -52,17 +52,17 @@ def test_task_series_hold_planned_line_actual_steps_and_markers(chart, bundled_s
     assert series["target:学前教育公办率"][0][1] == 50.0
 
 
-def test_planned_line_steps_through_milestones(chart, bundled_store):
+def test_planned_line_runs_through_milestones(chart, bundled_store):
     plan = bundled_store.load_plan()
     task = find_task(plan, PRESCHOOL)
     task.milestones = [Milestone("方案", due=date(2024, 5, 31)), Milestone("验收", due=date(2024, 11, 30))]
     chart.show_task(plan, task.id, date(2024, 7, 1))
     planned = chart.series()["planned"]
-    assert (timestamp(date(2024, 5, 30)), 0.0) in planned
-    assert (timestamp(date(2024, 5, 31)), 50.0) in planned
-    assert (timestamp(date(2024, 11, 30)), 100.0) in planned
-    assert planned[-1] == (timestamp(date(2024, 12, 31)), 100.0)
-    assert [y for _, y in chart.series()["milestones"]] == [50.0, 100.0]
+    # three stretches (start, 方案, 验收, deadline), a third each, straight within each
+    assert planned == [(timestamp(date(2024, 1, 1)), 0.0), (timestamp(date(2024, 5, 31)), pytest.approx(100 / 3)),
+                       (timestamp(date(2024, 11, 30)), pytest.approx(200 / 3)),
+                       (timestamp(date(2024, 12, 31)), 100.0)]
+    assert [y for _, y in chart.series()["milestones"]] == [pytest.approx(100 / 3), pytest.approx(200 / 3)]
 
 
 def test_area_chart_counts_lights_and_rolls_up_over_time(chart, bundled_store):

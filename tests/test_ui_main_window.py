@@ -317,14 +317,25 @@ def test_the_delete_key_deletes_from_the_tree_only(window, qtbot, answers):
     assert len(asked) == 1 and "组建专家委员会" in asked[0]
 
 
-def test_view_menu_dates_are_the_ends_of_the_last_month_and_quarter(window):
-    from planner_gui.ui.menus import end_of_last_month, end_of_last_quarter
+def test_view_menu_dates_are_the_ends_of_the_last_month_and_quarter_inside_the_plan_year(window):
+    from planner_gui.domain.dates import (
+        end_of_last_month,
+        end_of_last_quarter,
+        last_month_end_in_year,
+        last_quarter_end_in_year,
+    )
 
     assert end_of_last_month(date(2024, 3, 15)) == date(2024, 2, 29)
     assert end_of_last_quarter(date(2024, 5, 2)) == date(2024, 3, 31)
     assert end_of_last_quarter(date(2024, 1, 10)) == date(2023, 12, 31)
+    # kept inside the plan's year: a past plan's last quarter is its Q4
+    assert last_quarter_end_in_year(2024, date(2026, 5, 2)) == date(2024, 12, 31)
+    assert last_month_end_in_year(2024, date(2024, 1, 10)) == date(2024, 1, 1)
+    assert last_month_end_in_year(2024, date(2024, 8, 10)) == date(2024, 7, 31)
+    year = window.plan.year
     window.actions[ActionId.AS_OF_QUARTER_END].trigger()
-    assert window.as_of() == end_of_last_quarter(date.today())
+    assert window.as_of() == last_quarter_end_in_year(year)
+    assert window.as_of().year == year
     window.actions[ActionId.AS_OF_TODAY].trigger()
     assert window.as_of() == date.today()
 

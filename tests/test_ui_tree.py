@@ -40,7 +40,7 @@ def test_typing_part_of_a_title_narrows_the_tree_to_it_and_its_area(window, qtbo
         ancestors.append(node.id)
     shown_ids = [n.id for n in window.model.shown_nodes()]
     assert sorted(shown_ids) == sorted([target.id, *ancestors])
-    assert "Tasks shown: 1" in window.statusBar().counts_label.text()
+    assert "Work items shown: 1" in window.statusBar().counts_label.text()
     window.filter_bar.text.clear()
     qtbot.waitUntil(lambda: len(window.visible_task_ids()) == all_tasks, timeout=2000)
 
@@ -62,7 +62,7 @@ def test_filter_by_status_and_overdue_only_match_the_rules(window, qtbot):
     combo.setCurrentIndex(combo.findData(Status.YELLOW.value))
     assert {i for i in window.visible_task_ids() if i in leaves} == yellow
     counts = window.statusBar().counts_label.text()
-    assert f"Tasks shown: {len(yellow)}" in counts
+    assert f"Work items shown: {len(yellow)}" in counts
 
     not_reported = {tid for tid in leaves if not figures.tasks[tid].reported}
     combo.setCurrentIndex(combo.findData("not_reported"))

@@ -42,6 +42,8 @@ def near(colours: set[tuple[int, int, int]], colour: QColor, tolerance: int = 12
 
 
 def test_each_row_shows_the_light_of_its_status(window):
+    # in May: the congress (due end of April) is overdue, tasks due at year end still on track
+    window.set_as_of(date(2024, 5, 10))
     overdue = task_by_title(window, "举办第二届倍增追赶合作发展丰台大会")  # due end of April
     assert window.model.by_id[overdue.id].status is Status.RED
     red = QColor(STATUS_COLOURS[Status.RED])

@@ -49,6 +49,14 @@
             <translation>新建一个计划文件</translation>
         </message>
         <message>
+            <source>New from &amp;Ledger…</source>
+            <translation>从台账新建(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Start a new plan file from a ledger spreadsheet</source>
+            <translation>用台账表格新建计划文件</translation>
+        </message>
+        <message>
             <source>&amp;Open…</source>
             <translation>打开(&amp;O)…</translation>
         </message>
@@ -141,10 +149,6 @@
             <translation>两份副本修改同一字段时被替换的值</translation>
         </message>
         <message>
-            <source>Connect to &amp;Office…</source>
-            <translation>连接督查室(&amp;O)…</translation>
-        </message>
-        <message>
             <source>Share changes live with the office's server (choose again to disconnect)</source>
             <translation>与督查室服务器实时共享更改（再次选择即断开）</translation>
         </message>
@@ -157,12 +161,24 @@
             <translation>保存一份带日期的计划文件备份</translation>
         </message>
         <message>
-            <source>&amp;Restore from Backup…</source>
-            <translation>从备份恢复(&amp;R)…</translation>
+            <source>Res&amp;tore from Backup…</source>
+            <translation>从备份恢复(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Move U&amp;p</source>
+            <translation>上移(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Show C&amp;hart</source>
+            <translation>显示图表(&amp;H)</translation>
         </message>
         <message>
             <source>Go back to a backup of the plan file</source>
             <translation>将计划文件恢复到某个备份</translation>
+        </message>
+        <message>
+            <source>Connect to O&amp;ffice…</source>
+            <translation>连接督查室(&amp;F)…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -229,10 +245,6 @@
             <translation>删除选中项</translation>
         </message>
         <message>
-            <source>Move &amp;Up</source>
-            <translation>上移(&amp;U)</translation>
-        </message>
-        <message>
             <source>Move the selected item up</source>
             <translation>将选中项上移</translation>
         </message>
@@ -265,8 +277,20 @@
             <translation>全部折叠(&amp;C)</translation>
         </message>
         <message>
-            <source>Show &amp;Chart</source>
-            <translation>显示图表(&amp;C)</translation>
+            <source>T&amp;imeline</source>
+            <translation>时间轴(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Every task's span, milestones and light across the year</source>
+            <translation>全年各任务的起止时间、时间节点和状态</translation>
+        </message>
+        <message>
+            <source>&amp;Due Soon</source>
+            <translation>近期时间节点(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Milestones and deadlines due soon or missed, by unit</source>
+            <translation>按牵头单位列出即将到期和已过期的时间节点与完成时限</translation>
         </message>
         <message>
             <source>&amp;Check File…</source>
@@ -280,6 +304,14 @@
             <source>&amp;About planner-gui</source>
             <translation>关于 planner-gui(&amp;A)</translation>
         </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>The plan's year, status rules and reporting cycle</source>
+            <translation>计划年度、状态规则和报送周期</translation>
+        </message>
     </context>
     <context>
         <name>AreaEditor</name>
@@ -288,8 +320,8 @@
             <translation>汇总</translation>
         </message>
         <message>
-            <source>As of {0}: {1} tasks</source>
-            <translation>截至 {0}：共 {1} 项任务</translation>
+            <source>As of {0}</source>
+            <translation>截至 {0}</translation>
         </message>
         <message>
             <source>Edit {0}</source>
@@ -359,8 +391,31 @@
             <translation>汇总进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateField</name>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Type a date such as 2024-06-25, 2024/6/25 or 2024年6月25日, or pick one from the calendar (Alt+Down)</source>
+            <translation>可输入 2024-06-25、2024/6/25 或 2024年6月25日 这样的日期，或从日历中选择（Alt+↓）</translation>
+        </message>
+        <message>
+            <source>Pick from the calendar</source>
+            <translation>从日历中选择</translation>
+        </message>
+        <message>
+            <source>“{0}” is not a date: type it as 2024-06-25</source>
+            <translation>“{0}”不是日期，请按 2024-06-25 的格式输入</translation>
+        </message>
+        <message>
+            <source>a date is needed</source>
+            <translation>需要填写日期</translation>
         </message>
     </context>
     <context>
@@ -368,6 +423,10 @@
         <message>
             <source>Select the plan, an area or a task to see and edit it here.</source>
             <translation>选择计划、方面或任务，即可在此查看和修改。</translation>
+        </message>
+        <message>
+            <source>“%s” is hidden by the filter: clear the filter to see and edit it.</source>
+            <translation>“%s”被筛选条件隐藏：清除筛选后即可查看和编辑。</translation>
         </message>
     </context>
     <context>
@@ -393,9 +452,9 @@
             <translation>某个单位</translation>
         </message>
         <message numerus="yes">
-            <source>The current filter (%n tasks)</source>
+            <source>The current filter (work items: %n)</source>
             <translation>
-                <numerusform>当前筛选结果（%n 项任务）</numerusform>
+                <numerusform>当前筛选结果（工作事项：%n 项）</numerusform>
             </translation>
         </message>
         <message>
@@ -409,6 +468,10 @@
         <message>
             <source>Add the leader's responsibility letter</source>
             <translation>附上领导责任函</translation>
+        </message>
+        <message>
+            <source>Add a timeline page per area</source>
+            <translation>每个方面附一页时间轴</translation>
         </message>
         <message>
             <source>As of</source>
@@ -560,10 +623,6 @@
     <context>
         <name>ImportPreviewDialog</name>
         <message>
-            <source>%s: %d new areas, %d new tasks, %d changed fields, %d new updates, %d conflicts, %d problems</source>
-            <translation>%s：新增 %d 个方面、%d 项任务，修改 %d 处字段，新增 %d 条进展情况，%d 处冲突，%d 个问题</translation>
-        </message>
-        <message>
             <source>Import %s</source>
             <translation>导入 %s</translation>
         </message>
@@ -590,6 +649,10 @@
         <message>
             <source>Problem</source>
             <translation>问题</translation>
+        </message>
+        <message>
+            <source>Add the %d rows the department added as new tasks</source>
+            <translation>将报送单位新增的 %d 行作为新任务添加</translation>
         </message>
         <message>
             <source>Apply</source>
@@ -622,6 +685,70 @@
         <message>
             <source>New update</source>
             <translation>新进展情况</translation>
+        </message>
+        <message>
+            <source>New row (not added unless accepted)</source>
+            <translation>新增行（勾选后才添加）</translation>
+        </message>
+        <message>
+            <source>1 new area</source>
+            <translation>新增 1 个方面</translation>
+        </message>
+        <message>
+            <source>%d new areas</source>
+            <translation>新增 %d 个方面</translation>
+        </message>
+        <message>
+            <source>1 new task</source>
+            <translation>新增 1 项任务</translation>
+        </message>
+        <message>
+            <source>%d new tasks</source>
+            <translation>新增 %d 项任务</translation>
+        </message>
+        <message>
+            <source>1 changed field</source>
+            <translation>修改 1 处字段</translation>
+        </message>
+        <message>
+            <source>%d changed fields</source>
+            <translation>修改 %d 处字段</translation>
+        </message>
+        <message>
+            <source>1 new update</source>
+            <translation>新增 1 条进展情况</translation>
+        </message>
+        <message>
+            <source>%d new updates</source>
+            <translation>新增 %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>1 conflict</source>
+            <translation>1 处冲突</translation>
+        </message>
+        <message>
+            <source>%d conflicts</source>
+            <translation>%d 处冲突</translation>
+        </message>
+        <message>
+            <source>1 problem</source>
+            <translation>1 个问题</translation>
+        </message>
+        <message>
+            <source>%d problems</source>
+            <translation>%d 个问题</translation>
+        </message>
+        <message>
+            <source>%s: %s</source>
+            <translation>%s：%s</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>nothing to change</source>
+            <translation>没有需要修改的内容</translation>
         </message>
         <message>
             <source>%s: file %s, plan %s, exported %s</source>
@@ -770,13 +897,6 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
-        <name>OptionalDateEdit</name>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-    </context>
-    <context>
         <name>PlanEditor</name>
         <message>
             <source>Entered</source>
@@ -803,8 +923,8 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>截至 {0}</translation>
         </message>
         <message>
-            <source>{0} areas, {1} tasks ({2} with sub-tasks)</source>
-            <translation>{0} 个方面，{1} 项任务（含子任务共 {2} 项）</translation>
+            <source>{0} areas, {1} tasks, {2} work items</source>
+            <translation>{0} 个方面，{1} 项任务，{2} 项工作事项</translation>
         </message>
         <message>
             <source>{0} areas not entered</source>
@@ -859,6 +979,10 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>来源</translation>
         </message>
         <message>
+            <source>Tasks without a deadline are due by 31 December</source>
+            <translation>未定完成时限的任务按年底（12月31日）考核</translation>
+        </message>
+        <message>
             <source>Title</source>
             <translation>标题</translation>
         </message>
@@ -868,17 +992,52 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
+        <name>PlanSettingsDialog</name>
+        <message>
+            <source>Plan Settings</source>
+            <translation>计划设置</translation>
+        </message>
+        <message>
+            <source>Deadlines written in words (4月底前, 年内) are read in this year</source>
+            <translation>用文字写的完成时限（如 4月底前、年内）按此年度理解</translation>
+        </message>
+        <message>
+            <source>Status rules and reporting</source>
+            <translation>状态规则与报送</translation>
+        </message>
+        <message>
+            <source>Edit plan settings</source>
+            <translation>修改计划设置</translation>
+        </message>
+        <message>
+            <source>Not saved — {0}</source>
+            <translation>未保存：{0}</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>每季度</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanStatusBar</name>
+        <message>
+            <source>As of %1: outside the plan's year %2</source>
+            <translation>截至 %1：不在计划年度（%2年）内</translation>
+        </message>
         <message numerus="yes">
-            <source>Tasks shown: %n</source>
+            <source>Work items shown: %n</source>
             <translation>
-                <numerusform>显示任务：%n 项</numerusform>
+                <numerusform>显示工作事项：%n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <source>Tasks: %n</source>
+            <source>Work items: %n</source>
             <translation>
-                <numerusform>任务：%n 项</numerusform>
+                <numerusform>工作事项：%n 项</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -941,9 +1100,9 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>本期尚未报送进展情况</translation>
         </message>
         <message numerus="yes">
-            <source>Tasks: %n</source>
+            <source>Work items %n</source>
             <translation>
-                <numerusform>任务：%n 项</numerusform>
+                <numerusform>工作事项 %n</numerusform>
             </translation>
         </message>
         <message>
@@ -960,6 +1119,17 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>Plan tree: areas, tasks and sub-tasks</source>
             <translation>计划树：方面、任务和子任务</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
@@ -1002,8 +1172,8 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>进度</translation>
         </message>
         <message>
-            <source>Tasks</source>
-            <translation>任务</translation>
+            <source>Work items</source>
+            <translation>工作事项</translation>
         </message>
         <message>
             <source>Not reported</source>
@@ -1302,6 +1472,13 @@ The file has not been changed. The lights and figures shown leave out the progre
         </message>
     </context>
     <context>
+        <name>TreePane</name>
+        <message>
+            <source>No task matches the filter.</source>
+            <translation>没有符合筛选条件的任务。</translation>
+        </message>
+    </context>
+    <context>
         <name>UpdateForm</name>
         <message>
             <source>no figure</source>
@@ -1346,6 +1523,10 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>reading, target {0}</source>
             <translation>数值，目标 {0}</translation>
+        </message>
+        <message>
+            <source>{0}% is over 100%</source>
+            <translation>{0}% 超过了 100%</translation>
         </message>
         <message>
             <source>Reading {0}: {1}</source>
@@ -1504,12 +1685,483 @@ The content before the restore is saved in
     <context>
         <name>ChartSlot</name>
         <message>
+            <source>Chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
             <source>Preparing the chart…</source>
             <translation>正在准备图表…</translation>
         </message>
         <message>
             <source>The chart is not available.</source>
             <translation>图表不可用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommandLine</name>
+        <message>
+            <source>%1 forms in %2</source>
+            <translation>%2 中共 %1 份报送表</translation>
+        </message>
+        <message>
+            <source>%1 in %2 is not a number</source>
+            <translation>%2 中的 %1 不是数字</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder</source>
+            <translation>%1 是文件，不是文件夹</translation>
+        </message>
+        <message>
+            <source>%1 is far from the plan's year %2; give --any-date if it is meant</source>
+            <translation>%1 与计划年度 %2 相差太远；如确是此日期，请加 --any-date</translation>
+        </message>
+        <message>
+            <source>%1 is not NAME=VALUE</source>
+            <translation>%1 不是“名称=数值”的形式</translation>
+        </message>
+        <message>
+            <source>%1 is not a date (YYYY-MM-DD)</source>
+            <translation>%1 不是日期（应为 YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <source>%1 is not a plausible year</source>
+            <translation>%1 不是合理的年份</translation>
+        </message>
+        <message>
+            <source>%1 is not a whole number</source>
+            <translation>%1 不是整数</translation>
+        </message>
+        <message>
+            <source>%1 matches %2 tasks; give more of the id</source>
+            <translation>%1 与 %2 项任务相符；请给出更长的编号</translation>
+        </message>
+        <message>
+            <source>%1 must not be negative</source>
+            <translation>%1 不能为负数</translation>
+        </message>
+        <message>
+            <source>%1 tasks</source>
+            <translation>%1 项任务</translation>
+        </message>
+        <message>
+            <source>%1 — as of %2</source>
+            <translation>%1 — 截至 %2</translation>
+        </message>
+        <message>
+            <source>%1: damaged (%2); restore a backup with 'planner-cli restore'</source>
+            <translation>%1：文件已损坏（%2）；请用 'planner-cli restore' 恢复备份</translation>
+        </message>
+        <message>
+            <source>%1: ok (full check)</source>
+            <translation>%1：完好（完整检查）</translation>
+        </message>
+        <message>
+            <source>%1: ok (quick check)</source>
+            <translation>%1：完好（快速检查）</translation>
+        </message>
+        <message>
+            <source>%1: the file name must end in %2</source>
+            <translation>%1：文件名须以 %2 结尾</translation>
+        </message>
+        <message>
+            <source>%1: the folder %2 does not exist</source>
+            <translation>%1：文件夹 %2 不存在</translation>
+        </message>
+        <message>
+            <source>--letter-only needs --leader NAME</source>
+            <translation>--letter-only 需要同时给出 --leader 领导姓名</translation>
+        </message>
+        <message>
+            <source>; %1 tasks already there were left out</source>
+            <translation>；%1 项已有的任务未重复添加</translation>
+        </message>
+        <message>
+            <source>; planner-cli --help lists them</source>
+            <translation>；planner-cli --help 列出全部命令</translation>
+        </message>
+        <message>
+            <source>NO</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, indicators and deadlines it states to the plan file. Use --dry-run to see the proposal first.</source>
+            <translation>读取计划文件的文字（UTF-8 或 GB18030），将其中列出的方面、任务、指标和完成时限添加到计划文件中。可先用 --dry-run 查看识别结果。</translation>
+        </message>
+        <message>
+            <source>Work with planner-gui plan files without the window.</source>
+            <translation>不打开窗口，处理 planner-gui 计划文件。</translation>
+        </message>
+        <message>
+            <source>Write the summary for the leaders' review: A4 PDF with an embedded Chinese font, or one self-contained HTML file when --out ends in .html. With --leader the leader's target responsibility letter (目标责任书) follows.</source>
+            <translation>生成供领导审阅的汇总材料：A4 PDF（内嵌中文字体），--out 以 .html 结尾时生成一个独立的 HTML 文件。给出 --leader 时，其后附该领导的目标责任书。</translation>
+        </message>
+        <message>
+            <source>a backup file (see 'planner-cli backups')</source>
+            <translation>备份文件（见 'planner-cli backups'）</translation>
+        </message>
+        <message>
+            <source>a planner-gui/1 JSON file</source>
+            <translation>planner-gui/1 格式的 JSON 文件</translation>
+        </message>
+        <message>
+            <source>a report form's rows that a department added become new tasks (without it they are only listed)</source>
+            <translation>各部门在报送表中新增的行作为新任务加入（不加此项时只列出）</translation>
+        </message>
+        <message>
+            <source>a text file: a task-division notice, work report or news report</source>
+            <translation>文本文件：任务分工通知、工作报告或新闻报道</translation>
+        </message>
+        <message>
+            <source>accept a date more than %1 year from the plan's year</source>
+            <translation>允许与计划年度相差超过 %1 年的日期</translation>
+        </message>
+        <message>
+            <source>add one timeline page per area (each task's span, milestones and light)</source>
+            <translation>每个方面加一页时间轴（各任务的起止、时间节点和红黄绿灯）</translation>
+        </message>
+        <message>
+            <source>added %1 tasks to %2: %3 new areas, %4 matched existing areas</source>
+            <translation>已向 %2 添加 %1 项任务：新增 %3 个方面，%4 个与已有方面相符</translation>
+        </message>
+        <message>
+            <source>added update %1 to task %2</source>
+            <translation>已为任务 %2 添加进展 %1</translation>
+        </message>
+        <message>
+            <source>an empty plan instead of the bundled one</source>
+            <translation>新建空计划，而不是自带计划</translation>
+        </message>
+        <message>
+            <source>an indicator reading; may be repeated</source>
+            <translation>指标当前值；可重复给出</translation>
+        </message>
+        <message>
+            <source>append a dated progress update to a task</source>
+            <translation>为任务添加一条注明日期的进展情况</translation>
+        </message>
+        <message>
+            <source>backed up %1 to %2</source>
+            <translation>已将 %1 备份到 %2</translation>
+        </message>
+        <message>
+            <source>check a plan file's integrity without changing it</source>
+            <translation>检查计划文件是否完好，不作任何修改</translation>
+        </message>
+        <message>
+            <source>copy the plan file now (SQLite backup API)</source>
+            <translation>立即备份计划文件（SQLite 备份接口）</translation>
+        </message>
+        <message>
+            <source>create a plan file from the bundled plan (or an empty one)</source>
+            <translation>用自带计划（或空计划）新建计划文件</translation>
+        </message>
+        <message>
+            <source>created %1: %2 areas, %3 tasks</source>
+            <translation>已新建 %1：%2 个方面，%3 项任务</translation>
+        </message>
+        <message>
+            <source>created %1: %2 areas, %3 tasks, %4 indicators, %5 milestones, %6 updates in %7 s</source>
+            <translation>已新建 %1：%2 个方面，%3 项任务，%4 个指标，%5 个时间节点，%6 条进展，用时 %7 秒</translation>
+        </message>
+        <message>
+            <source>date of the update (default: today)</source>
+            <translation>进展日期（默认：今天）</translation>
+        </message>
+        <message>
+            <source>dry run: nothing was changed</source>
+            <translation>试运行：未作任何修改</translation>
+        </message>
+        <message>
+            <source>due %1</source>
+            <translation>完成时限 %1</translation>
+        </message>
+        <message>
+            <source>error:</source>
+            <translation>错误:</translation>
+        </message>
+        <message>
+            <source>figures as of this date (default: today, kept inside the plan's year)</source>
+            <translation>截至该日期的数据（默认：今天，限于计划年度之内）</translation>
+        </message>
+        <message>
+            <source>file to write, in a folder that exists (default: standard output)</source>
+            <translation>要写入的文件，所在文件夹须已存在（默认：标准输出）</translation>
+        </message>
+        <message>
+            <source>folder for the forms (made if new; the folder it is in must exist)</source>
+            <translation>存放报送表的文件夹（不存在则新建；其上级文件夹须已存在）</translation>
+        </message>
+        <message>
+            <source>import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled report form</source>
+            <translation>导入或合并台账（.xlsx、.xls、.ods 或 .csv）或已填写的报送表</translation>
+        </message>
+        <message>
+            <source>imported %1 into %2: %3 areas, %4 tasks</source>
+            <translation>已将 %1 导入 %2：%3 个方面，%4 项任务</translation>
+        </message>
+        <message>
+            <source>is the plan file itself; choose another file for the copy</source>
+            <translation>就是计划文件本身；请为副本另选一个文件</translation>
+        </message>
+        <message>
+            <source>it says nothing: give --progress, --note, --problems, --next-steps or --indicator</source>
+            <translation>这条进展没有任何内容：请给出 --progress、--note、--problems、--next-steps 或 --indicator</translation>
+        </message>
+        <message>
+            <source>language of the headings</source>
+            <translation>表头的语言</translation>
+        </message>
+        <message>
+            <source>leave out the charts</source>
+            <translation>不含图表</translation>
+        </message>
+        <message>
+            <source>leave out the progress texts (latest progress, highlights)</source>
+            <translation>不含进展文字（最新进展、亮点）</translation>
+        </message>
+        <message>
+            <source>lights, planned and actual progress as of a date</source>
+            <translation>截至某日的红黄绿灯、序时进度和实际进度</translation>
+        </message>
+        <message>
+            <source>list the plan file's backups, newest first</source>
+            <translation>列出计划文件的备份，最新的在前</translation>
+        </message>
+        <message>
+            <source>machine-readable output</source>
+            <translation>输出机器可读的 JSON</translation>
+        </message>
+        <message>
+            <source>mark as a highlight (亮点)</source>
+            <translation>标记为亮点</translation>
+        </message>
+        <message>
+            <source>milestone</source>
+            <translation>时间节点</translation>
+        </message>
+        <message>
+            <source>next steps (下步计划)</source>
+            <translation>下步计划</translation>
+        </message>
+        <message>
+            <source>no areas or tasks found in the text; nothing added</source>
+            <translation>文字中没有找到方面或任务；未添加任何内容</translation>
+        </message>
+        <message>
+            <source>no backups of %1 yet (folder %2)</source>
+            <translation>%1 还没有备份（备份文件夹 %2）</translation>
+        </message>
+        <message>
+            <source>no task with id %1</source>
+            <translation>没有编号为 %1 的任务</translation>
+        </message>
+        <message>
+            <source>not reported: %1</source>
+            <translation>未报送：%1</translation>
+        </message>
+        <message>
+            <source>note:</source>
+            <translation>注意：</translation>
+        </message>
+        <message>
+            <source>one form per lead unit or leader</source>
+            <translation>按牵头单位或责任领导分别生成</translation>
+        </message>
+        <message>
+            <source>one report form workbook per unit or leader</source>
+            <translation>为每个单位或每位领导各生成一份报送表</translation>
+        </message>
+        <message>
+            <source>only this area (方面)</source>
+            <translation>只含该方面</translation>
+        </message>
+        <message>
+            <source>only this responsible leader's tasks, with the leader's letter</source>
+            <translation>只含该责任领导的任务，并附其目标责任书</translation>
+        </message>
+        <message>
+            <source>only this task: its id, any unique start of the id, or its exact title</source>
+            <translation>只看该任务：任务编号、编号中唯一的开头部分，或完整的任务名称</translation>
+        </message>
+        <message>
+            <source>only this unit's tasks</source>
+            <translation>只含该单位的任务</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>序时进度</translation>
+        </message>
+        <message>
+            <source>print the proposal as planner-gui/1 JSON</source>
+            <translation>以 planner-gui/1 JSON 输出识别结果</translation>
+        </message>
+        <message>
+            <source>print-ready summary as PDF (or HTML with --out FILE.html)</source>
+            <translation>可打印的汇总材料，PDF 格式（--out 文件名以 .html 结尾时为 HTML）</translation>
+        </message>
+        <message>
+            <source>problems met (存在问题)</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>progress %1</source>
+            <translation>总进度 %1</translation>
+        </message>
+        <message>
+            <source>progress 0 to 100</source>
+            <translation>进度，0 到 100</translation>
+        </message>
+        <message>
+            <source>progress updates in all (default 200000)</source>
+            <translation>进展情况总数（默认 200000）</translation>
+        </message>
+        <message>
+            <source>put a backup back (the current content is backed up first)</source>
+            <translation>恢复一个备份（先备份当前内容）</translation>
+        </message>
+        <message>
+            <source>read a plan document (.txt) and add the areas and tasks it states</source>
+            <translation>读取计划文件（.txt），添加其中列出的方面和任务</translation>
+        </message>
+        <message>
+            <source>rep</source>
+            <translation>报送</translation>
+        </message>
+        <message>
+            <source>replace the plan in a file with a JSON plan</source>
+            <translation>用 JSON 计划替换文件中的计划</translation>
+        </message>
+        <message>
+            <source>report language (default zh)</source>
+            <translation>汇总材料的语言（默认 zh）</translation>
+        </message>
+        <message>
+            <source>restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5</source>
+            <translation>已将 %1 恢复到 %2：%3 个方面，%4 项任务；原来的内容保存在 %5</translation>
+        </message>
+        <message>
+            <source>show the proposal and change nothing</source>
+            <translation>只显示识别结果，不作任何修改</translation>
+        </message>
+        <message>
+            <source>show what would change, change nothing</source>
+            <translation>只显示将作的修改，不作任何修改</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>tasks in all (default 10000)</source>
+            <translation>任务总数（默认 10000）</translation>
+        </message>
+        <message>
+            <source>the .xlsx file to write (in a folder that exists)</source>
+            <translation>要写入的 .xlsx 文件（所在文件夹须已存在）</translation>
+        </message>
+        <message>
+            <source>the file to write (.pdf, or .html / .htm for HTML), in a folder that exists</source>
+            <translation>要写入的文件（.pdf，或 HTML 用 .html / .htm），所在文件夹须已存在</translation>
+        </message>
+        <message>
+            <source>the full check (every index and reference), not just the quick one</source>
+            <translation>完整检查（所有索引和引用），而不只是快速检查</translation>
+        </message>
+        <message>
+            <source>the ledger, report form or CSV file</source>
+            <translation>台账、报送表或 CSV 文件</translation>
+        </message>
+        <message>
+            <source>the new plan file to write</source>
+            <translation>要新建的计划文件</translation>
+        </message>
+        <message>
+            <source>the plan file (default: %1)</source>
+            <translation>计划文件（默认：%1）</translation>
+        </message>
+        <message>
+            <source>the plan's year (default 2024)</source>
+            <translation>计划年度（默认 2024）</translation>
+        </message>
+        <message>
+            <source>the plan's year (default: read from the text)</source>
+            <translation>计划年度（默认：从文字中读取）</translation>
+        </message>
+        <message>
+            <source>the same seed gives the same file</source>
+            <translation>相同的种子生成相同的文件</translation>
+        </message>
+        <message>
+            <source>the task: its id, any unique start of the id, or its exact title</source>
+            <translation>任务：任务编号、编号中唯一的开头部分，或完整的任务名称</translation>
+        </message>
+        <message>
+            <source>the year of an empty plan</source>
+            <translation>空计划的年度</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>任务名称</translation>
+        </message>
+        <message>
+            <source>what was done (进展情况)</source>
+            <translation>进展情况</translation>
+        </message>
+        <message>
+            <source>who reports</source>
+            <translation>报送人</translation>
+        </message>
+        <message>
+            <source>with --dry-run: print the resulting plan as planner-gui/1 JSON</source>
+            <translation>与 --dry-run 一起：以 planner-gui/1 JSON 输出修改后的计划</translation>
+        </message>
+        <message>
+            <source>with --leader: only the responsibility letter</source>
+            <translation>与 --leader 一起：只生成目标责任书</translation>
+        </message>
+        <message>
+            <source>with --leader: only the summary, no letter</source>
+            <translation>与 --leader 一起：只生成汇总材料，不附责任书</translation>
+        </message>
+        <message>
+            <source>work items: %1</source>
+            <translation>工作事项：%1</translation>
+        </message>
+        <message>
+            <source>write a synthetic plan (areas, nested tasks, a year of updates) to a new file</source>
+            <translation>将一份演示计划（方面、多级任务、一年的进展）写入新文件</translation>
+        </message>
+        <message>
+            <source>write the copy here, in a folder that exists (default: the plan's backup folder)</source>
+            <translation>将副本写到此处，所在文件夹须已存在（默认：该计划的备份文件夹）</translation>
+        </message>
+        <message>
+            <source>write the plan as an Excel ledger (台账)</source>
+            <translation>将计划导出为 Excel 台账</translation>
+        </message>
+        <message>
+            <source>write the whole plan as JSON (planner-gui/1)</source>
+            <translation>将整个计划导出为 JSON（planner-gui/1）</translation>
+        </message>
+        <message>
+            <source>wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>wrote %1: %2 task rows</source>
+            <translation>已写入 %1：%2 行任务</translation>
+        </message>
+        <message>
+            <source>wrote %1: %2 task rows, %3 pages</source>
+            <translation>已写入 %1：%2 行任务，%3 页</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
         </message>
     </context>
     <context>
@@ -1623,14 +2275,53 @@ The content before the restore is saved in
         </message>
     </context>
     <context>
+        <name>DueSoon</name>
+        <message>
+            <source>%d due, %d missed</source>
+            <translation>到期 %d 项，已过期 %d 项</translation>
+        </message>
+        <message>
+            <source>%s (missed)</source>
+            <translation>%s（已过期）</translation>
+        </message>
+        <message>
+            <source>(no unit)</source>
+            <translation>（未明确牵头单位）</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <source>Due Soon</source>
+            <translation>近期时间节点</translation>
+        </message>
+        <message>
+            <source>Due Soon (%d)</source>
+            <translation>近期时间节点（%d）</translation>
+        </message>
+        <message>
+            <source>Milestone or deadline</source>
+            <translation>时间节点或完成时限</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+    </context>
+    <context>
         <name>FileGuard</name>
         <message>
             <source>%1
 
-cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).</source>
+cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner-cli backup --out).</source>
             <translation>%1
 
-无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner backup --out）。</translation>
+无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner-cli backup --out）。</translation>
         </message>
         <message>
             <source>%1
@@ -1751,8 +2442,16 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
     <context>
         <name>LedgerDialogs</name>
         <message>
+            <source>%s already exists; choose another file name.</source>
+            <translation>%s 已存在，请另选文件名。</translation>
+        </message>
+        <message>
             <source>Another program changed the plan while the preview was open. Nothing was imported; import the file again to see an up-to-date preview.</source>
             <translation>预览期间计划已被其他程序修改，未导入任何内容；请重新导入该文件以查看最新预览。</translation>
+        </message>
+        <message>
+            <source>Cannot create file</source>
+            <translation>无法创建文件</translation>
         </message>
         <message>
             <source>Cannot import</source>
@@ -1799,12 +2498,20 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>导入台账</translation>
         </message>
         <message>
-            <source>Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)</source>
-            <translation>台账 (*.xlsx *.xlsm *.csv *.txt);;所有文件 (*)</translation>
+            <source>Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+            <translation>台账 (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Make:</source>
             <translation>生成：</translation>
+        </message>
+        <message>
+            <source>New Plan File</source>
+            <translation>新建计划文件</translation>
+        </message>
+        <message>
+            <source>New plan from a ledger</source>
+            <translation>从台账新建计划</translation>
         </message>
         <message>
             <source>No forms written</source>
@@ -1827,6 +2534,14 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>One form per leader</source>
             <translation>每位责任领导一份</translation>
+        </message>
+        <message>
+            <source>Plan files (*.sqlite *.db *.planner);;All files (*)</source>
+            <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Reading %s…</source>
+            <translation>正在读取 %s…</translation>
         </message>
         <message>
             <source>The plan changed</source>
@@ -1870,6 +2585,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Plan</source>
+            <translation>计划(&amp;P)</translation>
         </message>
         <message>
             <source>&amp;Redo</source>
@@ -1940,6 +2659,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
             <translation>计划文件 (*.sqlite *.db *.planner);;所有文件 (*)</translation>
         </message>
         <message>
+            <source>Redo %s</source>
+            <translation>重做 %s</translation>
+        </message>
+        <message>
             <source>Save a Copy As</source>
             <translation>另存副本</translation>
         </message>
@@ -1958,6 +2681,10 @@ Choose No for an empty plan of this year.</source>
         <message>
             <source>This part of planner-gui is not installed.</source>
             <translation>planner-gui 的这一部分未安装。</translation>
+        </message>
+        <message>
+            <source>Undo %s</source>
+            <translation>撤销 %s</translation>
         </message>
     </context>
     <context>
@@ -2093,7 +2820,86 @@ The plan file was not changed.</source>
         </message>
     </context>
     <context>
+        <name>Timeline</name>
+        <message>
+            <source>Deadline: %s</source>
+            <translation>完成时限：%s</translation>
+        </message>
+        <message>
+            <source>Light: %s</source>
+            <translation>状态：%s</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>Planned progress: %s</source>
+            <translation>序时进度：%s</translation>
+        </message>
+        <message>
+            <source>Progress: %s</source>
+            <translation>完成进度：%s</translation>
+        </message>
+        <message>
+            <source>Quarter</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>Start: %s</source>
+            <translation>开始：%s</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>时间轴</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>全年</translation>
+        </message>
+        <message>
+            <source>Zoom:</source>
+            <translation>范围：</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>not yet due</source>
+            <translation>未到期</translation>
+        </message>
+    </context>
+    <context>
         <name>TreeEditing</name>
+        <message>
+            <source> and </source>
+            <translation>和</translation>
+        </message>
+        <message>
+            <source>%d progress updates</source>
+            <translation> %d 条进展情况</translation>
+        </message>
+        <message>
+            <source>%d sub-tasks</source>
+            <translation> %d 个子任务</translation>
+        </message>
+        <message>
+            <source>1 progress update</source>
+            <translation> 1 条进展情况</translation>
+        </message>
+        <message>
+            <source>1 sub-task</source>
+            <translation> 1 个子任务</translation>
+        </message>
         <message>
             <source>Delete</source>
             <translation>删除</translation>
@@ -2103,8 +2909,20 @@ The plan file was not changed.</source>
             <translation>删除方面“%s”及其 %d 项任务吗？</translation>
         </message>
         <message>
-            <source>Delete the task “%s” with its %d sub-tasks and %d progress updates?</source>
-            <translation>删除任务“%s”及其 %d 项子任务和 %d 条进展情况吗？</translation>
+            <source>Delete the area “%s” and its task?</source>
+            <translation>删除方面“%s”及其 1 项任务吗？</translation>
+        </message>
+        <message>
+            <source>Delete the area “%s”?</source>
+            <translation>删除方面“%s”吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s” with its %s?</source>
+            <translation>删除任务“%s”及其%s吗？</translation>
+        </message>
+        <message>
+            <source>Delete the task “%s”?</source>
+            <translation>删除任务“%s”吗？</translation>
         </message>
         <message>
             <source>New area</source>
@@ -2129,6 +2947,61 @@ The plan file was not changed.</source>
         <message>
             <source>You can undo this with Edit &gt; Undo.</source>
             <translation>可以通过“编辑 &gt; 撤销”还原。</translation>
+        </message>
+    </context>
+    <context>
+        <name>argparse</name>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>有歧义的选项：%(option)s 可能是 %(matches)s</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>%(argument_name)s: %(message)s</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>需要一个值</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>无效的 %(type)s 值：%(value)r</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>不能与参数 %s 同时使用</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>位置参数</translation>
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation>显示版本号并退出</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>显示此帮助并退出</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>缺少必需的参数：%s</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>无法识别的参数：%s</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>用法：</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,7 @@ from planner_gui.exchange import json_format
 from planner_gui.paths import default_db_path
 from planner_gui.resources_path import bundled_plan_path
 from planner_gui.store import PlanStore
+from planner_gui.store.connection import is_replaceable_stub
 
 
 def bundled_plan() -> Plan:
@@ -24,7 +25,7 @@ def empty_plan(year: int, title: str | None = None) -> Plan:
 def init_file(path: Path | str, *, empty: bool = False, year: int | None = None) -> PlanStore:
     """Create a new plan file from the bundled plan, or an empty plan."""
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists() and not is_replaceable_stub(path):  # an empty or plan-less file may go
         raise BadFileError(path, "already exists; choose another file name")
     if empty:
         from datetime import date
@@ -36,7 +37,8 @@ def init_file(path: Path | str, *, empty: bool = False, year: int | None = None)
 
 
 def open_or_create(path: Path | str | None) -> PlanStore:
-    """Open a plan file; a file that does not exist yet is made from the bundled plan.
+    """Open a plan file for the window (with today's daily backup); a file
+    that does not exist yet is made from the bundled plan.
 
     Without a path, the user's file in the application-data folder is used.
     """
@@ -44,6 +46,6 @@ def open_or_create(path: Path | str | None) -> PlanStore:
         path = default_db_path()
         path.parent.mkdir(parents=True, exist_ok=True)
     path = Path(path)
-    if not path.exists():
+    if not path.exists() or is_replaceable_stub(path):  # e.g. left by a killed first start
         return init_file(path)
-    return PlanStore.open(path)
+    return PlanStore.open(path, daily_backup=True)

@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from planner_gui.cli.options import add_db, db_path
-from planner_gui.store import PlanStore
+
+# The store (sqlite-utils) is imported in the commands that use it: `planner-cli --help`
+# loads this module too.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,6 +70,7 @@ def _no_step(args: argparse.Namespace) -> int:  # pragma: no cover - argparse re
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from planner_gui.store import PlanStore
     from planner_gui.sync import copies
 
     path = db_path(args)
@@ -78,6 +81,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from planner_gui.store import PlanStore
     from planner_gui.sync import copies
 
     with PlanStore.open(db_path(args)) as store:
@@ -88,6 +92,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from planner_gui.store import PlanStore
     from planner_gui.sync import copies
 
     with PlanStore.open(db_path(args)) as store:
@@ -159,6 +164,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from planner_gui.store import PlanStore
     from planner_gui.sync import copies
 
     with PlanStore.open(db_path(args)) as store:

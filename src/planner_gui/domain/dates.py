@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from planner_gui.domain.numerals import chinese_to_int
 
@@ -126,3 +126,63 @@ def format_date_words(value: date | None, lang: str = "zh") -> str:
     if lang == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {calendar.month_abbr[value.month]} {value.year}"
+
+
+# --- the as-of date ------------------------------------------------------------
+
+
+def clamp_to_year(day: date, plan_year: int) -> date:
+    """``day`` moved into the plan's year: before it, 1 January; after it, 31 December."""
+    return min(max(day, date(plan_year, 1, 1)), date(plan_year, 12, 31))
+
+
+def default_as_of(plan_year: int, today: date | None = None) -> date:
+    """The as-of date a plan opens with, in the window, every export and every
+    command without --as-of: today, clamped to the plan's year (a past year's
+    plan as of its 31 December, a future plan as of its 1 January), so that a
+    finished plan is judged as it ended rather than two years later."""
+    return clamp_to_year(today or date.today(), plan_year)
+
+
+def end_of_last_month(today: date) -> date:
+    return today.replace(day=1) - timedelta(days=1)
+
+
+def end_of_last_quarter(today: date) -> date:
+    first_month = 3 * ((today.month - 1) // 3) + 1
+    return date(today.year, first_month, 1) - timedelta(days=1)
+
+
+def last_month_end_in_year(plan_year: int, today: date | None = None) -> date:
+    """"End of last month", kept inside the plan's year (of a past plan: 31 December)."""
+    return clamp_to_year(end_of_last_month(today or date.today()), plan_year)
+
+
+def last_quarter_end_in_year(plan_year: int, today: date | None = None) -> date:
+    """"End of last quarter", kept inside the plan's year."""
+    return clamp_to_year(end_of_last_quarter(today or date.today()), plan_year)
+
+
+# A whole date as a clerk types or pastes it: 2024-06-25, 2024/6/25, 2024.6.25,
+# 2024年6月25日 (or 号), 20240625; full-width digits too. Nothing else: a date
+# field takes the text whole or refuses it, it never keeps part of the old date.
+_TYPED_DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})[日号]?|(\d{2})(\d{2}))")
+
+
+def parse_typed_date(text: str) -> date | None:
+    """The date a typed text means, None for an empty text; ValueError if it is not a whole date.
+
+    >>> parse_typed_date(" 2024年6月25日 ")
+    datetime.date(2024, 6, 25)
+    """
+    text = re.sub(r"\s+", "", text.translate(_FULLWIDTH))
+    if not text:
+        return None
+    match = _TYPED_DATE.fullmatch(text)
+    if match is None:
+        raise ValueError(f"{text!r} is not a date (write it 2024-06-25)")
+    month, day = next((match[i], match[i + 1]) for i in (2, 4, 6) if match[i])
+    try:
+        return date(int(match[1]), int(month), int(day))
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date of the calendar") from None

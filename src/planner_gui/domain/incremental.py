@@ -8,7 +8,7 @@ tasks evaluate_plan takes 150 ms; this takes well under a millisecond, so
 committing an edit can stay within 20 ms. The figures are exactly what
 evaluate_plan gives (tests/test_incremental_figures.py checks that): the
 top-level task holding a changed task is re-evaluated whole, with the same
-functions; its area's counts move from the changed tasks' old status to the
+function (deadlines pass down and lights pass up within it); its area's counts move from the changed tasks' old status to the
 new, and the plan's roll-up is added up again from the areas.
 
 Adding, removing or moving tasks changes the structure of their areas:
@@ -28,7 +28,7 @@ from planner_gui.domain.progress import (
     TaskFigures,
     area_progress,
     evaluate_area,
-    evaluate_task,
+    evaluate_subtree,
     plan_total,
 )
 
@@ -108,16 +108,11 @@ def refresh_figures(plan: Plan, figures: PlanFigures, task_ids: Iterable[str],
     if not tops or _missing(wanted, tops):
         tops = _top_tasks(plan, wanted)
     for area, top in tops:
-        known: dict[str, float] = {}
-        leaves: list[tuple[TaskFigures | None, TaskFigures]] = []
-        for task in top.walk():
-            before = figures.tasks.get(task.id)
-            figures.tasks[task.id] = evaluate_task(
-                task, figures.as_of, plan.year, plan.settings, known
-            )
-            touched.add(task.id)
-            if not task.subtasks:
-                leaves.append((before, figures.tasks[task.id]))
+        tree = list(top.walk())
+        before = {task.id: figures.tasks.get(task.id) for task in tree if not task.subtasks}
+        evaluate_subtree(top, figures.as_of, plan.year, plan.settings, figures.tasks, {})
+        touched.update(task.id for task in tree)
+        leaves = [(old, figures.tasks[task_id]) for task_id, old in before.items()]
         group = figures.areas.get(area.id)
         if group is None or any(before is None for before, _ in leaves):
             figures.areas[area.id] = _recount(area, figures.tasks)

@@ -144,6 +144,9 @@ class PlanSettings:
     reporting_cycle: str = "quarterly"
     # reports are due by this day of the cycle's last month
     report_due_day: int = 25
+    # a task without a deadline (its own or its parent's) is due by 31 December
+    # of the plan's year; off: such tasks are not judged ("no deadline", grey)
+    judge_without_deadline: bool = True
 
     def __post_init__(self) -> None:
         if self.reporting_cycle not in REPORTING_CYCLES:
@@ -154,6 +157,8 @@ class PlanSettings:
             raise ValidationError("due_soon_days", "must be between 0 and 366")
         if not 1 <= self.report_due_day <= 31:
             raise ValidationError("report_due_day", "must be between 1 and 31")
+        if not isinstance(self.judge_without_deadline, bool):
+            raise ValidationError("judge_without_deadline", "must be true or false")
 
 
 @dataclass

@@ -51,8 +51,20 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + (digit or 0)
 
 
+MAX_FIGURE = 1e15  # beyond this no figure in a plan is meant, and a float is no longer exact
+
+
 def to_number(text: str) -> float | None:
-    """A number written in digits, full-width digits, Chinese numerals, or mixed (1.5万)."""
+    """A number written in digits, full-width digits, Chinese numerals, or mixed (1.5万); None also
+    for a figure of MAX_FIGURE or more (a 400-digit 个方面 in a pasted text)."""
+    try:
+        value = _to_number(text)
+    except OverflowError:  # 亿亿亿…: an integer no float can hold
+        return None
+    return value if value is None or abs(value) < MAX_FIGURE else None
+
+
+def _to_number(text: str) -> float | None:
     if not text:
         return None
     text = text.translate(_FULLWIDTH).replace(",", "").replace(" ", "")

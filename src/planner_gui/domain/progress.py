@@ -1,7 +1,7 @@
 """Progress, schedule and status (the three-colour warning) as of any date.
 
 These are the rules the whole program shares: the tree, the chart, the PDF
-summary, the ledger and ``planner summary`` all call :func:`evaluate_plan`,
+summary, the ledger and ``planner-cli summary`` all call :func:`evaluate_plan`,
 so they cannot disagree. Everything is computed from the dated history; a
 figure "as of D" only looks at what is dated on or before D. docs/progress.md
 states the same rules for users.
@@ -16,15 +16,23 @@ Progress of a task as of D, first rule that applies:
     milestones (1 when done on or before D, else 0);
  5. a figure set directly on the task; otherwise 0.
 
-Planned progress (序时进度) as of D: the share of the time from start (default
-1 January of the plan's year) to the deadline that has passed; where the task
-has dated milestones, the plan steps through them instead (the share of
-milestones due by D). 100 from the deadline on; None without a deadline.
+Deadline (domain/deadlines.py): a task's own; without one it works to its parent's, and a
+top-level task to 31 December of the plan's year (both shown as implied). A
+plan whose setting ``judge_without_deadline`` is off leaves such tasks
+unjudged: status "no deadline" (grey, never green).
+
+Planned progress (序时进度) as of D: time-proportional within each stretch
+of the task's time. The stretches run from the start (default 1 January of
+the plan's year) through each dated milestone to the deadline, and each
+stretch carries an equal share; so planned progress never stays flat while
+time passes. 100 from the deadline on; None without a deadline.
 
 Status as of D, first rule that applies: done (progress 100, or done on or
 before D); not started (starts after D); red (deadline before D); yellow
 (planned minus actual above the tolerance, or a milestone due by D not done);
-blue (deadline within the due-soon window); green.
+blue (deadline within the due-soon window); no deadline (not judged);
+green. A task with sub-tasks is then never shown better than its worst
+sub-task: red beats yellow beats blue beats anything else.
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from enum import Enum
 from functools import lru_cache
 
 from planner_gui.domain.dates import month_end
+from planner_gui.domain.deadlines import effective_due, year_end
 from planner_gui.domain.model import Area, Indicator, Plan, PlanSettings, ProgressUpdate, Task
 
 
@@ -46,18 +55,24 @@ class Status(str, Enum):
     YELLOW = "yellow"
     RED = "red"
     NOT_STARTED = "not_started"
+    NO_DEADLINE = "no_deadline"
 
 
 # Order used for counts and legends: the worst first is what leaders read first.
-STATUS_ORDER = (Status.RED, Status.YELLOW, Status.BLUE, Status.GREEN, Status.DONE, Status.NOT_STARTED)
+STATUS_ORDER = (Status.RED, Status.YELLOW, Status.BLUE, Status.GREEN, Status.DONE, Status.NOT_STARTED,
+                Status.NO_DEADLINE)
+# The warning lights a sub-task passes up to its parent, worst first.
+WARNINGS = (Status.RED, Status.YELLOW, Status.BLUE)
 STATUS_WORDS = {
     "zh": {
         Status.DONE: "已完成", Status.GREEN: "正常", Status.BLUE: "临期",
         Status.YELLOW: "滞后", Status.RED: "逾期", Status.NOT_STARTED: "未开始",
+        Status.NO_DEADLINE: "无时限",
     },
     "en": {
         Status.DONE: "Done", Status.GREEN: "On track", Status.BLUE: "Due soon",
         Status.YELLOW: "Behind", Status.RED: "Overdue", Status.NOT_STARTED: "Not started",
+        Status.NO_DEADLINE: "No deadline",
     },
 }
 # Colours chosen to stay distinguishable in print and on light or dark backgrounds.
@@ -68,6 +83,7 @@ STATUS_COLOURS = {
     Status.YELLOW: "#d97706",
     Status.RED: "#dc2626",
     Status.NOT_STARTED: "#9ca3af",
+    Status.NO_DEADLINE: "#a8a29e",
 }
 
 
@@ -85,6 +101,9 @@ class TaskFigures:
     planned: float | None
     reported: bool
     latest: ProgressUpdate | None
+    # the deadline the task is judged by, and whether it is implied (parent's or year end)
+    due: date | None = None
+    due_implied: bool = False
 
 
 @dataclass
@@ -243,22 +262,35 @@ def task_start(task: Task, plan_year: int) -> date:
     return task.start or date(plan_year, 1, 1)
 
 
-def planned_progress(task: Task, as_of: date, plan_year: int) -> float | None:
-    """序时进度: share of the task's time passed by D, stepping through milestones."""
-    if task.due is None:
+_OWN: object = object()
+
+
+def planned_progress(task: Task, as_of: date, plan_year: int, due: date | None | object = _OWN) -> float | None:
+    """序时进度 as of D: time-proportional within each stretch from the start
+    through the dated milestones to the deadline, each stretch an equal share.
+    ``due``: the deadline the task is judged by (effective_due); by default its
+    own, else the plan's year end (a top-level task's rule)."""
+    if due is _OWN:
+        due = task.due or year_end(plan_year)
+    if due is None:
         return None
-    if as_of >= task.due:
+    assert isinstance(due, date)
+    if as_of >= due:
         return 100.0
     start = task_start(task, plan_year)
-    dated = sorted(ms.due for ms in task.milestones if ms.due is not None)
-    if dated:
-        return 100.0 * sum(1 for due in dated if due <= as_of) / len(dated)
     if as_of <= start:
         return 0.0
-    span = (task.due - start).days
-    if span <= 0:
-        return 100.0
-    return 100.0 * (as_of - start).days / span
+    if not task.milestones:  # most tasks: one stretch (evaluate_plan's hot loop)
+        return 100.0 * (as_of - start).days / (due - start).days
+    # A milestone on the deadline (口腔医院 年底前) or outside the task's time adds no stretch.
+    knots = sorted({ms.due for ms in task.milestones if ms.due is not None and start < ms.due < due})
+    points = [start, *knots, due]
+    stretches = len(points) - 1
+    for i in range(stretches):
+        begin, end = points[i], points[i + 1]
+        if as_of <= end:
+            return 100.0 * (i + (as_of - begin).days / (end - begin).days) / stretches
+    return 100.0
 
 
 # --- status ------------------------------------------------------------------
@@ -269,17 +301,26 @@ def is_done(task: Task, progress: float, as_of: date) -> bool:
 
 
 def task_status(
-    task: Task, as_of: date, plan_year: int, settings: PlanSettings, progress: float | None = None
+    task: Task, as_of: date, plan_year: int, settings: PlanSettings, progress: float | None = None,
+    due: date | None | object = _OWN, planned: float | None | object = _OWN,
 ) -> Status:
+    """The task's own light (without its sub-tasks'; see worse_of).
+    ``due``: as for planned_progress; by default effective_due of a top-level task.
+    ``planned``: planned_progress for that deadline when the caller has it."""
     if progress is None:
         progress = task_progress(task, as_of)
+    if due is _OWN:
+        due = effective_due(task, plan_year, settings)[0]
+    assert due is None or isinstance(due, date)
     if is_done(task, progress, as_of):
         return Status.DONE
     if task.start is not None and task.start > as_of:
         return Status.NOT_STARTED
-    if task.due is not None and task.due < as_of:
+    if due is not None and due < as_of:
         return Status.RED
-    planned = planned_progress(task, as_of, plan_year)
+    if planned is _OWN:
+        planned = planned_progress(task, as_of, plan_year, due)
+    assert planned is None or isinstance(planned, float)
     if planned is not None and planned - progress > settings.behind_tolerance:
         return Status.YELLOW
     if any(
@@ -287,9 +328,29 @@ def task_status(
         for ms in task.milestones
     ):
         return Status.YELLOW
-    if task.due is not None and task.due <= as_of + timedelta(days=settings.due_soon_days):
+    if due is None:
+        return Status.NO_DEADLINE
+    if due <= as_of + timedelta(days=settings.due_soon_days):
         return Status.BLUE
     return Status.GREEN
+
+
+def worse_of(own: Status, worst_sub: Status | None) -> Status:
+    """A parent's light: never better than its worst sub-task's warning light."""
+    if worst_sub is None or own is worst_sub:
+        return own
+    if own in WARNINGS and WARNINGS.index(own) <= WARNINGS.index(worst_sub):
+        return own
+    return worst_sub
+
+
+def worst_warning(statuses: Iterable[Status]) -> Status | None:
+    """The worst of red, yellow and blue among ``statuses``, None if none of them."""
+    worst: Status | None = None
+    for status in statuses:
+        if status in WARNINGS and (worst is None or WARNINGS.index(status) < WARNINGS.index(worst)):
+            worst = status
+    return worst
 
 
 # --- reporting cycle ---------------------------------------------------------
@@ -346,19 +407,45 @@ def is_reported(
 
 def evaluate_task(
     task: Task, as_of: date, plan_year: int, settings: PlanSettings,
-    known: dict[str, float] | None = None,
+    known: dict[str, float] | None = None, *,
+    due: tuple[date | None, bool] | None = None, worst_sub: Status | None = None,
 ) -> TaskFigures:
+    """One task's figures. ``due``: effective_due with what its parents pass
+    down (default: as a top-level task); ``worst_sub``: the worst warning light
+    among its sub-tasks. evaluate_subtree supplies both."""
     progress = task_progress(task, as_of, known)
-    status = task_status(task, as_of, plan_year, settings, progress)
+    deadline, implied = due if due is not None else effective_due(task, plan_year, settings)
+    planned = planned_progress(task, as_of, plan_year, deadline)
+    status = worse_of(task_status(task, as_of, plan_year, settings, progress, deadline, planned), worst_sub)
     latest = _latest(task.updates, as_of, with_progress=False)
     return TaskFigures(
         task_id=task.id,
         status=status,
         progress=round(progress, 2),
-        planned=None if (p := planned_progress(task, as_of, plan_year)) is None else round(p, 2),
+        planned=None if planned is None else round(planned, 2),
         reported=is_reported(task, as_of, plan_year, settings, status is Status.DONE, latest),
         latest=latest,
+        due=deadline,
+        due_implied=implied,
     )
+
+
+def evaluate_subtree(
+    task: Task, as_of: date, plan_year: int, settings: PlanSettings, out: dict[str, TaskFigures],
+    known: dict[str, float] | None = None, inherited: date | None = None,
+) -> TaskFigures:
+    """Figures of a task and all its sub-tasks into ``out`` (the task first, as
+    Task.walk orders them): deadlines pass down, warning lights pass up.
+    ``inherited``: the parent's effective deadline (None for a top-level task)."""
+    due = effective_due(task, plan_year, settings, inherited)
+    if not task.subtasks:
+        figures = out[task.id] = evaluate_task(task, as_of, plan_year, settings, known, due=due)
+        return figures
+    out[task.id] = None  # type: ignore[assignment]  # keeps the walk's order; filled below
+    subs = [evaluate_subtree(sub, as_of, plan_year, settings, out, known, due[0]) for sub in task.subtasks]
+    figures = out[task.id] = evaluate_task(task, as_of, plan_year, settings, known, due=due,
+                                           worst_sub=worst_warning(f.status for f in subs))
+    return figures
 
 
 def _collect(
@@ -366,15 +453,19 @@ def _collect(
     known: dict[str, float],
 ) -> None:
     for task in tasks:
-        figures = evaluate_task(task, as_of, plan.year, plan.settings, known)
-        out[task.id] = figures
-        if task.subtasks:
-            _collect(task.subtasks, as_of, plan, out, group, known)
-        else:
+        evaluate_subtree(task, as_of, plan.year, plan.settings, out, known)
+        for leaf in _leaves(task):
+            figures = out[leaf.id]
             group.counts[figures.status] += 1
             group.leaf_tasks += 1
             if not figures.reported:
                 group.not_reported += 1
+
+
+def _leaves(task: Task) -> Iterable[Task]:
+    if not task.subtasks:
+        return (task,)
+    return [leaf for sub in task.subtasks for leaf in _leaves(sub)]
 
 
 def evaluate_area(area: Area, as_of: date, plan: Plan, out: dict[str, TaskFigures]) -> GroupFigures:

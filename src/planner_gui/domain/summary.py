@@ -1,4 +1,4 @@
-"""The summary figures as plain data, shared by `planner summary` and the reports."""
+"""The summary figures as plain data, shared by `planner-cli summary` and the reports."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ def _task_entry(task: Task, figures: PlanFigures, area: str) -> dict[str, Any]:
         "leader": task.leader,
         "lead_unit": task.lead_unit,
         "due": task.due.isoformat() if task.due else None,
+        # the deadline it is judged by: its own, else its parent's or the year end (implied)
+        "judged_due": f.due.isoformat() if f.due else None,
+        "due_implied": f.due_implied,
         "status": f.status.value,
         "progress": f.progress,
         "planned": f.planned,
@@ -28,7 +31,11 @@ def _task_entry(task: Task, figures: PlanFigures, area: str) -> dict[str, Any]:
 
 
 def summary_dict(plan: Plan, as_of: date, task_id: str | None = None) -> dict[str, Any]:
-    """{"as_of", "tasks": [...], "status": {light: count of leaf tasks}, "progress"}."""
+    """{"as_of", "tasks": [...], "work_items", "status": {light: count of work items}, "progress"}.
+
+    Counts (reports/labels.py says the same): "entered_tasks" are top-level
+    tasks, compared with the declared ones; "work_items" are the tasks without
+    sub-tasks, which carry the lights."""
     figures = evaluate_plan(plan, as_of)
     tasks: list[dict[str, Any]] = []
     for area in plan.areas:
@@ -53,6 +60,7 @@ def summary_dict(plan: Plan, as_of: date, task_id: str | None = None) -> dict[st
             "entered_tasks": sum(len(a.tasks) for a in plan.areas),
         },
         "tasks": tasks,
+        "work_items": figures.plan.leaf_tasks,
         "status": {s.value: counts[s] for s in STATUS_ORDER},
         "not_reported": figures.plan.not_reported,
         "progress": figures.plan.progress,

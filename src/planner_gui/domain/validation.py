@@ -17,10 +17,41 @@ def check_progress(value: object, field: str = "progress") -> float | None:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a number") from None
+        raise ValidationError(field, f"{_short(value)} is not a number") from None
+    except OverflowError:  # an integer such as 10**400
+        raise ValidationError(field, f"{_short(value)} is outside 0 to 100") from None
     if math.isnan(number) or not 0 <= number <= 100:
         raise ValidationError(field, f"{value} is outside 0 to 100")
     return number
+
+
+MAX_COUNT = 100_000  # declared areas or tasks: a city's plan has 10,000 tasks
+
+
+def _short(value: object) -> str:
+    """A value as a message shows it: a 5,000-digit number or a long text cut to 40 characters."""
+    try:
+        text = repr(value)
+    except ValueError:  # int.__repr__ refuses integers of more than 4,300 digits
+        return "a number of more than 4,300 digits"
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
+def check_count(value: object, field: str) -> int | None:
+    """A declared number of areas or tasks: a whole number from 0 to MAX_COUNT, or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValidationError(field, "must be a whole number")
+    try:
+        count = int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        raise ValidationError(field, f"{_short(value)} is not a whole number") from None
+    if count < 0:
+        raise ValidationError(field, "must not be negative")
+    if count > MAX_COUNT:
+        raise ValidationError(field, f"{_short(value)} is more than {MAX_COUNT:,}")
+    return count
 
 
 def check_number(value: object, field: str) -> float | None:
@@ -32,7 +63,9 @@ def check_number(value: object, field: str) -> float | None:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a number") from None
+        raise ValidationError(field, f"{_short(value)} is not a number") from None
+    except OverflowError:  # an integer such as 10**400
+        raise ValidationError(field, f"{_short(value)} is too large a number") from None
     if math.isnan(number) or math.isinf(number):
         raise ValidationError(field, f"{value} is not a finite number")
     return number
@@ -57,7 +90,27 @@ def check_dates(start: date | None, due: date | None) -> None:
         raise ValidationError("due", f"deadline {due} is before the start {start}")
 
 
+# Lengths at input. A title or name of 2,000 characters is plenty (the longest of the
+# bundled plan's is under 200) and fits every report; other texts end well inside a
+# spreadsheet cell (32,767), so that a ledger holds them exactly.
+MAX_TITLE = 2_000
+MAX_TEXT = 30_000
+
+
 def check_title(value: object, field: str = "title") -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError(field, "must not be empty")
+    if len(value.strip()) > MAX_TITLE:
+        raise ValidationError(field, f"is {len(value.strip()):,} characters long; at most {MAX_TITLE:,} are kept")
     return value.strip()
+
+
+def check_text(value: object, field: str) -> str:
+    """A free text (notes, units, an update's text): any text of at most MAX_TEXT characters."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be text")
+    if len(value) > MAX_TEXT:
+        raise ValidationError(field, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are kept")
+    return value

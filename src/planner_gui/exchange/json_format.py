@@ -7,6 +7,7 @@ names the exact place of anything wrong (``areas[2].tasks[0].due: ...``).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ from planner_gui.domain.model import (
     ProgressUpdate,
     Task,
 )
-from planner_gui.domain.validation import check_number, check_progress, parse_iso_date
+from planner_gui.domain.validation import check_count, check_number, check_progress, parse_iso_date
+from planner_gui.exchange import input_limits
 from planner_gui.replacing import replacing
 
 FORMAT = "planner-gui/1"
@@ -173,6 +175,12 @@ class _Reader:
             raise FormatError(self.at(key), "must be a whole number")
         return value
 
+    def count(self, key: str) -> int | None:
+        try:
+            return check_count(self.integer(key), self.at(key))
+        except ValidationError as exc:
+            raise FormatError(self.at(key), exc.reason) from None
+
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)
         if value is None:
@@ -283,7 +291,7 @@ def plan_from_dict(data: Any) -> Plan:
         raise FormatError("plan.year", f"{year} is not a plausible year")
     plan = Plan(
         title=info.text("title", required=True), year=year,
-        declared_areas=info.integer("declared_areas"), declared_tasks=info.integer("declared_tasks"),
+        declared_areas=info.count("declared_areas"), declared_tasks=info.count("declared_tasks"),
         source=info.text("source"), settings=_settings(info.data.get("settings")), **info.id(),
     )
     for area in top.items("areas"):
@@ -313,6 +321,9 @@ def _check_unique_ids(plan: Plan) -> None:
                 claim(type(child).__name__.lower(), child.id)
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def loads(text: str, source: str = "") -> Plan:
     try:
         data = json.loads(text)
@@ -320,9 +331,13 @@ def loads(text: str, source: str = "") -> Plan:
         raise FormatError(source, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:  # e.g. [[[[... 100,000 deep: a hostile or broken file
         raise FormatError(source, "is nested too deeply to be a plan") from None
+    except ValueError:  # Python reads integers of at most 4,300 digits
+        raise FormatError(source, "has a number of more than 4,300 digits; no plan figure is that long") from None
     try:
-        # "\ud800" escapes decode to lone surrogates, which no file or database can hold
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        # "\ud800" escapes decode to lone surrogates, which no file or database can hold (checked
+        # only when the text has such an escape: the check copies the whole plan, 117 MB for a city)
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise FormatError(source, "contains text that is not valid Unicode (a lone \\ud800-style escape)") from None
     except RecursionError:
@@ -339,12 +354,10 @@ def loads(text: str, source: str = "") -> Plan:
 
 def read_file(path: Path | str) -> Plan:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    raw = input_limits.read_input(path, input_limits.MAX_JSON_BYTES)  # no FIFO, device or /dev/zero
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FormatError(str(path), "is not UTF-8 text") from None
+    del raw
     return loads(text, str(path))

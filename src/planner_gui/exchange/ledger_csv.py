@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange import input_limits
 from planner_gui.exchange.safe_cells import FORMULA_TRIGGERS
 
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -41,26 +42,33 @@ def _unquote(cell: str) -> str:
     return cell
 
 
+def _delimiter(text: str) -> str:
+    """The delimiter, sniffed from the start of the file. Only the delimiter: the Sniffer's other
+    guesses come from that sample alone (no doubled quote in it means ``doublequote=False``,
+    which then misreads an RFC 4180 field such as 完成""专家论证"" (quoted) further down), and every
+    spreadsheet writes Excel's dialect anyway."""
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",\t;").delimiter
+    except csv.Error:
+        return ","
+
+
 def read_csv_rows(path: Path | str) -> list[list[str]]:
     """All rows of a CSV file as text (formulas stay text; nothing is evaluated)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    raw = input_limits.read_input(path)  # a regular file of at most MAX_INPUT_BYTES
     if not raw.strip():
         raise BadFileError(path, "is empty")
     try:
         text, _ = decode(raw, path)
     except UnicodeDecodeError:
         raise BadFileError(path, "is not valid UTF-8 or UTF-16 text") from None
-    sample = text[:4096]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        rows = [[_unquote(cell) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+        rows = []
+        for row in csv.reader(io.StringIO(text), csv.excel, delimiter=_delimiter(text)):
+            rows.append([_unquote(cell) for cell in row])
+            if len(rows) > input_limits.MAX_ROWS or len(row) > input_limits.MAX_COLUMNS:
+                input_limits.check_cell(path, path.name, len(rows), len(row))
     except csv.Error as exc:
         raise BadFileError(path, f"is not a readable CSV file ({exc})") from None
     return rows

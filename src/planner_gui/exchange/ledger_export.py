@@ -21,7 +21,9 @@ from typing import Any
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
+from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
+from planner_gui.exchange.ledger_exact import exact_updates
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
     INDICATOR_HEADERS,
@@ -31,6 +33,7 @@ from planner_gui.exchange.ledger_layout import (
     META_VERSION,
     SHEET_NAMES,
 )
+from planner_gui.exchange.safe_cells import shown_text
 from planner_gui.exchange.xlsx_writer import (
     ColumnStyle,
     Look,
@@ -59,16 +62,19 @@ def baseline(task: Task, figures: PlanFigures) -> dict[str, Any]:
     fig = figures.tasks[task.id]
     latest = fig.latest
     due = shown_deadline(task)
+    # Each text as its cell will read back (shown_text): a cell Excel cannot hold exactly (a
+    # control character, 40,000 characters) is then not taken for an edit on import, and the
+    # file's exact text stays; this record's other fields keep it exactly for a new file.
     return {
-        "title": task.title,
-        "leader": task.leader,
-        "lead_unit": task.lead_unit,
-        "co_units": "、".join(task.co_units),
-        "deadline": due.isoformat() if isinstance(due, date) else (due or ""),
-        "progress": fig.progress,
-        "text": latest.text if latest else "",
-        "problems": latest.problems if latest else "",
-        "next_steps": latest.next_steps if latest else "",
+        "title": shown_text(task.title),
+        "leader": shown_text(task.leader),
+        "lead_unit": shown_text(task.lead_unit),
+        "co_units": shown_text("、".join(task.co_units)),
+        "deadline": due.isoformat() if isinstance(due, date) else shown_text(due or ""),
+        "progress": shown_progress(fig.progress),
+        "text": shown_text(latest.text) if latest else "",
+        "problems": shown_text(latest.problems) if latest else "",
+        "next_steps": shown_text(latest.next_steps) if latest else "",
     }
 
 
@@ -121,15 +127,25 @@ def _write_meta_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, as_of: dat
     ws.add_rows(1, [header], [plain] * len(header))
     count = len(plan.areas) + sum(1 for _ in plan.walk_tasks())
     # a generator: each record is made as it is written, not all (17 MB at 10,000 tasks) at once
-    ws.add_rows(2, _meta_rows(plan, figures), [plain] * 3, count=count)
+    ws.add_rows(2, _meta_rows(plan, figures), [plain] * (2 + RECORD_CELLS), count=count)
 
 
 def _meta_rows(plan: Plan, figures: PlanFigures) -> Iterator[list[Any]]:
     for area in plan.areas:
-        yield ["area", area.id, json.dumps({"name": area.name, "description": area.description,
-                                           "weight": area.weight}, ensure_ascii=False)]
+        yield ["area", area.id, *_record_cells(json.dumps(
+            {"name": area.name, "description": area.description, "weight": area.weight}, ensure_ascii=False))]
         for task in area.tasks:
             yield from _task_records(task, area.id, None, figures)
+
+
+# A record longer than one cell holds (Excel's 32,767 characters: a title of 100,000 characters
+# stored before titles were limited) goes on in the next cells of its row; the reader joins them.
+RECORD_CELL_TEXT = 30_000
+RECORD_CELLS = 14
+
+
+def _record_cells(text: str) -> list[str]:
+    return [text[i:i + RECORD_CELL_TEXT] for i in range(0, len(text), RECORD_CELL_TEXT)][:RECORD_CELLS] or [""]
 
 
 def _task_records(task: Task, area_id: str, parent_id: str | None, figures: PlanFigures) -> Iterator[list[Any]]:
@@ -139,7 +155,10 @@ def _task_records(task: Task, area_id: str, parent_id: str | None, figures: Plan
     record.pop("subtasks")
     record.pop("updates")
     record.update(area_id=area_id, parent_id=parent_id, shown=baseline(task, figures))
-    yield ["task", task.id, json.dumps(record, ensure_ascii=False)]
+    exact = exact_updates(task)
+    if exact:
+        record["exact_updates"] = exact
+    yield ["task", task.id, *_record_cells(json.dumps(record, ensure_ascii=False))]
     for sub in task.subtasks:
         yield from _task_records(sub, area_id, task.id, figures)
 
@@ -183,6 +202,7 @@ def _write_ledger_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, lang: st
     ws.add_styled_rows(FIRST_DATA_ROW, rows, ncols)
     ws.frozen_rows = FIRST_DATA_ROW - 1
     ws.print_a4_landscape = True
+    ws.print_columns = ncols - 1  # the id column is not printed
 
 
 class _TaskLooks:
@@ -205,6 +225,10 @@ class _TaskLooks:
 
 
 def _task_cell_look(key: str, depth: int, status: Any, is_date: bool) -> Look:
+    if key == "id":
+        # not wrapped: LibreOffice draws a hidden column's wrapped text into the printed page,
+        # clipped to the row, as invisible text (a PDF's text then holds pieces of ids)
+        return Look()
     if key == "title" and depth:
         return Look(indent=2 * depth, **_BORDERED)
     if key == "progress":
@@ -224,7 +248,7 @@ def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, numb
     values = {
         "number": number, "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
         "co_units": shown["co_units"], "deadline": shown_deadline(task),
-        "progress": fig.progress / 100.0, "status": status_word(fig.status, lang),
+        "progress": shown_progress(fig.progress) / 100.0, "status": status_word(fig.status, lang),
         "text": shown["text"], "problems": shown["problems"], "id": task.id,
     }
     height = row_height(values, depth)
@@ -260,7 +284,9 @@ def row_height(values: dict[str, Any], depth: int = 0, widths: dict[str, float] 
         width = max(widths[key] - 1 - (2 * depth if key == "title" else 0), 4)
         if 2 * len(text) <= width and "\n" not in text:
             continue  # one line whatever the characters
-        needed = sum(max(1, -(-text_width(part) // width)) for part in text.split("\n"))
+        # A Chinese character is about 1.8 digits wide in the fonts offices print with (等线 in
+        # Excel, Noto Sans CJK in LibreOffice): counted as 2, rows came out a line too tall.
+        needed = sum(max(1, -(-(text_width(part) * 9) // (width * 10))) for part in text.split("\n"))
         lines = max(lines, needed)
     return None if lines == 1 else min(lines * LINE_POINTS + 3, MAX_ROW_POINTS)
 
@@ -272,6 +298,10 @@ def _sheet_with_header(wb: Workbook, name: str, keys: list[str], lang: str, widt
         ws.cell(1, col, HEADERS[lang].get(key, INDICATOR_HEADERS[lang].get(key, key)), header)
         ws.widths[col - 1] = widths.get(key, 14)
     ws.frozen_rows = 1
+    # printed like the ledger: A4 landscape, one page wide, the header on every page, and
+    # without the id columns (the last ones), which mean nothing on paper
+    ws.print_a4_landscape = True
+    ws.print_columns = len([k for k in keys if not k.endswith("_id")])
     return ws
 
 
@@ -294,22 +324,29 @@ def _write_indicators(wb: Workbook, plan: Plan, lang: str) -> None:
 def _write_updates(wb: Workbook, plan: Plan, lang: str) -> None:
     ws = _sheet_with_header(wb, SHEET_NAMES[lang]["updates"], UPDATE_KEYS, lang,
                             {"title": 36, "date": 12, "text": 44, "problems": 26, "next_steps": 26,
-                             "task_id": 38, "update_id": 38})
+                             "readings": 24, "task_id": 38, "update_id": 38})
     # a generator: the rows are made while the sheet is written, not all held at once
     rows = ([task.title, upd.date, upd.progress, upd.text, upd.problems, upd.next_steps,
              upd.reporter, "是" if upd.highlight else "",
-             _readings_json(upd.readings) if upd.readings else "", task.id, upd.id]
+             readings_text(upd.readings) if upd.readings else "", task.id, upd.id]
             for task in plan.walk_tasks() for upd in sorted(task.updates, key=lambda u: u.date))
     count = sum(len(task.updates) for task in plan.walk_tasks())
     plain = wb.styles.column()
     wrap = wb.styles.column(Look(wrap=True, vertical="top"))  # the long texts wrap
     dated = wb.styles.column(Look(number_format="yyyy-mm-dd"))
-    looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "date": dated}
+    looks = {"title": wrap, "text": wrap, "problems": wrap, "next_steps": wrap, "readings": wrap, "date": dated}
     ws.add_rows(2, rows, [looks.get(key, plain) for key in UPDATE_KEYS], count=count)
 
 
-# One encoder for all readings: json.dumps with options builds a new encoder per call.
-_readings_json = json.JSONEncoder(ensure_ascii=False).encode
+def readings_text(readings: dict[str, float]) -> str:
+    """Indicator readings as people read them, one per line: 新引进企业：12 (the reader takes this
+    and the JSON of older ledgers)."""
+    return "\n".join(f"{name}：{_number(value)}" for name, value in readings.items())
+
+
+def _number(value: float) -> str:
+    number = float(value)
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
 
 
 _DIGITS = "零一二三四五六七八九"

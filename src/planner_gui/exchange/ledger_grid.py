@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange import input_limits
 from planner_gui.exchange.ledger_csv import CSV_SUFFIXES, read_csv_rows
 from planner_gui.exchange.safe_cells import cell_text
 from planner_gui.imports import import_without_numpy
@@ -39,6 +40,9 @@ class Grid:
     rows: list[list[Any]]
     merged_rows: set[int] = field(default_factory=set)
     hidden: bool = False
+    # False for .xls/.ods (read by calamine, which gives no number formats): a percent-formatted
+    # 100 % arrives as the number 1, not as "100%"
+    formats_known: bool = True
 
     def value(self, r: int, c: int) -> Any:
         row = self.rows[r]
@@ -53,10 +57,8 @@ def open_grids(path: Path | str) -> list[Grid]:
     """Every sheet of an .xlsx workbook, or the one table of a CSV file."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
+        with input_limits.open_input(path) as handle:  # no FIFO, device or giant file
             head = handle.read(8)
-    except IsADirectoryError:
-        raise BadFileError(path, "is a folder, not a spreadsheet") from None
     except OSError as exc:
         raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not head:
@@ -64,18 +66,39 @@ def open_grids(path: Path | str) -> list[Grid]:
     if head.startswith(OLE2_HEADER):
         if _is_encrypted(path):
             raise BadFileError(path, "is password-protected; remove the password in Excel or WPS and save again")
-        raise BadFileError(path, "is an old Excel 97-2003 (.xls) workbook; save it as .xlsx and import that")
+        return _calamine_grids(path)  # an old Excel 97-2003 (.xls) workbook
     if head.startswith(ZIP_HEADER):
+        if _is_opendocument(path):
+            return _calamine_grids(path)
         return _xlsx_grids(path)
     if path.suffix.lower() in CSV_SUFFIXES:
         return [Grid(path.stem, [list(r) for r in read_csv_rows(path)])]
-    raise BadFileError(path, "is not an Excel workbook (.xlsx) or a CSV file")
+    raise BadFileError(path, "is not an Excel workbook (.xlsx, .xls), an OpenDocument sheet (.ods) or a CSV file")
 
 
 def _is_encrypted(path: Path) -> bool:
     # An encrypted OOXML file is an OLE2 container holding an "EncryptedPackage" stream.
     data = path.read_bytes()
     return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
+
+
+def _is_opendocument(path: Path) -> bool:
+    # An OpenDocument file is a zip whose first entry, "mimetype", names its kind.
+    try:
+        with zipfile.ZipFile(path) as archive:
+            mimetype = input_limits.read_member(path, archive, "mimetype", 200)  # streamed and capped
+            return mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet")
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, NotImplementedError, ValueError, BadFileError):
+        return False  # not an .ods; the .xlsx reader says what is wrong with a damaged zip
+
+
+def _calamine_grids(path: Path) -> list[Grid]:
+    from planner_gui.exchange.ledger_calamine import read_calamine_grids
+
+    grids = [_merged_grid(name, rows, merged, hidden) for name, hidden, rows, merged in read_calamine_grids(path)]
+    for grid in grids:
+        grid.formats_known = False
+    return grids
 
 
 def _xlsx_grids(path: Path) -> list[Grid]:
@@ -86,8 +109,10 @@ def _xlsx_grids(path: Path) -> list[Grid]:
     try:
         return [_merged_grid(name, rows, merged, hidden)
                 for name, hidden, rows, merged in read_workbook_grids(path, _is_percent)]
-    except (Unsupported, zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError):
+    except (Unsupported, zipfile.BadZipFile, ParseError, KeyError, ValueError, IndexError, OSError, EOFError,
+            OverflowError, LookupError):  # LookupError: an XML declaration naming no known encoding
         # Unusual or damaged: openpyxl reads it, or says what is wrong with it.
+        input_limits.check_for_openpyxl(path)  # openpyxl reads everything into memory
         return _openpyxl_grids(path)
 
 
@@ -102,11 +127,19 @@ def _openpyxl_grids(path: Path) -> list[Grid]:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as exc:
         raise BadFileError(path, f"is damaged or not an Excel workbook ({type(exc).__name__})") from None
     except Exception as exc:  # openpyxl raises many kinds of error for a broken file
-        raise BadFileError(path, f"is damaged and cannot be read ({type(exc).__name__}: {exc})") from None
+        raise BadFileError(path, f"is damaged and cannot be read ({_first_line(exc)})") from None
     try:
         return [_sheet_grid(ws) for ws in wb.worksheets]
+    except (OverflowError, ValueError, TypeError) as exc:  # a number or date no one can hold
+        raise BadFileError(path, f"is damaged and cannot be read ({_first_line(exc)})") from None
     finally:
         wb.close()
+
+
+def _first_line(exc: Exception) -> str:
+    """An exception as one short line: openpyxl's messages run over several."""
+    text = " ".join(str(exc).split("\n", 1)[0].split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
 
 
 def _is_percent(number_format: str) -> bool:
@@ -127,6 +160,8 @@ def _cell_value(cell: Any) -> Any:
         return f"{round(value * 100, 6):g}%"
     if isinstance(value, str):
         return value if value.strip() else None
+    if type(value) is int and not -(2**53) <= value <= 2**53:
+        return float(str(value))  # a double, as Excel holds it: 10**400 is inf, reported as such
     return value
 
 

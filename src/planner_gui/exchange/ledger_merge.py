@@ -22,8 +22,10 @@ from typing import Any
 
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
+from planner_gui.exchange.safe_cells import shown_text
 
 TASK_FIELDS = ("title", "leader", "lead_unit", "co_units", "deadline")
 REPORT_FIELDS = ("progress", "text", "problems", "next_steps")
@@ -97,6 +99,8 @@ class ChangeSet:
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # rows a form's department added: listed for the office to accept (then new tasks) or reject
+    proposed_tasks: list[NewTask] = field(default_factory=list)
 
     def is_empty(self) -> bool:
         return not (self.new_areas or self.new_tasks or self.field_changes or self.new_updates)
@@ -112,6 +116,7 @@ class ChangeSet:
             ) + sum(len(t.updates) for n in self.new_tasks for t in n.task.walk()),
             "conflicts": len(self.conflicts),
             "problems": len(self.problems),
+            "proposed_tasks": len(self.proposed_tasks),
         }
 
 
@@ -126,14 +131,19 @@ def _norm(value: Any) -> Any:
 
 
 def task_shown(task: Task, figures: PlanFigures) -> dict[str, Any]:
-    """The plan's values in the form a ledger row shows them."""
+    """The plan's values in the form a ledger row shows them (texts as a cell holds them and the
+    reader reads them back: a control character or a trailing space is no edit)."""
+    return {k: _norm(shown_text(v)) if isinstance(v, str) else v for k, v in _task_values(task, figures).items()}
+
+
+def _task_values(task: Task, figures: PlanFigures) -> dict[str, Any]:
     fig = figures.tasks[task.id]
     latest = fig.latest
     return {
         "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
         "co_units": "、".join(task.co_units),
         "deadline": task.deadline_text or (task.due.isoformat() if task.due else ""),
-        "progress": round(fig.progress, 2),
+        "progress": shown_progress(fig.progress),
         "text": latest.text if latest else "", "problems": latest.problems if latest else "",
         "next_steps": latest.next_steps if latest else "",
     }
@@ -147,7 +157,8 @@ def row_shown(row: LedgerRow) -> dict[str, Any]:
     if "deadline_text" in v:
         shown["deadline"] = v["deadline_text"] or (v["due"].isoformat() if v["due"] else "")
     if "progress" in v:
-        shown["progress"] = _norm(v["progress"])
+        # compared as shown (a whole percent, the one rule): 62.5 typed where 63 % shows is no change
+        shown["progress"] = None if v["progress"] is None else shown_progress(v["progress"])
     return shown
 
 
@@ -230,8 +241,16 @@ class _Merger:
                     due=v.get("due"))
         self._adopt_id(task, row.id)
         self._check_deadline(row)
+        if self.ledger.meta is None:
+            # another office's ledger: targets in the title (新增就业岗位不少于800个) are read
+            # by the text intake's own rules (imported here: our own ledgers never need it)
+            from planner_gui.exchange.intake.indicators import find_indicators
+
+            for found in find_indicators(task.title):
+                found.indicator.due = task.due
+                task.indicators.append(found.indicator)
         report = {k: v.get(k) for k in REPORT_FIELDS}
-        if any(report.get(k) not in (None, "") for k in REPORT_FIELDS):
+        if _reported(report):
             task.updates.append(ProgressUpdate(date=self.as_of, progress=report["progress"],
                                                text=report["text"] or "", problems=report["problems"] or "",
                                                next_steps=report["next_steps"] or ""))
@@ -283,6 +302,8 @@ class _Merger:
         db = task_shown(task, self.figures)
         record = self.baselines.get(task.id)
         base = {k: _norm(v) for k, v in record["shown"].items()} if record else None
+        if base is not None and isinstance(base.get("progress"), (int, float)):
+            base["progress"] = shown_progress(base["progress"])  # exported before the one rule
         for key in TASK_FIELDS:
             if key not in file:
                 continue
@@ -382,6 +403,14 @@ class _Merger:
                 elif verdict == "conflict":
                     self.changes.conflicts.append(Conflict(task.id, task.title, label, exported.get(key),
                                                            db, file, item["where"]))
+
+
+def _reported(report: dict[str, Any]) -> bool:
+    """Whether a new row reports anything: a bare 0 % (the figure of a task nobody has reported
+    on) with no text is no report, and no update is made up for it."""
+    if any(report.get(k) for k in ("text", "problems", "next_steps")):
+        return True
+    return report.get("progress") not in (None, 0, 0.0)
 
 
 def _judge(file: Any, db: Any, base: Any, known: bool = False) -> str | None:

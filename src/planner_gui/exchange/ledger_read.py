@@ -23,6 +23,7 @@ from typing import Any
 from planner_gui.domain.dates import resolve_deadline, year_from_text
 from planner_gui.domain.errors import BadFileError, ValidationError
 from planner_gui.domain.validation import check_number
+from planner_gui.exchange.ledger_exact import restore_updates
 from planner_gui.exchange.ledger_grid import Grid, open_grids
 from planner_gui.exchange.ledger_layout import (
     HEADERS,
@@ -36,8 +37,10 @@ from planner_gui.exchange.ledger_values import (
     Problem,
     as_of_from_text,
     clean_area_name,
+    is_note_row,
     is_section_label,
     parse_progress,
+    split_progress_text,
     text_of,
 )
 
@@ -163,6 +166,7 @@ def _read_ledger(path: Path, plan_year: int | None, today: date | None) -> Ledge
         for grid in grids:
             if grid.name in history_names:
                 ledger.history = _read_history(grid, ledger)
+                restore_updates(ledger.history, ledger.meta.tasks)  # texts a cell cannot hold
             elif grid.name in indicator_names:
                 ledger.indicators = _read_indicators(grid, ledger)
     else:
@@ -219,7 +223,7 @@ def _read_meta(grid: Grid, ledger: Ledger) -> Meta | None:
         for row in grid.rows[1:]:
             if not row or row[0] not in ("task", "area"):
                 continue
-            record = json.loads(text_of(row[2]))
+            record = json.loads("".join(text_of(c) for c in row[2:] if c is not None))  # long: several cells
             (meta.tasks if row[0] == "task" else meta.areas)[str(row[1])] = record
     except (ValueError, IndexError, TypeError):
         ledger.problems.append(Problem(META_SHEET, None, "", "the hidden record of the export is damaged; "
@@ -244,6 +248,7 @@ def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledge
         ledger.columns = headings
         ledger.ignored_columns = unknown
     area = default_area
+    fractions = not grid.formats_known and _all_fractions(grid, header_row, columns.get("progress"))
     for r in range(header_row + 1, len(grid.rows)):
         cells = {key: grid.value(r, c) for key, c in columns.items()}
         filled = [v for k, v in cells.items() if k != "id" and v not in (None, "")]
@@ -251,12 +256,25 @@ def _read_table(grid: Grid, header: tuple[int, dict[str, int], list[str]], ledge
         if not filled and not other:
             continue
         row_id = text_of(cells.get("id")) or None
+        first_text = next((v for v in grid.rows[r] if v not in (None, "")), None)
+        if not row_id and isinstance(first_text, str) and is_note_row(first_text):
+            continue  # 注：…, 填表人：…: a footer or note, not an area or a task
         section = _section_text(grid, r, cells, filled, columns)
         if section is not None:
             area = clean_area_name(section)
             ledger.rows.append(LedgerRow(grid.name, grid.row_number(r), "area", area, id=row_id))
             continue
-        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger, headings))
+        ledger.rows.append(_task_row(grid, r, cells, area, row_id, ledger, headings, fractions))
+
+
+def _all_fractions(grid: Grid, header_row: int, column: int | None) -> bool:
+    """Whether every number in the progress column is from 0 to 1: a percent-formatted column
+    of an .xls or .ods, whose formats calamine does not give (48 % arrives as 0.48, 100 % as 1)."""
+    if column is None:
+        return False
+    numbers = [v for r in range(header_row + 1, len(grid.rows)) for v in (grid.value(r, column),)
+               if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    return bool(numbers) and all(0 <= v <= 1 for v in numbers)
 
 
 def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
@@ -279,7 +297,7 @@ def _section_text(grid: Grid, r: int, cells: dict[str, Any], filled: list[Any],
 
 
 def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str | None,
-              ledger: Ledger, heading: dict[str, str]) -> LedgerRow:
+              ledger: Ledger, heading: dict[str, str], fractions: bool = False) -> LedgerRow:
     row = LedgerRow(grid.name, grid.row_number(r), "task", area, number=text_of(cells.get("number")), id=row_id,
                     headings=heading)
 
@@ -290,14 +308,28 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
     for key in TEXT_KEYS:
         if key in cells:
             values[key] = text_of(cells[key]).strip()
+    if values.get("text") and ledger.meta is None:
+        # 存在问题：… / 下步计划：… written inside the progress cell go to their own fields
+        # (our own ledgers have a column for each, and their text is kept as written).
+        parts = split_progress_text(values["text"])
+        if parts["problems"] or parts["next_steps"]:
+            values["text"] = parts["text"]
+            for key in ("problems", "next_steps"):
+                if parts[key]:
+                    values[key] = "\n".join(p for p in (values.get(key, ""), parts[key]) if p)
     if "co_units" in cells:
         values["co_units"] = [u for u in re.split(r"[、，,;；/\n]+", text_of(cells["co_units"])) if u.strip()]
         values["co_units"] = [u.strip() for u in values["co_units"]]
     if "deadline" in cells:
         values["deadline_text"], values["due"] = _deadline(cells["deadline"], ledger.year)
     if "progress" in cells:
+        # A report form's 本期进度（%） column holds percentages as typed: 0.5 there is 0.5 %, not
+        # half (a percent-formatted cell arrives as "50%" and is read by its format).
+        typed_percent = ledger.kind == "form" and re.search(r"[（(]\s*[%％]\s*[）)]", heading.get("progress", ""))
         try:
-            values["progress"] = parse_progress(cells["progress"])
+            values["progress"] = parse_progress(cells["progress"], fraction=not typed_percent)
+            if fractions and not typed_percent and cells["progress"] == 1 and not isinstance(cells["progress"], bool):
+                values["progress"] = 100.0  # 100 % in a column of fractions (.xls/.ods)
         except ValueError as exc:
             problem("progress", str(exc))
     if not values.get("title"):
@@ -390,7 +422,7 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
                 progress = number if 0 <= number <= 100 else parse_progress(progress, fraction=False)
             else:
                 progress = parse_progress(progress, fraction=False)
-            readings = json.loads(text(readings) or "{}") if readings is not None else {}
+            readings = parse_readings(text(readings)) if readings is not None else {}
         except ValueError as exc:
             ledger.problems.append(Problem(grid.name, r + 1, "", f"{exc}; update skipped"))
             continue
@@ -405,3 +437,27 @@ def _read_history(grid: Grid, ledger: Ledger) -> list[dict[str, Any]]:
             "readings": readings if isinstance(readings, dict) else {}, "where": f"{grid.name} row {r + 1}",
         })
     return history
+
+
+def parse_readings(text: str) -> dict[str, Any]:
+    """The 指标读数 cell: one 名称：值 per line (what the ledger writes), or the JSON object that
+    older ledgers held. ValueError, saying what is wrong, for anything else."""
+    text = text.strip()
+    if not text:
+        return {}
+    if text.startswith("{"):
+        found = json.loads(text)
+        return found if isinstance(found, dict) else {}
+    readings: dict[str, Any] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        parts = re.split(r"[:：](?=[^:：]*$)", line.strip(), maxsplit=1)  # at the last colon
+        name, value = (parts[0], parts[1]) if len(parts) == 2 else ("", "")
+        if not name.strip():
+            raise ValueError(f"indicator reading {line.strip()!r} is not 名称：值")
+        try:
+            readings[name.strip()] = float(value.strip())
+        except ValueError:
+            raise ValueError(f"indicator reading {line.strip()!r} has no number") from None
+    return readings

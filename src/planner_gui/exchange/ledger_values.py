@@ -105,3 +105,43 @@ def clean_area_name(text: str) -> str:
     """一、加强生态环境建设（5项） -> 加强生态环境建设."""
     text = _SECTION.sub("", text.strip()).strip()
     return _COUNT_SUFFIX.sub("", text).strip() or text
+
+
+# Footer and note rows under (or between) a ledger's rows: notes, instructions, signatures.
+_NOTE_ROW = re.compile(
+    r"^\s*(?:备\s*注|注\s*\d*\s*[:：、.．]|说\s*明\s*[:：]|填表说明|填报说明|"
+    r"(?:填表人|填报人|审核人|负责人|联系人|联系电话|制表人?|统计人|单位盖章|领导签字|主要负责人签字)"
+    r"\s*(?:[:：]|$)|(?:签字|签章|盖章)\s*[:：])"
+)
+
+
+def is_note_row(text: str) -> bool:
+    """注：进度由各单位自行填报。 / 填表人：… / 备注: a footer or note row, not an area or task."""
+    return bool(_NOTE_ROW.match(text))
+
+
+# Labelled parts people write inside one progress cell: 存在问题：… 下步计划：…
+_PART_LABELS = {
+    "problems": r"存在(?:的)?问题|困难问题|问题",
+    "next_steps": r"下一?步(?:工作)?(?:计划|打算|工作)?|下阶段(?:工作)?计划",
+}
+_PART = re.compile(
+    r"(?:^|(?<=[。；;！!\s]))\s*(?:[0-9一二三四五六七八九十]+[、.．]\s*)?"
+    r"(?P<label>" + "|".join(f"(?P<{k}>{v})" for k, v in _PART_LABELS.items()) + r")\s*[:：]"
+)
+
+
+def split_progress_text(text: str) -> dict[str, str]:
+    """进展情况 text with 存在问题：/下步计划： inside it, split into text, problems and next_steps
+    (a part that is not labelled stays in the text)."""
+    parts = {"text": "", "problems": "", "next_steps": ""}
+    matches = list(_PART.finditer(text))
+    if not matches:
+        parts["text"] = text
+        return parts
+    parts["text"] = text[: matches[0].start()].strip()
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        key = "problems" if match["problems"] else "next_steps"
+        piece = text[match.end(): following.start() if following else len(text)].strip()
+        parts[key] = f"{parts[key]}\n{piece}".strip() if parts[key] else piece
+    return parts

@@ -8,32 +8,37 @@ locked by sheet protection WITHOUT a password (so an office can still unlock
 a form in Excel: Review > Unprotect Sheet). Progress is validated to 0..100.
 
 A hidden sheet marks the workbook as a form (who it is for, the period), so
-``planner import-xlsx`` recognises it. Each filled row becomes a dated
+``planner-cli import-xlsx`` recognises it. Each filled row becomes a dated
 update with the unit or leader as reporter; a row already imported (same
 reporter and content since the period began) is not added again.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.dates import month_end, quarter_end
-from planner_gui.domain.errors import FormatError
+from planner_gui.domain.errors import FormatError, PlannerError
 from planner_gui.domain.model import Plan, PlanSettings, ProgressUpdate, Task
 from planner_gui.domain.progress import evaluate_plan
+from planner_gui.domain.rounding import format_progress, shown_progress
 from planner_gui.exchange.ledger_export import (
     FIRST_DATA_ROW,
     HEADER_FILL,
     chinese_ordinal,
     meta_header,
     row_height,
+    text_width,
 )
 from planner_gui.exchange.ledger_layout import HEADERS, META_SHEET, SHEET_NAMES
-from planner_gui.exchange.ledger_merge import ChangeSet, NewUpdate
-from planner_gui.exchange.ledger_read import Ledger
+from planner_gui.exchange.ledger_merge import ChangeSet, Conflict, NewTask, NewUpdate
+from planner_gui.exchange.ledger_read import Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
 from planner_gui.exchange.safe_cells import write_cell
 from planner_gui.imports import import_without_numpy
@@ -42,12 +47,23 @@ from planner_gui.replacing import replacing
 FORM_COLUMNS = ("number", "title", "leader", "lead_unit", "deadline", "previous",
                 "progress", "text", "problems", "next_steps", "id")
 EDITABLE = ("progress", "text", "problems", "next_steps")
-WIDTHS = {"number": 7, "title": 40, "leader": 10, "lead_unit": 14, "deadline": 14, "previous": 10,
-          "progress": 12, "text": 44, "problems": 28, "next_steps": 28, "id": 38}
+# Narrow enough that, fitted to an A4 landscape page, the text prints at about 9 pt (the sum of
+# the printed widths was 207 and printed at 6.5 pt); the input columns stay the widest.
+WIDTHS = {"number": 6, "title": 32, "leader": 9, "lead_unit": 12, "deadline": 11, "previous": 8,
+          "progress": 9, "text": 36, "problems": 22, "next_steps": 22, "id": 38}
 FORM_HEADERS = {"zh": {"progress": "本期进度（%）", "text": "本期进展情况"},
                 "en": {"progress": "Progress this period (%)", "text": "Progress this period"}}
 INPUT_FILL = "FFF9DB"
 FORM_FIRST_ROW = 4
+
+
+@dataclass
+class RowMismatch(Conflict):
+    """A form row whose hidden id names one task and whose visible title another."""
+
+    def __str__(self) -> str:
+        return (f"{self.where}: conflict — the row's id is the task {self.database!r} but its title is "
+                f"{self.file!r} (was the form sorted or pasted over its visible columns?); not imported")
 
 
 def reporting_period(settings: PlanSettings, as_of: date) -> tuple[date, date, date]:
@@ -70,18 +86,41 @@ def period_label(settings: PlanSettings, as_of: date, lang: str = "zh") -> str:
 
 
 def group_tasks(plan: Plan, by: str) -> dict[str, list[tuple[str, Task]]]:
-    """Tasks (with their area name) per lead unit or leader, in plan order; tasks without one are left out."""
+    """Tasks (with their area name) per lead unit or leader, in plan order. A sub-task without
+    its own unit or leader is its parent's (it inherits them), so it goes into the parent's form;
+    tasks without one even so are left out."""
     groups: dict[str, list[tuple[str, Task]]] = {}
+
+    def visit(task: Task, area: str, inherited: str) -> None:
+        key = (task.lead_unit if by == "unit" else task.leader).strip() or inherited
+        if key:
+            groups.setdefault(key, []).append((area, task))
+        for sub in task.subtasks:
+            visit(sub, area, key)
+
     for area in plan.areas:
-        for task in area.walk_tasks():
-            key = (task.lead_unit if by == "unit" else task.leader).strip()
-            if key:
-                groups.setdefault(key, []).append((area.name, task))
+        for task in area.tasks:
+            visit(task, area.name, "")
     return groups
 
 
+def no_forms_reason(plan: Plan, by: str) -> str | None:
+    """Why no form could be made (no task has a lead unit, or a leader), or None."""
+    if group_tasks(plan, by):
+        return None
+    if by == "unit":
+        return "no task has a lead unit (牵头单位) filled in, so there is nobody to send a form to"
+    return "no task has a responsible leader (责任领导) filled in, so there is nobody to send a form to"
+
+
+# Names Windows keeps for devices, whatever the extension: CON.xlsx cannot be opened or mailed.
+_DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+
+
 def _file_name(name: str, used: set[str]) -> str:
-    base = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "form"
+    base = re.sub(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+', "_", name).strip("._")[:100].rstrip("._") or "form"
+    if base.split(".")[0].upper() in _DEVICE_NAMES:
+        base += "_"
     candidate, n = base, 2
     while candidate.casefold() in used:
         candidate, n = f"{base}_{n}", n + 1
@@ -93,6 +132,9 @@ def export_forms(plan: Plan, by: str, out_dir: Path | str, as_of: date, lang: st
     """Write one form per unit (``by="unit"``) or leader (``by="leader"``) into ``out_dir``."""
     if by not in ("unit", "leader"):
         raise FormatError("--by", "must be unit or leader")
+    reason = no_forms_reason(plan, by)
+    if reason is not None:  # said before anything (a folder) is made
+        raise PlannerError(f"no forms written: {reason}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
@@ -122,8 +164,12 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
     last = get_column_letter(len(FORM_COLUMNS) - 1)
     title = (f"{plan.title}进展填报表（{label}）— {name}" if lang == "zh"
              else f"{plan.title} — progress report for {label} — {name}")
-    write_cell(ws, 1, 1, title).font = style["title"]
+    title_cell = write_cell(ws, 1, 1, title)
+    title_cell.font, title_cell.alignment = style["title"], style["centre"]
     ws.merge_cells(f"A1:{last}1")
+    # the 16 pt title is not clipped: its height, and a second line when it is longer than the row
+    printed = sum(WIDTHS[k] for k in FORM_COLUMNS if k != "id")
+    ws.row_dimensions[1].height = 26 if text_width(title) * 16 / 11 <= printed else 48
     note = (f"填报期间：{start.isoformat()}至{end.isoformat()}；报送截止：{due.isoformat()}。"
             "请在浅黄色单元格填写本期进度（0-100）、进展情况、存在问题和下步计划，其他单元格已锁定。"
             if lang == "zh" else
@@ -138,6 +184,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
         cell.font, cell.fill, cell.border, cell.alignment = (
             style["bold"], style["header_fill"], style["border"], style["centre"])
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS[key]
+    ws.row_dimensions[3].height = 30  # 本期进度（%） takes two lines in its narrow column
     ws.column_dimensions[get_column_letter(len(FORM_COLUMNS))].hidden = True
     unlocked = Protection(locked=False)
     input_fill = style["PatternFill"]("solid", fgColor=INPUT_FILL)
@@ -149,12 +196,17 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
             write_cell(ws, row, 1, area).font = style["bold"]
             ws.merge_cells(f"A{row}:{last}{row}")
             row += 1
-        values = {"number": str(number), "title": task.title, "leader": task.leader,
-                  "lead_unit": task.lead_unit, "deadline": task.deadline_text or task.due,
-                  "previous": figures.tasks[task.id].progress, "id": task.id}
+        # a sub-task that inherits its parent's unit (or leader) shows the one the form is for
+        values = {"number": str(number), "title": task.title,
+                  "leader": task.leader or (name if by == "leader" else ""),
+                  "lead_unit": task.lead_unit or (name if by == "unit" else ""),
+                  "deadline": task.deadline_text or task.due,
+                  "previous": shown_progress(figures.tasks[task.id].progress), "id": task.id}
         for col, key in enumerate(FORM_COLUMNS, start=1):
             cell = write_cell(ws, row, col, values.get(key))
             cell.border, cell.alignment = style["border"], style["wrap"]
+            if key == "id":  # not wrapped: LibreOffice prints a hidden column's wrapped text, invisibly
+                cell.border, cell.alignment = style["no_border"], style["plain"]
             if key in EDITABLE:
                 cell.protection, cell.fill = unlocked, input_fill
             if key == "deadline" and isinstance(values[key], date):
@@ -162,7 +214,8 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
         height = row_height(values, widths=WIDTHS)
         if height is not None:  # a long title is not cut off in print
             ws.row_dimensions[row].height = height
-        meta_rows.append(["task", task.id, "{}"])
+        # what the row showed, so a form sorted over its visible columns is caught on import
+        meta_rows.append(["task", task.id, json.dumps({"title": task.title}, ensure_ascii=False)])
         row += 1
     progress_col = get_column_letter(FORM_COLUMNS.index("progress") + 1)
     check = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",
@@ -195,36 +248,102 @@ def _already_reported(task: Task, update: ProgressUpdate, since: date) -> bool:
     )
 
 
-def merge_form(plan: Plan, ledger: Ledger, today: date) -> ChangeSet:
-    """The updates a filled report form adds to ``plan`` (the plan is not modified)."""
+def _same_title(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a or "") == re.sub(r"\s+", "", b or "")
+
+
+def merge_form(plan: Plan, ledger: Ledger, today: date,
+               accept_new_rows: bool | Collection[str] = False) -> ChangeSet:
+    """The updates a filled report form adds to ``plan`` (the plan is not modified).
+
+    A row is its task when the hidden id AND the visible title agree (the title as exported,
+    or the task's title now): a form sorted or pasted over its visible columns leaves the hidden
+    ids where they were, and booking such a row on the id's task would put one department's
+    report on another task. A disagreement is a conflict, not an update. A row the department
+    added (no id) is a proposed new task, added only when the office accepts it
+    (``accept_new_rows``: True for all, or the places, "Sheet row N", of those accepted). Repeated rows are flagged, and a figure lower than the task's
+    previous one is pointed out (it may be a typing slip)."""
     assert ledger.meta is not None
     meta = ledger.meta
-    if meta.plan.get("id") not in (None, plan.id):
-        raise FormatError(str(ledger.path), f"this report form was made from another plan "
-                                            f"({meta.plan.get('title', '?')})")
-    start = date.fromisoformat(meta.extra["period_start"])
-    end = date.fromisoformat(meta.extra["period_end"])
-    reporter = str(meta.extra.get("name", ""))
+    try:  # the hidden record as it was written; a changed one is refused in one line
+        if meta.plan.get("id") not in (None, plan.id):
+            raise FormatError(str(ledger.path), f"this report form was made from another plan "
+                                                f"({meta.plan.get('title', '?')})")
+        start = date.fromisoformat(meta.extra["period_start"])
+        end = date.fromisoformat(meta.extra["period_end"])
+        reporter = str(meta.extra.get("name", ""))
+        by = str(meta.extra.get("by", "unit"))
+    except (AttributeError, KeyError, TypeError, ValueError):
+        raise FormatError(str(ledger.path), "the hidden record of this report form is damaged; "
+                                            "export the form again") from None
+    when = _update_date(today, start, end)
     filled_columns = {ledger.columns.get(k, k) for k in (*EDITABLE, "title")}
     changes = ChangeSet(problems=[p for p in ledger.problems if p.column in filled_columns or not p.column])
     tasks = {t.id: t for t in plan.walk_tasks()}
+    figures = evaluate_plan(plan, when)
+    taken: dict[str, tuple[str, tuple[Any, ...]]] = {}  # task id -> (where, what) of its row
     for row in ledger.rows:
         if row.kind != "task":
             continue
         v = row.values
         if all(v.get(k) in (None, "") for k in EDITABLE):
             continue
-        task = tasks.get(row.id or "")
+        update = ProgressUpdate(date=when, progress=v.get("progress"),
+                                text=v.get("text", ""), problems=v.get("problems", ""),
+                                next_steps=v.get("next_steps", ""), reporter=reporter)
+        if not row.id:
+            accepted = accept_new_rows is True or (
+                not isinstance(accept_new_rows, bool) and row.where() in accept_new_rows)
+            _new_row(plan, row, update, reporter, by, changes, accepted)
+            continue
+        task = tasks.get(row.id)
         if task is None:
             changes.problems.append(Problem(row.sheet, row.row, "", "this task is no longer in the plan; row skipped"))
             continue
-        update = ProgressUpdate(date=_update_date(today, start, end), progress=v.get("progress"),
-                                text=v.get("text", ""), problems=v.get("problems", ""),
-                                next_steps=v.get("next_steps", ""), reporter=reporter)
+        exported = str((meta.tasks.get(row.id) or {}).get("title") or "")
+        title = str(v.get("title", ""))
+        if not (_same_title(title, task.title) or (exported and _same_title(title, exported))):
+            changes.conflicts.append(RowMismatch(task.id, task.title, ledger.columns.get("title", "任务"),
+                                                 exported or task.title, task.title, title, row.where()))
+            continue
+        what = (update.progress, update.text, update.problems, update.next_steps)
+        if task.id in taken:
+            first_where, first_what = taken[task.id]
+            if first_what == what:
+                message = f"repeats {first_where} (the same task and report); taken once"
+            else:
+                message = f"is the same task as {first_where} with another report; only {first_where} is taken"
+            changes.problems.append(Problem(row.sheet, row.row, "", message))
+            continue
+        taken[task.id] = (row.where(), what)
         if _already_reported(task, update, start):
             continue
+        previous = figures.tasks[task.id].progress
+        if update.progress is not None and update.progress < previous:
+            changes.notes.append(f"{row.where()}: {task.title!r} — progress {format_progress(update.progress)} "
+                                 f"is lower than its previous {format_progress(previous)}; check the figure")
         changes.new_updates.append(NewUpdate(task.id, task.title, update, row.where()))
     return changes
+
+
+def _new_row(plan: Plan, row: LedgerRow, update: ProgressUpdate, reporter: str, by: str,
+             changes: ChangeSet, accept: bool) -> None:
+    """A row the department added: a new task under its section's area, once accepted."""
+    v = row.values
+    if not v.get("title"):
+        changes.problems.append(Problem(row.sheet, row.row, "", "a row without a task title or id; row skipped"))
+        return
+    area = next((a for a in plan.areas if a.name.strip() == row.area.strip()), None) if row.area else None
+    if area is None:
+        area = next(iter(plan.areas), None)
+    if area is None:
+        changes.problems.append(Problem(row.sheet, row.row, "", "a new row, but the plan has no area to put it in"))
+        return
+    task = Task(title=v["title"], leader=v.get("leader", "") or (reporter if by == "leader" else ""),
+                lead_unit=v.get("lead_unit", "") or (reporter if by == "unit" else ""),
+                deadline_text=v.get("deadline_text", ""), due=v.get("due"), updates=[update])
+    new = NewTask(task, area.id, None, row.where())
+    (changes.new_tasks if accept else changes.proposed_tasks).append(new)
 
 
 def form_styles() -> dict[str, Any]:
@@ -239,6 +358,8 @@ def form_styles() -> dict[str, Any]:
         "border": Border(left=thin, right=thin, top=thin, bottom=thin),
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "plain": Alignment(),
+        "no_border": Border(),
         "PatternFill": PatternFill,
     }
 
@@ -252,6 +373,13 @@ def print_setup(ws: Any) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"1:{FIRST_DATA_ROW - 1}"
     ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "&P / &N"
+    if ws.max_column > 1:  # the hidden id column (the last) is outside the print area
+        from openpyxl.utils import get_column_letter
+
+        ws.print_area = f"A1:{get_column_letter(ws.max_column - 1)}{ws.max_row}"
 
 
 def write_meta_sheet(wb: Any, as_of: date, lang: str, plan: Plan, rows: list[list[Any]],

@@ -9,6 +9,7 @@ text unchanged and stays text even when someone edits it later.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -16,6 +17,22 @@ from typing import Any
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Excel's limit on the text in one cell.
 MAX_CELL_TEXT = 32767
+# Control characters XML 1.0 cannot hold (openpyxl raises IllegalCharacterError on them): a
+# vertical tab from Word through a CSV ledger is enough. They are dropped from visible cells.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def shown_text(text: str) -> str:
+    """``text`` as a spreadsheet cell holds it and a reader reads it back: cut at Excel's limit,
+    without the control characters XML cannot hold, with line ends as LF. What a ledger's
+    hidden record says a cell shows, so that an unedited cell is seen as unedited and the exact
+    stored text is kept (export then import changes nothing)."""
+    if len(text) > MAX_CELL_TEXT:
+        text = text[: MAX_CELL_TEXT - 1] + "…"
+    text = _ILLEGAL.sub("", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def is_risky(text: str) -> bool:
@@ -40,7 +57,7 @@ def write_cell(ws: Any, row: int, column: int, value: Any) -> Any:
     if isinstance(value, (bool, int, float, date, datetime)):
         cell.value = value
         return cell
-    text = str(value)
+    text = _ILLEGAL.sub("", str(value))
     if len(text) > MAX_CELL_TEXT:
         text = text[: MAX_CELL_TEXT - 1] + "…"
     cell.value = text

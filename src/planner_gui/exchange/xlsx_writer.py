@@ -150,8 +150,11 @@ class Styles:
         attrs += "".join(f' {name}="1"' for name, on in (
             ("applyNumberFormat", fmt), ("applyFont", font), ("applyFill", fill), ("applyBorder", border),
             ("quotePrefix", quoted)) if on)
+        # An indent shows only with a left (or right) alignment: Excel and LibreOffice ignore it
+        # under the default "general" one, so a sub-task's indent needs horizontal="left".
+        horizontal = look.horizontal or ("left" if look.indent else None)
         align = "".join(f' {name}="{value}"' for name, value in (
-            ("horizontal", look.horizontal), ("vertical", look.vertical), ("wrapText", 1 if look.wrap else None),
+            ("horizontal", horizontal), ("vertical", look.vertical), ("wrapText", 1 if look.wrap else None),
             ("indent", look.indent or None)) if value is not None)
         if not align:
             return f"<xf {attrs}/>"
@@ -275,6 +278,9 @@ class Sheet:
     merged: list[str] = field(default_factory=list)
     frozen_rows: int = 0  # rows kept in view above the scrolling part
     print_a4_landscape: bool = False  # one page wide, centred, the frozen rows on every page
+    # columns printed, from A (0: all): the id columns after them stay outside the print area
+    print_columns: int = 0
+    last_row: int = 1  # known once the sheet is written
     _cells: dict[int, dict[int, tuple[Any, ColumnStyle]]] = field(default_factory=dict)
     _rows: list[_Rows] = field(default_factory=list)
 
@@ -301,6 +307,7 @@ class Sheet:
     def write(self, handle: Any) -> None:
         """The sheet's XML, written to ``handle`` a chunk at a time."""
         last_row = max([*self._cells, *(part.first_row + part.count - 1 for part in self._rows), 1])
+        self.last_row = last_row
         width = max([part.width for part in self._rows]
                     + [column + 1 for cells in self._cells.values() for column in cells] + [1])
         head = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN_NS}" '
@@ -333,9 +340,12 @@ class Sheet:
                         + "".join(f'<mergeCell ref="{ref}"/>' for ref in self.merged) + "</mergeCells>")
         if self.print_a4_landscape:
             tail.append('<printOptions horizontalCentered="1"/>')
-        tail.append('<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>')
-        if self.print_a4_landscape:
+        if self.print_a4_landscape:  # narrow margins: fitted to the width, the text prints larger
+            tail.append('<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>')
             tail.append('<pageSetup orientation="landscape" paperSize="9" fitToHeight="0" fitToWidth="1"/>')
+            tail.append('<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>')
+        else:
+            tail.append('<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>')
         tail.append("</worksheet>")
         handle.write("".join(tail).encode("utf-8"))
 
@@ -422,6 +432,11 @@ class Workbook:
             f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
             f"{_attr(_quoted_sheet(sheet.name))}!$1:${sheet.frozen_rows}</definedName>"
             for i, sheet in enumerate(self.sheets) if sheet.print_a4_landscape and sheet.frozen_rows)
+        titles += "".join(
+            f'<definedName name="_xlnm.Print_Area" localSheetId="{i}">'
+            f"{_attr(_quoted_sheet(sheet.name))}!$A$1:${column_letter(sheet.print_columns - 1)}${sheet.last_row}"
+            "</definedName>"
+            for i, sheet in enumerate(self.sheets) if sheet.print_a4_landscape and sheet.print_columns)
         return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN_NS}" '
                 f'xmlns:r="{REL_NS}"><workbookPr/><bookViews><workbookView activeTab="{first_visible}"/>'
                 f"</bookViews><sheets>{sheets}</sheets>"

@@ -1,4 +1,4 @@
-"""One entry point for exporting a summary, shared by `planner export-pdf` and
+"""One entry point for exporting a summary, shared by `planner-cli export-pdf` and
 the window's Export summary dialog, so both make the same document."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ class ExportRequest:
     update_texts: bool = True
     letter: bool = False
     summary: bool = True
+    timeline: bool = False  # one timeline page per area
 
     def scope(self) -> Scope:
         return Scope(area=self.area or None, leader=self.leader or None, unit=self.unit or None,
@@ -45,7 +46,8 @@ def is_html(path: Path | str) -> bool:
 def report_for(plan: Plan, request: ExportRequest,
                progress: ProgressCallback | None = None) -> ReportData:
     return build_report(plan, request.as_of, request.scope(), request.lang,
-                        progress=progress, with_history=request.charts)
+                        progress=progress, with_history=request.charts,
+                        with_timeline=request.timeline and request.summary)
 
 
 def export_report(plan: Plan, request: ExportRequest, path: Path | str,
@@ -59,12 +61,13 @@ def export_report(plan: Plan, request: ExportRequest, path: Path | str,
 
         write_html(data, path, HtmlOptions(charts=request.charts,
                                            update_texts=request.update_texts,
-                                           summary=request.summary, letter=request.letter))
+                                           summary=request.summary, letter=request.letter,
+                                           timeline=request.timeline))
         return ExportResult(path, 0, rows)
     from planner_gui.reports.pdf_report import write_pdf
     from planner_gui.reports.summary_document import DocumentOptions
 
     pages = write_pdf(data, path, DocumentOptions(
         charts=request.charts, update_texts=request.update_texts,
-        summary=request.summary, letter=request.letter), progress)
+        summary=request.summary, letter=request.letter, timeline=request.timeline), progress)
     return ExportResult(path, pages, rows)

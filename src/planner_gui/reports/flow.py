@@ -12,6 +12,7 @@ painted from the one or two segments on it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -101,7 +102,12 @@ class Flow:
         self.trim_last_block()
         self.cursor.endEditBlock()
         for segment in self.segments:
-            segment.last_page = segment.first_page + segment.doc.pageCount() - 1
+            # the page of the last block's bottom, not doc.pageCount(): a document
+            # ending with a tall chart (a timeline page) counted a blank page after it
+            layout = segment.doc.documentLayout()
+            bottom = layout.blockBoundingRect(segment.doc.lastBlock()).bottom()
+            pages = max(1, math.ceil(bottom / self.page_height - 1e-6))
+            segment.last_page = segment.first_page + min(pages, segment.doc.pageCount()) - 1
         return self
 
     def page_count(self) -> int:

@@ -44,7 +44,7 @@ def write_letter(flow: Flow, data: ReportData, new_page: bool = False) -> None:
                   block_format(bottom=6))
     intro = block_format(bottom=8)
     intro.setTextIndent(22 if lang == "zh" else 0)
-    paragraph(cursor, label(lang, "letter_intro", data.title, leader or data.scope.describe(lang)),
+    paragraph(cursor, label(lang, "letter_intro", data.title, leader or data.scope.describe(lang, data.leaf_count)),
               body, intro)
     heading(cursor, label(lang, "letter_tasks"), 2)
     rows = letter_rows(data)

@@ -136,5 +136,10 @@ def draw_history(painter: QPainter, rect: QRectF,
     if points:
         last = points[-1]
         painter.setPen(ACTUAL)
-        painter.drawText(QPointF(x_of(last[0]) + 4, y_of(last[2]) - 4), f"{last[2]:.0f}%")
+        text = f"{last[2]:.0f}%"
+        width = painter.fontMetrics().horizontalAdvance(text)
+        x = x_of(last[0]) + 4
+        if x + width > rect.right():  # at the year's end the label ran off the chart: left of the dot
+            x = x_of(last[0]) - 4 - width
+        painter.drawText(QPointF(x, y_of(last[2]) - 4), text)
     painter.restore()

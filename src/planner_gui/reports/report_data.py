@@ -1,7 +1,7 @@
 """The summary as plain data: what every report format prints.
 
 Built once from :func:`planner_gui.domain.progress.evaluate_plan` (the rules
-the tree, the chart and ``planner summary`` share) and narrowed to a scope
+the tree, the chart and ``planner-cli summary`` share) and narrowed to a scope
 (an area, a leader, a unit or a list of task ids). The PDF, the HTML and the
 letter only lay this out; none of them computes a figure of its own.
 """
@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from planner_gui.domain.dates import format_date_words, month_end
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.errors import NotFoundError, PlannerError
 from planner_gui.domain.model import COMPARATOR_WORDS, Area, Plan, Task
 from planner_gui.domain.progress import (
     STATUS_ORDER,
     PlanFigures,
     Status,
+    TaskFigures,
     evaluate_plan,
     planned_progress,
     weighted_mean,
 )
 from planner_gui.domain.rollup import plan_progress_series, task_progress_series
+from planner_gui.domain.timeline import Bar, DueItem, due_soon, task_bar
 from planner_gui.reports.labels import check_language, label
 
 # progress(fraction 0..1, message) -> False to cancel
@@ -49,7 +52,9 @@ class Scope:
     def is_whole_plan(self) -> bool:
         return not (self.area or self.leader or self.unit or self.task_ids is not None)
 
-    def describe(self, lang: str) -> str:
+    def describe(self, lang: str, work_items: int | None = None) -> str:
+        """The scope in words; ``work_items``: the count a task-list scope is
+        described by (the report's own count, not the ids' number)."""
         parts = []
         if self.area:
             parts.append(label(lang, "scope_area", self.area))
@@ -58,7 +63,7 @@ class Scope:
         if self.unit:
             parts.append(label(lang, "scope_unit", self.unit))
         if self.task_ids is not None:
-            parts.append(label(lang, "scope_tasks", len(self.task_ids)))
+            parts.append(label(lang, "scope_tasks", len(self.task_ids) if work_items is None else work_items))
         return "; ".join(parts) if parts else label(lang, "scope_all")
 
 
@@ -76,6 +81,8 @@ class TaskRow:
     latest_date: date | None = None
     latest_text: str = ""
     problems: str = ""
+    # problems reported on this task's sub-tasks (by the as-of date): (sub-task, problems)
+    problems_below: list[tuple[str, str]] = field(default_factory=list)
     next_steps: str = ""
     targets: list[str] = field(default_factory=list)
     is_leaf: bool = True
@@ -118,6 +125,14 @@ class ReportData:
     highlights: list[Highlight]
     # (month end, planned %, actual %) from January to the as-of date
     history: list[tuple[date, float | None, float]]
+    # 近期时间节点: milestones and deadlines due soon or missed, sorted by unit
+    upcoming: list[DueItem] = field(default_factory=list)
+    # per unit, how many were missed before the window (due_soon_days before the
+    # as-of date): counted, not listed (at a city's size they run into thousands)
+    older_missed: dict[str, int] = field(default_factory=dict)
+    due_soon_days: int = 30
+    # per area, the bars of its tasks in scope (only when timeline pages were asked for)
+    timelines: list[tuple[str, list[Bar]]] = field(default_factory=list)
 
     @property
     def leaf_count(self) -> int:
@@ -137,11 +152,16 @@ def short_date(day: date | None, plan_year: int, lang: str) -> str:
     return f"{day.month}月{day.day}日" if lang == "zh" else format_date_words(day, lang)[:-5]
 
 
-def deadline_words(task: Task, plan_year: int, lang: str) -> str:
-    """The deadline as the plan wrote it (10月底前), else the resolved date."""
+def deadline_words(task: Task, plan_year: int, lang: str, figures: TaskFigures | None = None) -> str:
+    """The deadline as the plan wrote it (10月底前), else the resolved date; a
+    deadline the task works to without stating it (figures.due_implied) as
+    年底（默认） or the parent's date."""
     if task.deadline_text and lang == "zh":
         return task.deadline_text
-    return short_date(task.due, plan_year, lang) or task.deadline_text
+    stated = short_date(task.due, plan_year, lang) or task.deadline_text
+    if not stated and figures is not None and figures.due is not None and figures.due_implied:
+        return implied_deadline_words(figures.due, plan_year, lang)
+    return stated
 
 
 def target_lines(task: Task, lang: str) -> list[str]:
@@ -230,24 +250,47 @@ class _Collector:
             self._walk(sub, leader, unit, number if included else prefix,
                        shown_depth + 1, included, child_counter, rows)
 
+    def _problems_below(self, task: Task) -> list[tuple[str, str]]:
+        found = []
+        for sub in task.walk():
+            if sub is task:
+                continue
+            latest = self.figures.tasks[sub.id].latest
+            if latest is not None and latest.problems:
+                found.append((sub.title, latest.problems))
+        return found
+
     def _row(self, task: Task, leader: str, unit: str, number: str, depth: int) -> TaskRow:
         f = self.figures.tasks[task.id]
         latest = f.latest
         return TaskRow(
             number=number, task_id=task.id, title=task.title, leader=leader, lead_unit=unit,
-            deadline=deadline_words(task, self.year, self.lang), progress=f.progress, status=f.status,
+            deadline=deadline_words(task, self.year, self.lang, f), progress=f.progress, status=f.status,
             depth=depth, latest_date=latest.date if latest else None,
             latest_text=latest.text if latest else "",
             problems=latest.problems if latest else "",
+            problems_below=self._problems_below(task),
             next_steps=latest.next_steps if latest else "",
             targets=target_lines(task, self.lang), is_leaf=not task.subtasks,
             reported=f.reported,
         )
 
 
-def _history(plan: Plan, roots: list[Task], as_of: date, whole: bool
+def attention_problems(row: TaskRow, lang: str) -> str:
+    """What the attention list says under a task: its own problems, then each
+    sub-task's (a behind sub-task's problems must not vanish under its parent)."""
+    colon = "：" if lang == "zh" else ": "
+    parts = [row.problems] if row.problems else []
+    parts += [f"{title}{colon}{text}" for title, text in row.problems_below]
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _history(plan: Plan, roots: list[Task], as_of: date, whole: bool, figures: PlanFigures | None = None
              ) -> list[tuple[date, float | None, float]]:
-    """Month-end points of planned and actual progress from January to the as-of date."""
+    """Month-end points of planned and actual progress from January to the as-of date.
+    ``figures``: the plan's as of that date (for the deadline each task is judged by)."""
+    if figures is None:
+        figures = evaluate_plan(plan, as_of)
     days = []
     for month in range(1, 13):
         day = min(month_end(plan.year, month), as_of)
@@ -266,7 +309,9 @@ def _history(plan: Plan, roots: list[Task], as_of: date, whole: bool
     leaves = [t for root in roots for t in root.walk() if not t.subtasks]
     points = []
     for day, actual in zip(days, actuals, strict=True):
-        planned_values = [p for t in leaves if (p := planned_progress(t, day, plan.year)) is not None]
+        # each at the deadline it is judged by (its own, its parent's or the year end)
+        planned_values = [p for t in leaves
+                          if (p := planned_progress(t, day, plan.year, figures.tasks[t.id].due)) is not None]
         planned = sum(planned_values) / len(planned_values) if planned_values else None
         points.append((day, planned, round(actual, 2)))
     return points
@@ -274,7 +319,7 @@ def _history(plan: Plan, roots: list[Task], as_of: date, whole: bool
 
 def build_report(plan: Plan, as_of: date, scope: Scope | None = None, lang: str = "zh", *,
                  generated: date | None = None, progress: ProgressCallback | None = None,
-                 with_history: bool = True) -> ReportData:
+                 with_history: bool = True, with_timeline: bool = False) -> ReportData:
     """The summary of ``plan`` as of a date, narrowed to ``scope``."""
     check_language(lang)
     scope = scope or Scope()
@@ -320,11 +365,38 @@ def build_report(plan: Plan, as_of: date, scope: Scope | None = None, lang: str 
         declared_areas=plan.declared_areas, declared_tasks=plan.declared_tasks,
         entered_areas=len(plan.areas), entered_tasks=sum(len(a.tasks) for a in plan.areas),
         areas=sections,
+        # every red or yellow task at any depth (a parent is as bad as its worst sub-task)
         attention=[(s.name, row) for s in sections for row in s.rows
-                   if row.is_leaf and row.status in (Status.RED, Status.YELLOW)],
+                   if row.status in (Status.RED, Status.YELLOW)],
         highlights=_highlights(plan, as_of, in_scope),
-        history=_history(plan, collector.roots, as_of, whole) if with_history else [],
+        history=_history(plan, collector.roots, as_of, whole, figures) if with_history else [],
+        **_upcoming(plan, figures, as_of, in_scope),
+        due_soon_days=plan.settings.due_soon_days,
+        timelines=_timelines(plan, figures, as_of, sections) if with_timeline else [],
     )
+
+
+def _upcoming(plan: Plan, figures: PlanFigures, as_of: date, in_scope: set[str]) -> dict:
+    """近期时间节点: due within the window after the as-of date, or missed within the
+    window before it; older misses are counted per unit."""
+    since = as_of - timedelta(days=plan.settings.due_soon_days)
+    listed: list[DueItem] = []
+    older: dict[str, int] = {}
+    for item in due_soon(plan, figures.tasks, as_of, task_ids=in_scope):
+        if item.missed and item.day < since:
+            older[item.unit] = older.get(item.unit, 0) + 1
+        else:
+            listed.append(item)
+    return {"upcoming": listed, "older_missed": older}
+
+
+def _timelines(plan: Plan, figures: PlanFigures, as_of: date, sections: list[AreaSection]
+               ) -> list[tuple[str, list[Bar]]]:
+    """Each area's rows as timeline bars, in the tables' order (domain/timeline.py)."""
+    tasks = {task.id: task for task in plan.walk_tasks()}
+    return [(section.name, [task_bar(tasks[row.task_id], figures.tasks[row.task_id], plan.year, as_of)
+                            for row in section.rows])
+            for section in sections if section.rows]
 
 
 def _highlights(plan: Plan, as_of: date, in_scope: set[str]) -> list[Highlight]:

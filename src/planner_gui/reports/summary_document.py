@@ -15,12 +15,20 @@ from PySide6.QtGui import QPainter, QPyTextObject, QTextCharFormat, QTextCursor,
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.progress import STATUS_COLOURS, STATUS_ORDER, Status, status_word
-from planner_gui.reports import pdf_charts
+from planner_gui.domain.rounding import format_progress
+from planner_gui.domain.timeline import DueItem, group_by_unit, zoom_span
+from planner_gui.reports import pdf_charts, timeline_paint
 from planner_gui.reports.flow import Flow
-from planner_gui.reports.fonts import register_fonts
+from planner_gui.reports.fonts import painter_font, register_fonts
 from planner_gui.reports.labels import label, section_number, sub_number
-from planner_gui.reports.paged_table import Cell, PagedTable
-from planner_gui.reports.report_data import ProgressCallback, ReportCancelled, ReportData, TaskRow
+from planner_gui.reports.paged_table import Cell, PagedTable, fit_widths
+from planner_gui.reports.report_data import (
+    ProgressCallback,
+    ReportCancelled,
+    ReportData,
+    TaskRow,
+    attention_problems,
+)
 from planner_gui.reports.text_blocks import (
     BODY_SIZE,
     MUTED,
@@ -45,6 +53,7 @@ class DocumentOptions:
     update_texts: bool = True
     summary: bool = True
     letter: bool = False
+    timeline: bool = False  # one timeline page per area (ReportData.timelines)
 
 
 class ChartObjects(QPyTextObject):
@@ -75,7 +84,7 @@ def _check(progress: ProgressCallback | None, fraction: float, message: str) -> 
 
 
 def _percent(value: float) -> str:
-    return f"{value:.0f}%"
+    return format_progress(value)
 
 
 class SummaryWriter:
@@ -129,7 +138,7 @@ class SummaryWriter:
                   block_format(Qt.AlignmentFlag.AlignCenter, bottom=6))
         line = (f"{self.t('as_of')}：{format_date_words(d.as_of, self.lang)}　　"
                 f"{self.t('generated')}：{format_date_words(d.generated, self.lang)}　　"
-                f"{self.t('scope')}：{d.scope.describe(self.lang)}")
+                f"{self.t('scope')}：{d.scope.describe(self.lang, d.leaf_count)}")
         if self.lang != "zh":
             line = line.replace("：", ": ").replace("　　", "    ")
         paragraph(self.cursor, line, self.muted, block_format(Qt.AlignmentFlag.AlignCenter,
@@ -197,7 +206,24 @@ class SummaryWriter:
             widths = [6.0, 19.5, 9.5, 10.0, 10.5, 9.5, 7.0, 28.0]
             if self.lang == "en":  # longer words: "Progress", "On track" must not break
                 widths = [5.0, 19.0, 8.5, 9.5, 8.0, 9.0, 10.0, 31.0]
-        return [self.t(k) for k in keys], widths
+        header = [self.t(k) for k in keys]
+        rows = [row for section in self.data.areas for row in section.rows]
+        status = self.fmt(9, bold=True)
+        texts = {  # column: (what it holds, in which format, never wrapped)
+            0: ({row.number for row in rows}, self.small, True),
+            2: ({row.leader for row in rows}, self.small, False),
+            3: ({row.lead_unit for row in rows}, self.small, False),
+            4: ({row.deadline for row in rows}, self.small, False),
+            5: ({_percent(row.progress) for row in rows}, self.small, True),
+            6: ({status_word(row.status, self.lang) for row in rows}, status, True),
+        }
+        stretch = [1]
+        if self.options.update_texts:
+            if any(row.latest_text for row in rows):
+                stretch.append(7)
+            else:  # no progress text anywhere: the tasks get the room
+                texts[7] = (set(), self.small, False)
+        return header, fit_widths(widths, texts, header, stretch=stretch)
 
     def area_tables(self) -> None:
         d = self.data
@@ -205,17 +231,25 @@ class SummaryWriter:
         if not d.areas:
             paragraph(self.cursor, self.t("no_tasks"), self.body)
         header, widths = self.columns()
+        bold = self.fmt(9, bold=True)
+        header_height = PagedTable(self.flow, widths, header, self._task_cells).row_height(
+            [Cell([(text, bold)], Qt.AlignmentFlag.AlignCenter) for text in header])
         for index, section in enumerate(d.areas, start=1):
             _check(self.progress, 0.1 + 0.3 * index / len(d.areas), section.name)
+            table = PagedTable(self.flow, widths, header, self._task_cells)
+            # The heading needs room for its line, the area's figures, the table's
+            # header and its first row: a first task of three or four lines went
+            # to the next page and left the heading alone at the bottom.
+            first = table.row_height(self._task_cells(section.rows[0])) if section.rows else 0.0
             self.heading(f"{sub_number(self.section, index, self.lang)}{section.name}", 2,
-                         need=110, new_segment=True)
+                         need=110 + header_height + first, new_segment=True)
             leaves = sum(section.counts.values())
             paragraph(self.cursor, self.t("area_progress", _percent(section.progress),
                                           self.t("items", leaves)), self.muted)
             if not section.rows:
                 paragraph(self.cursor, self.t("no_tasks"), self.body)
                 continue
-            PagedTable(self.flow, widths, header, self._task_cells).add(section.rows)
+            table.add(section.rows)
 
     def fmt(self, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
         """A character format, made once (a QFont per table cell is slow at 10,000 rows)."""
@@ -265,12 +299,77 @@ class SummaryWriter:
                  f" ({area}; {row.leader or '—'}; {row.deadline or '—'}; {_percent(row.progress)})",
                  self.muted),
             ], block_format(top=4))
-            problems = row.problems or self.t("no_problems_given")
-            paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
-                      block_format(indent_px=18))
+            problems = attention_problems(row, self.lang)
+            if problems:  # an empty one said "（未填写存在问题）" under every item
+                paragraph(self.cursor, self.t("problems") + colon + problems, self.body,
+                          block_format(indent_px=18))
             if self.options.update_texts and row.next_steps:
                 paragraph(self.cursor, self.t("next_steps") + colon + row.next_steps, self.body,
                           block_format(indent_px=18))
+
+    def upcoming(self) -> None:
+        """近期时间节点: what falls due within the due-soon window and what was missed, by
+        unit; a paged table per unit (a city's plan lists thousands: one document of
+        that many paragraphs took 300 MB more to lay out)."""
+        d = self.data
+        self.next_section("upcoming", new_segment=True)
+        if not d.upcoming and not d.older_missed:
+            paragraph(self.cursor, self.t("upcoming_none", d.due_soon_days), self.body)
+            return
+        paragraph(self.cursor, self.t("upcoming_intro", d.due_soon_days), self.muted)
+        header = [self.t(k) for k in ("col_day", "col_light", "col_task", "col_milestone")]
+        widths = [20.0, 12.0, 38.0, 30.0]
+        for index, (unit, items) in enumerate(group_by_unit(d.upcoming, d.older_missed), start=1):
+            if index % 20 == 0:
+                _check(self.progress, 0.45, self.t("upcoming"))
+            missed = sum(1 for item in items if item.missed)
+            older = d.older_missed.get(unit, 0)
+            self.heading(f"{unit or self.t('no_unit')}"
+                         f"{self.t('upcoming_counts', len(items) - missed, missed)}"
+                         + (self.t("upcoming_older", older) if older else ""), 2,
+                         need=110 if items else 40, new_segment=True)
+            if items:
+                PagedTable(self.flow, widths, header, self._due_cells).add(items)
+
+    def _due_cells(self, item: DueItem) -> list[Cell]:
+        centre = Qt.AlignmentFlag.AlignCenter
+        small = self.small
+        word = self.t("upcoming_missed" if item.missed else "upcoming_due")
+        state = (self.fmt(9, bold=True, colour=STATUS_COLOURS[Status.RED]) if item.missed
+                 else self.fmt(9, bold=True))
+        return [
+            Cell([(format_date_words(item.day, self.lang), small)], centre),
+            Cell([(word, state)], centre),
+            Cell([(item.task_title, small)]),
+            Cell([(item.milestone or self.t("upcoming_deadline"), small)]),
+        ]
+
+    def timeline_pages(self) -> None:
+        """One page per area (more for a long area): its tasks across the plan's year."""
+        d = self.data
+        if not d.timelines:
+            return
+        self.next_section("timeline", new_segment=True, need=self.flow.page_height)  # a new page
+        span = zoom_span("year", d.year, d.as_of)
+        font = painter_font(7.5)
+        for index, (name, bars) in enumerate(d.timelines, start=1):
+            start = 0
+            while start < len(bars):
+                title = f"{sub_number(self.section, index, self.lang)}{name}"
+                if start:
+                    title += self.t("timeline_continued")
+                if index > 1 or start:
+                    self.flow.new_segment(new_page=True)
+                heading(self.cursor, title, 2, False)
+                # the legend first: the rows that fit are counted from the room really left
+                paragraph(self.cursor, self.t("timeline_legend"), self.muted, block_format(bottom=4))
+                room = self.flow.room_left() - timeline_paint.page_height(0) - 16  # the chart's line
+                count = max(1, int(room // timeline_paint.PAGE_ROW_HEIGHT))
+                chunk = bars[start:start + count]
+                self._insert_chart(timeline_paint.page_height(len(chunk)),
+                                   lambda p, r, c=chunk: timeline_paint.draw_page_timeline(
+                                       p, r, c, span, d.as_of, self.lang, font))
+                start += len(chunk)
 
     def highlights(self) -> None:
         self.next_section("highlights", new_segment=True)
@@ -300,7 +399,10 @@ def build_document(data: ReportData, options: DocumentOptions | None = None,
             writer.charts_section()
         writer.area_tables()
         writer.attention()
+        writer.upcoming()
         writer.highlights()
+        if options.timeline:
+            writer.timeline_pages()
     if options.letter:
         from planner_gui.reports.letter import write_letter
 

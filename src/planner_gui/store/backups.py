@@ -1,8 +1,11 @@
 """Backup copies of a plan file, through SQLite's backup API.
 
 When: before every import (``backup_before(store, "before-import")``, called
-by every importer), before every restore, on the first open of each day
-(``daily_backup``, from connection.open_database), and on demand. A schema
+by every importer), before every restore, once a day (``daily_backup``) when
+the window opens the file or a command is about to change it
+(connection.open_database(daily_backup=True), PlanStore.back_up_for_today),
+and on demand. Never from a command that only reads (summary, check,
+export): it has nothing to protect. A schema
 migration copies the file beside itself first (connection.open_database);
 those copies are listed here too.
 
@@ -31,7 +34,13 @@ from typing import TYPE_CHECKING
 
 from planner_gui.domain.errors import BadFileError
 from planner_gui.paths import data_dir
-from planner_gui.store.connection import SaveError, backup_copy, inspect_file, upgrade_in_place
+from planner_gui.store.connection import (
+    SaveError,
+    backup_copy,
+    inspect_file,
+    inspection_uri,
+    upgrade_in_place,
+)
 
 if TYPE_CHECKING:
     from planner_gui.store.repository import PlanStore
@@ -230,8 +239,18 @@ def restore_backup(store: PlanStore, backup_path: Path | str, *, now: datetime |
     a commit (their data_version changes)."""
     backup_path = Path(backup_path)
     inspect_file(backup_path)  # BadFileError if it is not a sound plan
+    # Opened as the inspection opens it (immutable when no -wal is beside it): a plain copy of a
+    # WAL-mode file on a CD or a read-only share cannot get its -shm, and the restore then
+    # failed blaming the target.
+    with backup_path.open("rb") as handle:
+        header = handle.read(100)
+    source = sqlite3.connect(inspection_uri(backup_path, header), uri=True)
+    try:
+        source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as exc:
+        source.close()
+        raise BadFileError(backup_path, f"cannot be read ({exc}); nothing was changed") from None
     safety = backup_before(store, "before-restore", now=now)
-    source = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         source.backup(store.db.conn)
     except sqlite3.Error as exc:

@@ -13,8 +13,9 @@ fails (disk full, read-only file, another program holding the lock too long)
 is rolled back whole and reported as a SaveError in plain words.
 
 Every open of an existing file runs PRAGMA quick_check (read-only, before
-anything writes), so damage left by a crash is found at once; a daily backup
-is taken on the first open of each day (store/backups.py).
+anything writes), so damage left by a crash is found at once. A daily backup
+is taken only when asked (``daily_backup=True``: the window opening a file, a
+command about to change it), never by a command that only reads.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,7 +94,7 @@ def one_line(problem: str) -> str:
     return " ".join(problem.replace("*** in database main ***", "").split())
 
 
-def _inspection_uri(path: Path, header: bytes) -> str:
+def inspection_uri(path: Path, header: bytes) -> str:
     """A read-only URI that leaves nothing beside the file.
 
     A WAL-mode file opened read-only gets -wal and -shm files created next to
@@ -114,6 +116,9 @@ def inspect_file(path: Path) -> int:
     Raises BadFileError with the reason when the file cannot be a plan.
     """
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode) and not path.is_dir():
+            # opening a FIFO waits for a writer for ever; a device reads without end
+            raise BadFileError(path, "is not a regular file (a pipe or device), not a plan file")
         with path.open("rb") as handle:
             header = handle.read(100)
     except IsADirectoryError:
@@ -129,7 +134,7 @@ def inspect_file(path: Path) -> int:
     if len(header) < 100:
         raise BadFileError(path, "is truncated (shorter than an SQLite header)")
     try:
-        conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+        conn = sqlite3.connect(inspection_uri(path, header), uri=True)
     except sqlite3.Error as exc:
         raise BadFileError(path, f"cannot be opened ({exc})") from None
     try:
@@ -251,6 +256,72 @@ def transaction(db: PlanDatabase) -> Iterator[PlanDatabase]:
         raise explained from exc
 
 
+def is_replaceable_stub(path: Path) -> bool:
+    """Whether ``path`` is an empty file or a planner-gui file without a plan: what a killed
+    first start or import of an older version left behind. ``init`` may replace such a file."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        if info.st_size == 0:
+            return True
+        with path.open("rb") as handle:
+            header = handle.read(100)
+        inspect_file(path)
+    except (OSError, PlannerError):
+        return False
+    try:
+        conn = sqlite3.connect(inspection_uri(path, header), uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+@contextlib.contextmanager
+def building(path: Path) -> Iterator[Path]:
+    """A temporary name beside ``path`` to build a new file under; on success the file is
+    flushed and renamed into place, so ``path`` is never a half-made file (a kill or a failed
+    import leaves at most the temporary file, which the next build removes)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise BadFileError(path, "cannot be created (its folder does not exist)")
+    for stale in folder.glob(f".{path.name}.*.creating"):
+        pid = stale.name[len(path.name) + 2:-len(".creating")]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove_with_journals(stale)
+    partial = folder / f".{path.name}.{os.getpid()}.creating"
+    _remove_with_journals(partial)
+    try:
+        yield partial
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise BadFileError(path, f"cannot be created ({exc.strerror or exc})") from None
+    finally:
+        _remove_with_journals(partial)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _remove_with_journals(path: Path) -> None:
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            name.unlink(missing_ok=True)
+
+
 def writable(path: Path) -> bool:
     """Whether this user may change the file (WAL also needs its folder)."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -266,8 +337,10 @@ def _open_read_only(path: Path, version: int) -> tuple[PlanDatabase, bool]:
             path, f"uses an older file format ({version}); open it once for writing to upgrade it"
         )
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
-        # a read-only folder: -shm cannot be made, and nothing is pending in a -wal
+    if not writable(path) and not Path(f"{path}-wal").exists():
+        # A read-only file or folder: nobody is writing it and nothing is pending in a -wal, so
+        # it is read as immutable, and SQLite makes no -wal or -shm beside it (they were left
+        # behind). A file open read-only beside a writer (a second window) is read normally.
         uri += "&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -281,14 +354,15 @@ def _open_read_only(path: Path, version: int) -> tuple[PlanDatabase, bool]:
 
 
 def open_database(
-    path: Path | str, *, create: bool = False, read_only: bool = False, daily_backup: bool = True
+    path: Path | str, *, create: bool = False, read_only: bool = False, daily_backup: bool = False
 ) -> tuple[PlanDatabase, bool]:
     """Open (or with ``create``, make) a plan file; return the database and
     whether it is new (has no plan yet).
 
     ``read_only`` opens an existing file so that nothing can write to it
-    (SQLite mode=ro plus query_only). Otherwise the first open of a day takes
-    a daily backup (``daily_backup=False`` skips it, for backups themselves).
+    (SQLite mode=ro plus query_only). ``daily_backup``: take today's daily
+    backup unless there is one (for the window's open; a read, an export or
+    a check has nothing to protect and leaves no backup behind).
     """
     path = Path(path)
     exists = path.exists()
@@ -331,11 +405,12 @@ def open_database(
         raise
     is_new = db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
     if exists and not is_new and daily_backup:
-        _take_daily_backup(conn, path)
+        take_daily_backup(conn, path)
     return db, is_new
 
 
-def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
+def take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
+    """Today's daily backup unless there is one; a failure is logged, not raised."""
     # A failed backup must not stop the user from working: it is logged, and
     # the next open tries again.
     from planner_gui.store import backups
@@ -396,7 +471,7 @@ def check_file(path: Path | str, *, full: bool = False) -> list[str]:
     inspect_file(path)
     with path.open("rb") as handle:
         header = handle.read(100)
-    conn = sqlite3.connect(_inspection_uri(path, header), uri=True)
+    conn = sqlite3.connect(inspection_uri(path, header), uri=True)
     try:
         _configure(conn)
         return check_integrity(conn, full=full)

@@ -22,8 +22,10 @@ from planner_gui.domain.model import (
     Task,
 )
 from planner_gui.domain.validation import (
+    check_count,
     check_number,
     check_progress,
+    check_text,
     check_title,
     parse_iso_date,
 )
@@ -38,11 +40,7 @@ def from_iso(value: str | None) -> date | None:
 
 
 def _text(value: object, field: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValidationError(field, "must be text")
-    return value
+    return check_text(value, field)
 
 
 def _flag(value: object, field: str) -> int:
@@ -126,15 +124,7 @@ def _year(value: object, field: str) -> int:
 
 
 def _count(value: object, field: str) -> int | None:
-    if value is None or value == "":
-        return None
-    try:
-        count = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a whole number") from None
-    if count < 0:
-        raise ValidationError(field, "must not be negative")
-    return count
+    return check_count(value, field)  # SQLite's INTEGER ends at 2**63; no plan declares 100,001
 
 
 def convert_fields(table: str, fields: dict[str, object]) -> dict[str, object]:
@@ -295,6 +285,7 @@ def update_row(upd: ProgressUpdate, task_id: str, created: str) -> dict:
         "next_steps": _text(upd.next_steps, "next_steps"),
         "reporter": _text(upd.reporter, "reporter"),
         "highlight": int(bool(upd.highlight)),
-        "readings": json.dumps(readings, ensure_ascii=False),
+        # most updates carry no readings: their "{}" without a call to json (200,000 at a city's size)
+        "readings": json.dumps(readings, ensure_ascii=False) if readings else "{}",
         "created": created,
     }

@@ -8,6 +8,7 @@ standard keys where one exists.
 
 from __future__ import annotations
 
+import re
 from enum import Enum, auto
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
@@ -19,6 +20,7 @@ from planner_gui.ui.palette import icon_for_palette
 
 class ActionId(Enum):
     NEW_FILE = auto()
+    NEW_FROM_LEDGER = auto()
     OPEN_FILE = auto()
     SAVE_COPY = auto()
     IMPORT_JSON = auto()
@@ -51,8 +53,11 @@ class ActionId(Enum):
     EXPAND_ALL = auto()
     COLLAPSE_ALL = auto()
     SHOW_CHART = auto()
+    SHOW_TIMELINE = auto()
+    SHOW_DUE_SOON = auto()
     CHECK_FILE = auto()
     ABOUT = auto()
+    PLAN_SETTINGS = auto()
 
 
 _S = QKeySequence.StandardKey
@@ -63,6 +68,9 @@ _CONTEXT = "Actions"
 _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
     ActionId.NEW_FILE: (QT_TRANSLATE_NOOP("Actions", "&New Plan File…"),
                         QT_TRANSLATE_NOOP("Actions", "Create a new plan file"), _S.New, _P.SP_FileIcon, False),
+    ActionId.NEW_FROM_LEDGER: (QT_TRANSLATE_NOOP("Actions", "New from &Ledger…"),
+                               QT_TRANSLATE_NOOP("Actions", "Start a new plan file from a ledger spreadsheet"),
+                               None, None, False),
     ActionId.OPEN_FILE: (QT_TRANSLATE_NOOP("Actions", "&Open…"),
                          QT_TRANSLATE_NOOP("Actions", "Open a plan file"), _S.Open, _P.SP_DialogOpenButton, False),
     ActionId.SAVE_COPY: (QT_TRANSLATE_NOOP("Actions", "Save a &Copy As…"),
@@ -87,11 +95,11 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
                            QT_TRANSLATE_NOOP("Actions", "Apply a packet from another copy of the plan, after a preview"), None, None, False),
     ActionId.SYNC_HISTORY: (QT_TRANSLATE_NOOP("Actions", "&History of Both-Sides Changes…"),
                             QT_TRANSLATE_NOOP("Actions", "Values replaced when two copies changed the same field"), None, None, False),
-    ActionId.CONNECT_OFFICE: (QT_TRANSLATE_NOOP("Actions", "Connect to &Office…"),
+    ActionId.CONNECT_OFFICE: (QT_TRANSLATE_NOOP("Actions", "Connect to O&ffice…"),
                               QT_TRANSLATE_NOOP("Actions", "Share changes live with the office's server (choose again to disconnect)"), None, None, False),
     ActionId.BACK_UP_NOW: (QT_TRANSLATE_NOOP("Actions", "&Back Up Now"),
                            QT_TRANSLATE_NOOP("Actions", "Keep a dated backup of the plan file"), None, None, False),
-    ActionId.RESTORE_BACKUP: (QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"),
+    ActionId.RESTORE_BACKUP: (QT_TRANSLATE_NOOP("Actions", "Res&tore from Backup…"),
                               QT_TRANSLATE_NOOP("Actions", "Go back to a backup of the plan file"), None, None, False),
     ActionId.QUIT: (QT_TRANSLATE_NOOP("Actions", "&Quit"),
                     QT_TRANSLATE_NOOP("Actions", "Close the window"), "Ctrl+Q", None, False),
@@ -109,7 +117,7 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
                       QT_TRANSLATE_NOOP("Actions", "Edit the title of the selected item"), "F2", None, False),
     ActionId.DELETE: (QT_TRANSLATE_NOOP("Actions", "&Delete…"),
                       QT_TRANSLATE_NOOP("Actions", "Delete the selected item"), _S.Delete, _P.SP_TrashIcon, False),
-    ActionId.MOVE_UP: (QT_TRANSLATE_NOOP("Actions", "Move &Up"),
+    ActionId.MOVE_UP: (QT_TRANSLATE_NOOP("Actions", "Move U&p"),
                        QT_TRANSLATE_NOOP("Actions", "Move the selected item up"), "Ctrl+Shift+Up", _P.SP_ArrowUp, False),
     ActionId.MOVE_DOWN: (QT_TRANSLATE_NOOP("Actions", "Move Do&wn"),
                          QT_TRANSLATE_NOOP("Actions", "Move the selected item down"), "Ctrl+Shift+Down", _P.SP_ArrowDown, False),
@@ -118,11 +126,36 @@ _SPECS: dict[ActionId, tuple[str, str, object, object, bool]] = {
     ActionId.AS_OF_QUARTER_END: (QT_TRANSLATE_NOOP("Actions", "As of End of Last &Quarter"), "", None, None, False),
     ActionId.EXPAND_ALL: (QT_TRANSLATE_NOOP("Actions", "&Expand All"), "", "Ctrl+Shift+E", None, False),
     ActionId.COLLAPSE_ALL: (QT_TRANSLATE_NOOP("Actions", "&Collapse All"), "", "Ctrl+Shift+C", None, False),
-    ActionId.SHOW_CHART: (QT_TRANSLATE_NOOP("Actions", "Show &Chart"), "", "Ctrl+Shift+H", None, True),
+    ActionId.SHOW_CHART: (QT_TRANSLATE_NOOP("Actions", "Show C&hart"), "", "Ctrl+Shift+H", None, True),
+    ActionId.SHOW_TIMELINE: (QT_TRANSLATE_NOOP("Actions", "T&imeline"),
+                             QT_TRANSLATE_NOOP("Actions", "Every task's span, milestones and light across the year"),
+                             "Ctrl+Shift+L", None, False),
+    ActionId.SHOW_DUE_SOON: (QT_TRANSLATE_NOOP("Actions", "&Due Soon"),
+                             QT_TRANSLATE_NOOP("Actions", "Milestones and deadlines due soon or missed, by unit"),
+                             None, None, True),
     ActionId.CHECK_FILE: (QT_TRANSLATE_NOOP("Actions", "&Check File…"),
                           QT_TRANSLATE_NOOP("Actions", "Check the plan file's integrity"), None, None, False),
     ActionId.ABOUT: (QT_TRANSLATE_NOOP("Actions", "&About planner-gui"), "", None, None, False),
+    ActionId.PLAN_SETTINGS: (QT_TRANSLATE_NOOP("Actions", "&Settings…"),
+                             QT_TRANSLATE_NOOP("Actions", "The plan's year, status rules and reporting cycle"),
+                             "Ctrl+,", None, False),
 }
+
+
+_ACCELERATOR = re.compile(r"\(&[^)]\)|&(?!&)")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button shows it: without the accelerator (a
+    button has none; Chinese texts kept "添加任务(T)") and without "…"."""
+    return _ACCELERATOR.sub("", text).replace("&&", "&").rstrip("…").strip()
+
+
+def menu_safe(text: str, limit: int = 40) -> str:
+    """User text (a task's title) inside a menu item: "&" shown as written, long titles cut."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("&", "&&")
 
 
 class ActionRegistry(QObject):

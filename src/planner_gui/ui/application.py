@@ -70,8 +70,10 @@ def choose_start_file(db: Path | None, settings: AppSettings) -> PlanStore | Non
             return _open_store(candidate)
         except (PlannerError, sqlite3.Error, OSError) as exc:
             shown = candidate if candidate is not None else _tr("your plan file")
+            from planner_gui.ui.file_guard import reason_of
+
             box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open plan file"),
-                              _tr("%s cannot be opened:\n%s") % (shown, exc))
+                              _tr("%s cannot be opened:\n%s") % (shown, reason_of(exc)))
             box.setTextFormat(Qt.TextFormat.PlainText)
             other = box.addButton(_tr("Open Another File…"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)

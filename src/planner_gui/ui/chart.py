@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from planner_gui.domain.deadlines import task_deadline
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -223,12 +224,14 @@ class ChartPanel(QWidget):
         """Everything a task's drawing shows (figures from the domain, colours,
         words): equal pictures draw the same chart."""
         updates = sorted((u for u in task.updates if u.date <= as_of), key=lambda u: u.date)
-        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year) or 0.0)
+        # the deadline the task is judged by: its own, its parent's or the year end
+        due = task_deadline(plan, task.id)[0] if task.due is None else task.due
+        milestones = tuple((m.title, m.due, m.done_on, planned_progress(task, m.due, plan.year, due) or 0.0)
                            for m in task.milestones if m.due is not None)
         indicators = tuple((i.name, i.unit, i.target, tuple(indicator_history(task, i, as_of)))
                            for i in task.indicators)
-        return (task.title, as_of, plan.year, task_start(task, plan.year), task.due,
-                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year)),
+        return (task.title, as_of, plan.year, task_start(task, plan.year), due,
+                tuple((timestamp(d), v) for d, v in planned_points(task, plan.year, due)),
                 tuple((timestamp(d), v) for d, v in actual_points(task, as_of)),
                 tuple((timestamp(u.date), task_progress(task, u.date)) for u in updates),
                 tuple(u.text.splitlines()[0][:80] if u.text else "" for u in updates),
@@ -352,16 +355,23 @@ class ChartPanel(QWidget):
             self._poll_timer.stop()
 
     def _draw_light_bars(self) -> None:
+        """One horizontal bar per light, its name on its own row: side by side under
+        vertical bars, six English names did not fit a chart 270 px wide (they ran
+        into each other and pyqtgraph dropped the sixth)."""
         statuses = list(STATUS_ORDER)
-        heights = [self._counts[s.value] for s in statuses]
-        bars = pg.BarGraphItem(x=list(range(len(statuses))), height=heights, width=0.7,
+        counts = [self._counts[s.value] for s in statuses]
+        rows = list(range(len(statuses)))[::-1]  # the first light at the top
+        bars = pg.BarGraphItem(x0=[0] * len(statuses), y=rows, width=counts, height=0.7,
                                brushes=[pg.mkBrush(STATUS_COLOURS[s]) for s in statuses])
         plot = self.lights_plot
         plot.addItem(bars)
         self._group_items.append((plot, bars))
-        plot.getAxis("bottom").setTicks([[(i, status_text(s)) for i, s in enumerate(statuses)]])
-        plot.setLabel("left", self.tr("Tasks"))
-        plot.setYRange(0, max(heights + [1]) * 1.1)
+        plot.getAxis("left").setTicks([[(row, status_text(s)) for row, s in zip(rows, statuses, strict=True)]])
+        plot.getAxis("bottom").setTicks(None)
+        plot.setLabel("left", "")
+        plot.setLabel("bottom", self.tr("Work items"))  # the counts per light are of work items
+        plot.setXRange(0, max(counts + [1]) * 1.1)
+        plot.setYRange(-0.5, len(statuses) - 0.5)
         plot.show()
 
     # --- drawing helpers --------------------------------------------------------

@@ -157,6 +157,17 @@ class IndicatorLine(NamedTuple):
     target: float | None
 
 
+def indicator_y_range(lines: list[IndicatorLine]) -> tuple[float, float]:
+    """From 0 (or the lowest value below it) to a tenth above the highest reading
+    or target. Ranged to the data, a lone reading sat on the bottom edge under
+    the legend, and a target alone spanned 400-1600 around itself."""
+    values = [y for line in lines for _, y in line.readings]
+    values += [line.target for line in lines if line.target is not None]
+    low = min([0.0, *values])
+    high = max([low + 1.0, *values])
+    return low, high + (high - low) * 0.1
+
+
 class IndicatorItems:
     """A task's indicator plot: per indicator a readings line, its dots and a
     target line, kept in a pool and given new data at each task; with a note
@@ -218,7 +229,7 @@ class IndicatorItems:
             self._as_of_drawn = drawn
         self.note.setVisible(not lines)
         if lines:
-            self.plot.enableAutoRange(axis="y")
+            self.plot.setYRange(*indicator_y_range(lines), padding=0)
         else:
             self.plot.setYRange(0, 100)
             note = (no_indicators, text_colour.rgba(), (first + last) / 2)

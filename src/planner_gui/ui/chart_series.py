@@ -35,20 +35,21 @@ def day_of(x: float) -> date:
     return date(1970, 1, 1) + timedelta(seconds=x)
 
 
-def planned_points(task: Task, plan_year: int) -> list[tuple[date, float]]:
-    """The planned line: planned_progress sampled at its breakpoints (start, the
-    deadline, and each milestone's due date and the day before, where it steps)."""
-    if task.due is None:
+def planned_points(task: Task, plan_year: int, due: date | None) -> list[tuple[date, float]]:
+    """The planned line: planned_progress at its breakpoints (the start, each
+    milestone's due date and the deadline ``due`` the task is judged by);
+    it is straight between them."""
+    if due is None:
         return []
     start = task_start(task, plan_year)
-    marks = {min(start, task.due), task.due}
+    marks = {min(start, due), due}
     for milestone in task.milestones:
         if milestone.due is not None:
-            marks |= {milestone.due, milestone.due - timedelta(days=1)}
+            marks.add(milestone.due)
     first = min(marks)
     points = []
-    for day in sorted(d for d in marks if first <= d <= max(task.due, first)):
-        value = planned_progress(task, day, plan_year)
+    for day in sorted(d for d in marks if first <= d <= max(due, first)):
+        value = planned_progress(task, day, plan_year, due)
         if value is not None:
             points.append((day, value))
     return points

@@ -25,6 +25,11 @@ def _tr(text: str, arg: str | None = None) -> str:
     return label if arg is None else label.replace("%1", arg)
 
 
+# QUndoCommand.id() of an add and of the naming that follows it: naming a new
+# area or task right after adding it merges into the add (one undo step).
+NAMING = 1
+
+
 class PlanEvents(QObject):
     """What changed in the plan file, for views to refresh."""
 
@@ -56,6 +61,10 @@ class EditFieldsCommand(QUndoCommand):
         # the values before the change, as edit() returns them at the first redo
         # (reading them here as well cost a query of every edit)
         self.old: dict[str, object] | None = None
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        names = self.table in ("task", "area") and set(self.new) <= {"title", "name"}
+        return NAMING if names else -1
 
     def redo(self) -> None:
         old = self.store.edit(self.table, self.item_id, **self.new)
@@ -122,6 +131,17 @@ class AddTaskCommand(QUndoCommand):
         self.store, self.events = store, events
         self.task, self.area_id, self.parent_id, self.position = task, area_id, parent_id, position
 
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return NAMING
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        """Naming the new task is part of adding it: undo removes it, redo adds it named."""
+        if not (isinstance(other, EditFieldsCommand) and other.table == "task" and other.item_id == self.task.id):
+            return False
+        self.task.title = str(other.new["title"])
+        self.setText(_tr("Add task %1", self.task.title))
+        return True
+
     def redo(self) -> None:
         self.store.add_task(copy.deepcopy(self.task), self.area_id, self.parent_id, self.position)
         self.events.tasks_restructured.emit([self.area_id])
@@ -175,6 +195,16 @@ class AddAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area: Area, position: int | None = None) -> None:
         super().__init__(_tr("Add area %1", area.name))
         self.store, self.events, self.area, self.position = store, events, area, position
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return NAMING
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        if not (isinstance(other, EditFieldsCommand) and other.table == "area" and other.item_id == self.area.id):
+            return False
+        self.area.name = str(other.new["name"])
+        self.setText(_tr("Add area %1", self.area.name))
+        return True
 
     def redo(self) -> None:
         self.store.add_area(copy.deepcopy(self.area), self.position)

@@ -7,9 +7,11 @@
   A second window on the same file (in this or another process) is warned
   and offered read-only. A lock left by a crashed program is noticed as
   stale (its process is gone) and taken over.
-- Changes by another process (``planner update``, a second window): a QTimer
+- Changes by another process (``planner-cli update``, a second window): a QTimer
   polls PRAGMA data_version, which changes only when another connection
-  commits, and asks the window to re-read the plan.
+  commits, and asks the window to re-read the plan. Never in the middle of an
+  edit: while an inline editor is open or a field is being typed in, the
+  reload waits until the edit is committed or cancelled (nothing typed is lost).
 
 The window calls :func:`install` once, :meth:`FileGuard.open_store` when
 the user opens another file, and :meth:`FileGuard.release` when it closes.
@@ -22,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.store import PlanStore
@@ -45,10 +54,16 @@ def _message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     return box
 
 
+def reason_of(exc: BaseException) -> str:
+    """Why a file cannot be opened, without its path (a BadFileError's text starts
+    with it, and the dialogs name the file themselves: it was shown twice)."""
+    return getattr(exc, "reason", None) or str(exc)
+
+
 def show_bad_file(parent: QWidget | None, path: Path, exc: BaseException) -> None:
     """The dialog for a file that cannot be opened: its name, the reason, and
     that nothing was changed."""
-    reason = getattr(exc, "reason", None) or str(exc)
+    reason = reason_of(exc)
     box = _message_box(
         parent, QMessageBox.Icon.Critical, _tr("Cannot open plan file"),
         _tr("%1\n\ncannot be opened: %2\n\nThe file has not been changed.")
@@ -84,7 +99,7 @@ def tell_read_only(parent: QWidget | None, path: Path) -> None:
     else:
         text = _tr("%1\n\ncannot be changed (the file or its folder is read-only), so it is open for "
                    "reading only. To keep working, save a copy elsewhere (File, Back up now, or "
-                   "planner backup --out).").replace("%1", str(path))
+                   "planner-cli backup --out).").replace("%1", str(path))
     box = _message_box(parent, QMessageBox.Icon.Information, _tr("Read-only file"), text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
@@ -175,7 +190,7 @@ class FileGuard(QObject):
                 return None
             read_only = True
         try:
-            store = PlanStore.open(path, read_only=read_only)
+            store = PlanStore.open(path, read_only=read_only, daily_backup=not read_only)
         except (PlannerError, sqlite3.Error, OSError) as exc:
             lock.release()
             show_bad_file(self.window, path, exc)
@@ -208,6 +223,11 @@ class FileGuard(QObject):
         version = self._current_version()
         if version == self._version:
             return
+        if editing_in_progress(self.window):
+            # A reload would remove an open editor or overwrite a field being typed in: wait
+            # (the version is not taken) and reload at the first poll after it is committed
+            # or cancelled, when the file holds what was typed as well.
+            return
         self._version = version
         self.changed_elsewhere.emit()
         if hasattr(self.window, "reload_plan"):
@@ -221,6 +241,29 @@ class FileGuard(QObject):
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def editing_in_progress(window: Any) -> bool:
+    """Whether the user is in the middle of an edit in ``window``: the focus in an item editor
+    (the tree's inline title editor, a table cell) or in a text field whose text differs from
+    what the file holds. (QAbstractItemView.state() is protected: Qt aborts when it is called
+    on a view made in C++, such as a combo box's list.)"""
+    if not isinstance(window, QWidget):
+        return False
+    focus = QApplication.focusWidget()
+    if focus is None or not window.isAncestorOf(focus):
+        return False
+    parent = focus.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractItemView):
+            return True  # an item editor (it lives in a view's viewport), e.g. the inline title
+        parent = parent.parentWidget()
+    shown = getattr(focus, "_shown", None)  # the committing fields of ui/editor/fields.py
+    if isinstance(focus, QLineEdit):
+        return focus.text() != shown if shown is not None else focus.isModified()
+    if isinstance(focus, QPlainTextEdit):
+        return focus.toPlainText() != shown if shown is not None else focus.document().isModified()
+    return False
 
 
 def _same_file(a: Path, b: Path) -> bool:

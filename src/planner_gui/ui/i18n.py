@@ -24,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -49,6 +50,14 @@ NATIVE_NAMES = {CHINESE: "中文", ENGLISH: "English"}
 
 _installed: list[QTranslator] = []
 _current = ENGLISH
+
+# Strings of Qt's own file dialog that Qt 6 changed and qtbase_zh_CN.qm does
+# not have yet: the dialog said "Look in:" and "Files of type:" in English.
+# Our catalogue carries them (under Qt's own contexts); qtbase is asked first.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def translations_dir() -> Path:

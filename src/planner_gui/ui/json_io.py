@@ -1,5 +1,5 @@
-"""File > Import/Export > Plan JSON: the same functions as `planner import-json`
-and `planner export-json` (exchange/json_format), behind file dialogs.
+"""File > Import/Export > Plan JSON: the same functions as `planner-cli import-json`
+and `planner-cli export-json` (exchange/json_format), behind file dialogs.
 
 Importing replaces the whole plan, which the undo stack cannot hold, so the
 window asks first and keeps a copy of the file as it was next to it.
@@ -32,10 +32,11 @@ def _tr(text: str) -> str:
 def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | None:
     """Write the open plan as planner-gui JSON; returns the file written."""
     if target is None:
-        suggested = str(window.store.path.with_suffix(".json"))
+        suggested = str(window.settings.work_folder() / window.store.path.with_suffix(".json").name)
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export Plan JSON"), suggested, _tr(JSON_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
         json_format.write_file(window.plan, target)  # the file's plan, as the window holds it
@@ -50,9 +51,10 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
     """Replace the open plan with the plan in a JSON file, after asking."""
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import Plan JSON"),
-                                                str(window.store.path.parent), _tr(JSON_FILTER))
+                                                str(window.settings.work_folder()), _tr(JSON_FILTER))
         if not chosen:
             return False
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     try:
         plan = json_format.read_file(source)

@@ -22,8 +22,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QDateEdit,
     QLabel,
@@ -34,24 +34,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_gui.domain.dates import default_as_of
 from planner_gui.domain.errors import PlannerError
 from planner_gui.domain.incremental import refresh_figures, replace_area_tasks
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
-from planner_gui.ui import menus, tree_editing
-from planner_gui.ui.actions import ActionId, ActionRegistry
+from planner_gui.ui import menus, timeline, tree_editing
+from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
 from planner_gui.ui.chart_slot import ChartSlot, placeholder
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.plan_loading import UpdatesLoader
 from planner_gui.ui.plan_sync import refresh_item
-from planner_gui.ui.plan_tree import Node
+from planner_gui.ui.plan_tree import Column, Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
 from planner_gui.ui.undo_guard import GuardedCommand
 
+# Room a window manager's frame and title bar take around the window.
+FRAME_MARGIN = QSize(24, 64)
 _OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
 
 
@@ -62,6 +65,10 @@ def status_language() -> str:
     except ImportError:
         return "en"
     return "zh" if current_language().startswith("zh") else "en"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class MainWindow(RemembersLayout, QMainWindow):
@@ -99,20 +106,23 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
 
-        self.as_of_edit = QDateEdit(QDate.currentDate())
+        self.as_of_edit = QDateEdit(_qdate(self._initial_as_of()))
         self.as_of_edit.setObjectName("asOfDate")
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
+        if hasattr(self.detail, "set_as_of"):
+            self.detail.set_as_of(self.as_of())
         self.setStatusBar(PlanStatusBar(self, self.language))
         self._build_toolbar()
         menus.build_menus(self)
         self._connect()
+        self.timeline = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
         self._set_tab_order()
+        self._mark_as_of()
         self._show_outline(first=True)
         if not self.restore_layout(self.settings, self.splitter, self.tree.header()):
-            self.resize(1400, 860)
-            self.splitter.setSizes([720, 400, 280])
+            self._first_size()
         show_chart = bool(self.settings.value(Keys.SHOW_CHART))
         self.chart_slot.setVisible(show_chart)
         self.chart_slot.built.connect(lambda: self._show_current(data_changed=True))
@@ -121,6 +131,18 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._show_current()
         self.tree.setFocus()
         self.tree.viewport().installEventFilter(self)  # the first paint: chart, then the updates
+
+    def _first_size(self) -> None:
+        """The first window: 1400×860 where the screen has room, else the screen's
+        free area less a margin for the frame (1366×768 is a common office
+        screen), centred; tree, editor and chart share it 720:400:280."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry() if screen is not None else QRect(0, 0, 1400, 860)
+        width = min(1400, free.width() - FRAME_MARGIN.width())
+        height = min(860, free.height() - FRAME_MARGIN.height())
+        self.resize(width, height)
+        self.move(free.center() - QPoint(width // 2, height // 2))
+        self.splitter.setSizes([width * 720 // 1400, width * 400 // 1400, width * 280 // 1400])
 
     # --- the plan, read in two steps ------------------------------------------
 
@@ -264,7 +286,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             if action_id is None:
                 bar.addSeparator()
             else:
-                bar.addAction(self.actions[action_id])
+                action = self.actions[action_id]
+                # The button's own text, fixed: the Undo text ("Undo Delete task …")
+                # is in the Edit menu and the tooltip, so the buttons never shift.
+                action.setIconText(button_text(action.text()))
+                bar.addAction(action)
         self.addToolBar(bar)
 
     def _set_tab_order(self) -> None:
@@ -299,7 +325,15 @@ class MainWindow(RemembersLayout, QMainWindow):
         return self.as_of_edit.date().toPython()
 
     def set_as_of(self, day: date) -> None:
-        self.as_of_edit.setDate(QDate(day.year, day.month, day.day))
+        self.as_of_edit.setDate(_qdate(day))
+
+    def _initial_as_of(self) -> date:
+        """The date this file was last looked at, else today clamped to the plan's year."""
+        return self.settings.as_of_for(self.store.path) or default_as_of(self._plan.year)
+
+    def _mark_as_of(self) -> None:
+        status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
+        status_bar.show_as_of(self.as_of(), self._plan.year)
 
     def visible_task_ids(self) -> list[str]:
         return self.tree_pane.visible_task_ids()
@@ -329,6 +363,14 @@ class MainWindow(RemembersLayout, QMainWindow):
         if hasattr(self.detail, "set_store"):
             self.detail.set_store(self.store, self.events, self.undo_stack)
         self._plan = self.store.load_plan(with_updates=False)
+        if new_file:
+            # another file opens as of its own date; signals off: the figures follow below
+            self.as_of_edit.blockSignals(True)
+            self.as_of_edit.setDate(_qdate(self._initial_as_of()))
+            self.as_of_edit.blockSignals(False)
+            if hasattr(self.detail, "set_as_of"):
+                self.detail.set_as_of(self.as_of())
+        self._mark_as_of()
         self._show_outline(first=new_file, keep=keep)
         self._update_title()
         self._show_current(force=True)
@@ -361,9 +403,11 @@ class MainWindow(RemembersLayout, QMainWindow):
                 return False
         else:
             try:
-                store = PlanStore.open(path)
+                store = PlanStore.open(path, daily_backup=True)
             except (PlannerError, sqlite3.Error, OSError) as exc:
-                self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, _message(exc)))
+                from planner_gui.ui.file_guard import reason_of
+
+                self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, reason_of(exc)))
                 return False
         old, self.store = self.store, store
         old.close()
@@ -419,12 +463,18 @@ class MainWindow(RemembersLayout, QMainWindow):
         return True
 
     def undo(self) -> None:
-        self._step(self.undo_stack.undo)
+        self._step(self.undo_stack.undo, undoing=True)
 
     def redo(self) -> None:
-        self._step(self.undo_stack.redo)
+        self._step(self.undo_stack.redo, undoing=False)
 
-    def _step(self, step: Callable[[], None]) -> None:
+    def _step(self, step: Callable[[], None], undoing: bool) -> None:
+        stack = self.undo_stack
+        command = stack.command(stack.index() - 1 if undoing else stack.index())
+        show = tree_editing.item_after_step(command, undone=undoing)
+        current = self._current_node()
+        current_id = current.id if current is not None else None
+        neighbour = self.tree_pane.neighbour_id(current) if current is not None else None
         errors = self._errors
         errors.clear()
         try:
@@ -435,6 +485,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             self.show_error(self.tr("Cannot undo or redo"), _message(errors[0]))
             # the stack moved but the file did not: start again from the file
             self.reload_plan()
+            return
+        # Keep the user's place: the item the step brought back or moved, else,
+        # when the step removed the selected row, the row next to it.
+        if not (show and self.select_item(show)) and current_id not in self.model.by_id and neighbour:
+            self.select_item(neighbour)
 
     # --- reacting to changes ---------------------------------------------------
 
@@ -512,6 +567,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._show_current(force=True)
 
     def _on_as_of_changed(self, _date: QDate) -> None:
+        self.settings.remember_as_of(self.store.path, self.as_of())
+        self._mark_as_of()
         if hasattr(self.detail, "set_as_of"):
             self.detail.set_as_of(self.as_of())
         if not self.reading:  # else the figures are worked out as of this date once read
@@ -564,7 +621,11 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._update_actions()
             return
         plan = self._plan
-        if node is None:
+        hidden = self.model.by_id.get(self.tree_pane.hidden_id or "") if node is None else None
+        if hidden is not None:  # the filter hides the selected task
+            key = ("hidden", hidden.id)
+            calls = (("show_hidden", hidden.texts[Column.TITLE]), ("show_plan", plan, as_of))
+        elif node is None:
             calls = (("show_plan",), ("show_plan", plan, as_of))
         elif node.kind == "area":
             calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))

@@ -10,19 +10,20 @@ import functools
 import importlib
 import importlib.util
 import sqlite3
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from planner_gui.domain.dates import last_month_end_in_year, last_quarter_end_in_year
 from planner_gui.domain.errors import PlannerError
 from planner_gui.ui import json_io, tree_editing
-from planner_gui.ui.actions import ActionId
-from planner_gui.ui.settings import Keys
+from planner_gui.ui.actions import ActionId, button_text, menu_safe
+from planner_gui.ui.editor.fields import plain_tip
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -34,11 +35,13 @@ LAZY_DIALOGS = {
     ActionId.EXPORT_SUMMARY: ("export_summary", "open_dialog"),
     ActionId.EXPORT_LEDGER: ("ledger", "open_export_dialog"),
     ActionId.IMPORT_LEDGER: ("ledger", "open_import_dialog"),
+    ActionId.NEW_FROM_LEDGER: ("ledger", "open_new_from_ledger_dialog"),
     ActionId.EXPORT_FORMS: ("ledger", "open_export_forms_dialog"),
     ActionId.IMPORT_TEXT: ("text_import", "open_dialog"),
     ActionId.RESTORE_BACKUP: ("backups", "open_restore_dialog"),
     ActionId.BACK_UP_NOW: ("backups", "back_up_now"),
     ActionId.CHECK_FILE: ("backups", "open_check_dialog"),
+    ActionId.PLAN_SETTINGS: ("plan_settings", "open_dialog"),
     ActionId.SYNC_EXPORT: ("sync_exchange", "open_export_dialog"),
     ActionId.SYNC_IMPORT: ("sync_exchange", "open_import_dialog"),
     ActionId.SYNC_HISTORY: ("sync_exchange", "open_history_dialog"),
@@ -76,6 +79,7 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
     file_menu.addAction(a[ActionId.NEW_FILE])
+    file_menu.addAction(a[ActionId.NEW_FROM_LEDGER])
     file_menu.addAction(a[ActionId.OPEN_FILE])
     window.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
@@ -103,9 +107,14 @@ def build_menus(window: MainWindow) -> None:
                       None, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
         edit_menu.addSeparator() if action_id is None else edit_menu.addAction(a[action_id])
 
+    plan_menu = bar.addMenu(_tr("&Plan"))
+    plan_menu.setObjectName("planMenu")
+    plan_menu.addAction(a[ActionId.PLAN_SETTINGS])
+
     view_menu = bar.addMenu(_tr("&View"))
     for action_id in (ActionId.AS_OF_TODAY, ActionId.AS_OF_MONTH_END, ActionId.AS_OF_QUARTER_END, None,
-                      ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART):
+                      ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART,
+                      ActionId.SHOW_TIMELINE, ActionId.SHOW_DUE_SOON):
         view_menu.addSeparator() if action_id is None else view_menu.addAction(a[action_id])
     try:
         from planner_gui.ui.i18n import language_menu
@@ -142,8 +151,8 @@ def _connect_actions(window: MainWindow) -> None:
         ActionId.MOVE_UP: lambda: tree_editing.move_selected(window, -1),
         ActionId.MOVE_DOWN: lambda: tree_editing.move_selected(window, +1),
         ActionId.AS_OF_TODAY: lambda: window.set_as_of(date.today()),
-        ActionId.AS_OF_MONTH_END: lambda: window.set_as_of(end_of_last_month(date.today())),
-        ActionId.AS_OF_QUARTER_END: lambda: window.set_as_of(end_of_last_quarter(date.today())),
+        ActionId.AS_OF_MONTH_END: lambda: window.set_as_of(last_month_end_in_year(window.plan.year)),
+        ActionId.AS_OF_QUARTER_END: lambda: window.set_as_of(last_quarter_end_in_year(window.plan.year)),
         ActionId.EXPAND_ALL: window.tree.expandAll,
         ActionId.COLLAPSE_ALL: window.tree.collapseAll,
         ActionId.ABOUT: lambda: _about(window),
@@ -172,8 +181,16 @@ def update_actions(window: MainWindow) -> None:
     stack = window.undo_stack
     a[ActionId.UNDO].setEnabled(writable and stack.canUndo())
     a[ActionId.REDO].setEnabled(writable and stack.canRedo())
-    a[ActionId.UNDO].setText(_tr("&Undo %s") % stack.undoText() if stack.canUndo() else _tr("&Undo"))
-    a[ActionId.REDO].setText(_tr("&Redo %s") % stack.redoText() if stack.canRedo() else _tr("&Redo"))
+    for action_id, able, step_text, with_text, alone, tip in (
+            (ActionId.UNDO, stack.canUndo(), stack.undoText(), _tr("&Undo %s"), _tr("&Undo"), _tr("Undo %s")),
+            (ActionId.REDO, stack.canRedo(), stack.redoText(), _tr("&Redo %s"), _tr("&Redo"), _tr("Redo %s"))):
+        # The menu names the step; the toolbar button keeps its fixed text (iconText)
+        # and names the step in its tooltip (plain text: titles are user text).
+        action = a[action_id]
+        action.setText(with_text % menu_safe(step_text) if able else alone)
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        words = tip % step_text if able else button_text(alone)
+        action.setToolTip(plain_tip(f"{words} ({keys})" if keys else words))
     for action_id in EDITING:
         a[action_id].setEnabled(writable)
     for action_id, (module, _function) in LAZY_DIALOGS.items():
@@ -196,25 +213,17 @@ def context_menu(window: MainWindow) -> QMenu:
     return menu
 
 
-def end_of_last_month(today: date) -> date:
-    return today.replace(day=1) - timedelta(days=1)
-
-
-def end_of_last_quarter(today: date) -> date:
-    first_month = 3 * ((today.month - 1) // 3) + 1
-    return date(today.year, first_month, 1) - timedelta(days=1)
-
-
 # --- file actions -----------------------------------------------------------
 
 
 def _start_folder(window: MainWindow) -> str:
-    return window.settings.value(Keys.LAST_FOLDER) or str(window.store.path.parent)
+    return str(window.settings.work_folder())
 
 
 def open_file(window: MainWindow) -> None:
     chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if chosen:
+        window.settings.remember_folder(chosen)
         window.open_file(chosen)
 
 
@@ -239,6 +248,7 @@ def new_file(window: MainWindow) -> None:
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if not chosen:
         return
+    window.settings.remember_folder(chosen)
     path = Path(chosen)
     if path.suffix == "":
         path = path.with_suffix(".sqlite")
@@ -263,10 +273,12 @@ def new_file(window: MainWindow) -> None:
 def save_copy(window: MainWindow) -> None:
     from planner_gui.store.connection import backup_copy
 
-    suggested = str(window.store.path.with_name(window.store.path.stem + "-copy" + window.store.path.suffix))
+    name = window.store.path.stem + "-copy" + window.store.path.suffix
+    suggested = str(window.settings.work_folder() / name)
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, _tr(PLAN_FILTER))
     if not chosen:
         return
+    window.settings.remember_folder(chosen)
     target = Path(chosen)
     if target.resolve() == window.store.path.resolve():
         window.show_error(_tr("Cannot copy"), _tr("Choose another file name than the open file."))

@@ -22,6 +22,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPixmap
 
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Area, Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -32,6 +33,7 @@ from planner_gui.domain.progress import (
     TaskFigures,
     status_word,
 )
+from planner_gui.domain.rounding import format_progress
 from planner_gui.ui.plan_tree_dnd import DragDropMixin
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,6 +121,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         self.by_id: dict[str, Node] = {}
         self.visible: set[str] | None = None
         self.editable = True
+        self.plan_year = 0  # of the plan shown: implied deadlines are its 31 December
         self._colours = {s: QColor(c) for s, c in STATUS_COLOURS.items()}
         self._not_reported_colour = _legible(self._colours[Status.RED])
         self._words: dict[Status, str] = {}
@@ -272,6 +275,7 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         self.every_row_changed.emit()
 
     def _refresh_caches(self, plan: Plan, figures: PlanFigures | None, only: set[str] | None = None) -> None:
+        self.plan_year = plan.year
         if figures is None:
             self._fill_outline(plan)
             return
@@ -316,8 +320,8 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         status = figures.status
         due = task.due
         node.texts = (task.title, task.leader, task.lead_unit,
-                      task.deadline_text or (due.isoformat() if due else ""),
-                      f"{figures.progress:.0f}%", self._words[status],
+                      task.deadline_text or (due.isoformat() if due else self._implied(figures)),
+                      format_progress(figures.progress), self._words[status],
                       "" if figures.reported else self._missing)
         node.source, node.figures, node.haystack = task, figures, None
         node.progress = figures.progress
@@ -327,12 +331,18 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         node.leader = task.leader
         node.units = (task.lead_unit, *task.co_units) if task.co_units else (task.lead_unit,)
 
+    def _implied(self, figures: TaskFigures) -> str:
+        """The deadline a task works to without stating one (年底（默认）), "" if none."""
+        if figures.due is None or not figures.due_implied:
+            return ""
+        return implied_deadline_words(figures.due, self.plan_year, "zh" if self.language == "zh" else "en")
+
     def _fill_area(self, node: Node, area: Area, group: GroupFigures | None) -> None:
         group = group or GroupFigures()
         worst = next((s for s in STATUS_ORDER if group.counts.get(s)), None)
-        summary = self.tr("Tasks: %n", "", group.leaf_tasks)
+        summary = self.tr("Work items %n", "", group.leaf_tasks)  # short: an area row's status cell
         report = self.tr("%n missing", "", group.not_reported) if group.not_reported else ""
-        node.texts = (area.name, "", "", "", f"{group.progress:.0f}%", summary, report)
+        node.texts = (area.name, "", "", "", format_progress(group.progress), summary, report)
         node.source, node.figures, node.haystack = area, group, None
         node.progress = group.progress
         node.status = worst
@@ -352,9 +362,9 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
         elif column == Column.UNIT:
             text = "、".join(u for u in node.units if u)
         elif column == Column.DEADLINE:
-            text = task.due.isoformat() if task.due else self.tr("No deadline")
+            text = (task.due.isoformat() if task.due else self._implied(figures) or self.tr("No deadline"))
         elif column == Column.PROGRESS:
-            text = f"{figures.progress:.0f}%"
+            text = format_progress(figures.progress)
             if figures.planned is not None:
                 text += " (" + self.tr("planned %s%%") % f"{figures.planned:.0f}" + ")"
         elif column == Column.REPORT:

@@ -8,7 +8,7 @@ screens.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QContextMenuEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -90,14 +90,35 @@ class PlanTreeView(QTreeView):
         # The title takes the room the other columns leave, but never less than
         # this: below it the tree scrolls sideways instead of hiding the titles.
         self.minimum_title_width = metrics.horizontalAdvance("国") * 14
-        widths = {Column.LEADER: 5, Column.UNIT: 6, Column.DEADLINE: 6.5, Column.PROGRESS: 7,
-                  Column.STATUS: 7.5, Column.REPORT: 6}
+        # room for 年底（默认） and an area's "工作事项：12 项" (issue 18)
+        widths = {Column.LEADER: 5, Column.UNIT: 6, Column.DEADLINE: 7.5, Column.PROGRESS: 7,
+                  Column.STATUS: 8.5, Column.REPORT: 6}
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._on_section_resized)
         for column, chars in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, int(metrics.horizontalAdvance("国") * chars))
+            width = int(metrics.horizontalAdvance("国") * chars)
+            if column == Column.DEADLINE:  # an implied deadline in full, in either language
+                width = max(width, metrics.horizontalAdvance("year end (implied)") + metrics.averageCharWidth() * 2)
+            header.resizeSection(column, width)
         header.setMinimumSectionSize(metrics.horizontalAdvance("国") * 3)
+        # Said in the empty tree (a filter that matches nothing); "" says nothing.
+        self.empty_text = ""
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if self.empty_text and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(12, 12, -12, -12)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
 
     def _make_pictures(self) -> None:
         """The lights and progress bars the model shows, for this font, screen and palette."""

@@ -136,14 +136,14 @@ def _check_window(app, store, folder: Path) -> None:
 
 def _export_pdf(store, folder: Path) -> Path:
     """The PDF summary, made by the same function as File > Export summary."""
-    from datetime import date
-
+    from planner_gui.domain.dates import default_as_of
     from planner_gui.reports.export import ExportRequest, export_report
     from planner_gui.ui.i18n import current_language
 
     target = folder / "summary.pdf"
     lang = "zh" if current_language().startswith("zh") else "en"
-    result = export_report(store.load_plan(), ExportRequest(as_of=date.today(), lang=lang), target)
+    plan = store.load_plan()
+    result = export_report(plan, ExportRequest(as_of=default_as_of(plan.year), lang=lang), target)
     if result.pages < 1:
         raise SelfCheckFailed(f"{target}: the summary has no pages")
     return result.path

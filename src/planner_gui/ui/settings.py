@@ -9,13 +9,15 @@ default instead of breaking start-up.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 MAX_RECENT_FILES = 8
+MAX_AS_OF_FILES = 50
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class Keys:
     RECENT_FILES = Key("files/recent", list, [])
     LAST_FILE = Key("files/last", str, "")
     LAST_FOLDER = Key("files/last_folder", str, "")
+    # "path<TAB>yyyy-mm-dd" per file: the as-of date each file was last looked at
+    AS_OF_DATES = Key("files/as_of", list, [])
+    # where the user last chose a file to save, export or import (never the data folder)
+    WORK_FOLDER = Key("files/work_folder", str, "")
 
 
 class AppSettings:
@@ -67,6 +73,48 @@ class AppSettings:
         self.set_value(Keys.LAST_FILE, text)
         self.set_value(Keys.LAST_FOLDER, str(Path(text).parent))
         return files
+
+    # --- the as-of date of each file ----------------------------------------
+
+    def as_of_for(self, path: Path | str) -> date | None:
+        """The as-of date last used with this file, None if none (or unreadable)."""
+        text = str(Path(path).resolve())
+        for entry in self.value(Keys.AS_OF_DATES):
+            name, _, day = str(entry).rpartition("\t")
+            if name == text:
+                try:
+                    return date.fromisoformat(day)
+                except ValueError:
+                    return None
+        return None
+
+    def remember_as_of(self, path: Path | str, day: date) -> None:
+        text = str(Path(path).resolve())
+        kept = [e for e in self.value(Keys.AS_OF_DATES) if str(e).rpartition("\t")[0] != text]
+        self.set_value(Keys.AS_OF_DATES, [f"{text}\t{day.isoformat()}", *kept][:MAX_AS_OF_FILES])
+
+    # --- where file dialogs open -------------------------------------------
+
+    def work_folder(self) -> Path:
+        """Where save, export and import dialogs open: the folder last used in
+        one of them, else the user's documents folder (else home). Never the
+        application-data folder, which is hidden and where a clerk would never
+        find an exported summary again."""
+        from planner_gui.paths import data_dir
+
+        hidden = data_dir().resolve()
+        last = self.value(Keys.WORK_FOLDER)
+        if last and Path(last).is_dir():
+            folder = Path(last).resolve()
+            if folder != hidden and hidden not in folder.parents:
+                return folder
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+    def remember_folder(self, chosen: Path | str) -> None:
+        """Remember the folder of a file (or a folder) the user chose in a file dialog."""
+        path = Path(chosen)
+        self.set_value(Keys.WORK_FOLDER, str(path if path.is_dir() else path.parent))
 
     def clear_recent_files(self) -> None:
         self.set_value(Keys.RECENT_FILES, [])

@@ -1,8 +1,10 @@
-"""The status bar: how many tasks are shown, per light, and how many owe a report."""
+"""The status bar: how many work items (tasks without sub-tasks: what carries a
+light) are shown, per light, and how many owe a report."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -34,12 +36,27 @@ class PlanStatusBar(QStatusBar):
         self.counts_label.setObjectName("statusCounts")
         self.counts_label.setTextFormat(Qt.TextFormat.PlainText)
         self.addPermanentWidget(self.counts_label)
+        # a date outside the plan's year is allowed (a task due next year) but marked
+        self.year_label = QLabel(self)
+        self.year_label.setObjectName("statusAsOfOutsideYear")
+        self.year_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.year_label.setVisible(False)
+        self.addPermanentWidget(self.year_label)
+
+    def show_as_of(self, as_of: date, plan_year: int) -> str:
+        """Mark an as-of date outside the plan's year; returns the mark ("" when inside)."""
+        text = ("" if as_of.year == plan_year else
+                self.tr("As of %1: outside the plan's year %2").replace("%1", as_of.isoformat())
+                .replace("%2", str(plan_year)))
+        self.year_label.setText(text)
+        self.year_label.setVisible(bool(text))
+        return text
 
     def show_counts(self, nodes: Iterable[Node], filtered: bool) -> str:
         total, counts, not_reported = count_shown(nodes)
         parts = [f"{status_word(s, self.language)} {counts[s]}" for s in STATUS_ORDER if counts[s]]
-        head = (self.tr("Tasks shown: %n", "", total) if filtered
-                else self.tr("Tasks: %n", "", total))
+        head = (self.tr("Work items shown: %n", "", total) if filtered
+                else self.tr("Work items: %n", "", total))
         text = "  ·  ".join([head, *parts])
         if not_reported:
             text += "  ·  " + self.tr("Not reported: %n", "", not_reported)

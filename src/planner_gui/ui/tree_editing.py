@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from planner_gui.domain.model import Area, Task
 from planner_gui.ui.commands import (
@@ -33,12 +34,28 @@ def _tr(text: str) -> str:
 
 
 def rename(window: MainWindow, kind: str, item_id: str, text: str) -> bool:
+    """Rename from the tree's inline editor. When the write fails (the file is locked or
+    read-only) the window has said why in a dialog; the editor opens again holding what was
+    typed, for another try or Escape."""
     store, events = window.store, window.events
     if kind == "area":
-        return window.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
+        done = window.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
                                                      _tr("Rename area")))
-    return window.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
-                                                 _tr("Rename task")))
+    else:
+        done = window.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
+                                                     _tr("Rename task")))
+    if not done and not window.read_only:
+        QTimer.singleShot(0, lambda: _rename_again(window, item_id, text))
+    return done
+
+
+def _rename_again(window: MainWindow, item_id: str, text: str) -> None:
+    if not window.select_item(item_id):
+        return
+    start_rename(window)
+    editor = QApplication.focusWidget()
+    if isinstance(editor, QLineEdit) and window.tree.isAncestorOf(editor):
+        editor.setText(text)
 
 
 def start_rename(window: MainWindow) -> None:
@@ -67,6 +84,15 @@ def add_area(window: MainWindow) -> bool:
     return False
 
 
+def inherit_from_parent(task: Task, parent: Task) -> None:
+    """A new sub-task works under its parent: its deadline, leader and lead unit
+    unless set (an empty sub-task must not look on track while the parent is behind)."""
+    task.leader = task.leader or parent.leader
+    task.lead_unit = task.lead_unit or parent.lead_unit
+    if task.due is None and not task.deadline_text:
+        task.due, task.deadline_text = parent.due, parent.deadline_text
+
+
 def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
     """A new task after the selected one (or at the end of the selected area);
     with ``as_subtask``, a new last sub-task of the selected task."""
@@ -88,6 +114,10 @@ def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
         parent_id = parent.id if parent.kind == "task" else None
         position = parent.children.index(node) + 1
     task = Task(title=_tr("New sub-task") if as_subtask else _tr("New task"))
+    if as_subtask and parent_id is not None:
+        parent_task = window.plan.find_task(parent_id)
+        if parent_task is not None:
+            inherit_from_parent(task, parent_task)
     if window.push(lambda: AddTaskCommand(window.store, window.events, task, area_id, parent_id, position)):
         _select_and_rename(window, task.id)
         return task
@@ -102,13 +132,20 @@ def delete_selected(window: MainWindow) -> bool:
     title = node.texts[Column.TITLE]
     if node.kind == "area":
         tasks = sum(1 for n in window.model.task_nodes() if n.area_id == node.id)
-        question = _tr("Delete the area “%s” and its %d tasks?") % (title, tasks)
+        question = (_tr("Delete the area “%s”?") % title if tasks == 0
+                    else _tr("Delete the area “%s” and its task?") % title if tasks == 1
+                    else _tr("Delete the area “%s” and its %d tasks?") % (title, tasks))
     else:
         task = window.plan.find_task(node.id)
         subtasks = sum(1 for _ in task.walk()) - 1 if task else 0
         updates = sum(len(t.updates) for t in task.walk()) if task else 0
-        question = _tr("Delete the task “%s” with its %d sub-tasks and %d progress updates?") % (
-            title, subtasks, updates)
+        # only what there is, in the singular for one ("with its 0 sub-tasks and 1 progress updates")
+        parts = [text for count, text in (
+            (subtasks, _tr("1 sub-task") if subtasks == 1 else _tr("%d sub-tasks") % subtasks),
+            (updates, _tr("1 progress update") if updates == 1 else _tr("%d progress updates") % updates),
+        ) if count]
+        question = (_tr("Delete the task “%s” with its %s?") % (title, _tr(" and ").join(parts)) if parts
+                    else _tr("Delete the task “%s”?") % title)
     box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete"),
                       question + "\n\n" + _tr("You can undo this with Edit > Undo."),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
@@ -116,9 +153,31 @@ def delete_selected(window: MainWindow) -> bool:
     box.setDefaultButton(QMessageBox.StandardButton.No)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
+    # Keep the user's place: the row below takes the selection (else the one above, else the parent).
+    neighbour = window.tree_pane.neighbour_id(node)
     if node.kind == "area":
-        return window.push(lambda: DeleteAreaCommand(window.store, window.events, node.id))
-    return window.push(lambda: DeleteTaskCommand(window.store, window.events, node.id))
+        done = window.push(lambda: DeleteAreaCommand(window.store, window.events, node.id))
+    else:
+        done = window.push(lambda: DeleteTaskCommand(window.store, window.events, node.id))
+    if done and neighbour is not None:
+        window.select_item(neighbour)
+    return done
+
+
+def item_after_step(command: QUndoCommand | None, undone: bool) -> str | None:
+    """The area or task to select after ``command`` was undone (or redone): the
+    item it brings back or moves, so the user sees what the step changed."""
+    command = getattr(command, "inner", command)  # a GuardedCommand's command
+    if isinstance(command, DeleteTaskCommand | MoveTaskCommand) or (
+            isinstance(command, AddTaskCommand) and not undone):
+        return command.task.id if isinstance(command, AddTaskCommand) else command.task_id
+    if isinstance(command, DeleteAreaCommand | MoveAreaCommand):
+        return command.area_id
+    if isinstance(command, AddAreaCommand) and not undone:
+        return command.area.id
+    if isinstance(command, EditFieldsCommand) and command.table in ("area", "task"):
+        return command.item_id  # a rename undone: show the row whose name came back
+    return None
 
 
 def move(window: MainWindow, kind: str, item_id: str, area_id: str, parent_id: str | None,

@@ -32,6 +32,9 @@ class TreePane(QWidget):
         # expanded items, remembered while no filter is active (a filter expands everything)
         self.expanded: set[str] = set()
         self._tracking = True
+        # The item that was selected when the filter hid it: shown as hidden in
+        # the editor (not edited unseen) and selected again once the filter shows it.
+        self.hidden_id: str | None = None
 
         self.filter_bar.changed.connect(self.apply_filter)
         self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
@@ -43,6 +46,20 @@ class TreePane(QWidget):
     def current_node(self) -> Node | None:
         index = self.tree.currentIndex()
         return self.model.node(index) if index.isValid() else None
+
+    def neighbour_id(self, node: Node) -> str | None:
+        """Where the selection goes when ``node`` is removed: the next row at its
+        level, else the one before, else its parent (None at the top)."""
+        parent = node.parent
+        if parent is None:
+            return None
+        siblings = parent.shown
+        if node in siblings:
+            row = siblings.index(node)
+            for other in (row + 1, row - 1):
+                if 0 <= other < len(siblings):
+                    return siblings[other].id
+        return parent.id if parent.parent is not None else None
 
     def visible_task_ids(self) -> list[str]:
         return [node.id for node in self.model.shown_nodes() if node.kind == "task"]
@@ -89,13 +106,21 @@ class TreePane(QWidget):
     def apply_filter(self, keep: str | None = None) -> None:
         criteria = self.filter_bar.criteria()
         current = self.current_node()
-        keep = keep or (current.id if current is not None else None)
+        keep = keep or (current.id if current is not None else self.hidden_id)
+        before = current.id if current is not None else None
         self.model.set_visible(matching_task_ids(self.model.task_nodes(), criteria))
         self._restore_expansion(criteria.active)
-        if keep:
-            # When the selected item is filtered out, nothing is selected; the
-            # editor and chart keep showing it (it still exists).
-            self.select_item(keep)
+        hidden_before = self.hidden_id
+        self.hidden_id = None
+        if keep and not self.select_item(keep) and keep in self.model.by_id:
+            # The filter hides the selected item: nothing is selected, and the
+            # window says so instead of editing a task the tree does not show.
+            self.hidden_id = keep
+        if self.current_node() is None and (before is not None or self.hidden_id != hidden_before):
+            # a model reset drops the current row without telling anyone
+            self.current_changed.emit()
+        empty = criteria.active and self.model.rowCount() == 0
+        self.tree.set_empty_text(self.tr("No task matches the filter.") if empty else "")
         self.filtered.emit()
 
     def _restore_expansion(self, filtering: bool) -> None:

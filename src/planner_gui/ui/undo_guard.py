@@ -33,3 +33,13 @@ class GuardedCommand(QUndoCommand):
             self.inner.undo()
         except Exception as exc:  # noqa: BLE001
             self.errors.append(exc)
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return self.inner.id()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
+        # ``other`` has run; merging keeps only this command on the stack (ui/commands.NAMING)
+        if self.inner.mergeWith(getattr(other, "inner", other)):
+            self.setText(self.inner.text())
+            return True
+        return False

@@ -1,6 +1,6 @@
 """Reading a document file and adding a (checked) proposal to a plan file.
 
-Shared by ``planner import-text`` and the window's import dialog, so both
+Shared by ``planner-cli import-text`` and the window's import dialog, so both
 read files and match areas the same way.
 """
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError
 from planner_gui.domain.model import Area, Plan
+from planner_gui.exchange import input_limits
 from planner_gui.store import PlanStore
 from planner_gui.store.connection import transaction
 
@@ -41,11 +42,7 @@ def decode_text(raw: bytes, source: object) -> str:
 
 def read_text_file(path: Path | str) -> str:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return decode_text(raw, path)
+    return decode_text(input_limits.read_input(path), path)  # no FIFO, device or endless file
 
 
 def area_key(name: str) -> str:

@@ -1,7 +1,7 @@
 """File > Export summary…: the printed summary and leaders' letters from the window.
 
 Thin: the document is made by planner_gui.reports (the same code as
-`planner export-pdf`). The dialog collects the as-of date, the scope, the
+`planner-cli export-pdf`). The dialog collects the as-of date, the scope, the
 language and what to include, shows a print preview, and saves PDF or HTML
 with a cancellable progress dialog. Names from the plan (areas, leaders,
 units) are shown as plain combo-box text.
@@ -58,6 +58,11 @@ def scope_names(plan: Plan) -> dict[str, list[str]]:
 
 
 class ExportSummaryDialog(QDialog):
+    def _filter_work_items(self) -> int:
+        """Work items among the filtered tasks: the count the report will print."""
+        shown = set(self.filter_ids)
+        return sum(1 for task in self.plan.walk_tasks() if not task.subtasks and task.id in shown)
+
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
@@ -73,7 +78,7 @@ class ExportSummaryDialog(QDialog):
         self.scope_kind = QComboBox(self)
         for kind, text in zip(SCOPES, (
             self.tr("Whole plan"), self.tr("An area"), self.tr("A responsible leader"),
-            self.tr("A unit"), self.tr("The current filter (%n tasks)", "", len(self.filter_ids)),
+            self.tr("A unit"), self.tr("The current filter (work items: %n)", "", self._filter_work_items()),
         ), strict=True):
             self.scope_kind.addItem(text, kind)
         self.scope_value = QComboBox(self)
@@ -86,6 +91,8 @@ class ExportSummaryDialog(QDialog):
         self.update_texts.setChecked(True)
         self.letter = QCheckBox(self.tr("Add the leader's responsibility letter"), self)
         self.letter.setChecked(True)
+        self.timeline = QCheckBox(self.tr("Add a timeline page per area"), self)
+        self.timeline.setObjectName("timelinePages")
         self.note = QLabel(self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -106,7 +113,7 @@ class ExportSummaryDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file_and_save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        for widget in (self.charts, self.update_texts, self.letter, self.note):
+        for widget in (self.charts, self.update_texts, self.timeline, self.letter, self.note):
             layout.addWidget(widget)
         layout.addWidget(buttons)
         self.scope_kind.currentIndexChanged.connect(self._scope_changed)
@@ -115,20 +122,22 @@ class ExportSummaryDialog(QDialog):
     # --- scope ----------------------------------------------------------------
 
     def _start_scope(self) -> None:
-        """Start from what is selected in the window: its area, else the whole plan."""
-        area_id = self.window_.selected_area_id()
-        area = next((a for a in self.plan.areas if a.id == area_id), None)
-        if area is not None:
-            self.scope_kind.setCurrentIndex(SCOPES.index("area"))
-            self._scope_changed()
-            self.scope_value.setCurrentIndex(self.scope_value.findText(area.name))
-        else:
-            self._scope_changed()
+        """Start with the whole plan: the leaders' summary is, and the tree always
+        has an area selected (it selects one as soon as it has the focus), so
+        starting from the selection gave "an area" nearly every time. Choosing
+        "An area" then offers the selected one first."""
+        self.scope_kind.setCurrentIndex(SCOPES.index("plan"))
+        self._scope_changed()
 
     def _scope_changed(self, *_args: object) -> None:
         kind = self.scope_kind.currentData()
         self.scope_value.clear()
         self.scope_value.addItems(self.names.get(kind, []))
+        if kind == "area":
+            area_id = self.window_.selected_area_id()
+            area = next((a for a in self.plan.areas if a.id == area_id), None)
+            if area is not None:
+                self.scope_value.setCurrentIndex(self.scope_value.findText(area.name))
         self.scope_value.setVisible(kind in self.names)
         self.letter.setEnabled(kind == "leader")
         empty = kind in self.names and not self.names[kind]
@@ -155,7 +164,7 @@ class ExportSummaryDialog(QDialog):
             unit=value if kind == "unit" else None,
             task_ids=tuple(self.filter_ids) if kind == "filter" else None,
             charts=self.charts.isChecked(), update_texts=self.update_texts.isChecked(),
-            letter=kind == "leader" and self.letter.isChecked(),
+            letter=kind == "leader" and self.letter.isChecked(), timeline=self.timeline.isChecked(),
         )
 
     # --- progress -------------------------------------------------------------
@@ -191,7 +200,7 @@ class ExportSummaryDialog(QDialog):
             data = report_for(self.plan, request, report)
             doc = build_document(data, DocumentOptions(
                 charts=request.charts, update_texts=request.update_texts,
-                letter=request.letter), report)
+                letter=request.letter, timeline=request.timeline), report)
         except ReportCancelled:
             return
         except PlannerError as exc:
@@ -209,7 +218,7 @@ class ExportSummaryDialog(QDialog):
         self.preview_dialog.exec()
 
     def suggested_path(self) -> Path:
-        folder = self.window_.store.path.parent
+        folder = self.window_.settings.work_folder()  # never the hidden data folder
         day = self.as_of.date().toPython()
         return folder / f"{self.plan.title}_{day.isoformat()}.pdf"
 
@@ -217,6 +226,7 @@ class ExportSummaryDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save summary"),
                                                 str(self.suggested_path()), FILE_FILTERS)
         if chosen:
+            self.window_.settings.remember_folder(chosen)
             self.save_to(Path(chosen))
 
     def save_to(self, path: Path) -> Path | None:

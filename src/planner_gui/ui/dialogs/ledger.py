@@ -1,7 +1,7 @@
 """File > Export ledger…, File > Import > Ledger (Excel/CSV)…, File > Export report forms….
 
-Thin: the work is done by the same functions as ``planner export-xlsx``,
-``planner import-xlsx`` and ``planner export-forms`` (exchange/ledger_*,
+Thin: the work is done by the same functions as ``planner-cli export-xlsx``,
+``planner-cli import-xlsx`` and ``planner-cli export-forms`` (exchange/ledger_*,
 exchange/report_forms). The import first shows a preview of every addition,
 change, conflict and problem, and writes only when the user presses Apply.
 All user text is shown as plain text (QStandardItem, PlainText labels).
@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,7 +40,8 @@ if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
 
 LEDGER_FILTER = "Excel workbook (*.xlsx);;All files (*)"
-IMPORT_FILTER = "Ledgers (*.xlsx *.xlsm *.csv *.txt);;All files (*)"
+IMPORT_FILTER = "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
+PLAN_FILTER = "Plan files (*.sqlite *.db *.planner);;All files (*)"
 
 
 def _tr(text: str) -> str:
@@ -62,10 +64,11 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     plan = window.plan
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
-        suggested = str(window.store.path.with_name(f"{name}台账.xlsx"))
+        suggested = str(window.settings.work_folder() / f"{name}台账.xlsx")
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, _tr(LEDGER_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
         with busy(window, _tr("Writing %s…") % target.name):
@@ -79,19 +82,29 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
 
 def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by: str | None = None) -> list[Path]:
     """Ask per unit or per leader and a folder, then write one report form each."""
-    from planner_gui.exchange.report_forms import export_forms
+    from planner_gui.exchange.report_forms import export_forms, no_forms_reason
 
+    if no_forms_reason(window.plan, "unit") and no_forms_reason(window.plan, "leader"):
+        # said before anything is asked or written
+        window.show_error(_tr("No forms written"),
+                          _tr("No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        return []
     if by is None:
         choices = [_tr("One form per lead unit"), _tr("One form per leader")]
         picked, ok = QInputDialog.getItem(window, _tr("Export report forms"), _tr("Make:"), choices, 0, False)
         if not ok:
             return []
         by = "unit" if picked == choices[0] else "leader"
+    if no_forms_reason(window.plan, by):
+        window.show_error(_tr("No forms written"),
+                          _tr("No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        return []
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(window, _tr("Folder for the report forms"),
-                                                  str(window.store.path.parent))
+                                                  str(window.settings.work_folder()))
         if not chosen:
             return []
+        window.settings.remember_folder(chosen)
         folder = Path(chosen)
     try:
         with busy(window, _tr("Writing the report forms…")):
@@ -114,13 +127,19 @@ class ImportPreviewDialog(QDialog):
     """What an import would add and change, every conflict and problem; Apply writes it."""
 
     def _summary_line(self, preview: ImportPreview) -> str:
-        if preview.new_file:
+        if preview.new_file or preview.replaces_empty:
             return preview.describe()[0]
         counts = preview.changes.counts()
-        return self.tr("%s: %d new areas, %d new tasks, %d changed fields, %d new updates, "
-                       "%d conflicts, %d problems") % (
-            preview.file.name, counts["new_areas"], counts["new_tasks"], counts["changed_fields"],
-            counts["new_updates"], counts["conflicts"], counts["problems"])
+        # only what there is, in the singular for one (it said "1 new updates" and "0 conflicts")
+        said = [one if counts[key] == 1 else many % counts[key] for key, one, many in (
+            ("new_areas", self.tr("1 new area"), self.tr("%d new areas")),
+            ("new_tasks", self.tr("1 new task"), self.tr("%d new tasks")),
+            ("changed_fields", self.tr("1 changed field"), self.tr("%d changed fields")),
+            ("new_updates", self.tr("1 new update"), self.tr("%d new updates")),
+            ("conflicts", self.tr("1 conflict"), self.tr("%d conflicts")),
+            ("problems", self.tr("1 problem"), self.tr("%d problems")),
+        ) if counts[key]]
+        return self.tr("%s: %s") % (preview.file.name, self.tr(", ").join(said) or self.tr("nothing to change"))
 
     def __init__(self, preview: ImportPreview, read_only: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,8 +154,14 @@ class ImportPreviewDialog(QDialog):
         self.model = QStandardItemModel(0, len(headers), self)
         self.model.setHorizontalHeaderLabels(headers)
         warn = {self.tr("Conflict (not applied)"): QColor("#fde7c7"), self.tr("Problem"): QColor("#fbd5d5")}
+        proposed_kind = self.tr("New row (not added unless accepted)")
+        self._proposed: list[tuple[QStandardItem, str]] = []  # the check box of each, and its place
         for kind, where, task, detail in self._rows(preview):
             items = [QStandardItem(kind), QStandardItem(where), QStandardItem(task), QStandardItem(detail)]
+            if kind == proposed_kind:  # the office accepts or rejects each row the department added
+                items[0].setCheckable(True)
+                items[0].setCheckState(Qt.CheckState.Unchecked)
+                self._proposed.append((items[0], where))
             if kind in warn:
                 for item in items:
                     item.setBackground(warn[kind])
@@ -150,9 +175,15 @@ class ImportPreviewDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         layout.addWidget(self.table)
+        proposed = len(preview.changes.proposed_tasks)
+        self.accept_rows = QCheckBox(self.tr("Add the %d rows the department added as new tasks") % proposed, self)
+        self.accept_rows.setVisible(proposed > 0)
+        self.accept_rows.toggled.connect(self._check_all)
+        layout.addWidget(self.accept_rows)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.apply_button = buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
-        nothing = preview.changes.is_empty() and not preview.new_file
+        nothing = (preview.changes.is_empty() and not preview.new_file and not preview.replaces_empty
+                   and not proposed)
         self.apply_button.setEnabled(not nothing and not read_only)
         if nothing:
             self.apply_button.setToolTip(self.tr("The plan already holds everything in this file."))
@@ -161,6 +192,15 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _check_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        for item, _ in self._proposed:
+            item.setCheckState(state)
+
+    def accepted_rows(self) -> list[str]:
+        """The places of the added rows the office ticked."""
+        return [where for item, where in self._proposed if item.checkState() == Qt.CheckState.Checked]
 
     def _rows(self, preview: ImportPreview) -> list[tuple[str, str, str, str]]:
         c = preview.changes
@@ -181,6 +221,9 @@ class ImportPreviewDialog(QDialog):
             figure = "" if u.progress is None else f"{u.progress:g}%  "
             rows.append((self.tr("New update"), item.where, item.title,
                          f"{u.date.isoformat()}  {figure}{u.text}"))
+        for new in c.proposed_tasks:
+            rows.append((self.tr("New row (not added unless accepted)"), new.where, new.task.title,
+                         new.task.lead_unit or new.task.leader))
         for conflict in c.conflicts:
             rows.append((self.tr("Conflict (not applied)"), conflict.where, conflict.title,
                          self.tr("%s: file %s, plan %s, exported %s")
@@ -204,10 +247,11 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
 
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.store.path.parent),
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.settings.work_folder()),
                                                 _tr(IMPORT_FILTER))
         if not chosen:
             return False
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     try:
         preview = prepare_import(source, window.store, today=date.today())
@@ -218,6 +262,13 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     dialog = ImportPreviewDialog(preview, getattr(window, "read_only", False), window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
+    accepted = dialog.accepted_rows()
+    if accepted:
+        try:
+            preview = prepare_import(source, window.store, today=date.today(), accept_new_rows=set(accepted))
+        except (PlannerError, OSError, sqlite3.Error) as exc:
+            window.show_error(_tr("Cannot import"), str(exc))
+            return False
     if window.store.data_version() != version:
         # another program wrote to the plan while the preview was open: what it showed may be stale
         window.show_error(_tr("The plan changed"),
@@ -232,3 +283,45 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     window.reload_plan()
     _status(window, message)
     return True
+
+
+def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
+                                target: Path | None = None) -> Path | None:
+    """File ▸ New from Ledger…: a new plan file made from a ledger (ours, another office's, an
+    old .xls), shown in the import preview first; then the window opens it."""
+    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+
+    if source is None:
+        chosen, _ = QFileDialog.getOpenFileName(window, _tr("New plan from a ledger"),
+                                                str(window.settings.work_folder()), _tr(IMPORT_FILTER))
+        if not chosen:
+            return None
+        window.settings.remember_folder(chosen)
+        source = Path(chosen)
+    if target is None:
+        chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), str(source.with_suffix(".sqlite")),
+                                                _tr(PLAN_FILTER))
+        if not chosen:
+            return None
+        target = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".sqlite")
+    if target.exists() and target.stat().st_size > 0:  # a plan file is never replaced
+        window.show_error(_tr("Cannot create file"),
+                          _tr("%s already exists; choose another file name.") % target)
+        return None
+    try:
+        with busy(window, _tr("Reading %s…") % source.name):
+            preview = prepare_import(source, None, today=date.today())
+    except (PlannerError, OSError, sqlite3.Error) as exc:
+        window.show_error(_tr("Cannot import"), str(exc))
+        return None
+    dialog = ImportPreviewDialog(preview, False, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    try:
+        message = apply_import(target, None, preview)
+    except (PlannerError, OSError, sqlite3.Error) as exc:
+        window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
+        return None
+    window.open_file(target)
+    _status(window, message)
+    return target

@@ -81,11 +81,12 @@ def open_export_dialog(window: MainWindow, target: Path | None = None,
             return None
         peer = copies.ALL if picked == everyone else picked
     if target is None:
-        suggested = window.store.path.with_name(f"{who}-for-{peer}{SUFFIX}")
+        suggested = window.settings.work_folder() / f"{who}-for-{peer}{SUFFIX}"  # not the hidden data folder
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export changes"), str(suggested),
                                                 _tr(PACKET_FILTER))
         if not chosen:
             return None
+        window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
         result = copies.export_packet(window.store, peer, target)
@@ -170,9 +171,10 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         return False
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import changes"),
-                                                str(window.store.path.parent), _tr(PACKET_FILTER))
+                                                str(window.settings.work_folder()), _tr(PACKET_FILTER))
         if not chosen:
             return False
+        window.settings.remember_folder(chosen)
         source = Path(chosen)
     try:
         preview = copies.import_packet(window.store, source, dry_run=True)

@@ -2,7 +2,7 @@
 proposed areas, tasks, indicators and deadlines, correct them, then add them.
 
 The reading is done by :mod:`planner_gui.exchange.intake` (the same code as
-``planner import-text``); this dialog only shows the proposal as a tree with
+``planner-cli import-text``); this dialog only shows the proposal as a tree with
 check boxes, lets the user edit titles, deadlines and indicators inline and
 move tasks between areas, marks every guess, and adds the result to the plan
 as one undoable step.
@@ -177,9 +177,10 @@ class TextImportDialog(QDialog):
     # --- reading ---------------------------------------------------------------
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open text file"), str(self.window.store.path.parent),
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open text file"), str(self.window.settings.work_folder()),
                                                 self.tr("Text files (*.txt);;All files (*)"))
         if chosen:
+            self.window.settings.remember_folder(chosen)
             self.load_file(Path(chosen))
 
     def load_file(self, path: Path) -> bool:

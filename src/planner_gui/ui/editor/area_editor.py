@@ -65,7 +65,8 @@ class AreaEditor(QWidget):
         for field, value in values.items():
             if not self.widgets[field].property("invalid"):  # a refused value stays in sight
                 self.widgets[field].set_value(value)
-        self.as_of_label.setText(self.tr("As of {0}: {1} tasks").format(as_of.isoformat(), len(area.tasks)))
+        # the count is the roll-up's (work items), not a second number of another kind
+        self.as_of_label.setText(self.tr("As of {0}").format(as_of.isoformat()))
         self.rollup.set_figures(figures)
 
     def set_read_only(self, read_only: bool) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
+from planner_gui.domain.deadlines import inherited_due
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
@@ -52,7 +53,7 @@ class DetailPanel(QStackedWidget):
         self.read_only = False
         self._plan_source: PlanSource | None = None
         self._task_source: Callable[[str], tuple[Task, Plan] | None] | None = None
-        self.empty_page = plain_label(self.tr("Select the plan, an area or a task to see and edit it here."), self)
+        self.empty_page = plain_label(self._nothing_text(), self)
         self.plan_page = PlanEditor(self.context, self)
         self.area_page = AreaEditor(self.context, self)
         self.task_page = TaskEditor(self.context, self)
@@ -68,6 +69,9 @@ class DetailPanel(QStackedWidget):
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_from_file)
         self._connect(events)
+
+    def _nothing_text(self) -> str:
+        return self.tr("Select the plan, an area or a task to see and edit it here.")
 
     # --- the contract -----------------------------------------------------
 
@@ -136,6 +140,12 @@ class DetailPanel(QStackedWidget):
     def clear(self) -> None:
         self._show(NOTHING, "")
 
+    def show_hidden(self, title: str) -> None:
+        """The selected task is hidden by the tree's filter: say so rather than edit it unseen."""
+        self._show(NOTHING, "")
+        self.empty_page.setText(self.tr("“%s” is hidden by the filter: clear the filter to see and edit it.")
+                                % title)
+
     # --- showing ----------------------------------------------------------
 
     def _show(self, kind: str, item_id: str) -> None:
@@ -158,13 +168,15 @@ class DetailPanel(QStackedWidget):
             known = self._task_source(self.item_id) if self._task_source is not None else None
             if known is not None:
                 task, info = known
+                inherited = inherited_due(info, task.id)
             else:
                 info = store.plan_info()
                 task = store.get_task(self.item_id)
+                inherited = self._inherited_from_file(task.id)
             self._watched = {t.id for t in task.walk()}
             self._watched |= {i.id for t in task.walk() for i in t.indicators}
             self._watched |= {m.id for t in task.walk() for m in t.milestones}
-            self.task_page.show_task(task, info.year, info.settings, as_of)
+            self.task_page.show_task(task, info.year, info.settings, as_of, inherited)
             self.setCurrentWidget(self.task_page)
         elif self.kind == AREA:
             # the window's plan in memory: reading an area of 400 tasks from the
@@ -184,7 +196,17 @@ class DetailPanel(QStackedWidget):
             self.plan_page.show_plan(plan, figures.plan, as_of)
             self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
         else:
+            self.empty_page.setText(self._nothing_text())
             self.setCurrentWidget(self.empty_page)
+
+    def _inherited_from_file(self, task_id: str) -> date | None:
+        """The deadline a sub-task's parent passes down, from the file's tasks
+        without their updates (a top-level task's: none, and no read at all;
+        while the window reads the updates, nothing here waits for them)."""
+        store = self.context.store
+        if store.task_location(task_id)[1] is None:
+            return None
+        return inherited_due(store.load_plan(with_updates=False), task_id)
 
     def _loaded_plan(self) -> tuple[Plan, PlanFigures | None]:
         """The plan as the window holds it (set_plan_source, else the window's

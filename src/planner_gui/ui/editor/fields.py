@@ -13,21 +13,30 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6 import QtGui
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
+from planner_gui.domain.dates import parse_typed_date
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.progress import Status, status_word
+from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import from_iso
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
+from planner_gui.ui.undo_guard import GuardedCommand
 
 # Red readable on light and dark backgrounds alike.
 ERROR_COLOUR = "#ef4444"
-# QDateEdit cannot be empty: its minimum date stands for "no date".
-NO_DATE = QDate(1900, 1, 1)
 
 
 @dataclass
@@ -59,13 +68,15 @@ class EditorContext:
     def push(self, command: QUndoCommand) -> str | None:
         """Push a command; if writing fails (file read-only, disk full, changed
         under us) drop it from the stack without undoing and return why."""
+        # Guarded: an error in redo() (called from C++) reaches us here; a SaveError, which
+        # PySide cannot rebuild, was printed on stderr and the edit silently not made.
+        errors: list[BaseException] = []
         try:
-            self.undo_stack.push(command)
+            self.undo_stack.push(GuardedCommand(command, errors))
         except (PlannerError, sqlite3.Error, OSError) as error:
-            command.setObsolete(True)
-            self.undo_stack.undo()  # an obsolete command is removed, its undo() not called
-            return str(error)
-        return None
+            errors.append(error)
+        # A failed first redo() made the command obsolete, and QUndoStack dropped it.
+        return str(errors[0]) if errors else None
 
 
 def ui_language() -> str:
@@ -149,7 +160,7 @@ def format_number(value: float | None) -> str:
 
 
 def format_percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}%"
+    return format_progress(value)
 
 
 class CommitLineEdit(QLineEdit):
@@ -227,74 +238,138 @@ class CommitTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date or none. Delete/Backspace on the whole field clears it."""
+class DateField(QLineEdit):
+    """A date typed as text, with a calendar to pick from (the arrow, Alt+Down or F4).
 
-    committed = Signal(object)
+    The text is taken whole when the field is committed (Enter, leaving it):
+    2024-06-25, 2024/6/25, 2024年6月25日 or 20240625 (domain/dates.py), or it is
+    refused visibly (``refused`` with the reason; the text stays for correcting).
+    A QDateEdit edits its sections in place instead: select-all and typing
+    2024-06-25 kept the old year. Empty means no date where ``optional``.
+    Up/Down step the date by a day, Page Up/Down by a month.
+    """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    committed = Signal(object)  # date | None, only when it differs from the file
+    refused = Signal(str)  # the typed text is not a date: why
+    restored = Signal()  # after a refusal, the text is back to the saved date
+
+    def __init__(self, parent: QWidget | None = None, optional: bool = True) -> None:
         super().__init__(parent)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText(self.tr("none"))
+        self.optional = optional
         self._shown: date | None = None
-        self._advanced = False
         self.default_page = date.today()
-        self.setDate(NO_DATE)
+        self.setPlaceholderText(self.tr("none") if optional else "2024-06-25")
+        self.setToolTip(self.tr("Type a date such as 2024-06-25, 2024/6/25 or 2024年6月25日, "
+                                "or pick one from the calendar (Alt+Down)"))
+        self.setMaxLength(40)
+        self._calendar: QCalendarWidget | None = None
+        self._pick = self.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+                                    QLineEdit.ActionPosition.TrailingPosition)
+        self._pick.setToolTip(self.tr("Pick from the calendar"))
+        self._pick.triggered.connect(self.show_calendar)
         self.editingFinished.connect(self._finish)
-        self.calendarWidget().clicked.connect(lambda _d: self._finish())
-        self.calendarWidget().activated.connect(lambda _d: self._finish())
+        width = self.fontMetrics().horizontalAdvance("2024-06-25") + 48
+        self.setMinimumWidth(width)
+
+    # --- the value ---------------------------------------------------------
+
+    def typed_value(self) -> date | None:
+        """The date the text means; ValueError (translated) when it means none."""
+        text = self.text()
+        try:
+            value = parse_typed_date(text)
+        except ValueError:
+            raise ValueError(self.tr("“{0}” is not a date: type it as 2024-06-25").format(text.strip())) from None
+        if value is None and not self.optional:
+            raise ValueError(self.tr("a date is needed"))
+        return value
 
     def value(self) -> date | None:
-        qdate = self.date()
-        return None if qdate == NO_DATE else qdate.toPython()
+        """The typed date, or the saved one while the text is not a date."""
+        try:
+            return self.typed_value()
+        except ValueError:
+            return self._shown
+
+    def date(self) -> QDate:
+        value = self.value()
+        return QDate(value) if value else QDate()
+
+    def setDate(self, day: QDate) -> None:  # noqa: N802 - the QDateEdit name callers know
+        self._show_text(day.toPython() if day.isValid() else None)
 
     def set_value(self, value: date | None) -> None:
-        if self.hasFocus() and self.value() != self._shown:
-            return
+        if self.hasFocus() and self.text() != _iso(self._shown):
+            return  # the user is typing here; keep their text
         self._shown = value
-        self.setDate(QDate(value) if value else NO_DATE)
+        self._show_text(value)
 
     def revert(self) -> None:
-        self.setDate(QDate(self._shown) if self._shown else NO_DATE)
+        self._show_text(self._shown)
 
     def mark_saved(self) -> None:
         self._shown = self.value()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001
-        super().showEvent(event)
-        if self.value() is None:
-            # Open the calendar near the plan's dates, not in 1900.
-            self.calendarWidget().setCurrentPage(self.default_page.year, self.default_page.month)
-
-    def event(self, event: QEvent) -> bool:
-        # QDateEdit uses Tab to step through year/month/day (typing "-" does that too),
-        # and showing "none" it never lets go: Tab leaves the field, as everywhere else.
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            return QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.lineEdit().selectedText() == self.text():
-            self.setDate(NO_DATE)
-            return
-        if self.value() is None and event.text().isdigit():
-            # Typing into "none": start from a date near the plan and overwrite its year first.
-            self.setDate(QDate(self.default_page))
-            self.setSelectedSection(QDateEdit.Section.YearSection)
-        if event.text() in ("-", "/", ".") and self._advanced:
-            # A full section already moved on to the next one; the typed separator
-            # must not skip another (so "2024-02-15" types as written).
-            self._advanced = False
-            return
-        section = self.currentSection()
-        super().keyPressEvent(event)
-        self._advanced = event.text().isdigit() and self.currentSection() != section
+    def _show_text(self, value: date | None) -> None:
+        self.setText(_iso(value))
 
     def _finish(self) -> None:
-        if self.value() != self._shown:
-            self.committed.emit(self.value())
+        try:
+            value = self.typed_value()
+        except ValueError as error:
+            self.refused.emit(str(error))
+            return
+        self._show_text(value)  # 2024/6/25 is shown as 2024-06-25 once taken
+        if value != self._shown:
+            self.committed.emit(value)
+        elif self.property("invalid"):
+            self.restored.emit()
+
+    # --- keys and the calendar --------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+            self.show_calendar()
+            return
+        steps = {Qt.Key.Key_Up: (1, 0), Qt.Key.Key_Down: (-1, 0),
+                 Qt.Key.Key_PageUp: (0, 1), Qt.Key.Key_PageDown: (0, -1)}
+        if key in steps and not self.isReadOnly():
+            days, months = steps[key]
+            start = QDate(self.value() or self.default_page)
+            self._show_text(start.addDays(days).addMonths(months).toPython())
+            return
+        super().keyPressEvent(event)
+
+    def calendarWidget(self) -> QCalendarWidget:  # noqa: N802 - the QDateEdit name callers know
+        if self._calendar is None:
+            self._calendar = QCalendarWidget(self)
+            self._calendar.setWindowFlags(Qt.WindowType.Popup)
+            self._calendar.clicked.connect(self._picked)
+            self._calendar.activated.connect(self._picked)
+        return self._calendar
+
+    def show_calendar(self) -> None:
+        if self.isReadOnly() or not self.isEnabled():
+            return
+        calendar = self.calendarWidget()
+        shown = self.value() or self.default_page
+        calendar.setSelectedDate(QDate(shown))
+        calendar.setCurrentPage(shown.year, shown.month)
+        calendar.adjustSize()
+        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+
+    def _picked(self, day: QDate) -> None:
+        self.calendarWidget().hide()
+        self._show_text(day.toPython())
+        self.setFocus()
+        self._finish()
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
 
 
 def set_widgets_read_only(widgets: list[QWidget], read_only: bool) -> None:

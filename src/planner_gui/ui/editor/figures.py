@@ -87,7 +87,7 @@ class TaskFiguresBox(QWidget):
 
 
 class RollupBox(QWidget):
-    """Roll-up of an area or the plan: progress, tasks per light, not reported."""
+    """Roll-up of an area or the plan: progress, work items per light, not reported."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +98,7 @@ class RollupBox(QWidget):
         self.not_reported = plain_label("", self, wrap=False)
         grid.addWidget(plain_label(self.tr("Progress"), self, wrap=False), 0, 0)
         grid.addWidget(self.progress, 0, 1)
-        grid.addWidget(plain_label(self.tr("Tasks"), self, wrap=False), 1, 0)
+        grid.addWidget(plain_label(self.tr("Work items"), self, wrap=False), 1, 0)
         grid.addWidget(self.tasks, 1, 1)
         grid.addWidget(plain_label(self.tr("Not reported"), self, wrap=False), 2, 0)
         grid.addWidget(self.not_reported, 2, 1)

@@ -36,11 +36,20 @@ class HistoryView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        for column in (DATE, PROGRESS, REPORTER, HIGHLIGHT):
+        for column in (REPORTER, HIGHLIGHT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The date and the figure always fit: sized to contents, these columns were
+        # measured before the rows came and showed "20…" and "8…".
+        metrics, padding = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
+        for column, sample in ((DATE, "2024-06-30"), (PROGRESS, "100%")):
+            label = self.history.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(label)) + padding
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(column, width)
         for column in (TEXT, PROBLEMS, NEXT_STEPS, READINGS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, 180)
+            self.setColumnWidth(column, max(180, header.fontMetrics().horizontalAdvance(
+                self.history.headerData(column, Qt.Orientation.Horizontal)) + padding))
         header.setStretchLastSection(True)
 
     def set_updates(self, updates: list[ProgressUpdate], indicators: list[Indicator]) -> None:

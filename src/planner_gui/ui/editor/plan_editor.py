@@ -7,6 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -37,6 +38,7 @@ FIELD_LABELS = {
     "source": "Source", "behind_tolerance": "Behind by more than (points)",
     "due_soon_days": "Due soon within (days)", "reporting_cycle": "Reporting cycle",
     "report_due_day": "Reports due by day",
+    "judge_without_deadline": "Tasks without a deadline are due by 31 December",
 }
 
 
@@ -116,12 +118,18 @@ class PlanEditor(QWidget):
             "reporting_cycle": self.cycle,
             "report_due_day": CommitSpinBox(1, 31, settings_box),
         }
+        # off: tasks without a deadline (own or parent's) are not judged ("no deadline", grey)
+        self.judge_without_deadline = QCheckBox(field_label("judge_without_deadline"), settings_box)
+        self.judge_without_deadline.setObjectName("judgeWithoutDeadline")
+        self.judge_without_deadline.clicked.connect(
+            lambda checked: self.commit_setting("judge_without_deadline", self.judge_without_deadline, checked))
         for field, widget in self.setting_widgets.items():
             settings_form.addRow(field_label(field), widget)
             if field != "reporting_cycle":
                 widget.committed.connect(lambda value, f=field, w=widget: self.commit_setting(f, w, value))
         self.cycle.activated.connect(lambda _i: self.commit_setting("reporting_cycle", self.cycle,
                                                                     self.cycle.currentData()))
+        settings_form.addRow(self.judge_without_deadline)
         layout.addWidget(settings_box)
 
         rollup_box = QGroupBox(self.tr("Roll-up"), self)
@@ -148,18 +156,21 @@ class PlanEditor(QWidget):
         self.setting_widgets["due_soon_days"].set_value(plan.settings.due_soon_days)
         self.setting_widgets["report_due_day"].set_value(plan.settings.report_due_day)
         self.cycle.setCurrentIndex(max(0, self.cycle.findData(plan.settings.reporting_cycle)))
+        self.judge_without_deadline.setChecked(plan.settings.judge_without_deadline)
         self.as_of_label.setText(self.tr("As of {0}").format(as_of.isoformat()))
         self.rollup.set_figures(figures)
 
     def set_read_only(self, read_only: bool) -> None:
-        set_widgets_read_only([*self.widgets.values(), *self.setting_widgets.values()], read_only)
+        set_widgets_read_only([*self.widgets.values(), *self.setting_widgets.values(),
+                               self.judge_without_deadline], read_only)
 
     def entered_text(self, plan: Plan) -> str:
         """Entered totals beside the declared ones: the difference is shown, not hidden."""
         areas = len(plan.areas)
         tasks = sum(len(area.tasks) for area in plan.areas)
-        with_subtasks = sum(1 for _ in plan.walk_tasks())
-        text = self.tr("{0} areas, {1} tasks ({2} with sub-tasks)").format(areas, tasks, with_subtasks)
+        work_items = sum(1 for task in plan.walk_tasks() if not task.subtasks)
+        # tasks are compared with the declared tasks (top level, like with like)
+        text = self.tr("{0} areas, {1} tasks, {2} work items").format(areas, tasks, work_items)
         gaps = []
         if plan.declared_areas is not None and plan.declared_areas != areas:
             gaps.append(self.tr("{0} areas not entered").format(plan.declared_areas - areas)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
-from planner_gui.domain.progress import TaskFigures, evaluate_task
+from planner_gui.domain.progress import TaskFigures, evaluate_subtree
 from planner_gui.ui.commands import (
     AddIndicatorCommand,
     AddMilestoneCommand,
@@ -36,12 +37,13 @@ from planner_gui.ui.commands import (
 from planner_gui.ui.editor.fields import (
     CommitLineEdit,
     CommitTextEdit,
+    DateField,
     EditorContext,
-    OptionalDateEdit,
     format_number,
     mark_invalid,
     message_label,
     set_widgets_read_only,
+    ui_language,
 )
 from planner_gui.ui.editor.figures import TaskFiguresBox
 from planner_gui.ui.editor.history_view import HistoryView
@@ -126,7 +128,7 @@ class TaskEditor(QWidget):
         for field in ("leader", "lead_unit", "co_units", "deadline_text", "source", "progress", "weight"):
             self.widgets[field] = CommitLineEdit(page)
         for field in ("start", "due", "done_on"):
-            self.widgets[field] = OptionalDateEdit(page)
+            self.widgets[field] = DateField(page)
         self.widgets["source_text"] = CommitTextEdit(page, lines=3)
         self.widgets["co_units"].setPlaceholderText(self.tr("separate units with 、 or ,"))
         self.widgets["progress"].setPlaceholderText(self.tr("empty: from updates, indicators and milestones"))
@@ -189,7 +191,7 @@ class TaskEditor(QWidget):
         page = QWidget(scroll)
         layout = QVBoxLayout(page)
         self.update_form = UpdateForm(self.context, page)
-        self.update_form.refused.connect(self.show_refusal)
+        # the form says why an update was refused on its own row (update_form.message)
         self.update_form.added.connect(lambda _id: self.clear_refusal())
         self.history = HistoryView(page)
         self.history.setMinimumHeight(160)
@@ -201,16 +203,22 @@ class TaskEditor(QWidget):
     def _connect(self, field: str, widget: QWidget) -> None:
         if hasattr(widget, "committed"):
             widget.committed.connect(lambda value, f=field, w=widget: self.commit(f, w, value))
+        if isinstance(widget, DateField):  # a typed text that is not a date
+            widget.refused.connect(lambda reason, f=field, w=widget: self.refuse(f, w, reason))
+            widget.restored.connect(lambda w=widget: self.accept_again(w))
 
     # --- showing --------------------------------------------------------------
 
-    def show_task(self, task: Task, plan_year: int, settings: PlanSettings, as_of: date) -> None:
+    def show_task(self, task: Task, plan_year: int, settings: PlanSettings, as_of: date,
+                  inherited: date | None = None) -> None:
+        """``inherited``: the deadline the task's parent passes down (None at the top)."""
         if self.task is None or task.id != self.task.id:
             self.clear_refusal()
             for widget in self.widgets.values():
                 mark_invalid(widget, False)
         self.task = task
-        self.figures = evaluate_task(task, as_of, plan_year, settings)
+        # with its sub-tasks: the light is never better than theirs, as in the tree
+        self.figures = evaluate_subtree(task, as_of, plan_year, settings, {}, {}, inherited)
         self.figures_box.set_figures(self.figures, as_of.isoformat())
         values = {
             "title": task.title, "description": task.description, "leader": task.leader,
@@ -224,6 +232,10 @@ class TaskEditor(QWidget):
             if widget.property("invalid"):
                 continue  # keep the refused value in sight until the user corrects it
             widget.set_value(value)  # type: ignore[attr-defined]
+        # no deadline of its own: the field shows the one it works to (年底（默认）)
+        implied = (implied_deadline_words(self.figures.due, plan_year, ui_language())
+                   if self.figures.due is not None and self.figures.due_implied else "")
+        self.widgets["due"].setPlaceholderText(implied or self.widgets["start"].placeholderText())
         for field in ("start", "due", "done_on"):
             self.widgets[field].default_page = task.due or date(plan_year, 1, 1)  # type: ignore[attr-defined]
         self.municipal.blockSignals(True)
@@ -234,7 +246,7 @@ class TaskEditor(QWidget):
         if self.milestones.set_items(task.id, task.milestones):
             self.milestone_view.resizeColumnsToContents()
         self.history.set_updates(task.updates, task.indicators)
-        self.update_form.set_task(task.id, task.indicators, self.figures.progress, as_of)
+        self.update_form.set_task(task.id, task.indicators, self.figures.progress, as_of, plan_year)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -260,6 +272,14 @@ class TaskEditor(QWidget):
             widget.mark_saved()
         self.clear_refusal()
         return True
+
+    def refuse(self, field: str, widget: QWidget, reason: str) -> None:
+        mark_invalid(widget, True)
+        self.show_refusal(field, f"{field_label(field)}: {reason}")
+
+    def accept_again(self, widget: QWidget) -> None:
+        mark_invalid(widget, False)
+        self.clear_refusal()
 
     def show_refusal(self, field: str, message: str) -> None:
         self.message.setText(self.tr("Not saved — {0}").format(message))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,12 +18,15 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import Indicator, ProgressUpdate
-from planner_gui.domain.validation import check_number
+from planner_gui.domain.validation import check_number, check_progress
 from planner_gui.store.rows import update_row
 from planner_gui.ui.commands import AddUpdateCommand
 from planner_gui.ui.editor.fields import (
+    ERROR_COLOUR,
     CommitTextEdit,
+    DateField,
     EditorContext,
+    OneLineLabel,
     format_number,
     mark_invalid,
     plain_label,
@@ -32,6 +34,25 @@ from planner_gui.ui.editor.fields import (
 from planner_gui.ui.editor.indicator_table import comparator_text
 
 NO_FIGURE = -1
+# What the progress box lets be typed: a figure over 100 is refused with a
+# message when the update is added, not cut to its first two digits as a
+# spin box limited to 100 does with a typed 150.
+TYPED_MAXIMUM = 999
+
+
+class PercentBox(QSpinBox):
+    """Progress in %; "no figure" below 0; the arrows stop at 100."""
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt API
+        self.setValue(max(NO_FIGURE, min(100, self.value() + steps)))
+
+
+def default_update_date(as_of: date, plan_year: int, today: date | None = None) -> date:
+    """The date a new update starts with: the as-of date, which the clerk sets to
+    the reporting day being entered, but never after today nor after the plan's
+    year (a 2024 plan looked at in 2026 is reported on by 31 December 2024)."""
+    day = min(as_of, today or date.today())
+    return min(day, date(plan_year, 12, 31))
 
 
 class UpdateForm(QWidget):
@@ -44,11 +65,10 @@ class UpdateForm(QWidget):
         self.task_id: str | None = None
         self.indicators: list[Indicator] = []
         form = QFormLayout(self)
-        self.date = QDateEdit(self)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
-        self.progress = QSpinBox(self)
-        self.progress.setRange(NO_FIGURE, 100)
+        self.plan_year = date.today().year
+        self.date = DateField(self, optional=False)
+        self.progress = PercentBox(self)
+        self.progress.setRange(NO_FIGURE, TYPED_MAXIMUM)
         self.progress.setSuffix("%")
         self.progress.setSpecialValueText(self.tr("no figure"))
         self.text = CommitTextEdit(self, lines=3)
@@ -67,7 +87,13 @@ class UpdateForm(QWidget):
         form.addRow(self.readings_form)
         self.reading_edits: dict[str, QLineEdit] = {}
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        # Why an update was refused, on the button's own row: a banner above the
+        # form moved the button from under the mouse (one line, whole text in the tooltip).
+        self.message = OneLineLabel(self)
+        self.message.setObjectName("refusal")
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.refused.connect(lambda _field, text: self.message.setText(text))
+        buttons.addWidget(self.message, 1)
         self.add_button = QPushButton(self.tr("Add progress update"), self)
         self.add_button.clicked.connect(self.add_update)
         self.add_button.setToolTip(self.tr("Add the update (Ctrl+Enter)"))
@@ -83,20 +109,24 @@ class UpdateForm(QWidget):
             return
         super().keyPressEvent(event)
 
-    def set_task(self, task_id: str, indicators: list[Indicator], progress: float, as_of: date) -> None:
+    def set_task(self, task_id: str, indicators: list[Indicator], progress: float, as_of: date,
+                 plan_year: int | None = None) -> None:
         """Prepare the form for a task; typed text survives a refresh of the same task."""
         same_task = task_id == self.task_id
         self.task_id = task_id
+        if plan_year is not None:
+            self.plan_year = plan_year
         if not same_task:
             self.clear()
-            self.date.setDate(QDate(as_of))
+            self.set_as_of(as_of)
             self.progress.setValue(round(progress))
         if not same_task or [i.name for i in indicators] != [i.name for i in self.indicators]:
             self._build_readings(indicators)
         self.indicators = list(indicators)
 
     def set_as_of(self, as_of: date) -> None:
-        self.date.setDate(QDate(as_of))
+        self.date.set_value(default_update_date(as_of, self.plan_year))
+        mark_invalid(self.date, False)
 
     def _build_readings(self, indicators: list[Indicator]) -> None:
         while self.readings_form.rowCount():
@@ -110,6 +140,7 @@ class UpdateForm(QWidget):
             self.readings_form.addRow(plain_label(ind.name, self), edit)
 
     def clear(self) -> None:
+        self.message.clear()
         for edit in (self.text, self.problems, self.next_steps):
             edit.setPlainText("")  # even the field being typed in: its text was just added
             edit.mark_saved()
@@ -120,6 +151,20 @@ class UpdateForm(QWidget):
 
     def build_update(self) -> ProgressUpdate:
         """The update as typed; ValidationError names a wrong reading."""
+        mark_invalid(self.date, False)
+        mark_invalid(self.progress, False)
+        try:
+            day = self.date.typed_value()
+        except ValueError as error:
+            mark_invalid(self.date, True)
+            raise ValidationError(self.tr("Date"), str(error)) from None
+        assert day is not None  # the field is not optional
+        value = self.progress.value()
+        try:
+            figure = None if value == NO_FIGURE else check_progress(value, self.tr("Progress"))
+        except ValidationError:
+            mark_invalid(self.progress, True)
+            raise ValidationError(self.tr("Progress"), self.tr("{0}% is over 100%").format(value)) from None
         readings: dict[str, float] = {}
         for name, edit in self.reading_edits.items():
             mark_invalid(edit, False)
@@ -130,10 +175,9 @@ class UpdateForm(QWidget):
                 raise
             if number is not None:
                 readings[name] = number
-        value = self.progress.value()
         return ProgressUpdate(
-            date=self.date.date().toPython(),
-            progress=None if value == NO_FIGURE else float(value),
+            date=day,
+            progress=figure,
             text=self.text.value().strip(),
             problems=self.problems.value().strip(),
             next_steps=self.next_steps.value().strip(),

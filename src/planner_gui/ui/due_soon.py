@@ -1,0 +1,99 @@
+"""The "Due soon" dock: milestones and deadlines that fall due within the plan's
+due-soon window after the as-of date, and those missed, grouped by unit.
+
+The list is planner_gui.domain.timeline.due_soon (the summary's 近期时间节点
+section prints the same). It is worked out only while the dock is shown;
+clicking an entry selects its task in the tree.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+
+from planner_gui.domain.progress import STATUS_COLOURS, Status
+from planner_gui.domain.timeline import DueItem, due_soon, group_by_unit
+
+if TYPE_CHECKING:
+    from planner_gui.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DueSoon", text)
+
+
+TASK_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DueSoonDock(QDockWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(_tr("Due Soon"), window)
+        self.setObjectName("dueSoonDock")
+        self.window_ = window
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("dueSoonList")
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels([_tr("Date"), _tr("Task"), _tr("Milestone or deadline")])
+        self.list.setRootIsDecorated(True)
+        self.list.setUniformRowHeights(True)
+        self.list.itemClicked.connect(self._clicked)
+        self.list.itemActivated.connect(self._clicked)
+        self.setWidget(self.list)
+        self.items: list[DueItem] = []
+        self._pending = False
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
+        self.hide()
+        window.as_of_edit.dateChanged.connect(self.schedule)
+        window.events.item_changed.connect(self.schedule)
+        window.events.updates_changed.connect(self.schedule)
+        window.events.structure_changed.connect(self.schedule)
+        window.events.tasks_restructured.connect(self.schedule)
+        window.plan_ready.connect(self.schedule)
+
+    def schedule(self, *_args) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.refresh)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.schedule()
+
+    def refresh(self) -> None:
+        self._pending = False
+        w = self.window_
+        if not self.isVisible() or w.reading:
+            return
+        plan, figures, as_of = w.plan, w.figures, w.as_of()
+        self.items = due_soon(plan, figures.tasks, as_of)
+        self.list.clear()
+        missed_brush = QBrush(QColor(STATUS_COLOURS[Status.RED]))
+        for unit, items in group_by_unit(self.items):
+            missed = sum(1 for item in items if item.missed)
+            head = QTreeWidgetItem([unit or _tr("(no unit)"),
+                                    _tr("%d due, %d missed") % (len(items) - missed, missed), ""])
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            self.list.addTopLevelItem(head)
+            for item in items:
+                what = item.milestone or _tr("Deadline")
+                if item.missed:
+                    what = _tr("%s (missed)") % what
+                row = QTreeWidgetItem([item.day.isoformat(), item.task_title, what])
+                row.setData(0, TASK_ROLE, item.task_id)
+                if item.missed:
+                    for column in range(3):
+                        row.setForeground(column, missed_brush)
+                head.addChild(row)
+            head.setExpanded(True)
+        self.list.resizeColumnToContents(0)
+        self.setWindowTitle(_tr("Due Soon (%d)") % len(self.items))
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        task_id = item.data(0, TASK_ROLE)
+        if task_id:
+            self.window_.select_item(str(task_id))
