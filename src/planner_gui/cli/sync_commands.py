@@ -126,6 +126,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     path = db_path(args)
     unit_tokens = None
     if args.token_file is not None:
+        from planner_gui.store import PlanStore
+
         with PlanStore.open(path) as store:
             units = {row[0] for row in store.db.execute("SELECT lead_unit FROM task")}
         unit_tokens = live.read_token_file(args.token_file, units)
