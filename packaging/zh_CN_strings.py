@@ -561,6 +561,7 @@ TRANSLATIONS: dict[str, str] = {
     "Connected to the office": "已连接督查室",
     "Working on this copy; the office is not connected (%s)": "正在本副本上工作；未连接督查室（%s）",
     "Disconnected from the office": "已断开与督查室的连接",
+    "Disconnected from the office: another file was opened": "已断开与督查室的连接：打开了另一个文件",
     "Connect to office": "连接督查室",
     "The office's address (ws://host:port):": "督查室的地址（ws://主机:端口）：",
     "The token the office gave you:": "督查室给您的口令：",

@@ -2238,6 +2238,10 @@ The content before the restore is saved in
             <translation>已断开与督查室的连接</translation>
         </message>
         <message>
+            <source>Disconnected from the office: another file was opened</source>
+            <translation>已断开与督查室的连接：打开了另一个文件</translation>
+        </message>
+        <message>
             <source>Live sync</source>
             <translation>实时同步</translation>
         </message>
