@@ -1,7 +1,15 @@
 # Packaging chores. Everything here also works without make: see packaging/README.md.
 PYTHON ?= python
 
-.PHONY: translations qm icons bundle test test-slow
+.PHONY: run translations qm icons bundle test test-slow
+VENV ?= .venv
+
+# Make a virtual environment, install the program into it and start the window
+# (Debian's own Python refuses `pip install` outside one, PEP 668).
+run:
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q .
+	$(VENV)/bin/planner-gui
 
 # Extract every tr()/translate() string from the code into the .ts, fill the
 # hand-written Chinese from packaging/zh_CN_strings.py, report what is missing.
@@ -21,9 +29,10 @@ icons:
 bundle:
 	packaging/build_bundle.sh
 
+# The default run: everything but the slow tests (a few minutes).
 test:
 	$(PYTHON) -m pytest -q
 
-# Includes the bundle build (several minutes).
+# Only the slow tests: the bundle build (several minutes), the real window under Xvfb.
 test-slow:
 	$(PYTHON) -m pytest -q -m slow

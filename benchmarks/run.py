@@ -64,11 +64,11 @@ ROWS = [
     ("timeline_as_of_change", "change the as-of date, timeline shown", 300, "ms"),
     ("timeline_as_of_change_back_to_back", "  the same, back to back (no idle before)", None, "ms"),
     ("pdf_export", "PDF summary export", 15000, "ms"),
-    ("xlsx_export", "planner export-xlsx", 10000, "ms"),
-    ("xlsx_import", "planner import-xlsx", 10000, "ms"),
-    ("xlsx_import_new", "planner import-xlsx into a new file", 10000, "ms"),
+    ("xlsx_export", "planner-cli export-xlsx", 10000, "ms"),
+    ("xlsx_import", "planner-cli import-xlsx", 10000, "ms"),
+    ("xlsx_import_new", "planner-cli import-xlsx into a new file", 10000, "ms"),
     ("xlsx_export_in_window", "xlsx export from the window", 10000, "ms"),
-    ("summary", "planner summary", 2000, "ms"),
+    ("summary", "planner-cli summary", 2000, "ms"),
     ("peak_memory", "window peak memory (after all above)", 350, "MB"),
 ]
 SMALL_TARGET_MS = 100  # at the bundled plan everything is instant...
@@ -309,7 +309,7 @@ def main() -> int:
                                  "--updates", str(BIG_UPDATES), "--seed", str(SEED))
         bare = [runner.until_painted([sys.executable, str(HERE / "bare_window.py")])[0]
                 for _ in range(repeat + 1)][1:]
-        # The part of every `planner` command's figure that is Python itself starting
+        # The part of every `planner-cli` command's figure that is Python itself starting
         # (site-packages' .pth files included).
         python_start = [runner.run([sys.executable, "-c", "pass"])[0] for _ in range(repeat + 1)][1:]
         results = {

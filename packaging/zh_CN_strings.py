@@ -326,9 +326,9 @@ TRANSLATIONS: dict[str, str] = {
     "Restored %1.\n\nThe content before the restore is saved in\n%2": "已恢复 %1。\n\n恢复前的内容保存在\n%2",
     "The plan is backed up to\n%1": "计划已备份到\n%1",
     "%1\n\ncannot be changed (the file or its folder is read-only), so it is open for reading "
-    "only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).":
+    "only. To keep working, save a copy elsewhere (File, Back up now, or planner-cli backup --out).":
         "%1\n\n无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，"
-        "请将副本保存到其他位置（文件 > 立即备份，或 planner backup --out）。",
+        "请将副本保存到其他位置（文件 > 立即备份，或 planner-cli backup --out）。",
     "%1\n\ncannot be opened: %2\n\nThe file has not been changed.": "%1\n\n无法打开：%2\n\n文件未被修改。",
     "%1\n\nis already open in another planner-gui window (%2). Two windows changing the same "
     "file could confuse each other's work.\n\nOpen it read-only?":
@@ -561,6 +561,7 @@ TRANSLATIONS: dict[str, str] = {
     "Connected to the office": "已连接督查室",
     "Working on this copy; the office is not connected (%s)": "正在本副本上工作；未连接督查室（%s）",
     "Disconnected from the office": "已断开与督查室的连接",
+    "Disconnected from the office: another file was opened": "已断开与督查室的连接：打开了另一个文件",
     "Connect to office": "连接督查室",
     "The office's address (ws://host:port):": "督查室的地址（ws://主机:端口）：",
     "The token the office gave you:": "督查室给您的口令：",
@@ -577,3 +578,167 @@ BY_CONTEXT: dict[tuple[str, str], str] = {
     ("TaskEditor", "Progress"): "进展情况",
     ("HistoryView", "Progress"): "进度",
 }
+
+# --- the command line (src/planner_gui/cli, context "CommandLine") ----------------
+# Option names (--date), file names and ids stay as they are: they are typed.
+COMMAND_LINE: dict[str, str] = {
+    "Work with planner-gui plan files without the window.": "不打开窗口，处理 planner-gui 计划文件。",
+    "; planner-cli --help lists them": "；planner-cli --help 列出全部命令",
+    "error:": "错误:",
+    "the plan file (default: %1)": "计划文件（默认：%1）",
+    "figures as of this date (default: today, kept inside the plan's year)": "截至该日期的数据（默认：今天，限于计划年度之内）",
+    "%1 is not a date (YYYY-MM-DD)": "%1 不是日期（应为 YYYY-MM-DD）",
+    "%1: the file name must end in %2": "%1：文件名须以 %2 结尾",
+    "%1: the folder %2 does not exist": "%1：文件夹 %2 不存在",
+    "%1 is a file, not a folder": "%1 是文件，不是文件夹",
+    # init, export-json, import-json, summary, update
+    "create a plan file from the bundled plan (or an empty one)": "用自带计划（或空计划）新建计划文件",
+    "an empty plan instead of the bundled one": "新建空计划，而不是自带计划",
+    "the year of an empty plan": "空计划的年度",
+    "write the whole plan as JSON (planner-gui/1)": "将整个计划导出为 JSON（planner-gui/1）",
+    "file to write, in a folder that exists (default: standard output)": "要写入的文件，所在文件夹须已存在（默认：标准输出）",
+    "replace the plan in a file with a JSON plan": "用 JSON 计划替换文件中的计划",
+    "a planner-gui/1 JSON file": "planner-gui/1 格式的 JSON 文件",
+    "lights, planned and actual progress as of a date": "截至某日的红黄绿灯、序时进度和实际进度",
+    "only this task: its id, any unique start of the id, or its exact title": "只看该任务：任务编号、编号中唯一的开头部分，或完整的任务名称",
+    "machine-readable output": "输出机器可读的 JSON",
+    "append a dated progress update to a task": "为任务添加一条注明日期的进展情况",
+    "the task: its id, any unique start of the id, or its exact title": "任务：任务编号、编号中唯一的开头部分，或完整的任务名称",
+    "progress 0 to 100": "进度，0 到 100",
+    "date of the update (default: today)": "进展日期（默认：今天）",
+    "what was done (进展情况)": "进展情况",
+    "problems met (存在问题)": "存在问题",
+    "next steps (下步计划)": "下步计划",
+    "who reports": "报送人",
+    "mark as a highlight (亮点)": "标记为亮点",
+    "an indicator reading; may be repeated": "指标当前值；可重复给出",
+    "accept a date more than %1 year from the plan's year": "允许与计划年度相差超过 %1 年的日期",
+    "created %1: %2 areas, %3 tasks": "已新建 %1：%2 个方面，%3 项任务",
+    "wrote %1": "已写入 %1",
+    "imported %1 into %2: %3 areas, %4 tasks": "已将 %1 导入 %2：%3 个方面，%4 项任务",
+    "%1 matches %2 tasks; give more of the id": "%1 与 %2 项任务相符；请给出更长的编号",
+    "no task with id %1": "没有编号为 %1 的任务",
+    "%1 — as of %2": "%1 — 截至 %2",
+    "progress %1": "总进度 %1",
+    "not reported: %1": "未报送：%1",
+    "work items: %1": "工作事项：%1",
+    "status": "状态",
+    "progress": "进度",
+    "planned": "序时进度",
+    "rep": "报送",
+    "title": "任务名称",
+    "yes": "是",
+    "NO": "否",
+    "%1 is not NAME=VALUE": "%1 不是“名称=数值”的形式",
+    "%1 in %2 is not a number": "%2 中的 %1 不是数字",
+    "it says nothing: give --progress, --note, --problems, --next-steps or --indicator":
+        "这条进展没有任何内容：请给出 --progress、--note、--problems、--next-steps 或 --indicator",
+    "%1 is far from the plan's year %2; give --any-date if it is meant":
+        "%1 与计划年度 %2 相差太远；如确是此日期，请加 --any-date",
+    "added update %1 to task %2": "已为任务 %2 添加进展 %1",
+    # backup, backups, restore, check
+    "copy the plan file now (SQLite backup API)": "立即备份计划文件（SQLite 备份接口）",
+    "write the copy here, in a folder that exists (default: the plan's backup folder)":
+        "将副本写到此处，所在文件夹须已存在（默认：该计划的备份文件夹）",
+    "list the plan file's backups, newest first": "列出计划文件的备份，最新的在前",
+    "put a backup back (the current content is backed up first)": "恢复一个备份（先备份当前内容）",
+    "a backup file (see 'planner-cli backups')": "备份文件（见 'planner-cli backups'）",
+    "check a plan file's integrity without changing it": "检查计划文件是否完好，不作任何修改",
+    "the full check (every index and reference), not just the quick one": "完整检查（所有索引和引用），而不只是快速检查",
+    "is the plan file itself; choose another file for the copy": "就是计划文件本身；请为副本另选一个文件",
+    "backed up %1 to %2": "已将 %1 备份到 %2",
+    "no backups of %1 yet (folder %2)": "%1 还没有备份（备份文件夹 %2）",
+    "restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5":
+        "已将 %1 恢复到 %2：%3 个方面，%4 项任务；原来的内容保存在 %5",
+    "%1: damaged (%2); restore a backup with 'planner-cli restore'": "%1：文件已损坏（%2）；请用 'planner-cli restore' 恢复备份",
+    "%1: ok (full check)": "%1：完好（完整检查）",
+    "%1: ok (quick check)": "%1：完好（快速检查）",
+    # demo
+    "write a synthetic plan (areas, nested tasks, a year of updates) to a new file":
+        "将一份演示计划（方面、多级任务、一年的进展）写入新文件",
+    "the new plan file to write": "要新建的计划文件",
+    "tasks in all (default 10000)": "任务总数（默认 10000）",
+    "progress updates in all (default 200000)": "进展情况总数（默认 200000）",
+    "the same seed gives the same file": "相同的种子生成相同的文件",
+    "the plan's year (default 2024)": "计划年度（默认 2024）",
+    "%1 is not a whole number": "%1 不是整数",
+    "%1 must not be negative": "%1 不能为负数",
+    "created %1: %2 areas, %3 tasks, %4 indicators, %5 milestones, %6 updates in %7 s":
+        "已新建 %1：%2 个方面，%3 项任务，%4 个指标，%5 个时间节点，%6 条进展，用时 %7 秒",
+    # export-xlsx, import-xlsx, export-forms
+    "write the plan as an Excel ledger (台账)": "将计划导出为 Excel 台账",
+    "the .xlsx file to write (in a folder that exists)": "要写入的 .xlsx 文件（所在文件夹须已存在）",
+    "language of the headings": "表头的语言",
+    "import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled report form":
+        "导入或合并台账（.xlsx、.xls、.ods 或 .csv）或已填写的报送表",
+    "a report form's rows that a department added become new tasks (without it they are only listed)":
+        "各部门在报送表中新增的行作为新任务加入（不加此项时只列出）",
+    "the ledger, report form or CSV file": "台账、报送表或 CSV 文件",
+    "show what would change, change nothing": "只显示将作的修改，不作任何修改",
+    "with --dry-run: print the resulting plan as planner-gui/1 JSON": "与 --dry-run 一起：以 planner-gui/1 JSON 输出修改后的计划",
+    "one report form workbook per unit or leader": "为每个单位或每位领导各生成一份报送表",
+    "one form per lead unit or leader": "按牵头单位或责任领导分别生成",
+    "folder for the forms (made if new; the folder it is in must exist)": "存放报送表的文件夹（不存在则新建；其上级文件夹须已存在）",
+    "wrote %1: %2 task rows": "已写入 %1：%2 行任务",
+    "dry run: nothing was changed": "试运行：未作任何修改",
+    "%1 forms in %2": "%2 中共 %1 份报送表",
+    # export-pdf
+    "print-ready summary as PDF (or HTML with --out FILE.html)": "可打印的汇总材料，PDF 格式（--out 文件名以 .html 结尾时为 HTML）",
+    "Write the summary for the leaders' review: A4 PDF with an embedded Chinese font, or one "
+    "self-contained HTML file when --out ends in .html. With --leader the leader's target "
+    "responsibility letter (目标责任书) follows.":
+        "生成供领导审阅的汇总材料：A4 PDF（内嵌中文字体），--out 以 .html 结尾时生成一个独立的 HTML 文件。"
+        "给出 --leader 时，其后附该领导的目标责任书。",
+    "the file to write (.pdf, or .html / .htm for HTML), in a folder that exists":
+        "要写入的文件（.pdf，或 HTML 用 .html / .htm），所在文件夹须已存在",
+    "only this area (方面)": "只含该方面",
+    "only this responsible leader's tasks, with the leader's letter": "只含该责任领导的任务，并附其目标责任书",
+    "only this unit's tasks": "只含该单位的任务",
+    "report language (default zh)": "汇总材料的语言（默认 zh）",
+    "leave out the charts": "不含图表",
+    "add one timeline page per area (each task's span, milestones and light)":
+        "每个方面加一页时间轴（各任务的起止、时间节点和红黄绿灯）",
+    "leave out the progress texts (latest progress, highlights)": "不含进展文字（最新进展、亮点）",
+    "with --leader: only the responsibility letter": "与 --leader 一起：只生成目标责任书",
+    "with --leader: only the summary, no letter": "与 --leader 一起：只生成汇总材料，不附责任书",
+    "--letter-only needs --leader NAME": "--letter-only 需要同时给出 --leader 领导姓名",
+    "wrote %1: %2 task rows, %3 pages": "已写入 %1：%2 行任务，%3 页",
+    # import-text
+    "read a plan document (.txt) and add the areas and tasks it states": "读取计划文件（.txt），添加其中列出的方面和任务",
+    "Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, indicators and "
+    "deadlines it states to the plan file. Use --dry-run to see the proposal first.":
+        "读取计划文件的文字（UTF-8 或 GB18030），将其中列出的方面、任务、指标和完成时限添加到计划文件中。"
+        "可先用 --dry-run 查看识别结果。",
+    "a text file: a task-division notice, work report or news report": "文本文件：任务分工通知、工作报告或新闻报道",
+    "the plan's year (default: read from the text)": "计划年度（默认：从文字中读取）",
+    "show the proposal and change nothing": "只显示识别结果，不作任何修改",
+    "print the proposal as planner-gui/1 JSON": "以 planner-gui/1 JSON 输出识别结果",
+    "%1 tasks": "%1 项任务",
+    "due %1": "完成时限 %1",
+    "milestone": "时间节点",
+    "note:": "注意：",
+    "no areas or tasks found in the text; nothing added": "文字中没有找到方面或任务；未添加任何内容",
+    "added %1 tasks to %2: %3 new areas, %4 matched existing areas": "已向 %2 添加 %1 项任务：新增 %3 个方面，%4 个与已有方面相符",
+    "; %1 tasks already there were left out": "；%1 项已有的任务未重复添加",
+    "%1 is not a plausible year": "%1 不是合理的年份",
+}
+
+# argparse's own words (the command line points argparse's gettext here).
+ARGPARSE: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示此帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "expected one argument": "需要一个值",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "有歧义的选项：%(option)s 可能是 %(matches)s",
+}
+
+BY_CONTEXT.update({("CommandLine", source): text for source, text in COMMAND_LINE.items()})
+BY_CONTEXT.update({("argparse", source): text for source, text in ARGPARSE.items()})

@@ -1,6 +1,6 @@
 """Issue 4's promise: for the bundled plan with a few updates, the lights,
 planned and actual progress and the "not reported" marks agree between the
-window, `planner summary`, the exported summary and the ledger, for any
+window, `planner-cli summary`, the exported summary and the ledger, for any
 as-of date. Issue 18's cases are in the plan too: tasks without a deadline,
 a parent with an overdue sub-task, an empty new sub-task under a behind task,
 and problems reported on a behind sub-task."""

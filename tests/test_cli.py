@@ -1,4 +1,4 @@
-"""The `planner` command: every subcommand, and its errors as one line with
+"""The `planner-cli` command: every subcommand, and its errors as one line with
 the right exit code, never a traceback."""
 
 from __future__ import annotations
@@ -153,9 +153,10 @@ def test_bad_files_are_one_line_and_exit_1(tmp_path):
     [[], ["frobnicate"], ["summary", "--as-of", "yesterday"], ["update", "--progress", "3"],
      ["update", "--task", "x", "--progress", "lots"]],
 )
-def test_bad_usage_exits_2(args):
+def test_bad_usage_exits_2_with_one_line(args):
     result = planner(*args, check_code=2)
-    assert "usage:" in result.stderr
+    assert result.stderr.startswith("planner-cli: ")
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # not the usage block
 
 
 @pytest.mark.parametrize(
@@ -163,7 +164,7 @@ def test_bad_usage_exits_2(args):
 )
 def test_every_subcommand_has_help(command):
     result = planner(command, "--help")
-    assert "usage: planner " + command in result.stdout
+    assert "usage: planner-cli " + command in result.stdout
 
 
 def test_version():
@@ -173,7 +174,7 @@ def test_version():
 
 
 def test_the_command_table_names_the_module_that_registers_each_command():
-    """main.COMMANDS (which module to load for `planner NAME`) agrees with what
+    """main.COMMANDS (which module to load for `planner-cli NAME`) agrees with what
     the command modules register, so no command is missing or sent elsewhere."""
     from planner_gui.cli import main as cli_main
 

@@ -3,29 +3,26 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tools import required_tool
+
 REPO = Path(__file__).resolve().parents[1]
 
 
 def test_ruff_is_clean():
-    ruff = shutil.which("ruff")
-    if ruff is None:
-        pytest.skip("ruff is not installed")
+    ruff = required_tool("ruff")
     result = subprocess.run([ruff, "check", "src", "tests", "benchmarks"], cwd=REPO,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:]
 
 
 def test_import_contracts_are_kept():
-    lint = shutil.which("lint-imports")
-    if lint is None:
-        pytest.skip("import-linter is not installed")
+    lint = required_tool("lint-imports")
     result = subprocess.run([lint], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout[-4000:]
     assert "broken" in result.stdout and " 0 broken" in result.stdout

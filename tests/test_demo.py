@@ -1,4 +1,4 @@
-"""`planner demo`: the synthetic plan used for benchmarks and for trying the
+"""`planner-cli demo`: the synthetic plan used for benchmarks and for trying the
 program on a big file. It must have the requested size, the shapes real plans
 have (nesting, indicators, milestones, a year of updates), be the same for the
 same seed, and be a plan the rest of the program accepts."""

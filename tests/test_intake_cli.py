@@ -1,4 +1,4 @@
-"""`planner import-text`: propose, add to a plan file, and refuse files that are not text."""
+"""`planner-cli import-text`: propose, add to a plan file, and refuse files that are not text."""
 
 from __future__ import annotations
 

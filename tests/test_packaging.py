@@ -9,12 +9,13 @@ compiled into the shipped .qm, and a Chinese system gets a Chinese window.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tools import required_tool
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGING = REPO / "packaging"
@@ -28,10 +29,7 @@ import translations  # noqa: E402  (packaging/translations.py, not a package)
 
 
 def _needs(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        pytest.skip(f"{tool} is not installed")
-    return path
+    return required_tool(tool)  # a declared tool: missing fails, never skips
 
 
 def test_desktop_file_validates():

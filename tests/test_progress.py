@@ -191,6 +191,7 @@ def tasks_st(draw, depth=0):
                 updates=draw(updates_st))
 
 
+@pytest.mark.slow  # 200 generated plans, 5 s on a busy machine
 @settings(max_examples=200, deadline=None)
 @given(tasks_st(), updates_st, dates_2024)
 def test_nothing_after_the_as_of_date_changes_the_figures(the_task, later_updates, as_of):

@@ -14,6 +14,7 @@ import pytest
 from planner_gui.cli.main import main
 from planner_gui.domain.errors import BadFileError
 from planner_gui.exchange import json_format
+from planner_gui.plan_files import open_or_create
 from planner_gui.store import PlanStore, backups
 
 from factories import full_plan
@@ -35,16 +36,16 @@ def clock(monkeypatch):
     return now
 
 
-def test_the_first_open_of_a_day_takes_one_daily_backup(bundled_store, db_path, clock):
+def test_the_first_open_of_a_day_for_the_window_takes_one_daily_backup(bundled_store, db_path, clock):
     bundled_store.close()
     assert backups.list_backups(db_path) == []  # creating the file is not an open
-    PlanStore.open(db_path).close()
+    open_or_create(db_path).close()  # how the window opens its file
     clock["value"] = datetime(2024, 5, 1, 17, 30)
-    PlanStore.open(db_path).close()
+    open_or_create(db_path).close()
     assert [(b.reason, b.taken.date()) for b in backups.list_backups(db_path)] == [
         ("daily", date(2024, 5, 1))]
     clock["value"] = datetime(2024, 5, 2, 8, 0)
-    with PlanStore.open(db_path) as store:
+    with open_or_create(db_path) as store:
         before = store.load_plan()
     daily = backups.list_backups(db_path)
     assert [b.taken.date() for b in daily] == [date(2024, 5, 2), date(2024, 5, 1)]
@@ -52,6 +53,47 @@ def test_the_first_open_of_a_day_takes_one_daily_backup(bundled_store, db_path, 
     with PlanStore.open(daily[0].path, read_only=True) as copy:
         assert json_format.plan_to_dict(copy.load_plan()) == json_format.plan_to_dict(before)
     assert not Path(f"{daily[0].path}-wal").exists()  # a self-contained single file
+
+
+def test_commands_that_only_read_leave_no_backup(bundled_store, db_path, tmp_path, capsys):
+    """summary, check, the exports and the backup list have nothing to protect:
+    trying things out on scratch files must not fill the home folder."""
+    task = next(bundled_store.load_plan().walk_tasks())
+    bundled_store.close()
+    reads = [
+        ["summary", "--db", str(db_path)],
+        ["summary", "--db", str(db_path), "--task", task.id, "--json"],
+        ["check", "--db", str(db_path), "--full"],
+        ["export-json", "--db", str(db_path), "--out", str(tmp_path / "p.json")],
+        ["export-xlsx", "--db", str(db_path), "--out", str(tmp_path / "p.xlsx")],
+        ["backups", "--db", str(db_path)],
+        ["import-xlsx", "--db", str(db_path), str(tmp_path / "p.xlsx"), "--dry-run"],
+    ]
+    for args in reads:
+        assert main(args) == 0, args
+    assert backups.list_backups(db_path) == []
+    assert not backups.backup_folder(db_path).exists()
+    PlanStore.open(db_path).close()  # an open for reading, as the commands do
+    assert backups.list_backups(db_path) == []
+
+
+def test_the_first_change_of_a_day_from_the_command_line_takes_the_daily_backup(
+        bundled_store, db_path, clock, capsys):
+    task = next(bundled_store.load_plan().walk_tasks())
+    bundled_store.close()
+    before = task_titles(db_path)
+    for progress in ("10", "20"):
+        assert main(["update", "--db", str(db_path), "--task", task.id, "--progress", progress,
+                     "--date", "2024-05-01"]) == 0
+    daily = [b for b in backups.list_backups(db_path) if b.reason == "daily"]
+    assert [b.taken.date() for b in daily] == [date(2024, 5, 1)]  # once a day, not per change
+    with PlanStore.open(daily[0].path, read_only=True) as copy:  # the content before the change
+        assert [u.progress for u in copy.get_task(task.id).updates] == [u.progress for u in task.updates]
+    assert task_titles(daily[0].path) == before
+    # a refused update changes nothing and has nothing to protect
+    clock["value"] = datetime(2024, 5, 2, 9, 0)
+    assert main(["update", "--db", str(db_path), "--task", "no such task", "--progress", "5"]) == 1
+    assert [b.taken.date() for b in backups.list_backups(db_path)] == [date(2024, 5, 1)]
 
 
 def test_import_json_from_the_command_line_backs_up_the_plan_it_replaces(bundled_store, db_path, tmp_path):
@@ -151,6 +193,7 @@ def test_planner_backup_and_restore_from_the_command_line(bundled_store, db_path
     first = next(bundled_store.load_plan().walk_tasks())
     bundled_store.close()
     copy = tmp_path / "elsewhere" / "copy.sqlite"
+    copy.parent.mkdir()
 
     def planner(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "planner_gui.cli.main", *args],

@@ -1,6 +1,6 @@
 """Bad files: refused with the file's name and the reason, and never changed.
 
-Each kind of bad file is opened through PlanStore and through `planner`; the
+Each kind of bad file is opened through PlanStore and through `planner-cli`; the
 file must be byte for byte what it was, and nothing (-wal, -shm, -journal)
 may appear beside it. An older schema is backed up first, then migrated.
 """

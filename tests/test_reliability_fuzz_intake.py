@@ -13,6 +13,10 @@ from planner_gui.domain.errors import PlannerError
 parse = pytest.importorskip("planner_gui.exchange.intake.parse")
 apply = pytest.importorskip("planner_gui.exchange.intake.apply")
 
+# Fuzzing: thousands of generated inputs, most of a minute; the default run
+# leaves it out, `-m slow` (and .ci/run) runs it.
+pytestmark = pytest.mark.slow
+
 FRAGMENTS = [
     "一、", "二、", "十一、", "（一）", "(二)", "1.", "2．", "第一部分", "在“加强生态环境建设”方面，",
     "就“国家自然博物馆”任务事项来说，", "主要目标：", "2024年", "丰台区2024年度重点工作任务",

@@ -19,6 +19,10 @@ from planner_gui.store import PlanStore
 
 from factories import full_plan
 
+# Fuzzing: thousands of generated inputs, most of a minute; the default run
+# leaves it out, `-m slow` (and .ci/run) runs it.
+pytestmark = pytest.mark.slow
+
 VALID = json_format.plan_to_dict(full_plan())
 
 scalars = (st.none() | st.booleans() | st.integers(-(2**70), 2**70)

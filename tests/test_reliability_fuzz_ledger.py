@@ -18,6 +18,10 @@ from planner_gui.domain.errors import PlannerError
 
 ledger_import = pytest.importorskip("planner_gui.exchange.ledger_import")
 
+# Fuzzing: thousands of generated inputs, most of a minute; the default run
+# leaves it out, `-m slow` (and .ci/run) runs it.
+pytestmark = pytest.mark.slow
+
 TODAY = date(2024, 7, 1)
 HEADINGS = ["序号", "任务", "任务内容", "责任领导", "牵头单位", "责任单位", "配合单位", "完成时限",
             "完成进度", "完成进度（%）", "状态", "最新进展", "存在问题", "下步计划", "上期进度", "ID",
@@ -87,7 +91,7 @@ def open_plan(tmp_path_factory):
 
 
 def import_or_refuse(path: Path, store) -> None:
-    """Read and preview an import as the window and `planner` do; only PlannerError may escape."""
+    """Read and preview an import as the window and `planner-cli` do; only PlannerError may escape."""
     for target in (None, store):
         try:
             preview = ledger_import.prepare_import(path, target, today=TODAY)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextEdit
-from tests.ui_window_helpers import make_window
+from tests.ui_window_helpers import chart_heading, make_window, run_pending_events
 
 from planner_gui.cli.main import main
 
@@ -54,7 +54,9 @@ def test_building_the_window_opens_no_network_connection(no_network, qtbot, tmp_
     monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
     window = make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
     guard = file_guard.install(window)
-    qtbot.wait(50)  # let queued start-up work run (timers, lazy loads)
+    # let the start-up work run: the chart built after the first paint, queued timers
+    qtbot.waitUntil(lambda: window.chart_slot.is_built)
+    run_pending_events(qtbot)
     assert no_network == []
     # and Qt's own network stack was never loaded
     assert "PySide6.QtNetwork" not in sys.modules
@@ -94,7 +96,8 @@ def test_a_task_title_with_markup_is_never_rendered_as_rich_text(qtbot, tmp_path
     qtbot.waitUntil(lambda: window.chart_slot.is_built, timeout=10000)
     for item_id in (area.id, task.id):
         assert window.select_item(item_id)
-        qtbot.wait(20)
+        # the chart is built after the first paint; its heading shows the item
+        qtbot.waitUntil(lambda: HOSTILE_TITLE in chart_heading(window))
         rich = [
             label.objectName() or label.text()[:40]
             for label in window.findChildren(QLabel)

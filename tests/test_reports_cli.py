@@ -1,4 +1,4 @@
-"""`planner export-pdf` on a plan file: PDF, HTML, scope and user errors."""
+"""`planner-cli export-pdf` on a plan file: PDF, HTML, scope and user errors."""
 
 from __future__ import annotations
 

@@ -95,6 +95,4 @@ def test_preview_paints_the_pages(dialog, tmp_path, monkeypatch):
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     dialog.preview()
     assert target.stat().st_size > 10_000
-    if needs_poppler.args[0]:  # skipif condition true: no poppler to read it back
-        return
     assert "丰台区2024年度重点工作任务" in pdf_text(target)

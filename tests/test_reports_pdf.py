@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -23,6 +22,7 @@ from reports_helpers import (
     pdf_text,
     prepare_bundled,
 )
+from tools import required_tool
 
 
 @pytest.fixture
@@ -188,9 +188,7 @@ def test_report_documents_refuse_to_load_images(tmp_path, qapp):
 def test_charts_are_vectors_not_pictures(summary_pdf):
     """Nothing in the summary is a bitmap, so the charts print sharp at any size."""
     _, _, out, _ = summary_pdf
-    if not shutil.which("pdfimages"):
-        pytest.skip("pdfimages not installed")
-    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True,
+    listing = subprocess.run([required_tool("pdfimages"), "-list", str(out)], capture_output=True, text=True,
                              check=True).stdout.splitlines()
     assert listing[2:] == []  # only the two heading lines: no image anywhere
     assert "各方面任务状态" in pdf_text(out, 1, 1) and "总体进度变化" in pdf_text(out, 1, 1)

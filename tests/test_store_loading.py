@@ -129,7 +129,7 @@ def test_tasks_read_in_bulk_are_those_the_row_conversion_makes(tmp_path):
 
 
 def test_a_command_keeps_the_plan_it_reads_out_of_the_collector_and_restores_it(tmp_path, capsys):
-    """`planner summary` reads the plan inside freezing_what_is_read: the plan's
+    """`planner-cli summary` reads the plan inside freezing_what_is_read: the plan's
     objects go to the collector's permanent generation while the command runs,
     and an in-process caller gets its collector back unchanged afterwards."""
     import gc

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from tests.ui_window_helpers import reread
+from tests.ui_window_helpers import reread, run_pending_events
 
 from planner_gui.demo import write_demo
 from planner_gui.domain.model import ProgressUpdate
@@ -191,7 +191,7 @@ def test_a_file_whose_updates_cannot_be_read_is_shown_with_a_message_and_left_un
     assert "not been changed" in text
     assert not window.reading  # the window is usable, with what was read
     tries = len(calls)
-    qtbot.wait(200)  # the event loop runs on: the failed read is not tried again
+    run_pending_events(qtbot)  # the event loop runs on: the failed read is not tried again
     assert len(calls) == tries and len(errors) == 1
     assert "damaged" in window.statusBar().currentMessage()
     assert window.plan.title  # the plan (as read) is there for whatever needs it
@@ -233,12 +233,10 @@ def test_every_row_on_screen_shows_its_light_once_the_updates_are_read(qtbot, tm
     window.resize(1200, 420)
     with qtbot.waitSignal(window.plan_ready, timeout=20000):
         window.show()
-    qtbot.wait(50)
     tree = window.tree_pane.tree
     second_area = window.model.index_for_id(window.model.root.shown[1].id)
     # the first area's tasks fill the screen; the next area's row is below it
     assert tree.visualRect(second_area).top() > tree.viewport().height()
-    assert _tree_on_screen_is_current(window)
+    qtbot.waitUntil(lambda: _tree_on_screen_is_current(window))
     window.set_as_of(date(window.plan.year, 2, 1))
-    qtbot.wait(50)
-    assert _tree_on_screen_is_current(window)
+    qtbot.waitUntil(lambda: _tree_on_screen_is_current(window))

@@ -21,14 +21,20 @@ import pytest
 
 from planner_gui.domain.model import ProgressUpdate
 from planner_gui.plan_files import init_file
+from tools import required_tool
 
 TOOLS = ("Xvfb", "xdotool", "import", "identify")
 pytestmark = [
     pytest.mark.xvfb,
     pytest.mark.slow,
-    pytest.mark.skipif(any(shutil.which(t) is None for t in TOOLS),
-                       reason="needs Xvfb, xdotool and ImageMagick"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def x_tools() -> None:
+    """Declared in .ci/run: a missing one fails the test instead of skipping it."""
+    for tool in TOOLS:
+        required_tool(tool)
 
 
 def wait_for(predicate, timeout: float, what: str):

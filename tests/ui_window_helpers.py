@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
 from planner_gui.plan_files import init_file
 from planner_gui.store import PlanStore
@@ -25,6 +25,23 @@ def make_window(qtbot, path: Path, settings_path: Path):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def run_pending_events(qtbot, rounds: int = 3) -> None:
+    """Let everything already queued run (posted events, zero-interval timers
+    and what they queue in turn): each round waits for a zero timer started
+    after them. For checks that something does NOT happen, instead of a fixed wait."""
+    fired: list[bool] = []
+    for done in range(1, rounds + 1):
+        QTimer.singleShot(0, lambda: fired.append(True))
+        qtbot.waitUntil(lambda n=done: len(fired) >= n, timeout=5000)
+
+
+def chart_heading(window) -> str:
+    """The chart's heading once the chart is built ("" before: it comes after the first paint)."""
+    if not window.chart_slot.is_built:
+        return ""
+    return window.chart_slot.panel().heading.whole_text()
 
 
 def task_by_title(window, start: str):

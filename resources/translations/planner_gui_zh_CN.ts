@@ -1698,6 +1698,473 @@ The content before the restore is saved in
         </message>
     </context>
     <context>
+        <name>CommandLine</name>
+        <message>
+            <source>%1 forms in %2</source>
+            <translation>%2 中共 %1 份报送表</translation>
+        </message>
+        <message>
+            <source>%1 in %2 is not a number</source>
+            <translation>%2 中的 %1 不是数字</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder</source>
+            <translation>%1 是文件，不是文件夹</translation>
+        </message>
+        <message>
+            <source>%1 is far from the plan's year %2; give --any-date if it is meant</source>
+            <translation>%1 与计划年度 %2 相差太远；如确是此日期，请加 --any-date</translation>
+        </message>
+        <message>
+            <source>%1 is not NAME=VALUE</source>
+            <translation>%1 不是“名称=数值”的形式</translation>
+        </message>
+        <message>
+            <source>%1 is not a date (YYYY-MM-DD)</source>
+            <translation>%1 不是日期（应为 YYYY-MM-DD）</translation>
+        </message>
+        <message>
+            <source>%1 is not a plausible year</source>
+            <translation>%1 不是合理的年份</translation>
+        </message>
+        <message>
+            <source>%1 is not a whole number</source>
+            <translation>%1 不是整数</translation>
+        </message>
+        <message>
+            <source>%1 matches %2 tasks; give more of the id</source>
+            <translation>%1 与 %2 项任务相符；请给出更长的编号</translation>
+        </message>
+        <message>
+            <source>%1 must not be negative</source>
+            <translation>%1 不能为负数</translation>
+        </message>
+        <message>
+            <source>%1 tasks</source>
+            <translation>%1 项任务</translation>
+        </message>
+        <message>
+            <source>%1 — as of %2</source>
+            <translation>%1 — 截至 %2</translation>
+        </message>
+        <message>
+            <source>%1: damaged (%2); restore a backup with 'planner-cli restore'</source>
+            <translation>%1：文件已损坏（%2）；请用 'planner-cli restore' 恢复备份</translation>
+        </message>
+        <message>
+            <source>%1: ok (full check)</source>
+            <translation>%1：完好（完整检查）</translation>
+        </message>
+        <message>
+            <source>%1: ok (quick check)</source>
+            <translation>%1：完好（快速检查）</translation>
+        </message>
+        <message>
+            <source>%1: the file name must end in %2</source>
+            <translation>%1：文件名须以 %2 结尾</translation>
+        </message>
+        <message>
+            <source>%1: the folder %2 does not exist</source>
+            <translation>%1：文件夹 %2 不存在</translation>
+        </message>
+        <message>
+            <source>--letter-only needs --leader NAME</source>
+            <translation>--letter-only 需要同时给出 --leader 领导姓名</translation>
+        </message>
+        <message>
+            <source>; %1 tasks already there were left out</source>
+            <translation>；%1 项已有的任务未重复添加</translation>
+        </message>
+        <message>
+            <source>; planner-cli --help lists them</source>
+            <translation>；planner-cli --help 列出全部命令</translation>
+        </message>
+        <message>
+            <source>NO</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, indicators and deadlines it states to the plan file. Use --dry-run to see the proposal first.</source>
+            <translation>读取计划文件的文字（UTF-8 或 GB18030），将其中列出的方面、任务、指标和完成时限添加到计划文件中。可先用 --dry-run 查看识别结果。</translation>
+        </message>
+        <message>
+            <source>Work with planner-gui plan files without the window.</source>
+            <translation>不打开窗口，处理 planner-gui 计划文件。</translation>
+        </message>
+        <message>
+            <source>Write the summary for the leaders' review: A4 PDF with an embedded Chinese font, or one self-contained HTML file when --out ends in .html. With --leader the leader's target responsibility letter (目标责任书) follows.</source>
+            <translation>生成供领导审阅的汇总材料：A4 PDF（内嵌中文字体），--out 以 .html 结尾时生成一个独立的 HTML 文件。给出 --leader 时，其后附该领导的目标责任书。</translation>
+        </message>
+        <message>
+            <source>a backup file (see 'planner-cli backups')</source>
+            <translation>备份文件（见 'planner-cli backups'）</translation>
+        </message>
+        <message>
+            <source>a planner-gui/1 JSON file</source>
+            <translation>planner-gui/1 格式的 JSON 文件</translation>
+        </message>
+        <message>
+            <source>a report form's rows that a department added become new tasks (without it they are only listed)</source>
+            <translation>各部门在报送表中新增的行作为新任务加入（不加此项时只列出）</translation>
+        </message>
+        <message>
+            <source>a text file: a task-division notice, work report or news report</source>
+            <translation>文本文件：任务分工通知、工作报告或新闻报道</translation>
+        </message>
+        <message>
+            <source>accept a date more than %1 year from the plan's year</source>
+            <translation>允许与计划年度相差超过 %1 年的日期</translation>
+        </message>
+        <message>
+            <source>add one timeline page per area (each task's span, milestones and light)</source>
+            <translation>每个方面加一页时间轴（各任务的起止、时间节点和红黄绿灯）</translation>
+        </message>
+        <message>
+            <source>added %1 tasks to %2: %3 new areas, %4 matched existing areas</source>
+            <translation>已向 %2 添加 %1 项任务：新增 %3 个方面，%4 个与已有方面相符</translation>
+        </message>
+        <message>
+            <source>added update %1 to task %2</source>
+            <translation>已为任务 %2 添加进展 %1</translation>
+        </message>
+        <message>
+            <source>an empty plan instead of the bundled one</source>
+            <translation>新建空计划，而不是自带计划</translation>
+        </message>
+        <message>
+            <source>an indicator reading; may be repeated</source>
+            <translation>指标当前值；可重复给出</translation>
+        </message>
+        <message>
+            <source>append a dated progress update to a task</source>
+            <translation>为任务添加一条注明日期的进展情况</translation>
+        </message>
+        <message>
+            <source>backed up %1 to %2</source>
+            <translation>已将 %1 备份到 %2</translation>
+        </message>
+        <message>
+            <source>check a plan file's integrity without changing it</source>
+            <translation>检查计划文件是否完好，不作任何修改</translation>
+        </message>
+        <message>
+            <source>copy the plan file now (SQLite backup API)</source>
+            <translation>立即备份计划文件（SQLite 备份接口）</translation>
+        </message>
+        <message>
+            <source>create a plan file from the bundled plan (or an empty one)</source>
+            <translation>用自带计划（或空计划）新建计划文件</translation>
+        </message>
+        <message>
+            <source>created %1: %2 areas, %3 tasks</source>
+            <translation>已新建 %1：%2 个方面，%3 项任务</translation>
+        </message>
+        <message>
+            <source>created %1: %2 areas, %3 tasks, %4 indicators, %5 milestones, %6 updates in %7 s</source>
+            <translation>已新建 %1：%2 个方面，%3 项任务，%4 个指标，%5 个时间节点，%6 条进展，用时 %7 秒</translation>
+        </message>
+        <message>
+            <source>date of the update (default: today)</source>
+            <translation>进展日期（默认：今天）</translation>
+        </message>
+        <message>
+            <source>dry run: nothing was changed</source>
+            <translation>试运行：未作任何修改</translation>
+        </message>
+        <message>
+            <source>due %1</source>
+            <translation>完成时限 %1</translation>
+        </message>
+        <message>
+            <source>error:</source>
+            <translation>错误:</translation>
+        </message>
+        <message>
+            <source>figures as of this date (default: today, kept inside the plan's year)</source>
+            <translation>截至该日期的数据（默认：今天，限于计划年度之内）</translation>
+        </message>
+        <message>
+            <source>file to write, in a folder that exists (default: standard output)</source>
+            <translation>要写入的文件，所在文件夹须已存在（默认：标准输出）</translation>
+        </message>
+        <message>
+            <source>folder for the forms (made if new; the folder it is in must exist)</source>
+            <translation>存放报送表的文件夹（不存在则新建；其上级文件夹须已存在）</translation>
+        </message>
+        <message>
+            <source>import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled report form</source>
+            <translation>导入或合并台账（.xlsx、.xls、.ods 或 .csv）或已填写的报送表</translation>
+        </message>
+        <message>
+            <source>imported %1 into %2: %3 areas, %4 tasks</source>
+            <translation>已将 %1 导入 %2：%3 个方面，%4 项任务</translation>
+        </message>
+        <message>
+            <source>is the plan file itself; choose another file for the copy</source>
+            <translation>就是计划文件本身；请为副本另选一个文件</translation>
+        </message>
+        <message>
+            <source>it says nothing: give --progress, --note, --problems, --next-steps or --indicator</source>
+            <translation>这条进展没有任何内容：请给出 --progress、--note、--problems、--next-steps 或 --indicator</translation>
+        </message>
+        <message>
+            <source>language of the headings</source>
+            <translation>表头的语言</translation>
+        </message>
+        <message>
+            <source>leave out the charts</source>
+            <translation>不含图表</translation>
+        </message>
+        <message>
+            <source>leave out the progress texts (latest progress, highlights)</source>
+            <translation>不含进展文字（最新进展、亮点）</translation>
+        </message>
+        <message>
+            <source>lights, planned and actual progress as of a date</source>
+            <translation>截至某日的红黄绿灯、序时进度和实际进度</translation>
+        </message>
+        <message>
+            <source>list the plan file's backups, newest first</source>
+            <translation>列出计划文件的备份，最新的在前</translation>
+        </message>
+        <message>
+            <source>machine-readable output</source>
+            <translation>输出机器可读的 JSON</translation>
+        </message>
+        <message>
+            <source>mark as a highlight (亮点)</source>
+            <translation>标记为亮点</translation>
+        </message>
+        <message>
+            <source>milestone</source>
+            <translation>时间节点</translation>
+        </message>
+        <message>
+            <source>next steps (下步计划)</source>
+            <translation>下步计划</translation>
+        </message>
+        <message>
+            <source>no areas or tasks found in the text; nothing added</source>
+            <translation>文字中没有找到方面或任务；未添加任何内容</translation>
+        </message>
+        <message>
+            <source>no backups of %1 yet (folder %2)</source>
+            <translation>%1 还没有备份（备份文件夹 %2）</translation>
+        </message>
+        <message>
+            <source>no task with id %1</source>
+            <translation>没有编号为 %1 的任务</translation>
+        </message>
+        <message>
+            <source>not reported: %1</source>
+            <translation>未报送：%1</translation>
+        </message>
+        <message>
+            <source>note:</source>
+            <translation>注意：</translation>
+        </message>
+        <message>
+            <source>one form per lead unit or leader</source>
+            <translation>按牵头单位或责任领导分别生成</translation>
+        </message>
+        <message>
+            <source>one report form workbook per unit or leader</source>
+            <translation>为每个单位或每位领导各生成一份报送表</translation>
+        </message>
+        <message>
+            <source>only this area (方面)</source>
+            <translation>只含该方面</translation>
+        </message>
+        <message>
+            <source>only this responsible leader's tasks, with the leader's letter</source>
+            <translation>只含该责任领导的任务，并附其目标责任书</translation>
+        </message>
+        <message>
+            <source>only this task: its id, any unique start of the id, or its exact title</source>
+            <translation>只看该任务：任务编号、编号中唯一的开头部分，或完整的任务名称</translation>
+        </message>
+        <message>
+            <source>only this unit's tasks</source>
+            <translation>只含该单位的任务</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>序时进度</translation>
+        </message>
+        <message>
+            <source>print the proposal as planner-gui/1 JSON</source>
+            <translation>以 planner-gui/1 JSON 输出识别结果</translation>
+        </message>
+        <message>
+            <source>print-ready summary as PDF (or HTML with --out FILE.html)</source>
+            <translation>可打印的汇总材料，PDF 格式（--out 文件名以 .html 结尾时为 HTML）</translation>
+        </message>
+        <message>
+            <source>problems met (存在问题)</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>progress</source>
+            <translation>进度</translation>
+        </message>
+        <message>
+            <source>progress %1</source>
+            <translation>总进度 %1</translation>
+        </message>
+        <message>
+            <source>progress 0 to 100</source>
+            <translation>进度，0 到 100</translation>
+        </message>
+        <message>
+            <source>progress updates in all (default 200000)</source>
+            <translation>进展情况总数（默认 200000）</translation>
+        </message>
+        <message>
+            <source>put a backup back (the current content is backed up first)</source>
+            <translation>恢复一个备份（先备份当前内容）</translation>
+        </message>
+        <message>
+            <source>read a plan document (.txt) and add the areas and tasks it states</source>
+            <translation>读取计划文件（.txt），添加其中列出的方面和任务</translation>
+        </message>
+        <message>
+            <source>rep</source>
+            <translation>报送</translation>
+        </message>
+        <message>
+            <source>replace the plan in a file with a JSON plan</source>
+            <translation>用 JSON 计划替换文件中的计划</translation>
+        </message>
+        <message>
+            <source>report language (default zh)</source>
+            <translation>汇总材料的语言（默认 zh）</translation>
+        </message>
+        <message>
+            <source>restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5</source>
+            <translation>已将 %1 恢复到 %2：%3 个方面，%4 项任务；原来的内容保存在 %5</translation>
+        </message>
+        <message>
+            <source>show the proposal and change nothing</source>
+            <translation>只显示识别结果，不作任何修改</translation>
+        </message>
+        <message>
+            <source>show what would change, change nothing</source>
+            <translation>只显示将作的修改，不作任何修改</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>tasks in all (default 10000)</source>
+            <translation>任务总数（默认 10000）</translation>
+        </message>
+        <message>
+            <source>the .xlsx file to write (in a folder that exists)</source>
+            <translation>要写入的 .xlsx 文件（所在文件夹须已存在）</translation>
+        </message>
+        <message>
+            <source>the file to write (.pdf, or .html / .htm for HTML), in a folder that exists</source>
+            <translation>要写入的文件（.pdf，或 HTML 用 .html / .htm），所在文件夹须已存在</translation>
+        </message>
+        <message>
+            <source>the full check (every index and reference), not just the quick one</source>
+            <translation>完整检查（所有索引和引用），而不只是快速检查</translation>
+        </message>
+        <message>
+            <source>the ledger, report form or CSV file</source>
+            <translation>台账、报送表或 CSV 文件</translation>
+        </message>
+        <message>
+            <source>the new plan file to write</source>
+            <translation>要新建的计划文件</translation>
+        </message>
+        <message>
+            <source>the plan file (default: %1)</source>
+            <translation>计划文件（默认：%1）</translation>
+        </message>
+        <message>
+            <source>the plan's year (default 2024)</source>
+            <translation>计划年度（默认 2024）</translation>
+        </message>
+        <message>
+            <source>the plan's year (default: read from the text)</source>
+            <translation>计划年度（默认：从文字中读取）</translation>
+        </message>
+        <message>
+            <source>the same seed gives the same file</source>
+            <translation>相同的种子生成相同的文件</translation>
+        </message>
+        <message>
+            <source>the task: its id, any unique start of the id, or its exact title</source>
+            <translation>任务：任务编号、编号中唯一的开头部分，或完整的任务名称</translation>
+        </message>
+        <message>
+            <source>the year of an empty plan</source>
+            <translation>空计划的年度</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>任务名称</translation>
+        </message>
+        <message>
+            <source>what was done (进展情况)</source>
+            <translation>进展情况</translation>
+        </message>
+        <message>
+            <source>who reports</source>
+            <translation>报送人</translation>
+        </message>
+        <message>
+            <source>with --dry-run: print the resulting plan as planner-gui/1 JSON</source>
+            <translation>与 --dry-run 一起：以 planner-gui/1 JSON 输出修改后的计划</translation>
+        </message>
+        <message>
+            <source>with --leader: only the responsibility letter</source>
+            <translation>与 --leader 一起：只生成目标责任书</translation>
+        </message>
+        <message>
+            <source>with --leader: only the summary, no letter</source>
+            <translation>与 --leader 一起：只生成汇总材料，不附责任书</translation>
+        </message>
+        <message>
+            <source>work items: %1</source>
+            <translation>工作事项：%1</translation>
+        </message>
+        <message>
+            <source>write a synthetic plan (areas, nested tasks, a year of updates) to a new file</source>
+            <translation>将一份演示计划（方面、多级任务、一年的进展）写入新文件</translation>
+        </message>
+        <message>
+            <source>write the copy here, in a folder that exists (default: the plan's backup folder)</source>
+            <translation>将副本写到此处，所在文件夹须已存在（默认：该计划的备份文件夹）</translation>
+        </message>
+        <message>
+            <source>write the plan as an Excel ledger (台账)</source>
+            <translation>将计划导出为 Excel 台账</translation>
+        </message>
+        <message>
+            <source>write the whole plan as JSON (planner-gui/1)</source>
+            <translation>将整个计划导出为 JSON（planner-gui/1）</translation>
+        </message>
+        <message>
+            <source>wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>wrote %1: %2 task rows</source>
+            <translation>已写入 %1：%2 行任务</translation>
+        </message>
+        <message>
+            <source>wrote %1: %2 task rows, %3 pages</source>
+            <translation>已写入 %1：%2 行任务，%3 页</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message>
             <source>Add area %1</source>
@@ -1769,6 +2236,10 @@ The content before the restore is saved in
         <message>
             <source>Disconnected from the office</source>
             <translation>已断开与督查室的连接</translation>
+        </message>
+        <message>
+            <source>Disconnected from the office: another file was opened</source>
+            <translation>已断开与督查室的连接：打开了另一个文件</translation>
         </message>
         <message>
             <source>Live sync</source>
@@ -1847,10 +2318,10 @@ The content before the restore is saved in
         <message>
             <source>%1
 
-cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner backup --out).</source>
+cannot be changed (the file or its folder is read-only), so it is open for reading only. To keep working, save a copy elsewhere (File, Back up now, or planner-cli backup --out).</source>
             <translation>%1
 
-无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner backup --out）。</translation>
+无法修改（文件或所在文件夹为只读），因此以只读方式打开。如需继续工作，请将副本保存到其他位置（文件 &gt; 立即备份，或 planner-cli backup --out）。</translation>
         </message>
         <message>
             <source>%1
@@ -2484,6 +2955,61 @@ The plan file was not changed.</source>
         <message>
             <source>You can undo this with Edit &gt; Undo.</source>
             <translation>可以通过“编辑 &gt; 撤销”还原。</translation>
+        </message>
+    </context>
+    <context>
+        <name>argparse</name>
+        <message>
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>有歧义的选项：%(option)s 可能是 %(matches)s</translation>
+        </message>
+        <message>
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>%(argument_name)s: %(message)s</translation>
+        </message>
+        <message>
+            <source>expected one argument</source>
+            <translation>需要一个值</translation>
+        </message>
+        <message>
+            <source>invalid %(type)s value: %(value)r</source>
+            <translation>无效的 %(type)s 值：%(value)r</translation>
+        </message>
+        <message>
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+        </message>
+        <message>
+            <source>not allowed with argument %s</source>
+            <translation>不能与参数 %s 同时使用</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>位置参数</translation>
+        </message>
+        <message>
+            <source>show program's version number and exit</source>
+            <translation>显示版本号并退出</translation>
+        </message>
+        <message>
+            <source>show this help message and exit</source>
+            <translation>显示此帮助并退出</translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %s</source>
+            <translation>缺少必需的参数：%s</translation>
+        </message>
+        <message>
+            <source>unrecognized arguments: %s</source>
+            <translation>无法识别的参数：%s</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>用法：</translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,5 @@
 """A synthetic but realistic plan for measuring and for trying the program on
-a big file: `planner demo --db F --tasks N --updates M [--seed S]`.
+a big file: `planner-cli demo --db F --tasks N --updates M [--seed S]`.
 
 A city's supervision office follows thousands of tasks: areas (方面) of a few
 hundred tasks each, some split into sub-tasks (two levels deep at most), with
@@ -272,7 +272,7 @@ def write_demo(path: Path | str, tasks: int, updates: int, seed: int = 0, year: 
         title=f"示范市{year}年度重点工作任务（演示数据，{tasks}项）",
         year=year,
         declared_tasks=tasks,
-        source=f"planner demo --tasks {tasks} --updates {updates} --seed {seed}",
+        source=f"planner-cli demo --tasks {tasks} --updates {updates} --seed {seed}",
         settings=PlanSettings(),
     )
     tables = _fill(gen, plan.id, tasks, updates)

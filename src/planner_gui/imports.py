@@ -3,7 +3,7 @@
 sqlite-utils and openpyxl import numpy (and pandas), when they are installed,
 only to recognise numpy's number types in the values they are given; this
 program hands them Python values only. numpy is installed for the chart, and
-importing it took 40-60 ms of every `planner` command and of the window's
+importing it took 40-60 ms of every `planner-cli` command and of the window's
 start-up, pandas would take far more. ``import_without_numpy`` imports a
 library with both marked as absent; the chart imports numpy itself when it
 is built, as usual.

@@ -37,7 +37,8 @@ def init_file(path: Path | str, *, empty: bool = False, year: int | None = None)
 
 
 def open_or_create(path: Path | str | None) -> PlanStore:
-    """Open a plan file; a file that does not exist yet is made from the bundled plan.
+    """Open a plan file for the window (with today's daily backup); a file
+    that does not exist yet is made from the bundled plan.
 
     Without a path, the user's file in the application-data folder is used.
     """
@@ -47,4 +48,4 @@ def open_or_create(path: Path | str | None) -> PlanStore:
     path = Path(path)
     if not path.exists() or is_replaceable_stub(path):  # e.g. left by a killed first start
         return init_file(path)
-    return PlanStore.open(path)
+    return PlanStore.open(path, daily_backup=True)

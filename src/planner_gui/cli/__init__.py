@@ -1,1 +1,1 @@
-"""The `planner` command line: headless work on plan files."""
+"""The `planner-cli` command line: headless work on plan files."""

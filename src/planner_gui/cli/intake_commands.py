@@ -1,4 +1,4 @@
-"""`planner import-text`: propose a plan from a document's text and add it."""
+"""`planner-cli import-text`: propose a plan from a document's text and add it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner_gui.cli.options import add_db, db_path
+from planner_gui.cli.words import CliApplication, fill
 
 if TYPE_CHECKING:
     from planner_gui.exchange.intake.parse import Proposal
@@ -16,16 +17,21 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-text",
-        help="read a plan document (.txt) and add the areas and tasks it states",
-        description="Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, "
-        "indicators and deadlines it states to the plan file. Use --dry-run to see the proposal first.",
+        help=_tr("read a plan document (.txt) and add the areas and tasks it states"),
+        description=_tr("Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, "
+                        "indicators and deadlines it states to the plan file. Use --dry-run to see "
+                        "the proposal first."),
     )
-    p.add_argument("file", type=Path, help="a text file: a task-division notice, work report or news report")
+    p.add_argument("file", type=Path, help=_tr("a text file: a task-division notice, work report or news report"))
     add_db(p)
-    p.add_argument("--year", type=int, default=None, help="the plan's year (default: read from the text)")
-    p.add_argument("--dry-run", action="store_true", help="show the proposal and change nothing")
-    p.add_argument("--json", action="store_true", help="print the proposal as planner-gui/1 JSON")
+    p.add_argument("--year", type=int, default=None, help=_tr("the plan's year (default: read from the text)"))
+    p.add_argument("--dry-run", action="store_true", help=_tr("show the proposal and change nothing"))
+    p.add_argument("--json", action="store_true", help=_tr("print the proposal as planner-gui/1 JSON"))
     p.set_defaults(func=cmd_import_text)
+
+
+def _tr(text: str) -> str:
+    return CliApplication.translate("CommandLine", text)
 
 
 def _guess_mark(proposal: Proposal, item_id: str) -> str:
@@ -39,21 +45,21 @@ def _print_outline(proposal: Proposal) -> None:
     plan = proposal.plan
     print(f"{plan.title} ({plan.year})")
     for area in plan.areas:
-        print(f"  {area.name}  [{len(area.tasks)} tasks]")
+        print(f"  {area.name}  [{fill(_tr('%1 tasks'), len(area.tasks))}]")
         for task in area.walk_tasks():
-            due = f"  due {task.due.isoformat()}" if task.due else ""
+            due = "  " + fill(_tr("due %1"), task.due.isoformat()) if task.due else ""
             print(f"    - {task.title}{due}{_guess_mark(proposal, task.id)}")
             for ind in task.indicators:
                 target = f"{ind.target:g}" if ind.target is not None else "?"
                 print(f"        {ind.name} {ind.comparator} {target} {ind.unit}{_guess_mark(proposal, ind.id)}")
             for ms in task.milestones:
-                print(f"        milestone {ms.due.isoformat() if ms.due else '?'} {ms.title}")
+                print(f"        {_tr('milestone')} {ms.due.isoformat() if ms.due else '?'} {ms.title}")
     for warning in proposal.warnings:
-        print(f"  note: {warning}")
+        print(f"  {_tr('note:')} {warning}")
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
-    # text intake is loaded only when used, so `planner` starts fast
+    # text intake is loaded only when used, so `planner-cli` starts fast
     from planner_gui.exchange import json_format
     from planner_gui.exchange.intake.apply import add_proposal, new_plan_from, read_text_file
     from planner_gui.exchange.intake.parse import propose_plan
@@ -81,31 +87,32 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     if tasks == 0:
         from planner_gui.domain.errors import FormatError
 
-        raise FormatError(str(args.file), "no areas or tasks found in the text; nothing added")
+        raise FormatError(str(args.file), _tr("no areas or tasks found in the text; nothing added"))
     if existing_year is not None:
         with PlanStore.open(path) as store:
             from planner_gui.store.backups import backup_before
 
             backup_before(store, "before-import")
             result = add_proposal(store, plan)
-        message = (f"added {result.tasks_added} tasks to {path}: {result.areas_added} new areas, "
-                   f"{result.areas_reused} matched existing areas")
+        message = fill(_tr("added %1 tasks to %2: %3 new areas, %4 matched existing areas"),
+                       result.tasks_added, path, result.areas_added, result.areas_reused)
         if result.tasks_already_there:
-            message += f"; {result.tasks_already_there} tasks already there were left out"
+            message += fill(_tr("; %1 tasks already there were left out"), result.tasks_already_there)
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if args.db is None:  # the data folder is made on first use; a named folder must exist
+            path.parent.mkdir(parents=True, exist_ok=True)
         PlanStore.create(path, new_plan_from(plan)).close()
-        message = f"created {path}: {len(plan.areas)} areas, {tasks} tasks"
+        message = fill(_tr("created %1: %2 areas, %3 tasks"), path, len(plan.areas), tasks)
     if args.json:
         sys.stdout.write(json_format.dumps(new_plan_from(plan)))
     out = sys.stderr if args.json else sys.stdout
     print(message, file=out)
     for warning in proposal.warnings:
-        print(f"note: {warning}", file=out)
+        print(f"{_tr('note:')} {warning}", file=out)
     return 0
 
 
 def _bad_year(year: int) -> Exception:
     from planner_gui.domain.errors import ValidationError
 
-    return ValidationError("--year", f"{year} is not a plausible year")
+    return ValidationError("--year", fill(_tr("%1 is not a plausible year"), year))

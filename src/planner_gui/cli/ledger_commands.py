@@ -8,53 +8,61 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from planner_gui.cli.options import add_as_of, add_db, db_path
-from planner_gui.domain.dates import default_as_of
-from planner_gui.store import PlanStore
+from planner_gui.cli.options import add_as_of, add_db, db_path, output_file, output_folder
+from planner_gui.cli.words import CliApplication, fill
+
+
+def _tr(text: str) -> str:
+    return CliApplication.translate("CommandLine", text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export-xlsx", help="write the plan as an Excel ledger (台账)")
+    p = sub.add_parser("export-xlsx", help=_tr("write the plan as an Excel ledger (台账)"))
     add_db(p)
-    p.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+    p.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FILE",
+                   help=_tr("the .xlsx file to write (in a folder that exists)"))
     add_as_of(p)
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the headings")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=_tr("language of the headings"))
     p.set_defaults(func=cmd_export_xlsx)
 
-    p = sub.add_parser("import-xlsx", help="import or merge a ledger (.xlsx, .xls, .ods or .csv) or a filled "
-                                           "report form")
+    p = sub.add_parser("import-xlsx", help=_tr("import or merge a ledger (.xlsx, .xls, .ods or .csv) or a "
+                                               "filled report form"))
     add_db(p)
-    p.add_argument("file", type=Path, help="the ledger, report form or CSV file")
-    p.add_argument("--dry-run", action="store_true", help="show what would change, change nothing")
+    p.add_argument("file", type=Path, help=_tr("the ledger, report form or CSV file"))
+    p.add_argument("--dry-run", action="store_true", help=_tr("show what would change, change nothing"))
     p.add_argument("--accept-new-rows", action="store_true",
-                   help="a report form's rows that a department added become new tasks "
-                        "(without it they are only listed)")
+                   help=_tr("a report form's rows that a department added become new tasks "
+                            "(without it they are only listed)"))
     p.add_argument("--json", action="store_true",
-                   help="with --dry-run: print the resulting plan as planner-gui/1 JSON")
+                   help=_tr("with --dry-run: print the resulting plan as planner-gui/1 JSON"))
     p.set_defaults(func=cmd_import_xlsx)
 
-    p = sub.add_parser("export-forms", help="one report form workbook per unit or leader")
+    p = sub.add_parser("export-forms", help=_tr("one report form workbook per unit or leader"))
     add_db(p)
-    p.add_argument("--by", choices=("unit", "leader"), required=True, help="one form per lead unit or leader")
-    p.add_argument("--out", type=Path, required=True, help="folder for the forms")
+    p.add_argument("--by", choices=("unit", "leader"), required=True, help=_tr("one form per lead unit or leader"))
+    p.add_argument("--out", type=output_folder, required=True, metavar="DIR",
+                   help=_tr("folder for the forms (made if new; the folder it is in must exist)"))
     add_as_of(p)
     p.set_defaults(func=cmd_export_forms)
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from planner_gui.domain.dates import default_as_of
     from planner_gui.exchange.ledger_export import export_ledger
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     out = export_ledger(plan, args.out, args.as_of or default_as_of(plan.year), args.lang)
     # one row per task and sub-task: "rows", not a third count called "tasks"
-    print(f"wrote {out}: {sum(1 for _ in plan.walk_tasks())} task rows")
+    print(fill(_tr("wrote %1: %2 task rows"), out, sum(1 for _ in plan.walk_tasks())))
     return 0
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.store import PlanStore
 
     path = db_path(args)
     store = PlanStore.open(path) if path.exists() else None
@@ -70,7 +78,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
             else:
                 for line in preview.describe():
                     print(line)
-                print("dry run: nothing was changed")
+                print(_tr("dry run: nothing was changed"))
             return 0
         if args.json:
             json.dump(preview.summary_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -87,12 +95,14 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_forms(args: argparse.Namespace) -> int:
+    from planner_gui.domain.dates import default_as_of
     from planner_gui.exchange.report_forms import export_forms
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     written = export_forms(plan, args.by, args.out, args.as_of or default_as_of(plan.year))
     for path in written:
-        print(f"wrote {path}")
-    print(f"{len(written)} forms in {args.out}")
+        print(fill(_tr("wrote %1"), path))
+    print(fill(_tr("%1 forms in %2"), len(written), args.out))
     return 0

@@ -1,4 +1,4 @@
-"""Entry point of `planner`. Each subcommand lives in a module of this package
+"""Entry point of `planner-cli`. Each subcommand lives in a module of this package
 listed in COMMAND_MODULES and registers itself with ``register(subparsers)``.
 
 Exit codes: 0 success; 1 bad data or a bad file (one line on stderr, never a
@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sqlite3
+import os
 import sys
 from collections.abc import Sequence
 
 from planner_gui import __version__
+from planner_gui.cli import words
 from planner_gui.cli.options import keep_dash_values
-from planner_gui.domain.errors import PlannerError
+from planner_gui.cli.words import CliApplication
 
-# The module that registers each command. `planner summary ...` imports and
+
+def _tr(text: str) -> str:
+    return CliApplication.translate("CommandLine", text)
+
+
+# The module that registers each command. `planner-cli summary ...` imports and
 # sets up that module alone: building every command's parser was 8 ms of each
 # command's start. tests/test_cli.py checks this table against what the
 # modules register.
@@ -43,18 +49,30 @@ COMMANDS = {
 COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))  # in the order help lists them
 
 
+PROG = "planner-cli"
+
+
+def usage_line(message: str) -> str:
+    """argparse's "argument --date: ..." as "planner-cli: --date: ..."."""
+    if message.startswith("argument "):
+        message = message[len("argument "):]
+    return f"{PROG}: {message}"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D102 - argparse's hook
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # One line naming the option; the usage block is one --help away.
+        hint = _tr("; planner-cli --help lists them") if "COMMAND" in message else ""
+        self.exit(2, usage_line(message) + hint + "\n")
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for ``argv``: with the named command's module only, or with
     every command (no command named, --help, a mistyped name)."""
+    words.install()  # argparse's own words in the user's language
     parser = _Parser(
-        prog="planner",
-        description="Work with planner-gui plan files without the window.",
+        prog=PROG,
+        description=_tr("Work with planner-gui plan files without the window."),
     )
     parser.add_argument("--version", action="version", version=f"planner-gui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -66,37 +84,63 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def fail(message: str) -> int:
-    print(f"planner: error: {message}", file=sys.stderr)
+    print(f"{PROG}: {_tr('error:')} {message}", file=sys.stderr)
     return 1
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (`planner-cli summary | head`): send what is left
+    of standard output nowhere, so Python's flush at exit has no pipe to break."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     from planner_gui.cli.terminal import guarded_terminal
 
-    with guarded_terminal():  # a title holding ESC [ 2 J is shown, not obeyed
-        return _run(argv)
+    try:
+        with guarded_terminal():  # a title holding ESC [ 2 J is shown, not obeyed
+            return _run(argv)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit:  # --help, --version, a usage error: argparse printed and exits
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+        raise
 
 
 def _run(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(keep_dash_values(parser, argv))
+    # Loaded only for a command that runs: --help and usage errors need none of it.
+    import sqlite3
+
+    from planner_gui.domain.errors import PlannerError
     from planner_gui.store.loading import freezing_what_is_read
 
     try:
         with freezing_what_is_read():
-            return int(args.func(args) or 0)
+            code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's flush at exit
+        return code
     except PlannerError as exc:
         return fail(str(exc))
     except sqlite3.Error as exc:
         return fail(f"database error: {exc}")
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         name = f"{exc.filename}: " if exc.filename else ""
         return fail(f"{name}{exc.strerror or exc}")
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

@@ -7,56 +7,69 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date
-from planner_gui.domain.dates import default_as_of
-from planner_gui.domain.errors import NotFoundError, ValidationError
-from planner_gui.domain.model import Plan, ProgressUpdate
-from planner_gui.domain.progress import Status, status_word
-from planner_gui.domain.rounding import format_progress
-from planner_gui.store import PlanStore
+from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date, output_file
+from planner_gui.cli.words import CliApplication, chinese_wanted, fill
 
-# The modules only one command needs are imported in that command: `planner --help`
-# and the other commands of this module load it too, and importing them all cost
-# each command 5-10 ms.
+if TYPE_CHECKING:
+    from planner_gui.domain.model import Plan
+
+# What a command needs is imported in that command: `planner-cli --help` loads
+# this module too, and the domain model and the store (sqlite-utils) were most
+# of its 0.25 s.
+
+# A --date further than this from the plan's year is taken for a typo (2204 for
+# 2024) unless the user says otherwise (--any-date).
+YEARS_AROUND_PLAN = 1
+
+
+def _tr(text: str) -> str:
+    return CliApplication.translate("CommandLine", text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("init", help="create a plan file from the bundled plan (or an empty one)")
+    p = sub.add_parser("init", help=_tr("create a plan file from the bundled plan (or an empty one)"))
     add_db(p)
-    p.add_argument("--empty", action="store_true", help="an empty plan instead of the bundled one")
-    p.add_argument("--year", type=int, default=None, help="the year of an empty plan")
+    p.add_argument("--empty", action="store_true", help=_tr("an empty plan instead of the bundled one"))
+    p.add_argument("--year", type=int, default=None, help=_tr("the year of an empty plan"))
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("export-json", help="write the whole plan as JSON (planner-gui/1)")
+    p = sub.add_parser("export-json", help=_tr("write the whole plan as JSON (planner-gui/1)"))
     add_db(p)
-    p.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    p.add_argument("--out", type=output_file(), default=None, metavar="FILE",
+                   help=_tr("file to write, in a folder that exists (default: standard output)"))
     p.set_defaults(func=cmd_export_json)
 
-    p = sub.add_parser("import-json", help="replace the plan in a file with a JSON plan")
+    p = sub.add_parser("import-json", help=_tr("replace the plan in a file with a JSON plan"))
     add_db(p)
-    p.add_argument("file", type=Path, help="a planner-gui/1 JSON file")
+    p.add_argument("file", type=Path, help=_tr("a planner-gui/1 JSON file"))
     p.set_defaults(func=cmd_import_json)
 
-    p = sub.add_parser("summary", help="lights, planned and actual progress as of a date")
+    p = sub.add_parser("summary", help=_tr("lights, planned and actual progress as of a date"))
     add_db(p)
     add_as_of(p)
-    p.add_argument("--task", default=None, metavar="ID", help="only this task")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--task", default=None, metavar="ID",
+                   help=_tr("only this task: its id, any unique start of the id, or its exact title"))
+    p.add_argument("--json", action="store_true", help=_tr("machine-readable output"))
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("update", help="append a dated progress update to a task")
+    p = sub.add_parser("update", help=_tr("append a dated progress update to a task"))
     add_db(p)
-    p.add_argument("--task", required=True, metavar="ID", help="task id (or a unique start of it)")
-    p.add_argument("--progress", type=float, default=None, help="progress 0 to 100")
-    p.add_argument("--date", type=iso_date, default=None, help="date of the update (default: today)")
-    p.add_argument("--note", default="", help="what was done (进展情况)")
-    p.add_argument("--problems", default="", help="problems met (存在问题)")
-    p.add_argument("--next-steps", default="", help="next steps (下步计划)")
-    p.add_argument("--reporter", default="", help="who reports")
-    p.add_argument("--highlight", action="store_true", help="mark as a highlight (亮点)")
+    p.add_argument("--task", required=True, metavar="ID",
+                   help=_tr("the task: its id, any unique start of the id, or its exact title"))
+    p.add_argument("--progress", type=float, default=None, help=_tr("progress 0 to 100"))
+    p.add_argument("--date", type=iso_date, default=None, help=_tr("date of the update (default: today)"))
+    p.add_argument("--note", default="", help=_tr("what was done (进展情况)"))
+    p.add_argument("--problems", default="", help=_tr("problems met (存在问题)"))
+    p.add_argument("--next-steps", default="", help=_tr("next steps (下步计划)"))
+    p.add_argument("--reporter", default="", help=_tr("who reports"))
+    p.add_argument("--highlight", action="store_true", help=_tr("mark as a highlight (亮点)"))
     p.add_argument("--indicator", action="append", default=[], metavar="NAME=VALUE",
-                   help="an indicator reading; may be repeated")
+                   help=_tr("an indicator reading; may be repeated"))
+    p.add_argument("--any-date", action="store_true",
+                   help=fill(_tr("accept a date more than %1 year from the plan's year"),
+                             YEARS_AROUND_PLAN))
     p.set_defaults(func=cmd_update)
 
 
@@ -64,15 +77,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     from planner_gui.plan_files import init_file
 
     path = db_path(args)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if args.db is None:  # the data folder is made on first use; a folder the user names must exist
+        path.parent.mkdir(parents=True, exist_ok=True)
     with init_file(path, empty=args.empty, year=args.year) as store:
         counts = store.counts()
-    print(f"created {path}: {counts['area']} areas, {counts['task']} tasks")
+    print(fill(_tr("created %1: %2 areas, %3 tasks"), path, counts["area"], counts["task"]))
     return 0
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
@@ -80,12 +95,13 @@ def cmd_export_json(args: argparse.Namespace) -> int:
         sys.stdout.write(json_format.dumps(plan))
     else:
         json_format.write_file(plan, args.out)
-        print(f"wrote {args.out}")
+        print(fill(_tr("wrote %1"), args.out))
     return 0
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
+    from planner_gui.store import PlanStore
     from planner_gui.store.backups import backup_before
 
     plan = json_format.read_file(args.file)
@@ -96,29 +112,35 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             store.replace_plan(plan)
     else:
         PlanStore.create(path, plan).close()
-    print(f"imported {args.file} into {path}: {len(plan.areas)} areas, "
-          f"{sum(1 for _ in plan.walk_tasks())} tasks")
+    print(fill(_tr("imported %1 into %2: %3 areas, %4 tasks"), args.file, path, len(plan.areas),
+               sum(1 for _ in plan.walk_tasks())))
     return 0
 
 
 def resolve_task_id(plan: Plan, key: str) -> str:
-    """A task by its id, a unique start of its id (8 characters or more), or its exact title."""
+    """A task by its id, any unique start of its id, or its exact title."""
+    from planner_gui.domain.errors import NotFoundError, ValidationError
+
     tasks = list(plan.walk_tasks())
     for task in tasks:
         if task.id == key:
             return task.id
-    matches = [t for t in tasks if len(key) >= 8 and t.id.startswith(key)] or [
-        t for t in tasks if t.title == key
-    ]
+    matches = ([t for t in tasks if key and t.id.startswith(key)]
+               or [t for t in tasks if t.title == key.strip()])
     if len(matches) == 1:
         return matches[0].id
     if len(matches) > 1:
-        raise ValidationError("--task", f"{key!r} matches {len(matches)} tasks; give the full id")
-    raise NotFoundError(f"no task with id {key}")
+        raise ValidationError("--task", fill(_tr("%1 matches %2 tasks; give more of the id"),
+                                             repr(key), len(matches)))
+    raise NotFoundError(fill(_tr("no task with id %1"), key))
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from planner_gui.domain.dates import default_as_of
+    from planner_gui.domain.progress import Status, status_word
+    from planner_gui.domain.rounding import format_progress
     from planner_gui.domain.summary import summary_dict
+    from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
@@ -129,36 +151,57 @@ def cmd_summary(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"{plan.title} — as of {data['as_of']}")
-    print(f"progress {format_progress(data['progress'])}   work items: {data['work_items']}   " + "   ".join(
-        f"{status_word(Status(k), 'en')}: {v}" for k, v in data["status"].items()
-    ) + f"   not reported: {data['not_reported']}")
+    lang = "zh" if chinese_wanted() else "en"
+    print(fill(_tr("%1 — as of %2"), plan.title, data["as_of"]))
+    print(fill(_tr("progress %1"), format_progress(data["progress"])) + "   "
+          + fill(_tr("work items: %1"), data["work_items"]) + "   " + "   ".join(
+        f"{status_word(Status(k), lang)}: {v}" for k, v in data["status"].items()
+    ) + "   " + fill(_tr("not reported: %1"), data["not_reported"]))
     print()
-    print(f"{'status':<12} {'progress':>8} {'planned':>8}  {'rep':<3}  title")
+    print(f"{_tr('status'):<12} {_tr('progress'):>8} {_tr('planned'):>8}  {_tr('rep'):<3}  {_tr('title')}")
+    yes, no = _tr("yes"), _tr("NO")
     for t in data["tasks"]:
         planned = format_progress(t["planned"], empty="")
         indent = "  " if t["subtask"] else ""
-        print(f"{status_word(Status(t['status']), 'en'):<12} {format_progress(t['progress']):>8} {planned:>8}  "
-              f"{'yes' if t['reported'] else 'NO':<3}  {indent}{t['title']}")
+        print(f"{status_word(Status(t['status']), lang):<12} {format_progress(t['progress']):>8} {planned:>8}  "
+              f"{yes if t['reported'] else no:<3}  {indent}{t['title']}")
     return 0
 
 
 def parse_reading(text: str) -> tuple[str, float]:
+    from planner_gui.domain.errors import ValidationError
+
     name, sep, value = text.rpartition("=")
     if not sep or not name.strip():
-        raise ValidationError("--indicator", f"{text!r} is not NAME=VALUE")
+        raise ValidationError("--indicator", fill(_tr("%1 is not NAME=VALUE"), repr(text)))
     try:
         return name.strip(), float(value)
     except ValueError:
-        raise ValidationError("--indicator", f"{value!r} in {text!r} is not a number") from None
+        raise ValidationError("--indicator", fill(_tr("%1 in %2 is not a number"),
+                                                  repr(value), repr(text))) from None
 
 
 def cmd_update(args: argparse.Namespace) -> int:
+    from planner_gui.domain.errors import ValidationError
+    from planner_gui.domain.model import ProgressUpdate
+    from planner_gui.store import PlanStore
+
     readings = dict(parse_reading(item) for item in args.indicator)
+    texts = (args.note, args.problems, args.next_steps)
+    if args.progress is None and not readings and not any(t.strip() for t in texts):
+        raise ValidationError("update", _tr("it says nothing: give --progress, --note, --problems, "
+                                            "--next-steps or --indicator"))
+    day = args.date or date.today()
     with PlanStore.open(db_path(args)) as store:
-        task_id = resolve_task_id(store.load_plan(), args.task)
+        plan = store.load_plan()
+        task_id = resolve_task_id(plan, args.task)
+        # (a typed --date only: today is never a typo, even with an old plan)
+        if args.date and abs(day.year - plan.year) > YEARS_AROUND_PLAN and not args.any_date:
+            raise ValidationError("--date", fill(_tr("%1 is far from the plan's year %2; "
+                                                     "give --any-date if it is meant"),
+                                                 day.isoformat(), plan.year))
         update = ProgressUpdate(
-            date=args.date or date.today(),
+            date=day,
             progress=args.progress,
             text=args.note,
             problems=args.problems,
@@ -167,6 +210,7 @@ def cmd_update(args: argparse.Namespace) -> int:
             highlight=args.highlight,
             readings=readings,
         )
+        store.back_up_for_today()  # the day's first change: something to protect
         store.add_update(task_id, update)
-    print(f"added update {update.id} to task {task_id}")
+    print(fill(_tr("added update %1 to task %2"), update.id, task_id))
     return 0

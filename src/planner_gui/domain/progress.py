@@ -1,7 +1,7 @@
 """Progress, schedule and status (the three-colour warning) as of any date.
 
 These are the rules the whole program shares: the tree, the chart, the PDF
-summary, the ledger and ``planner summary`` all call :func:`evaluate_plan`,
+summary, the ledger and ``planner-cli summary`` all call :func:`evaluate_plan`,
 so they cannot disagree. Everything is computed from the dated history; a
 figure "as of D" only looks at what is dated on or before D. docs/progress.md
 states the same rules for users.

@@ -1,4 +1,4 @@
-"""The summary figures as plain data, shared by `planner summary` and the reports."""
+"""The summary figures as plain data, shared by `planner-cli summary` and the reports."""
 
 from __future__ import annotations
 

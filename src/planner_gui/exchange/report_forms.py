@@ -8,7 +8,7 @@ locked by sheet protection WITHOUT a password (so an office can still unlock
 a form in Excel: Review > Unprotect Sheet). Progress is validated to 0..100.
 
 A hidden sheet marks the workbook as a form (who it is for, the period), so
-``planner import-xlsx`` recognises it. Each filled row becomes a dated
+``planner-cli import-xlsx`` recognises it. Each filled row becomes a dated
 update with the unit or leader as reporter; a row already imported (same
 reporter and content since the period began) is not added again.
 """

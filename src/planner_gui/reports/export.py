@@ -1,4 +1,4 @@
-"""One entry point for exporting a summary, shared by `planner export-pdf` and
+"""One entry point for exporting a summary, shared by `planner-cli export-pdf` and
 the window's Export summary dialog, so both make the same document."""
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ def ensure_gui_app() -> QGuiApplication:
         from PySide6.QtWidgets import QApplication
 
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication(["planner"])
+        app = QApplication(["planner-cli"])
     return app  # type: ignore[return-value]
 
 

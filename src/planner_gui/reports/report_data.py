@@ -1,7 +1,7 @@
 """The summary as plain data: what every report format prints.
 
 Built once from :func:`planner_gui.domain.progress.evaluate_plan` (the rules
-the tree, the chart and ``planner summary`` share) and narrowed to a scope
+the tree, the chart and ``planner-cli summary`` share) and narrowed to a scope
 (an area, a leader, a unit or a list of task ids). The PDF, the HTML and the
 letter only lay this out; none of them computes a figure of its own.
 """

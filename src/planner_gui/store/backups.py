@@ -1,8 +1,11 @@
 """Backup copies of a plan file, through SQLite's backup API.
 
 When: before every import (``backup_before(store, "before-import")``, called
-by every importer), before every restore, on the first open of each day
-(``daily_backup``, from connection.open_database), and on demand. A schema
+by every importer), before every restore, once a day (``daily_backup``) when
+the window opens the file or a command is about to change it
+(connection.open_database(daily_backup=True), PlanStore.back_up_for_today),
+and on demand. Never from a command that only reads (summary, check,
+export): it has nothing to protect. A schema
 migration copies the file beside itself first (connection.open_database);
 those copies are listed here too.
 

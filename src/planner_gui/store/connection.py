@@ -13,8 +13,9 @@ fails (disk full, read-only file, another program holding the lock too long)
 is rolled back whole and reported as a SaveError in plain words.
 
 Every open of an existing file runs PRAGMA quick_check (read-only, before
-anything writes), so damage left by a crash is found at once; a daily backup
-is taken on the first open of each day (store/backups.py).
+anything writes), so damage left by a crash is found at once. A daily backup
+is taken only when asked (``daily_backup=True``: the window opening a file, a
+command about to change it), never by a command that only reads.
 """
 
 from __future__ import annotations
@@ -353,14 +354,15 @@ def _open_read_only(path: Path, version: int) -> tuple[PlanDatabase, bool]:
 
 
 def open_database(
-    path: Path | str, *, create: bool = False, read_only: bool = False, daily_backup: bool = True
+    path: Path | str, *, create: bool = False, read_only: bool = False, daily_backup: bool = False
 ) -> tuple[PlanDatabase, bool]:
     """Open (or with ``create``, make) a plan file; return the database and
     whether it is new (has no plan yet).
 
     ``read_only`` opens an existing file so that nothing can write to it
-    (SQLite mode=ro plus query_only). Otherwise the first open of a day takes
-    a daily backup (``daily_backup=False`` skips it, for backups themselves).
+    (SQLite mode=ro plus query_only). ``daily_backup``: take today's daily
+    backup unless there is one (for the window's open; a read, an export or
+    a check has nothing to protect and leaves no backup behind).
     """
     path = Path(path)
     exists = path.exists()
@@ -403,11 +405,12 @@ def open_database(
         raise
     is_new = db.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
     if exists and not is_new and daily_backup:
-        _take_daily_backup(conn, path)
+        take_daily_backup(conn, path)
     return db, is_new
 
 
-def _take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
+def take_daily_backup(conn: sqlite3.Connection, path: Path) -> None:
+    """Today's daily backup unless there is one; a failure is logged, not raised."""
     # A failed backup must not stop the user from working: it is logged, and
     # the next open tries again.
     from planner_gui.store import backups

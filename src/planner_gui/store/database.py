@@ -3,7 +3,7 @@
 Every change to a plan goes through sqlite-utils (tables, inserts, updates,
 migrations). Opening a file and reading a plan need only SQL, and importing
 sqlite-utils took 35 ms, plus 60 ms for numpy, which it imports only to map
-numpy's number types: a third of a `planner summary` at the bundled plan
+numpy's number types: a third of a `planner-cli summary` at the bundled plan
 and a tenth of the window's start-up (planner_gui/imports.py). ``PlanDatabase`` therefore holds the
 plain sqlite3 connection, answers ``execute`` and ``select`` itself, and
 becomes a full ``sqlite_utils.Database`` (``db["task"].insert(...)``,

@@ -60,13 +60,13 @@ _freeze_what_is_read = False
 
 @contextlib.contextmanager
 def freezing_what_is_read() -> Iterator[None]:
-    """For a command that reads a plan, works once and exits (``planner ...``).
+    """For a command that reads a plan, works once and exits (``planner-cli ...``).
 
     Objects built with the collector paused all land in its youngest
     generation; once it runs again it walks the million objects of a city's
     plan there, again when they move up a generation, and again in the next
-    full collection: 0.15-0.25 s of `planner summary` and 0.5 s of
-    `planner import-xlsx` at 10,000 tasks, for objects that will live until
+    full collection: 0.15-0.25 s of `planner-cli summary` and 0.5 s of
+    `planner-cli import-xlsx` at 10,000 tasks, for objects that will live until
     the command exits anyway. Inside this block each plan read is moved to
     the collector's permanent generation (``gc.freeze``) as soon as it is
     built; garbage made afterwards is collected as usual. The window does

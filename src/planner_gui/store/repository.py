@@ -33,6 +33,7 @@ from planner_gui.store.connection import (
     is_read_only,
     is_replaceable_stub,
     open_database,
+    take_daily_backup,
     transaction,
 )
 from planner_gui.store.database import PlanDatabase
@@ -91,10 +92,12 @@ class PlanStore:
     # --- opening --------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> PlanStore:
+    def open(cls, path: Path | str, *, read_only: bool = False, daily_backup: bool = False) -> PlanStore:
         """Open an existing plan file (BadFileError if it is not one).
-        ``read_only``: nothing can be written; a write raises SaveError."""
-        db, is_new = open_database(path, create=False, read_only=read_only)
+        ``read_only``: nothing can be written; a write raises SaveError.
+        ``daily_backup``: take today's backup first if there is none (the window)."""
+        db, is_new = open_database(path, create=False, read_only=read_only,
+                                   daily_backup=daily_backup and not read_only)
         store = cls(db, Path(path))
         store.read_only = is_read_only(db)  # also a file this user cannot write
         if is_new:
@@ -132,6 +135,12 @@ class PlanStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def back_up_for_today(self) -> None:
+        """Before a change from the command line: today's daily backup, unless
+        there is one (a failed backup is logged and does not stop the change)."""
+        if not self.read_only:
+            take_daily_backup(self.db.conn, self.path)
 
     def __enter__(self) -> PlanStore:
         return self

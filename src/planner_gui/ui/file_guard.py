@@ -7,7 +7,7 @@
   A second window on the same file (in this or another process) is warned
   and offered read-only. A lock left by a crashed program is noticed as
   stale (its process is gone) and taken over.
-- Changes by another process (``planner update``, a second window): a QTimer
+- Changes by another process (``planner-cli update``, a second window): a QTimer
   polls PRAGMA data_version, which changes only when another connection
   commits, and asks the window to re-read the plan. Never in the middle of an
   edit: while an inline editor is open or a field is being typed in, the
@@ -99,7 +99,7 @@ def tell_read_only(parent: QWidget | None, path: Path) -> None:
     else:
         text = _tr("%1\n\ncannot be changed (the file or its folder is read-only), so it is open for "
                    "reading only. To keep working, save a copy elsewhere (File, Back up now, or "
-                   "planner backup --out).").replace("%1", str(path))
+                   "planner-cli backup --out).").replace("%1", str(path))
     box = _message_box(parent, QMessageBox.Icon.Information, _tr("Read-only file"), text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
@@ -190,7 +190,7 @@ class FileGuard(QObject):
                 return None
             read_only = True
         try:
-            store = PlanStore.open(path, read_only=read_only)
+            store = PlanStore.open(path, read_only=read_only, daily_backup=not read_only)
         except (PlannerError, sqlite3.Error, OSError) as exc:
             lock.release()
             show_bad_file(self.window, path, exc)

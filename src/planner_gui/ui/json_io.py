@@ -1,5 +1,5 @@
-"""File > Import/Export > Plan JSON: the same functions as `planner import-json`
-and `planner export-json` (exchange/json_format), behind file dialogs.
+"""File > Import/Export > Plan JSON: the same functions as `planner-cli import-json`
+and `planner-cli export-json` (exchange/json_format), behind file dialogs.
 
 Importing replaces the whole plan, which the undo stack cannot hold, so the
 window asks first and keeps a copy of the file as it was next to it.

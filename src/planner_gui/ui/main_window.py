@@ -73,6 +73,7 @@ def _qdate(day: date) -> QDate:
 
 class MainWindow(RemembersLayout, QMainWindow):
     plan_ready = Signal()  # the plan's updates are all read and its figures shown
+    file_opened = Signal()  # the window shows another file (a live connection ends with its own)
 
     def __init__(self, store: PlanStore, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -406,7 +407,7 @@ class MainWindow(RemembersLayout, QMainWindow):
                 return False
         else:
             try:
-                store = PlanStore.open(path)
+                store = PlanStore.open(path, daily_backup=True)
             except (PlannerError, sqlite3.Error, OSError) as exc:
                 from planner_gui.ui.file_guard import reason_of
 
@@ -417,6 +418,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.reload_plan(new_file=True)
         self.set_read_only(bool(getattr(store, "read_only", False)))
         self.settings.add_recent_file(path)
+        self.file_opened.emit()
         return True
 
     def show_error(self, title: str, text: str) -> None:

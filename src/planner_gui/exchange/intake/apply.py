@@ -1,6 +1,6 @@
 """Reading a document file and adding a (checked) proposal to a plan file.
 
-Shared by ``planner import-text`` and the window's import dialog, so both
+Shared by ``planner-cli import-text`` and the window's import dialog, so both
 read files and match areas the same way.
 """
 

@@ -1,6 +1,6 @@
 """File > Restore from backup…, File > Back up now, Tools > Check file.
 
-The same functions as `planner restore`, `planner backup` and `planner
+The same functions as `planner-cli restore`, `planner-cli backup` and `planner-cli
 check` (store/backups.py, store/connection.check_file); this module only
 asks and tells.
 """

@@ -1,7 +1,7 @@
 """File > Export summary…: the printed summary and leaders' letters from the window.
 
 Thin: the document is made by planner_gui.reports (the same code as
-`planner export-pdf`). The dialog collects the as-of date, the scope, the
+`planner-cli export-pdf`). The dialog collects the as-of date, the scope, the
 language and what to include, shows a print preview, and saves PDF or HTML
 with a cancellable progress dialog. Names from the plan (areas, leaders,
 units) are shown as plain combo-box text.

@@ -1,7 +1,7 @@
 """File > Export ledger…, File > Import > Ledger (Excel/CSV)…, File > Export report forms….
 
-Thin: the work is done by the same functions as ``planner export-xlsx``,
-``planner import-xlsx`` and ``planner export-forms`` (exchange/ledger_*,
+Thin: the work is done by the same functions as ``planner-cli export-xlsx``,
+``planner-cli import-xlsx`` and ``planner-cli export-forms`` (exchange/ledger_*,
 exchange/report_forms). The import first shows a preview of every addition,
 change, conflict and problem, and writes only when the user presses Apply.
 All user text is shown as plain text (QStandardItem, PlainText labels).

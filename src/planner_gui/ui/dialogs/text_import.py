@@ -2,7 +2,7 @@
 proposed areas, tasks, indicators and deadlines, correct them, then add them.
 
 The reading is done by :mod:`planner_gui.exchange.intake` (the same code as
-``planner import-text``); this dialog only shows the proposal as a tree with
+``planner-cli import-text``); this dialog only shows the proposal as a tree with
 check boxes, lets the user edit titles, deadlines and indicators inline and
 move tasks between areas, marks every guess, and adds the result to the plan
 as one undoable step.
