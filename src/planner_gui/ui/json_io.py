@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
 from planner_gui.store.connection import backup_copy
+from planner_gui.store.ledger_apply import memory_copy
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -66,7 +67,7 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         box = QMessageBox(
             QMessageBox.Icon.Question, _tr("Replace the plan?"),
             _tr("Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\n"
-                "This cannot be undone with Edit > Undo; a copy of the file as it is now is kept "
+                "Edit > Undo takes the import back; a copy of the file as it is now is also kept "
                 "next to it.") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window,
         )
@@ -78,10 +79,11 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         backup_copy(store.db.conn, store.path.with_name(f"{store.path.name}.before-import-{stamp}.bak"))
+        before = memory_copy(store)  # for Edit ▸ Undo: the import is one undo step
         store.replace_plan(plan)
     except (OSError, PlannerError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("%s was not changed:\n%s") % (store.path, exc))
         return False
-    window.reload_plan()
+    window.push_import(before, _tr("Import %s") % source.name)
     window.statusBar().showMessage(_tr("Imported %s") % source, 5000)
     return True

@@ -245,6 +245,7 @@ class ImportPreviewDialog(QDialog):
 def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     """Choose a ledger/CSV/report form, preview the import, and apply it on request."""
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.store.ledger_apply import memory_copy
 
     if source is None:
         chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.settings.work_folder()),
@@ -276,11 +277,17 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
                               "Nothing was imported; import the file again to see an up-to-date preview."))
         return False
     try:
+        # the file as it is now, for Edit ▸ Undo (the import is one undo step)
+        before = memory_copy(window.store)
         message = apply_import(window.store.path, window.store, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
         return False
-    window.reload_plan()
+    if preview.replaces_empty or not preview.changes.is_empty():
+        window.push_import(before, _tr("Import %s") % source.name)
+    else:
+        before.close()
+        window.reload_plan()
     _status(window, message)
     return True
 
