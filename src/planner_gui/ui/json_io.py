@@ -19,6 +19,7 @@ from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
 from planner_gui.store.connection import backup_copy
 from planner_gui.store.ledger_apply import memory_copy
+from planner_gui.ui.file_dialogs import choose_file_to_open
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -51,12 +52,9 @@ def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | N
 def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm: bool = True) -> bool:
     """Replace the open plan with the plan in a JSON file, after asking."""
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import Plan JSON"),
-                                                str(window.settings.work_folder()), _tr(JSON_FILTER))
-        if not chosen:
+        source = choose_file_to_open(window, window.settings, _tr("Import Plan JSON"), _tr(JSON_FILTER))
+        if source is None:
             return False
-        window.settings.remember_folder(chosen)
-        source = Path(chosen)
     try:
         plan = json_format.read_file(source)
     except PlannerError as exc:
