@@ -347,10 +347,10 @@ TRANSLATIONS: dict[str, str] = {
     "Import Plan JSON": "导入计划 JSON",
     "Import failed": "导入失败",
     "Imported %s": "已导入 %s",
-    "Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\nThis cannot be "
-    "undone with Edit > Undo; a copy of the file as it is now is kept next to it.":
+    "Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\nEdit > Undo "
+    "takes the import back; a copy of the file as it is now is also kept next to it.":
         "将 %s 的全部内容替换为计划“%s”（来自 %s，%d 个方面，%d 项任务）吗？\n\n"
-        "此操作无法通过“编辑 > 撤销”还原；当前文件的副本会保存在其旁边。",
+        "可通过“编辑 > 撤销”撤回此次导入；当前文件的副本也会保存在其旁边。",
     "Replace the plan?": "替换计划吗？",
     "Wrote %s": "已写入 %s",
     # --- ledger and report forms ------------------------------------------------------------
@@ -561,6 +561,7 @@ TRANSLATIONS: dict[str, str] = {
     "Connected to the office": "已连接督查室",
     "Working on this copy; the office is not connected (%s)": "正在本副本上工作；未连接督查室（%s）",
     "Disconnected from the office": "已断开与督查室的连接",
+    "Disconnected from the office: another file was opened": "已断开与督查室的连接：打开了另一个文件",
     "Connect to office": "连接督查室",
     "The office's address (ws://host:port):": "督查室的地址（ws://主机:端口）：",
     "The token the office gave you:": "督查室给您的口令：",

@@ -12,8 +12,9 @@ TOKEN = "geheim-123456"
 
 
 class ServerThread:
-    def __init__(self, path: Path, port: int = 0, token: str = TOKEN) -> None:
-        self.path, self.port, self.token = path, port, token
+    def __init__(self, path: Path, port: int = 0, token: str | None = TOKEN,
+                 unit_tokens: dict[str, str] | None = None) -> None:
+        self.path, self.port, self.token, self.unit_tokens = path, port, token, unit_tokens
         self.url = ""
         self.error: BaseException | None = None
         self.refused: list[str] = []
@@ -32,7 +33,7 @@ class ServerThread:
                 self._started.set()
 
             await live.serve(self.path, "127.0.0.1", self.port, self.token,
-                             on_started=started, on_refused=self.refused.append, stop=self._stop)
+                             unit_tokens=self.unit_tokens, on_started=started, on_refused=self.refused.append, stop=self._stop)
 
         try:
             asyncio.run(main())

@@ -333,3 +333,130 @@ def test_a_copy_that_never_syncs_keeps_each_changed_row_listed_once(tmp_path, mo
 
     with PlanStore.open(culture) as store:  # edits copied along unsynced are the office's
         assert PlanDoc.load(store.db).maps["task"][f"{task_id}|progress"][3] == "office"
+
+
+def _v2_file(path):
+    """A plan file as the previous version (schema 2, before sync) wrote it."""
+    import sqlite3
+
+    import sqlite_utils
+
+    from planner_gui.store.connection import migrate_to
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate_to(sqlite_utils.Database(conn), 2)
+    conn.close()
+    _fill_v2(path)
+
+
+def test_copies_of_an_old_file_migrated_on_their_own_pcs_exchange_packets(tmp_path):
+    """The previous version's file copied to three PCs, each opened (migrated)
+    there on its own: the copies sign packets alike and converge in every order."""
+    old = tmp_path / "old.sqlite"
+    _v2_file(old)
+    three = {}
+    for name in ("office", COMMERCE, CULTURE):
+        folder = tmp_path / f"pc-{len(three)}"
+        folder.mkdir()
+        three[name] = shutil.copy(old, folder / "plan.sqlite")
+        with PlanStore.open(three[name]) as store:  # migrated here, on this PC
+            assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
+            copies.init_copy(store, name)
+    keys = set()
+    for path in three.values():
+        with PlanStore.open(path) as store:
+            keys.add(copies._key(store))
+    assert len(keys) == 1 and len(keys.pop()) == 32
+    with PlanStore.open(three["office"]) as store:  # structure, and a field a unit edits too
+        area = store.add_area(Area(name="新增方面"))
+        store.add_task(Task(title="新增任务", lead_unit=CULTURE), area.id)
+    edit_task(three["office"], COMMERCE, progress=40)
+    add_update(three[COMMERCE], COMMERCE, date(2024, 7, 25), "引进41家", 45)
+    edit_task(three[COMMERCE], COMMERCE, progress=45)
+    add_update(three[CULTURE], CULTURE, date(2024, 7, 20), "设计完成", 60)
+    packets = {name: export(path, "all", tmp_path / f"{name}.plansync") for name, path in three.items()}
+
+    forged = tmp_path / "forged.plansync"
+    data = bytearray(packets[COMMERCE].read_bytes())
+    data[-40] ^= 1
+    forged.write_bytes(bytes(data))
+    with pytest.raises(BadFileError, match="signature"):
+        import_(three["office"], forged)
+
+    results = set()
+    for number, order in enumerate(itertools.permutations(three)):
+        folder = tmp_path / f"order-{number}"
+        folder.mkdir()
+        local = {}
+        for name, path in three.items():
+            local[name] = shutil.copy(path, folder / f"{path.parent.name}.sqlite")
+            with PlanStore.open(local[name]) as store:
+                copies.init_copy(store, name)
+        for receiver in order:
+            for sender in order:
+                if sender != receiver:
+                    report = import_(local[receiver], packets[sender])
+                    assert not report.refused, (order, report.refused)
+        states = {as_json(p) for p in local.values()}
+        assert len(states) == 1, order
+        results |= states
+    assert len(results) == 1
+    plan = json.loads(results.pop())
+    assert "新增方面" in [a["name"] for a in plan["areas"]]
+    tasks = [task for area in plan["areas"] for t in area["tasks"] for task in [t, *t["subtasks"]]]
+    texts = sorted(u["text"] for task in tasks for u in task["updates"])
+    assert texts.count("引进41家") == 1 and texts.count("设计完成") == 1
+    assert next(t for t in tasks if t["lead_unit"] == COMMERCE)["progress"] in (40, 45)
+
+
+def test_a_new_files_packet_key_is_random_and_an_old_files_is_its_plans(tmp_path):
+    """A plan made by this version signs with a key of its own; two old files of
+    different plans (or made at another moment) do not share one."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    fresh_a, fresh_b = office_file(tmp_path / "a"), office_file(tmp_path / "b")
+    with PlanStore.open(fresh_a) as a, PlanStore.open(fresh_b) as b:
+        assert copies._key(a) != copies._key(b)
+    old, other = tmp_path / "old.sqlite", tmp_path / "other.sqlite"
+    _v2_file(old)
+    _v2_file(other)
+    import sqlite3
+
+    with sqlite3.connect(other) as conn:  # the same plan id, created at another moment
+        conn.execute("UPDATE plan SET created = '2024-01-02'")
+    conn.close()
+    with PlanStore.open(old) as a, PlanStore.open(other) as b:
+        assert copies._key(a) != copies._key(b)
+
+
+def test_an_edit_outlives_the_baseline_of_a_copy_the_old_version_changed(tmp_path):
+    """One copy of an old file was changed by the old version before its first
+    open here, so the copies' tables as migrated differ: whatever Y's tie-break
+    between the two baselines, an edit made since stands on both copies."""
+    import sqlite3
+
+    old = tmp_path / "old.sqlite"
+    _v2_file(old)
+    results = set()
+    for attempt in range(6):  # Y's tie-break follows random client ids: both sides win some
+        folder = tmp_path / f"try-{attempt}"
+        folder.mkdir()
+        office, unit = shutil.copy(old, folder / "office.sqlite"), shutil.copy(old, folder / "unit.sqlite")
+        with sqlite3.connect(unit) as conn:  # the old version, on the unit's PC
+            conn.execute("UPDATE task SET leader = '旧版改的' WHERE lead_unit = ?", [CULTURE])
+        conn.close()
+        for path, name in ((office, "office"), (unit, COMMERCE)):
+            with PlanStore.open(path) as store:
+                copies.init_copy(store, name)
+        edit_task(office, COMMERCE, progress=40, leader="督查室改的")
+        for _round in range(2):  # set-backs made on import travel with the next packets
+            to_unit = export(office, COMMERCE, folder / "o.plansync")
+            to_office = export(unit, "office", folder / "u.plansync")
+            import_(unit, to_unit)
+            import_(office, to_office)
+        assert as_json(office) == as_json(unit)
+        with PlanStore.open(office) as store:
+            task = task_of_unit(store, COMMERCE)
+            assert (task.progress, task.leader) == (40, "督查室改的")
+            results.add(task_of_unit(store, CULTURE).leader)
+    assert results <= {"旧版改的", full_plan().areas[0].tasks[0].subtasks[0].leader}

@@ -83,6 +83,36 @@ def test_two_windows_joined_to_a_serve_see_each_others_edits_and_catch_up(qtbot,
     assert reread(commerce).find_task(task).progress == reread(culture).find_task(task).progress
 
 
+def test_opening_another_file_ends_the_live_connection_and_says_so(qtbot, tmp_path, offices):
+    office, commerce, culture = offices
+    server = ServerThread(office).start()
+    window = make_window(qtbot, commerce, tmp_path / "w.ini")
+    try:
+        session = connect_office.open_dialog(window, server.url, TOKEN)
+        qtbot.waitUntil(lambda: session.connected, timeout=10000)
+        old_db = window.store.db
+        # another copy of the same plan: the dangerous case, as the office
+        # would take its edits for the unit's connection's
+        assert window.open_file(culture)
+        assert window.live_session is None and not session.connected
+        assert window.statusBar().currentMessage() == (
+            "Disconnected from the office: another file was opened")
+        assert not session.client._thread.is_alive()  # the connection itself is gone
+        assert session._committed not in old_db.commit_hooks
+        assert window.store.db.commit_hooks == []  # the new file is not watched for the office
+        # a late word from the old connection does not claim it is connected again
+        session.status_changed.emit("connected", True)  # emitted here: delivered at once
+        assert window.statusBar().currentMessage().startswith("Disconnected")
+        # the window can join again, for the file it now shows
+        again = connect_office.open_dialog(window, server.url, TOKEN)
+        qtbot.waitUntil(lambda: again.connected, timeout=10000)
+        assert again.store is window.store
+    finally:
+        if getattr(window, "live_session", None) is not None:
+            window.live_session.stop()
+        server.stop()
+
+
 def _client_status(url, plan_id, token, doc_update):
     seen: list[tuple[str, bool]] = []
     got = threading.Event()
@@ -154,3 +184,80 @@ def test_changes_made_to_the_served_file_by_another_program_reach_a_joining_copy
         server.stop()
     with pytest.raises(ConnectionError, match="cannot be reached"):
         asyncio.run(live.join(commerce, server.url, TOKEN, once=True))
+
+
+COMMERCE_TOKEN, CULTURE_TOKEN = "shangwu-7777", "wenlv-88888"
+
+
+def _join_until(path, url, token, done, seconds=15):
+    """Join once, again until ``done()`` (the server writes within its poll), bounded."""
+    import asyncio
+
+    deadline = time.monotonic() + seconds
+    asyncio.run(live.join(path, url, token, once=True))
+    while not done() and time.monotonic() < deadline:
+        asyncio.run(live.join(path, url, token, once=True))
+    return done()
+
+
+def test_a_units_own_token_binds_its_connection_to_that_unit(tmp_path, offices):
+    office, commerce, culture = offices
+    tokens = {COMMERCE_TOKEN: COMMERCE, CULTURE_TOKEN: CULTURE}
+    server = ServerThread(office, token=None, unit_tokens=tokens).start()
+    try:
+        commerce_task, culture_task = _task_id(office, COMMERCE), _task_id(office, CULTURE)
+        # its own task, with its own token: taken
+        with PlanStore.open(commerce) as store:
+            store.edit("task", commerce_task, progress=66)
+        assert _join_until(commerce, server.url, COMMERCE_TOKEN,
+                           lambda: reread(office).find_task(commerce_task).progress == 66)
+        # the culture bureau's copy joining with the commerce bureau's token: its
+        # changes are made in 区文旅局's name on 区商务局's connection, and refused
+        with PlanStore.open(culture) as store:
+            store.edit("task", culture_task, progress=71)
+        assert _join_until(culture, server.url, COMMERCE_TOKEN,
+                           lambda: any("sent over 区商务局's connection in the name of 区文旅局" in line
+                                       for line in server.refused))
+        assert reread(office).find_task(culture_task).progress != 71
+        assert server.error is None, repr(server.error)
+        # ...and set back on the copy that sent them
+        assert _join_until(culture, server.url, COMMERCE_TOKEN,
+                           lambda: reread(culture).find_task(culture_task).progress
+                           == reread(office).find_task(culture_task).progress)
+        # its own token: the same kind of change is taken
+        with PlanStore.open(culture) as store:
+            store.edit("task", culture_task, progress=72)
+        assert _join_until(culture, server.url, CULTURE_TOKEN,
+                           lambda: reread(office).find_task(culture_task).progress == 72)
+        # no shared token was set: none other opens the door
+        with PlanStore.open(commerce) as store:
+            plan_id, state = store.plan_info().id, PlanDoc.load(store.db).update_since(None)
+        assert _client_status(server.url, plan_id, TOKEN, state)[0] == (
+            "the office refused the token", False)
+    finally:
+        server.stop()
+
+
+def test_the_token_file_is_checked_line_by_line(tmp_path, offices):
+    from planner_gui.domain.errors import ValidationError
+
+    units = {COMMERCE, CULTURE}
+    good = tmp_path / "tokens.txt"
+    good.write_text(f"# the office's list\n{COMMERCE}={COMMERCE_TOKEN}\n\noffice = office-secret-1\n",
+                    encoding="utf-8")
+    assert live.read_token_file(good, units) == {COMMERCE_TOKEN: COMMERCE, "office-secret-1": "office"}
+    for text, message in ((f"{COMMERCE} {COMMERCE_TOKEN}\n", "line 1.*UNIT=TOKEN"),
+                          ("区教委=abcdefgh123\n", "line 1.*区教委"),
+                          (f"{COMMERCE}=short\n", "line 1.*at least 8"),
+                          (f"{COMMERCE}={COMMERCE_TOKEN}\n{CULTURE}={COMMERCE_TOKEN}\n", "line 2.*its own"),
+                          ("# nothing\n", "no UNIT=TOKEN")):
+        bad = tmp_path / "bad.txt"
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(ValidationError, match=message):
+            live.read_token_file(bad, units)
+    office, _, _ = offices
+    cli = [sys.executable, "-m", "planner_gui.cli.main"]
+    done = subprocess.run([*cli, "serve", "--db", str(office), "--host", "127.0.0.1", "--port", "0",
+                           "--token-file", str(bad)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PLANNER_SYNC_TOKEN": ""})
+    assert done.returncode == 1 and "no UNIT=TOKEN" in done.stderr and "Traceback" not in done.stderr

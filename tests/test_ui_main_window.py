@@ -189,7 +189,7 @@ def test_plan_json_export_then_import_restores_the_plan(window, tmp_path, answer
     assert len(reread(window.store.path).areas) == areas - 1
     assert json_io.import_plan_json(window, exported)
     assert [t.title for t in reread(window.store.path).walk_tasks()] == original
-    assert window.undo_stack.count() == 0  # a whole-file change cannot be undone step by step
+    assert window.undo_stack.count() == 2  # the delete, then the import as one step (issue 22)
     backups = list(tmp_path.glob("plan.sqlite.before-import-*.bak"))
     assert len(backups) == 1
     with PlanStore.open(backups[0]) as before:

@@ -2238,6 +2238,10 @@ The content before the restore is saved in
             <translation>已断开与督查室的连接</translation>
         </message>
         <message>
+            <source>Disconnected from the office: another file was opened</source>
+            <translation>已断开与督查室的连接：打开了另一个文件</translation>
+        </message>
+        <message>
             <source>Live sync</source>
             <translation>实时同步</translation>
         </message>
@@ -2403,6 +2407,10 @@ is on a network share (%2). SQLite cannot keep a file there safe from two PCs wr
             <translation>导出失败</translation>
         </message>
         <message>
+            <source>Import %s</source>
+            <translation>导入 %s</translation>
+        </message>
+        <message>
             <source>Import Plan JSON</source>
             <translation>导入计划 JSON</translation>
         </message>
@@ -2421,10 +2429,10 @@ is on a network share (%2). SQLite cannot keep a file there safe from two PCs wr
         <message>
             <source>Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?
 
-This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is kept next to it.</source>
+Edit &gt; Undo takes the import back; a copy of the file as it is now is also kept next to it.</source>
             <translation>将 %s 的全部内容替换为计划“%s”（来自 %s，%d 个方面，%d 项任务）吗？
 
-此操作无法通过“编辑 &gt; 撤销”还原；当前文件的副本会保存在其旁边。</translation>
+可通过“编辑 &gt; 撤销”撤回此次导入；当前文件的副本也会保存在其旁边。</translation>
         </message>
         <message>
             <source>Replace the plan?</source>
@@ -2484,6 +2492,10 @@ This cannot be undone with Edit &gt; Undo; a copy of the file as it is now is ke
         <message>
             <source>Folder for the report forms</source>
             <translation>报送表保存文件夹</translation>
+        </message>
+        <message>
+            <source>Import %s</source>
+            <translation>导入 %s</translation>
         </message>
         <message>
             <source>Import failed</source>

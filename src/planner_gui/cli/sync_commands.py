@@ -46,6 +46,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--token", default=None,
                    help="the shared secret the units' windows must give (default: the "
                         "PLANNER_SYNC_TOKEN environment variable; at least 8 characters)")
+    p.add_argument("--token-file", type=Path, default=None, metavar="F",
+                   help="each unit's own token, one 'UNIT=TOKEN' line each ('office=TOKEN' for "
+                        "the office's windows): a unit's connection may send only that unit's "
+                        "changes, within its rights; with it, --token is optional")
     p.set_defaults(func=cmd_serve)
 
     s = steps.add_parser("join", help="keep this copy in step with the office's server (planner-cli serve)")
@@ -119,10 +123,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from planner_gui.sync import live
 
     token = args.token if args.token is not None else os.environ.get("PLANNER_SYNC_TOKEN", "")
-    if len(token) < live.TOKEN_MIN:
-        raise ValidationError("--token", f"a token of at least {live.TOKEN_MIN} characters is "
-                              "required (or PLANNER_SYNC_TOKEN)")
     path = db_path(args)
+    unit_tokens = None
+    if args.token_file is not None:
+        from planner_gui.store import PlanStore
+
+        with PlanStore.open(path) as store:
+            units = {row[0] for row in store.db.execute("SELECT lead_unit FROM task")}
+        unit_tokens = live.read_token_file(args.token_file, units)
+        if not token:
+            token = None  # the units' tokens only
+    if token is not None and len(token) < live.TOKEN_MIN:
+        raise ValidationError("--token", f"a token of at least {live.TOKEN_MIN} characters is "
+                              "required (or PLANNER_SYNC_TOKEN, or --token-file)")
 
     def started(served: live.Served) -> None:
         print(f"serving {path} on {served.url} (Ctrl+C stops)", flush=True)
@@ -130,7 +143,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     def refused(line: str) -> None:
         print(f"refused: {line}", flush=True)
 
-    asyncio.run(live.serve(path, args.host, args.port, token, on_started=started, on_refused=refused))
+    asyncio.run(live.serve(path, args.host, args.port, token, unit_tokens=unit_tokens,
+                           on_started=started, on_refused=refused))
     return 0
 
 

@@ -10,6 +10,7 @@ docs/progress.md states the rule for users.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from planner_gui.domain.model import Plan, PlanSettings, Task
@@ -76,3 +77,18 @@ def implied_deadline_words(due: date, plan_year: int, lang: str = "zh") -> str:
         day = f"{due.month}月{due.day}日" if due.year == plan_year else f"{due.year}年{due.month}月{due.day}日"
         return f"{day}（随上级任务）"
     return f"{due.isoformat()} (parent's)"
+
+
+
+# What implied_deadline_words writes, in either language, with either kind of brackets and any
+# spacing (a CSV or a hand retyping the cell): read back, it is no deadline of the task's own.
+_IMPLIED = re.compile(
+    r"年底\(默认\)|yearend\(implied\)"
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日\(随上级任务\)|\d{4}-\d{1,2}-\d{1,2}\(parent's\)")
+
+
+def is_implied_deadline_words(text: str) -> bool:
+    """Whether a deadline cell holds only the words implied_deadline_words shows for a task
+    without a deadline of its own (a ledger or form exported here, read back)."""
+    plain = re.sub(r"\s+", "", text).replace("（", "(").replace("）", ")").replace("’", "'").lower()
+    return _IMPLIED.fullmatch(plain) is not None

@@ -19,8 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.dates import format_date_words
+from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Plan, Task
-from planner_gui.domain.progress import STATUS_COLOURS, PlanFigures, evaluate_plan, status_word
+from planner_gui.domain.progress import (
+    STATUS_COLOURS,
+    PlanFigures,
+    TaskFigures,
+    evaluate_plan,
+    status_word,
+)
 from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.json_format import plan_to_dict, task_to_dict
 from planner_gui.exchange.ledger_exact import exact_updates
@@ -55,6 +62,19 @@ FIRST_DATA_ROW = 4  # title, as-of, header
 def shown_deadline(task: Task) -> str | date | None:
     """What the 完成时限 cell shows: the words as written, else the date."""
     return task.deadline_text or task.due
+
+
+def deadline_cell(task: Task, fig: TaskFigures, plan_year: int, lang: str) -> str | date | None:
+    """What the 完成时限 cell of a ledger or form shows: the task's own deadline, else the one
+    it works to, marked implied (年底（默认）). The readers take those words back as no deadline
+    of its own (is_implied_deadline_words), and the hidden record keeps the own value ("")."""
+    own = shown_deadline(task)
+    if own or fig.due is None or not fig.due_implied:
+        return own
+    return implied_deadline_words(fig.due, plan_year, lang)
+
+
+IMPLIED_COLOUR = "808080"  # an implied deadline is grey, as in the window's tree
 
 
 def baseline(task: Task, figures: PlanFigures) -> dict[str, Any]:
@@ -198,7 +218,7 @@ def _write_ledger_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, lang: st
         rows.append((values, section))
         ws.merged.append(f"A{row}:{last}{row}")
         for number, task in enumerate(area.tasks, start=1):
-            _task_rows(rows, task, str(number), 0, figures, lang, looks, ws.heights)
+            _task_rows(rows, task, str(number), 0, figures, lang, looks, ws.heights, plan.year)
     ws.add_styled_rows(FIRST_DATA_ROW, rows, ncols)
     ws.frozen_rows = FIRST_DATA_ROW - 1
     ws.print_a4_landscape = True
@@ -216,7 +236,8 @@ class _TaskLooks:
         looks = []
         for key in LEDGER_COLUMNS:
             is_date = key == "deadline" and isinstance(values[key], date)
-            look = (key, depth if key == "title" else 0, status if key == "status" else None, is_date)
+            implied = key == "deadline" and values.get("deadline_implied", False)
+            look = (key, depth if key == "title" else 0, status if key == "status" else None, is_date, implied)
             made = self._made.get(look)
             if made is None:
                 made = self._made[look] = self._styles.column(_task_cell_look(*look))
@@ -224,7 +245,7 @@ class _TaskLooks:
         return looks
 
 
-def _task_cell_look(key: str, depth: int, status: Any, is_date: bool) -> Look:
+def _task_cell_look(key: str, depth: int, status: Any, is_date: bool, implied: bool = False) -> Look:
     if key == "id":
         # not wrapped: LibreOffice draws a hidden column's wrapped text into the printed page,
         # clipped to the row, as invisible text (a PDF's text then holds pieces of ids)
@@ -235,6 +256,8 @@ def _task_cell_look(key: str, depth: int, status: Any, is_date: bool) -> Look:
         return Look(number_format="0%", **_BORDERED)
     if is_date:
         return Look(number_format="yyyy-mm-dd", **_BORDERED)
+    if implied:
+        return Look(colour=IMPLIED_COLOUR, **_BORDERED)
     if key == "status":
         return Look(bold=True, colour="FFFFFF", fill=STATUS_COLOURS[status].lstrip("#").upper(), border=True,
                     **_CENTRED)
@@ -242,21 +265,24 @@ def _task_cell_look(key: str, depth: int, status: Any, is_date: bool) -> Look:
 
 
 def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, number: str, depth: int,
-               figures: PlanFigures, lang: str, looks: _TaskLooks, heights: dict[int, float]) -> None:
+               figures: PlanFigures, lang: str, looks: _TaskLooks, heights: dict[int, float],
+               plan_year: int) -> None:
     fig = figures.tasks[task.id]
     shown = baseline(task, figures)
+    deadline = deadline_cell(task, fig, plan_year, lang)
     values = {
         "number": number, "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
-        "co_units": shown["co_units"], "deadline": shown_deadline(task),
+        "co_units": shown["co_units"], "deadline": deadline,
         "progress": shown_progress(fig.progress) / 100.0, "status": status_word(fig.status, lang),
         "text": shown["text"], "problems": shown["problems"], "id": task.id,
+        "deadline_implied": bool(deadline) and not shown["deadline"],
     }
     height = row_height(values, depth)
     if height is not None:
         heights[FIRST_DATA_ROW + len(rows)] = height
     rows.append(([values[key] for key in LEDGER_COLUMNS], looks.row(values, depth, fig.status)))
     for sub_number, sub in enumerate(task.subtasks, start=1):
-        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, figures, lang, looks, heights)
+        _task_rows(rows, sub, f"{number}.{sub_number}", depth + 1, figures, lang, looks, heights, plan_year)
 
 
 # Points per line of 11 pt text, and Excel's largest row height.

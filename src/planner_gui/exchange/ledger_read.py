@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from planner_gui.domain.dates import resolve_deadline, year_from_text
+from planner_gui.domain.deadlines import is_implied_deadline_words
 from planner_gui.domain.errors import BadFileError, ValidationError
 from planner_gui.domain.validation import check_number
 from planner_gui.exchange.ledger_exact import restore_updates
@@ -373,7 +374,8 @@ def _task_row(grid: Grid, r: int, cells: dict[str, Any], area: str, row_id: str 
 
 def _deadline(value: Any, year: int) -> tuple[str, date | None]:
     """(words, date) of a deadline cell. Words that name no date are kept with no date;
-    the merge reports them only where they would be taken in (a new or changed deadline)."""
+    the merge reports them only where they would be taken in (a new or changed deadline).
+    The words of an implied deadline are no deadline: ("", None)."""
     if value in (None, ""):
         return "", None
     if isinstance(value, date):
@@ -381,6 +383,10 @@ def _deadline(value: Any, year: int) -> tuple[str, date | None]:
     if isinstance(value, (int, float)) and 20000 < value < 80000:
         return "", date(1899, 12, 30) + timedelta(days=int(value))  # an Excel date serial
     text = text_of(value).strip()
+    if is_implied_deadline_words(text):
+        # 年底（默认） as our ledgers and forms show a task without a deadline of its own: read
+        # back (unchanged, through a CSV, from a form) it gives the task none; typed over, it does
+        return "", None
     return text, _resolve_deadline(text, year)
 
 

@@ -31,7 +31,9 @@ from planner_gui.domain.rounding import format_progress, shown_progress
 from planner_gui.exchange.ledger_export import (
     FIRST_DATA_ROW,
     HEADER_FILL,
+    IMPLIED_COLOUR,
     chinese_ordinal,
+    deadline_cell,
     meta_header,
     row_height,
     text_width,
@@ -48,8 +50,9 @@ FORM_COLUMNS = ("number", "title", "leader", "lead_unit", "deadline", "previous"
                 "progress", "text", "problems", "next_steps", "id")
 EDITABLE = ("progress", "text", "problems", "next_steps")
 # Narrow enough that, fitted to an A4 landscape page, the text prints at about 9 pt (the sum of
-# the printed widths was 207 and printed at 6.5 pt); the input columns stay the widest.
-WIDTHS = {"number": 6, "title": 32, "leader": 9, "lead_unit": 12, "deadline": 11, "previous": 8,
+# the printed widths was 207 and printed at 6.5 pt); the input columns stay the widest. The
+# deadline column holds 年底（默认） (an implied deadline) on one line.
+WIDTHS = {"number": 6, "title": 32, "leader": 9, "lead_unit": 12, "deadline": 13, "previous": 8,
           "progress": 9, "text": 36, "problems": 22, "next_steps": 22, "id": 38}
 FORM_HEADERS = {"zh": {"progress": "本期进度（%）", "text": "本期进展情况"},
                 "en": {"progress": "Progress this period (%)", "text": "Progress this period"}}
@@ -200,7 +203,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
         values = {"number": str(number), "title": task.title,
                   "leader": task.leader or (name if by == "leader" else ""),
                   "lead_unit": task.lead_unit or (name if by == "unit" else ""),
-                  "deadline": task.deadline_text or task.due,
+                  "deadline": deadline_cell(task, figures.tasks[task.id], plan.year, lang),
                   "previous": shown_progress(figures.tasks[task.id].progress), "id": task.id}
         for col, key in enumerate(FORM_COLUMNS, start=1):
             cell = write_cell(ws, row, col, values.get(key))
@@ -211,6 +214,8 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
                 cell.protection, cell.fill = unlocked, input_fill
             if key == "deadline" and isinstance(values[key], date):
                 cell.number_format = "yyyy-mm-dd"
+            elif key == "deadline" and values[key] and not (task.deadline_text or task.due):
+                cell.font = style["implied"]  # grey: the deadline the task works to, not its own
         height = row_height(values, widths=WIDTHS)
         if height is not None:  # a long title is not cut off in print
             ws.row_dimensions[row].height = height
@@ -354,6 +359,7 @@ def form_styles() -> dict[str, Any]:
     return {
         "title": Font(bold=True, size=16),
         "bold": Font(bold=True),
+        "implied": Font(color=IMPLIED_COLOUR),
         "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
         "border": Border(left=thin, right=thin, top=thin, bottom=thin),
         "wrap": Alignment(wrap_text=True, vertical="top"),

@@ -252,17 +252,23 @@ def restore_backup(store: PlanStore, backup_path: Path | str, *, now: datetime |
         raise BadFileError(backup_path, f"cannot be read ({exc}); nothing was changed") from None
     safety = backup_before(store, "before-restore", now=now)
     try:
-        source.backup(store.db.conn)
+        put_content(store, source)
     except sqlite3.Error as exc:
         raise SaveError(store.path, f"the backup could not be restored ({exc}); "
                         f"the current content is saved in {safety.path}") from None
     finally:
         source.close()
-    # The copied header carries the backup's journal mode; the live file stays in WAL.
-    store.db.execute("PRAGMA journal_mode = WAL")
-    store.db.execute("PRAGMA synchronous = FULL")
     upgrade_in_place(store.db)  # a copy taken before a migration
     return safety
+
+
+def put_content(store: PlanStore, source: sqlite3.Connection) -> None:
+    """Replace the open file's whole content with ``source``'s, in one step that
+    other connections see as a commit (a restore, an import undone)."""
+    source.backup(store.db.conn)
+    # The copied header carries the source's journal mode; the live file stays in WAL.
+    store.db.execute("PRAGMA journal_mode = WAL")
+    store.db.execute("PRAGMA synchronous = FULL")
 
 
 def check_backup(path: Path | str) -> None:

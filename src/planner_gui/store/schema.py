@@ -8,6 +8,8 @@ a new one.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 from collections.abc import Callable
 
@@ -139,8 +141,24 @@ def _v3_sync_log(db: PlanDatabase) -> None:
                 f"BEGIN INSERT INTO sync_dirty VALUES ('{table}', {row}.id); END"
             )
         db.execute(f"INSERT INTO sync_dirty SELECT '{table}', id FROM {table}")
-    # The key that signs this plan's packets: made once, travels with copies of the file.
-    db.execute("INSERT INTO sync_meta VALUES ('plan_key', ?)", [os.urandom(32).hex()])
+    db.execute("INSERT INTO sync_meta VALUES ('plan_key', ?)", [_plan_key(db).hex()])
+
+
+def _plan_key(db: PlanDatabase) -> bytes:
+    """The key that signs this plan's packets (planner_gui.sync.packet), the
+    same in every copy of the plan. A file made by this version gets a random
+    one, which travels with every copy of the file. A file that already holds
+    a plan was made by an older version and may have been copied before: each
+    copy is migrated on its own PC, so its key is derived from what every copy
+    holds and nothing changes, the plan's id and creation time (kept only in
+    the file, not in its JSON or Excel exports). That key is guessable by
+    whoever has the plan's id (an export) and its year; docs/sync.md says
+    what it still guards against."""
+    found = db.execute("SELECT id, created FROM plan").fetchall()
+    if len(found) != 1:
+        return os.urandom(32)
+    plan_id, created = found[0]
+    return hmac.new(b"planner-gui plan key 1", f"{plan_id}\n{created}".encode(), hashlib.sha256).digest()
 
 
 MIGRATIONS: list[Callable[[PlanDatabase], None]] = [

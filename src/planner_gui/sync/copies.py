@@ -16,7 +16,7 @@ from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.store import PlanStore
 from planner_gui.store.connection import transaction
 from planner_gui.sync import packet as packets
-from planner_gui.sync.rights import OFFICE, may_change
+from planner_gui.sync.rights import BASELINE, OFFICE, may_change
 from planner_gui.sync.ydoc import HISTORY, ROW, Change, PlanDoc
 
 ALL = "all"
@@ -214,6 +214,12 @@ def _apply_packet(store: PlanStore, doc: PlanDoc, path: Path, packet: packets.Pa
     )
 
 
+def _migrated(value: list) -> bool:
+    """Whether a Y value is a file's tables as first built into its document
+    (the baseline, overwriting nothing), not an edit or a set-back."""
+    return str(value[3]) == BASELINE and not value[2]
+
+
 def judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportReport) -> None:
     """Check each change against its author's rights (a refused one is set
     back, in a change of this copy that goes to every peer), keep the values
@@ -253,6 +259,19 @@ def judge(store: PlanStore, doc: PlanDoc, changes: list[Change], report: ImportR
         old_value = change.old[0] if change.old else None
         if change.old is not None and old_value == change.new[0]:
             kept.append(change)
+            continue
+        if _migrated(change.new) and change.old is not None and not _migrated(change.old):
+            # another copy's tables as migrated won Y's tie-break over an edit
+            # made since: the edit stands (every copy that sees this does so)
+            doc.restore(change, str(change.old[3]))
+            continue
+        if change.via is not None and change.who != change.via:
+            # a unit's connection may send only that unit's own changes
+            doc.restore(change, owner(store) or OFFICE)
+            line = (f"{change.via}: {title(change)}: sent over {change.via}'s connection in "
+                    f"the name of {change.who or 'the file as migrated'}")
+            if line not in report.refused:
+                report.refused.append(line)
             continue
         adds_row = change.table == "progress_update" and (
             (change.field == "" and change.new[0] == 1 and old_value != 1)

@@ -7,10 +7,18 @@ broadcast to the other clients by the room. Changes made to the file by
 another program (the office's own window on the same file) are noticed by
 PRAGMA data_version and sent out too.
 
-A client joins with the plan's id in the path and the office's token in the
+A client joins with the plan's id in the path and a token in the
 Authorization header: another plan's copy or a wrong token is turned away
-before any plan data moves. The server listens only on the host and port it
-is given. A client keeps working on its own file while the server is away
+before any plan data moves. The office sets either one shared token (every
+connection is trusted to say whose changes it sends, as a packet is) or a
+token per unit (`--token-file`, `UNIT=TOKEN` lines): a connection made with
+a unit's token is bound to that unit, so every change it sends must be that
+unit's own and is judged by that unit's rights (copies.judge, Change.via);
+the changes of another unit or of the office that such a copy relays are
+refused and set back, so a department cannot act in another's name. A token
+for ``office`` in the file is the office's own and is not bound.
+
+The server listens only on the host and port it is given. A client keeps working on its own file while the server is away
 and catches up by Y's state-vector exchange when it is back.
 
 Threads: the server is one asyncio loop owning its store. A window's client
@@ -45,12 +53,46 @@ def room_path(plan_id: str) -> str:
     return f"/plan/{plan_id}"
 
 
-class _Channel:
-    """A websockets connection as the Channel pycrdt's room and provider use."""
+def read_token_file(path: Path, units: set[str]) -> dict[str, str]:
+    """The office's per-unit tokens: ``UNIT=TOKEN`` lines (``#`` comments and
+    blank lines skipped) as {token: unit}. ValidationError names the line."""
+    from planner_gui.domain.errors import BadFileError, ValidationError
+    from planner_gui.sync.rights import OFFICE
 
-    def __init__(self, websocket, path: str) -> None:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadFileError(path, f"cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+    tokens: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        unit, sep, token = (part.strip() for part in line.rpartition("="))
+        where = f"{path}, line {number}"
+        if not sep or not unit:
+            raise ValidationError(where, "is not of the form UNIT=TOKEN")
+        if unit != OFFICE and unit not in units:
+            raise ValidationError(where, f"no task of this plan has the lead unit {unit!r}")
+        if len(token) < TOKEN_MIN:
+            raise ValidationError(where, f"the token must have at least {TOKEN_MIN} characters")
+        if token in tokens:
+            raise ValidationError(where, f"the same token as {tokens[token]!r}: each unit needs its own")
+        tokens[token] = unit
+    if not tokens:
+        raise ValidationError(str(path), "holds no UNIT=TOKEN line")
+    return tokens
+
+
+class _Channel:
+    """A websockets connection as the Channel pycrdt's room and provider use.
+    ``on_message`` is called with each message just before the room handles
+    it (synchronously, so what the room applies is known to come from here)."""
+
+    def __init__(self, websocket, path: str, on_message: Callable[[], None] | None = None) -> None:
         self._websocket = websocket
         self._path = path
+        self._on_message = on_message
 
     @property
     def path(self) -> str:
@@ -63,12 +105,23 @@ class _Channel:
         import websockets
 
         try:
-            return await self.recv()
+            message = await self.recv()
         except websockets.ConnectionClosed:
             raise StopAsyncIteration from None
+        if self._on_message is not None:
+            self._on_message()
+        return message
 
     async def send(self, message: bytes) -> None:
-        await self._websocket.send(message)
+        import websockets
+
+        try:
+            await self._websocket.send(message)
+        except websockets.ConnectionClosed:
+            # the peer left while the room was sending it a broadcast (a
+            # `sync join --once` that is done): the room drops it when its
+            # serve ends; raising here would end the room's task group
+            pass
 
     async def recv(self) -> bytes:
         message = await self._websocket.recv()
@@ -85,6 +138,7 @@ class LiveTables:
         self.store, self.doc, self.who = store, doc, who
         self.pending: list[Change] = []
         self.refused: list[str] = []
+        self.via: str | None = None  # the unit bound to the connection whose message is applied
         self._local = False
         self._logged = doc.state()
         for table, ymap in doc.maps.items():
@@ -97,7 +151,7 @@ class LiveTables:
             for key, what in event.keys.items():
                 row_id, _, field = key.rpartition("|")
                 self.pending.append(Change(table, row_id, field, what.get("oldValue"),
-                                           what.get("newValue")))
+                                           what.get("newValue"), self.via))
         return seen
 
     def commit_remote(self) -> bool:
@@ -143,17 +197,30 @@ class Served:
     url: str
 
 
-async def serve(path: Path, host: str, port: int, token: str, *,
+async def serve(path: Path, host: str, port: int, token: str | None, *,
+                unit_tokens: dict[str, str] | None = None,
                 on_started: Callable[[Served], None] | None = None,
                 on_refused: Callable[[str], None] | None = None,
                 stop: asyncio.Event | None = None) -> None:
     """Serve the plan in ``path`` on ``host``:``port`` until ``stop`` is set (or
-    cancelled); ``on_refused`` hears of each change refused for lack of rights."""
+    cancelled); ``on_refused`` hears of each change refused for lack of rights.
+    ``token`` is the shared one (None: none); ``unit_tokens`` maps each unit's
+    own token to the unit its connections are bound to."""
     import websockets
     from pycrdt.websocket import YRoom
 
-    if len(token) < TOKEN_MIN:
-        raise ValueError(f"the token must have at least {TOKEN_MIN} characters")
+    from planner_gui.sync.rights import OFFICE
+
+    accepted: list[tuple[bytes, str | None]] = [
+        (f"Bearer {given}".encode(), None if unit == OFFICE else unit)
+        for given, unit in (unit_tokens or {}).items()]
+    if token is not None:
+        if len(token) < TOKEN_MIN:
+            raise ValueError(f"the token must have at least {TOKEN_MIN} characters")
+        accepted.append((f"Bearer {token}".encode(), None))
+    if not accepted:
+        raise ValueError("a shared token or the units' tokens are required")
+    units_of: dict[object, str | None] = {}  # connection -> its unit, from the handshake to the handler
     store = PlanStore.open(path)
     try:
         who = require_owner(store)
@@ -166,14 +233,21 @@ async def serve(path: Path, host: str, port: int, token: str, *,
         def check(connection, request):
             if request.path != expected:
                 return connection.respond(HTTPStatus.NOT_FOUND, "this server serves another plan\n")
-            given = request.headers.get("Authorization", "")
-            if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            given = request.headers.get("Authorization", "").encode()
+            found = [unit for known, unit in accepted if hmac.compare_digest(given, known)]
+            if not found:
                 return connection.respond(HTTPStatus.FORBIDDEN, "wrong or missing token\n")
+            units_of[connection] = found[0]
             return None
 
         async with YRoom(ydoc=doc.doc, ready=True) as room:
             async def handler(websocket) -> None:
-                await room.serve(_Channel(websocket, expected))
+                unit = units_of.pop(websocket, None)
+
+                def arriving() -> None:
+                    live.via = unit
+
+                await room.serve(_Channel(websocket, expected, arriving))
 
             async with websockets.serve(handler, host, port, process_request=check,
                                         max_size=MAX_MESSAGE) as server:

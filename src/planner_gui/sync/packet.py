@@ -12,6 +12,21 @@ repeated keys shrink to about a third). The HMAC-SHA256 over everything before
 it is keyed with the plan's packet key, which every copy of the plan file
 holds (store/schema.py, v3): a packet changed on the way, or made by anyone
 without a copy of the plan, is refused, as is a cut-off one.
+
+Where the key comes from, and the trade-off: a plan made by this version
+gets a random 256-bit key when its file is made, and copying the file copies
+it. A file made by the previous version may have been copied before it was
+ever opened here, and each copy is migrated on its own PC with nothing to
+agree on but its content; its key is therefore derived from what every copy
+holds and nothing changes: the plan's id and creation time. Any other choice
+would leave such copies unable to exchange packets, or make the user carry a
+key from PC to PC. The derived key still refuses packets damaged or cut off
+on the way, packets of another plan (or of a plan re-made from JSON, which
+gets a new creation time) and packets made by anyone who has neither a copy
+of the file nor its id. It is weaker against a deliberate forger who has the
+plan's id from a JSON or Excel export and guesses the creation second within
+a year (about 2^25 tries). None of these keys tells copies apart: whoever has
+a copy of the file can sign packets (docs/sync.md, rights).
 """
 
 from __future__ import annotations

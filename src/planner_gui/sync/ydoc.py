@@ -22,6 +22,7 @@ never stored, so copies of a file never write under the same id.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable
@@ -33,6 +34,7 @@ from pycrdt import Doc, Map
 
 from planner_gui.store.database import PlanDatabase
 from planner_gui.store.schema import SYNCED_TABLES
+from planner_gui.sync.rights import BASELINE
 
 HISTORY = "history"
 ROW = "row"  # the one field of a progress update
@@ -63,6 +65,7 @@ class Change:
     field: str  # "" for the row's existence
     old: list | None
     new: list | None
+    via: str | None = None  # the unit whose own connection brought it (live, per-unit token)
 
     @property
     def who(self) -> str:
@@ -114,7 +117,8 @@ class PlanDoc:
     def flush(self, db: PlanDatabase, who: str) -> bool:
         """Write the rows changed since the last flush into one Y transaction
         and append it to the log (call inside the store's transaction).
-        Returns whether anything changed."""
+        Returns whether anything changed. The first flush of a file (its
+        tables as migrated) is the baseline (:meth:`_flush_baseline`)."""
         dirty = db.execute("SELECT DISTINCT tbl, id FROM sync_dirty").fetchall()
         if not dirty:
             return False
@@ -122,15 +126,47 @@ class PlanDoc:
         by_table: dict[str, list[str]] = {}
         for table, row_id in dirty:
             by_table.setdefault(table, []).append(row_id)
-        with self.doc.transaction():
-            for table, ids in by_table.items():
-                self._flush_rows(db, table, ids, who)
+        if db.execute("SELECT 1 FROM sync_update LIMIT 1").fetchone() is None:
+            self._flush_baseline(db, by_table)
+        else:
+            with self.doc.transaction():
+                for table, ids in by_table.items():
+                    ymap = self.maps[table]
+                    for key, value in self._row_values(db, table, ids):
+                        self._set(ymap, key, value, who)
         canonical_update_order(db, by_table.get("progress_update", []))
         db.execute("DELETE FROM sync_dirty")
         return self.append_since(db, before)
 
-    def _flush_rows(self, db: PlanDatabase, table: str, ids: list[str], who: str) -> None:
-        ymap = self.maps[table]
+    def _flush_baseline(self, db: PlanDatabase, by_table: dict[str, list[str]]) -> None:
+        """The file's tables as first built into its document, written by no
+        owner (BASELINE). Copies of an older file are migrated on their own PCs
+        and each builds one: built alike from the same rows, under a Y client id
+        and stamps derived from those rows, they are the same Y items and merge
+        into one. Only copies that differ already (one was edited by the older
+        version) get different ids; their baselines then meet as concurrent
+        writes, and copies.judge never lets a baseline beat a later edit. The
+        id is used for this one transaction: two documents that write under it
+        write identical items, so the rule that no two copies share a client id
+        for their own edits still holds."""
+        values = [(table, key, value) for table in SYNCED_TABLES if table in by_table
+                  for key, value in self._row_values(db, table, sorted(set(by_table[table])))
+                  if not (value == 0 and key.endswith("|"))]  # deleted before it was ever synced
+        digest = hashlib.sha256()
+        for item in values:
+            digest.update(json.dumps(item, ensure_ascii=False, sort_keys=True).encode())
+            digest.update(b"\n")
+        seed = digest.digest()
+        base = Doc(client_id=int.from_bytes(seed[:6], "big"))
+        maps = {table: base.get(table, type=Map) for table in (*SYNCED_TABLES, HISTORY)}
+        with base.transaction():
+            for table, key, value in values:
+                stamp = hashlib.sha256(seed + key.encode()).hexdigest()[:12]
+                maps[table][key] = [value, stamp, [], BASELINE]
+        self.doc.apply_update(base.get_update())
+
+    def _row_values(self, db: PlanDatabase, table: str, ids: list[str]) -> Iterable[tuple[str, Any]]:
+        """The Y keys and values of these rows as the tables hold them."""
         names = self.columns(db, table).names
         found: dict[str, dict] = {}
         for start in range(0, len(ids), 500):
@@ -141,14 +177,14 @@ class PlanDoc:
         for row_id in ids:
             row = found.get(row_id)
             if row is None:
-                self._set(ymap, _key(row_id), 0, who)
+                yield _key(row_id), 0
                 continue
-            self._set(ymap, _key(row_id), 1, who)
+            yield _key(row_id), 1
             if table == "progress_update":
-                self._set(ymap, _key(row_id, ROW), {n: row[n] for n in names}, who)
+                yield _key(row_id, ROW), {n: row[n] for n in names}
             else:
                 for name in names:
-                    self._set(ymap, _key(row_id, name), row[name], who)
+                    yield _key(row_id, name), row[name]
 
     @staticmethod
     def _set(ymap: Map, key: str, value: Any, who: str) -> None:

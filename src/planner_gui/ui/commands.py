@@ -44,6 +44,9 @@ class PlanEvents(QObject):
     tasks_restructured = Signal(list)
     # the whole plan was replaced (import, restore, file changed by another process)
     plan_reset = Signal()
+    # the whole content was put back by an undo step (an import undone or redone):
+    # views re-read everything, but the undo history stays
+    content_replaced = Signal()
 
 
 class EditFieldsCommand(QUndoCommand):
@@ -318,3 +321,39 @@ class DeleteMilestoneCommand(_DeletePartCommand):
 
     def __init__(self, store: PlanStore, events: PlanEvents, milestone_id: str) -> None:
         super().__init__(store, events, milestone_id, _tr("Delete milestone"))
+
+
+class ReplaceContentCommand(QUndoCommand):
+    """An import (ledger, filled form, plan JSON) as one undo step.
+
+    The import itself has run before the command is pushed (its errors are
+    reported by the import's own dialog), so the first redo does nothing.
+    ``before`` is an in-memory copy of the file taken just before the import;
+    each step swaps it with the file's current content, so undo puts back the
+    plan exactly as it was and redo the plan exactly as imported, whatever
+    the import touched, and only one copy is held at a time.
+    """
+
+    def __init__(self, store: PlanStore, events: PlanEvents, before: PlanStore, text: str) -> None:
+        super().__init__(text)
+        self.store, self.events, self.saved = store, events, before
+        self.first = True
+
+    def _swap(self) -> None:
+        from planner_gui.store.backups import put_content
+        from planner_gui.store.ledger_apply import memory_copy
+
+        current = memory_copy(self.store)
+        put_content(self.store, self.saved.db.conn)
+        self.saved.close()
+        self.saved = current
+        self.events.content_replaced.emit()
+
+    def redo(self) -> None:
+        if self.first:
+            self.first = False
+            return
+        self._swap()
+
+    def undo(self) -> None:
+        self._swap()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
 from planner_gui.store.connection import backup_copy
+from planner_gui.store.ledger_apply import memory_copy
+from planner_gui.ui.file_dialogs import choose_file_to_open
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -50,12 +52,9 @@ def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | N
 def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm: bool = True) -> bool:
     """Replace the open plan with the plan in a JSON file, after asking."""
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import Plan JSON"),
-                                                str(window.settings.work_folder()), _tr(JSON_FILTER))
-        if not chosen:
+        source = choose_file_to_open(window, window.settings, _tr("Import Plan JSON"), _tr(JSON_FILTER))
+        if source is None:
             return False
-        window.settings.remember_folder(chosen)
-        source = Path(chosen)
     try:
         plan = json_format.read_file(source)
     except PlannerError as exc:
@@ -66,7 +65,7 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         box = QMessageBox(
             QMessageBox.Icon.Question, _tr("Replace the plan?"),
             _tr("Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\n"
-                "This cannot be undone with Edit > Undo; a copy of the file as it is now is kept "
+                "Edit > Undo takes the import back; a copy of the file as it is now is also kept "
                 "next to it.") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window,
         )
@@ -78,10 +77,11 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         backup_copy(store.db.conn, store.path.with_name(f"{store.path.name}.before-import-{stamp}.bak"))
+        before = memory_copy(store)  # for Edit ▸ Undo: the import is one undo step
         store.replace_plan(plan)
     except (OSError, PlannerError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("%s was not changed:\n%s") % (store.path, exc))
         return False
-    window.reload_plan()
+    window.push_import(before, _tr("Import %s") % source.name)
     window.statusBar().showMessage(_tr("Imported %s") % source, 5000)
     return True

@@ -44,7 +44,7 @@ from planner_gui.store.loading import no_cycle_collection
 from planner_gui.ui import menus, timeline, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
 from planner_gui.ui.chart_slot import ChartSlot, placeholder
-from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.commands import PlanEvents, ReplaceContentCommand
 from planner_gui.ui.plan_loading import UpdatesLoader
 from planner_gui.ui.plan_sync import refresh_item
 from planner_gui.ui.plan_tree import Column, Node
@@ -73,6 +73,7 @@ def _qdate(day: date) -> QDate:
 
 class MainWindow(RemembersLayout, QMainWindow):
     plan_ready = Signal()  # the plan's updates are all read and its figures shown
+    file_opened = Signal()  # the window shows another file (a live connection ends with its own)
 
     def __init__(self, store: PlanStore, settings: AppSettings | None = None) -> None:
         super().__init__()
@@ -306,6 +307,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.events.structure_changed.connect(self._on_structure_changed)
         self.events.tasks_restructured.connect(self._on_tasks_restructured)
         self.events.plan_reset.connect(self.reload_plan)
+        self.events.content_replaced.connect(self._on_content_replaced)
         self.tree_pane.filtered.connect(self._update_counts)
         self.tree_pane.filtered.connect(self._update_actions)
         self.tree_pane.current_changed.connect(self._show_current)
@@ -354,10 +356,13 @@ class MainWindow(RemembersLayout, QMainWindow):
     def apply_filter(self) -> None:
         self.tree_pane.apply_filter()
 
-    def reload_plan(self, new_file: bool = False) -> None:
+    def reload_plan(self, new_file: bool = False, keep_undo: bool = False) -> None:
         """Re-read everything after a file-level change (import, restore, another
-        process); ``new_file`` when another file was opened (areas start expanded)."""
-        self.undo_stack.clear()
+        process); ``new_file`` when another file was opened (areas start expanded);
+        ``keep_undo`` when an undo step itself put the content back (an import
+        undone or redone), so that the history before it still applies."""
+        if not keep_undo:
+            self.undo_stack.clear()
         keep = self._release_plan()
         if hasattr(self.detail, "set_store"):
             self.detail.set_store(self.store, self.events, self.undo_stack)
@@ -413,6 +418,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.reload_plan(new_file=True)
         self.set_read_only(bool(getattr(store, "read_only", False)))
         self.settings.add_recent_file(path)
+        self.file_opened.emit()
         return True
 
     def show_error(self, title: str, text: str) -> None:
@@ -459,6 +465,17 @@ class MainWindow(RemembersLayout, QMainWindow):
             self.show_error(self.tr("Not changed"), _message(errors[0]))
             return False
         return True
+
+    def push_import(self, before: PlanStore, text: str) -> None:
+        """Make an import that has just been written one undo step (``before``:
+        the in-memory copy of the file taken just before it), and show its result."""
+        if self.push(lambda: ReplaceContentCommand(self.store, self.events, before, text)):
+            self._on_content_replaced()
+        else:
+            self.reload_plan()
+
+    def _on_content_replaced(self) -> None:
+        self.reload_plan(keep_undo=True)
 
     def undo(self) -> None:
         self._step(self.undo_stack.undo, undoing=True)

@@ -6,11 +6,14 @@ office; changes from the office and the other connected copies are written
 into this file (sync.live.LiveTables) and the window re-reads the plan.
 When the office is away the window keeps working on its own file and the
 connection is tried again every half second; on reconnecting the two sides
-exchange what the other lacks.
+exchange what the other lacks. Opening another file in the window ends the
+connection (MainWindow.file_opened): it was the old file's copy's, and the
+office would otherwise take the new file's changes for that copy's.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -50,6 +53,7 @@ class LiveSession(QObject):
         self.window = window
         self.store = window.store
         self.connected = False
+        self.stopped = False
         self.status = ""
         self.doc = PlanDoc.load(self.store.db)
         self.tables = LiveTables(self.store, self.doc, who)
@@ -66,6 +70,7 @@ class LiveSession(QObject):
         self._flush.timeout.connect(self._send_local)
         self.store.db.commit_hooks.append(self._committed)
         window.installEventFilter(self)
+        window.file_opened.connect(self._file_opened)
         self.client.start(self.doc.update_since(None))
 
     def _committed(self, _db) -> None:
@@ -73,7 +78,21 @@ class LiveSession(QObject):
         if not self.tables._local:
             self._flush.start()
 
+    def _file_opened(self) -> None:
+        """The window opened another file: this connection was that file's
+        copy's, so it ends (what the old file changed is in its own log and
+        goes at its next connection or export)."""
+        if self.window.store is self.store:
+            return
+        self.stop()
+        if getattr(self.window, "live_session", None) is self:
+            self.window.live_session = None
+        self.window.statusBar().showMessage(
+            _tr("Disconnected from the office: another file was opened"))
+
     def _send_local(self) -> None:
+        if self.window.store is not self.store:
+            return  # the window has opened another file
         try:
             update = self.tables.flush_local()
         except PlannerError as exc:
@@ -90,6 +109,8 @@ class LiveSession(QObject):
             self._reload.start()
 
     def _show_remote(self) -> None:
+        if self.window.store is not self.store:
+            return
         try:
             changed = self.tables.commit_remote()
         except PlannerError as exc:
@@ -99,6 +120,8 @@ class LiveSession(QObject):
             self.window.reload_plan()
 
     def _status(self, text: str, connected: bool) -> None:
+        if self.stopped:
+            return  # a last word from the client's thread after the window let go
         self.connected, self.status = connected, text
         message = _tr("Connected to the office") if connected else (
             _tr("Working on this copy; the office is not connected (%s)")
@@ -106,8 +129,11 @@ class LiveSession(QObject):
         self.window.statusBar().showMessage(message)
 
     def stop(self) -> None:
+        self.stopped, self.connected = True, False
         if shiboken6.isValid(self.window):
             self.window.removeEventFilter(self)
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected (a test's window)
+                self.window.file_opened.disconnect(self._file_opened)
         if self._committed in self.store.db.commit_hooks:
             self.store.db.commit_hooks.remove(self._committed)
         self.client.stop()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.ui.busy import busy
+from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
@@ -245,14 +246,12 @@ class ImportPreviewDialog(QDialog):
 def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     """Choose a ledger/CSV/report form, preview the import, and apply it on request."""
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.store.ledger_apply import memory_copy
 
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import ledger"), str(window.settings.work_folder()),
-                                                _tr(IMPORT_FILTER))
-        if not chosen:
+        source = choose_file_to_open(window, window.settings, _tr("Import ledger"), _tr(IMPORT_FILTER))
+        if source is None:
             return False
-        window.settings.remember_folder(chosen)
-        source = Path(chosen)
     try:
         preview = prepare_import(source, window.store, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
@@ -276,11 +275,17 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
                               "Nothing was imported; import the file again to see an up-to-date preview."))
         return False
     try:
+        # the file as it is now, for Edit ▸ Undo (the import is one undo step)
+        before = memory_copy(window.store)
         message = apply_import(window.store.path, window.store, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
         return False
-    window.reload_plan()
+    if preview.replaces_empty or not preview.changes.is_empty():
+        window.push_import(before, _tr("Import %s") % source.name)
+    else:
+        before.close()
+        window.reload_plan()
     _status(window, message)
     return True
 
@@ -292,12 +297,9 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
     from planner_gui.exchange.ledger_import import apply_import, prepare_import
 
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("New plan from a ledger"),
-                                                str(window.settings.work_folder()), _tr(IMPORT_FILTER))
-        if not chosen:
+        source = choose_file_to_open(window, window.settings, _tr("New plan from a ledger"), _tr(IMPORT_FILTER))
+        if source is None:
             return None
-        window.settings.remember_folder(chosen)
-        source = Path(chosen)
     if target is None:
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), str(source.with_suffix(".sqlite")),
                                                 _tr(PLAN_FILTER))

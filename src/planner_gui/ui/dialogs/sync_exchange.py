@@ -27,6 +27,7 @@ from planner_gui.domain.errors import PlannerError
 from planner_gui.sync import copies
 from planner_gui.sync.packet import SUFFIX
 from planner_gui.sync.rights import OFFICE
+from planner_gui.ui.file_dialogs import choose_file_to_open
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -170,12 +171,9 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     if ensure_owner(window) is None:
         return False
     if source is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, _tr("Import changes"),
-                                                str(window.settings.work_folder()), _tr(PACKET_FILTER))
-        if not chosen:
+        source = choose_file_to_open(window, window.settings, _tr("Import changes"), _tr(PACKET_FILTER))
+        if source is None:
             return False
-        window.settings.remember_folder(chosen)
-        source = Path(chosen)
     try:
         preview = copies.import_packet(window.store, source, dry_run=True)
     except (OSError, PlannerError) as exc:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -40,6 +39,7 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.dates import resolve_deadline
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Area, Indicator, Plan, Task
+from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
@@ -177,11 +177,10 @@ class TextImportDialog(QDialog):
     # --- reading ---------------------------------------------------------------
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Open text file"), str(self.window.settings.work_folder()),
-                                                self.tr("Text files (*.txt);;All files (*)"))
-        if chosen:
-            self.window.settings.remember_folder(chosen)
-            self.load_file(Path(chosen))
+        chosen = choose_file_to_open(self, self.window.settings, self.tr("Open text file"),
+                                     self.tr("Text files (*.txt);;All files (*)"))
+        if chosen is not None:
+            self.load_file(chosen)
 
     def load_file(self, path: Path) -> bool:
         from planner_gui.exchange.intake.apply import read_text_file

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from planner_gui.domain.model import Indicator, ProgressUpdate
 from planner_gui.ui.editor.fields import format_number
+from planner_gui.ui.plan_tree import plain_tooltip
 
 DATE, PROGRESS, TEXT, PROBLEMS, NEXT_STEPS, REPORTER, HIGHLIGHT, READINGS = range(8)
+MAX_ROW_LINES = 6
 
 
 def readings_text(update: ProgressUpdate, indicators: list[Indicator]) -> str:
@@ -36,21 +38,28 @@ class HistoryView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        for column in (REPORTER, HIGHLIGHT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # The date and the figure always fit: sized to contents, these columns were
-        # measured before the rows came and showed "20…" and "8…".
+        # The date, the figure and the highlight mark always fit: sized to contents, these
+        # columns were measured before the rows came and showed "20…" and "8…". Their
+        # width is the cell's, not the header's (an elided header has its tooltip).
         metrics, padding = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
-        for column, sample in ((DATE, "2024-06-30"), (PROGRESS, "100%")):
-            label = self.history.headerData(column, Qt.Orientation.Horizontal)
-            width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(label)) + padding
+        for column, sample in ((DATE, "2024-06-30"), (PROGRESS, "100%"), (HIGHLIGHT, self.tr("Yes"))):
+            width = metrics.horizontalAdvance(sample) + padding
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
-        for column in (TEXT, PROBLEMS, NEXT_STEPS, READINGS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(column, max(180, header.fontMetrics().horizontalAdvance(
-                self.history.headerData(column, Qt.Orientation.Horizontal)) + padding))
-        header.setStretchLastSection(True)
+        # The text columns share what is left of the width (the editor is about 380 px
+        # wide in the first window at 1366×768: at 180 px each, 存在问题 and the rest fell
+        # off the right); a header or cell too narrow for its text is elided, and its
+        # tooltip holds the whole text.
+        for column in (TEXT, PROBLEMS, NEXT_STEPS, REPORTER, READINGS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(2 * header.fontMetrics().horizontalAdvance("…") + padding // 2)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setStretchLastSection(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        for column in range(self.history.columnCount()):
+            label = self.history.headerData(column, Qt.Orientation.Horizontal)
+            self.history.setHeaderData(column, Qt.Orientation.Horizontal, plain_tooltip(label),
+                                       Qt.ItemDataRole.ToolTipRole)
 
     def set_updates(self, updates: list[ProgressUpdate], indicators: list[Indicator]) -> None:
         self._wanted = (tuple(updates), tuple(indicators))
@@ -84,11 +93,22 @@ class HistoryView(QTableView):
             for text in cells:
                 item = QStandardItem(text)  # plain text: never interpreted as HTML
                 item.setEditable(False)
-                item.setToolTip("")
+                item.setToolTip(plain_tooltip(text))  # the whole text of an elided cell, shown literally
                 row.append(item)
             row[PROGRESS].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.history.appendRow(row)
+        # a column no update fills (no highlight, a task without indicators) gives its
+        # width to the others
+        for column in (HIGHLIGHT, READINGS):
+            self.setColumnHidden(column, not any(self.history.item(row, column).text()
+                                                 for row in range(self.history.rowCount())))
         self.resizeRowsToContents()
+        # a long text in a narrow column would make one row taller than the table:
+        # at most a few lines each, the rest elided (and in the tooltip)
+        tallest = MAX_ROW_LINES * self.fontMetrics().lineSpacing() + 8
+        for row in range(self.history.rowCount()):
+            if self.rowHeight(row) > tallest:
+                self.setRowHeight(row, tallest)
 
     def row_texts(self) -> list[list[str]]:
         """The cells, for tests and copying (filled first if the table is hidden)."""
