@@ -92,7 +92,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     if args.out is None:
-        sys.stdout.write(json_format.dumps(plan))
+        json_format.dump(plan, sys.stdout)
     else:
         json_format.write_file(plan, args.out)
         print(fill(_tr("wrote %1"), args.out))

@@ -29,7 +29,7 @@ def exact_updates(task: Task) -> dict[str, dict[str, str]]:
     return found
 
 
-def restore_updates(history: list[dict[str, Any]], records: dict[str, dict[str, Any]]) -> None:
+def restore_updates(history: list[Any], records: dict[str, dict[str, Any]]) -> None:
     """Put the exact texts back into history rows (read from the sheet) whose cells are unedited."""
     exact_of = {task_id: record["exact_updates"] for task_id, record in records.items()
                 if isinstance(record, dict) and isinstance(record.get("exact_updates"), dict)}

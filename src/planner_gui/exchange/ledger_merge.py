@@ -362,20 +362,21 @@ class _Merger:
         self.changes.new_updates.append(NewUpdate(task.id, task.title, update, row.where()))
 
     def _history(self) -> None:
-        """Updates in the history sheet that the plan does not hold yet (by id)."""
+        """Updates in the history sheet that the plan does not hold yet (by id). The rows' fields are
+        read as attributes: ``item["…"]`` is a Python method call each, for 200,000 rows."""
         for item in self.ledger.history:
-            task = self.tasks.get(item["task_id"])
-            if task is None or item["id"] in self.used_ids:  # held already, or twice in the file
+            task = self.tasks.get(item.task_id)
+            if task is None or item.id in self.used_ids:  # held already, or twice in the file
                 continue
-            update = ProgressUpdate(date=item["date"], progress=item["progress"], text=item["text"],
-                                    problems=item["problems"], next_steps=item["next_steps"],
-                                    reporter=item["reporter"], highlight=item["highlight"],
-                                    readings={k: v for k, v in item["readings"].items()
+            update = ProgressUpdate(date=item.date, progress=item.progress, text=item.text,
+                                    problems=item.problems, next_steps=item.next_steps,
+                                    reporter=item.reporter, highlight=item.highlight,
+                                    readings={k: v for k, v in item.readings.items()
                                               if any(i.name == k for i in task.indicators)})
-            if item["id"] and item["id"] not in self.used_ids:
-                update.id = item["id"]
+            if item.id and item.id not in self.used_ids:
+                update.id = item.id
             self.used_ids.add(update.id)
-            self.changes.new_updates.append(NewUpdate(task.id, task.title, update, item["where"]))
+            self.changes.new_updates.append(NewUpdate(task.id, task.title, update, item.where))
 
 
     def _indicators(self) -> None:
