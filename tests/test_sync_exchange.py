@@ -460,3 +460,41 @@ def test_an_edit_outlives_the_baseline_of_a_copy_the_old_version_changed(tmp_pat
             assert (task.progress, task.leader) == (40, "督查室改的")
             results.add(task_of_unit(store, CULTURE).leader)
     assert results <= {"旧版改的", full_plan().areas[0].tasks[0].subtasks[0].leader}
+
+
+def test_replacing_the_whole_plan_lists_every_row_gone_and_come_and_keeps_the_triggers(tmp_path):
+    """replace_plan (init, import-json, a ledger into an empty plan) marks rows set-based with
+    the triggers off; what goes and what comes must still reach the next packet, and a
+    failure half-way must leave the triggers as they were."""
+    from planner_gui.plan_files import init_file
+
+    store = init_file(tmp_path / "plan.sqlite")
+    try:
+        plan = store.load_plan()
+        gone = plan.areas[0].tasks[0].id
+        plan.areas[0].tasks.pop(0)
+        kept_task = plan.areas[0].tasks[0].id
+        store.db.execute("DELETE FROM sync_dirty")
+        store.replace_plan(plan)
+        listed = {(tbl, item) for tbl, item in store.db.execute("SELECT tbl, id FROM sync_dirty")}
+        assert ("task", gone) in listed
+        assert ("task", kept_task) in listed
+        assert ("plan", plan.id) in listed
+        triggers = store.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND name LIKE 'sync_%'").fetchone()[0]
+        assert triggers == 18
+        # after the bulk replace, a single edit is listed by its trigger again
+        store.db.execute("DELETE FROM sync_dirty")
+        store.edit("task", kept_task, title="改过的标题")
+        assert set(store.db.execute("SELECT tbl, id FROM sync_dirty").fetchall()) == {
+            ("task", kept_task), ("plan", plan.id)}  # an edit also stamps the plan's modified time
+        # a failing replace rolls the dropped triggers back with everything else
+        broken = store.load_plan()
+        broken.areas[1].tasks[0].id = kept_task  # two tasks, one id
+        with pytest.raises(Exception):  # noqa: B017 - whichever error the store gives
+            store.replace_plan(broken)
+        assert store.db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                "AND name LIKE 'sync_%'").fetchone()[0] == 18
+        assert store.load_plan().areas[0].tasks[0].title == "改过的标题"
+    finally:
+        store.close()

@@ -45,7 +45,7 @@ from planner_gui.store.loading import (
     load_updates,
     no_cycle_collection,
 )
-from planner_gui.store.schema import TABLES
+from planner_gui.store.schema import TABLES, rows_marked_in_bulk
 
 # Children of up to this many tasks are asked for by id, more by a condition.
 IDS_IN_QUERY_MAX = 500
@@ -318,7 +318,7 @@ class PlanStore:
 
     def replace_plan(self, plan: Plan) -> None:
         """Make the file hold exactly ``plan`` (used by init and import-json)."""
-        with transaction(self.db):
+        with transaction(self.db), rows_marked_in_bulk(self.db):
             for table in ("progress_update", "milestone", "indicator", "task", "area", "plan"):
                 self.db.execute(f"DELETE FROM {table}")
             now = _now()
