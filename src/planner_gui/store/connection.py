@@ -110,6 +110,39 @@ def inspection_uri(path: Path, header: bytes) -> str:
     return uri
 
 
+WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def refuse_foreign_wal(path: Path, header: bytes) -> None:
+    """Refuse a file beside which lies a -wal journal that cannot be its own,
+    before SQLite reads it: SQLite would replay another database's WAL onto
+    this file (a plan copied over an older one, the old -wal left behind), and
+    switching a rollback-mode file to WAL would do the same. A WAL names no
+    database, so what can be told is told: a -wal that is not a WAL journal,
+    one beside a file that is not in WAL mode, and one of another page size.
+    An empty -wal holds nothing and is left alone."""
+    wal = Path(f"{path}-wal")
+    try:
+        with wal.open("rb") as handle:
+            wal_header = handle.read(32)
+    except OSError:
+        return  # none (or unreadable: SQLite then refuses the file with its own reason)
+    if not wal_header:
+        return
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if len(wal_header) < 32 or int.from_bytes(wal_header[:4], "big") not in WAL_MAGIC:
+        reason = "is not an SQLite WAL journal"
+    elif header[18:20] != b"\x02\x02":
+        reason = "belongs to another database (this file is not in WAL mode)"
+    elif int.from_bytes(wal_header[8:12], "big") != page_size:
+        reason = "belongs to another database (its page size differs)"
+    else:
+        return
+    raise BadFileError(path, f"has a journal {wal.name} beside it that {reason}; "
+                             "move that file away to open this one")
+
+
 def inspect_file(path: Path) -> int:
     """Check an existing file without changing it; return its schema version.
 
@@ -133,6 +166,7 @@ def inspect_file(path: Path) -> int:
         raise BadFileError(path, "is not a planner-gui plan (not an SQLite database)")
     if len(header) < 100:
         raise BadFileError(path, "is truncated (shorter than an SQLite header)")
+    refuse_foreign_wal(path, header)
     try:
         conn = sqlite3.connect(inspection_uri(path, header), uri=True)
     except sqlite3.Error as exc:
