@@ -98,7 +98,7 @@ def test_an_unchanged_export_imports_nothing_and_dry_run_changes_nothing(store, 
     before = count_updates(store)
     assert main(["import-xlsx", "--db", str(store.path), str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "1 new updates" in out and "dry run" in out
+    assert "1 new update," in out and "1 new updates" not in out and "dry run" in out
     assert count_updates(store) == before
     untouched = export_ledger(store.load_plan(), tmp_path / "same.xlsx", AS_OF)
     assert prepare_import(untouched, store, today=date(2024, 7, 10)).changes.is_empty()

@@ -30,6 +30,11 @@ from planner_gui.store import PlanStore
 from planner_gui.store.ledger_apply import apply_changes, memory_copy, memory_store
 
 
+def counted(count: int, word: str) -> str:
+    """"1 new update", "2 new updates": the command line's counts read as English."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 @dataclass
 class ImportPreview:
     file: Path
@@ -48,12 +53,12 @@ class ImportPreview:
         if self.new_file or self.replaces_empty:
             r = self.result
             updates = sum(len(t.updates) for t in r.walk_tasks())
-            return [f"{self.file}: a new plan {r.title!r} ({r.year}) with {len(r.areas)} areas, "
-                    f"{sum(1 for _ in r.walk_tasks())} tasks, {updates} updates"] + [
+            return [f"{self.file}: a new plan {r.title!r} ({r.year}) with {counted(len(r.areas), 'area')}, "
+                    f"{counted(sum(1 for _ in r.walk_tasks()), 'task')}, {counted(updates, 'update')}"] + [
                 f"problem: {p}" for p in c.problems]
-        lines = [f"{self.file}: {counts['new_areas']} new areas, {counts['new_tasks']} new tasks, "
-                 f"{counts['changed_fields']} changed fields, {counts['new_updates']} new updates, "
-                 f"{counts['conflicts']} conflicts, {counts['problems']} problems"]
+        lines = [f"{self.file}: {counted(counts['new_areas'], 'new area')}, {counted(counts['new_tasks'], 'new task')}, "
+                 f"{counted(counts['changed_fields'], 'changed field')}, {counted(counts['new_updates'], 'new update')}, "
+                 f"{counted(counts['conflicts'], 'conflict')}, {counted(counts['problems'], 'problem')}"]
         lines += [f"note: {n}" for n in c.notes]
         lines += [f"new area: {a.name} ({sum(1 for _ in a.walk_tasks())} tasks)" for a in c.new_areas]
         lines += [str(x) for x in (*c.new_tasks, *c.field_changes, *c.new_updates)]
@@ -270,11 +275,11 @@ def _apply_preview(path: Path | str, store: PlanStore | None, preview: ImportPre
         store.replace_plan(preview.result)
         tasks = sum(1 for _ in preview.result.walk_tasks())
         return (f"imported {preview.file.name} into the empty plan in {path}: {preview.result.title} "
-                f"({preview.result.year}), {len(preview.result.areas)} areas, {tasks} tasks")
+                f"({preview.result.year}), {counted(len(preview.result.areas), 'area')}, {counted(tasks, 'task')}")
     if preview.changes.is_empty():
         return f"nothing imported into {path}"
     _backup(store, "before-import")
     _apply(store, preview.changes)
-    return (f"imported {preview.file.name} into {path}: {counts['new_tasks']} new tasks, "
-            f"{counts['changed_fields']} changed fields, {counts['new_updates']} new updates"
-            + (f"; {counts['conflicts']} conflicts left as they were" if counts["conflicts"] else ""))
+    return (f"imported {preview.file.name} into {path}: {counted(counts['new_tasks'], 'new task')}, "
+            f"{counted(counts['changed_fields'], 'changed field')}, {counted(counts['new_updates'], 'new update')}"
+            + (f"; {counted(counts['conflicts'], 'conflict')} left as they were" if counts["conflicts"] else ""))
