@@ -498,3 +498,19 @@ def test_replacing_the_whole_plan_lists_every_row_gone_and_come_and_keeps_the_tr
         assert store.load_plan().areas[0].tasks[0].title == "改过的标题"
     finally:
         store.close()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes (POSIX)")
+def test_a_pipe_or_device_as_a_packet_is_refused_without_reading_it(tmp_path):
+    import os
+
+    from planner_gui.sync import packet
+
+    fifo = tmp_path / "from-usb.plansync"
+    os.mkfifo(fifo)  # opening it would wait for a writer for ever
+    with pytest.raises(BadFileError, match="not a regular file"):
+        packet.read(fifo)
+    zero = tmp_path / "zero.plansync"
+    zero.symlink_to("/dev/zero")  # reading it would never end
+    with pytest.raises(BadFileError, match="not a regular file"):
+        packet.read(zero)

@@ -41,11 +41,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner_gui.domain.errors import BadFileError
+from planner_gui.exchange.input_limits import read_input
 
 MAGIC = b"PLANSYNC1\n"
 SUFFIX = ".plansync"
 _MAC_SIZE = 32
 _HEADER_MAX = 1 << 20
+# Everything of a 10,000-task plan with a year of updates is about 27 MB (BENCHMARKS.md).
+MAX_PACKET_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -141,11 +144,6 @@ def verify(path: Path, found: Unverified, plan_id: str, plan_title: str, key: by
 
 
 def read(path: Path) -> Unverified:
-    try:
-        return parse(path, Path(path).read_bytes())
-    except IsADirectoryError:
-        raise BadFileError(path, "is a folder, not a sync packet") from None
-    except FileNotFoundError:
-        raise BadFileError(path, "does not exist") from None
-    except OSError as exc:
-        raise BadFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+    # through the importers' one reader: a pipe or device is refused instead of read for
+    # ever, and a packet beyond MAX_PACKET_BYTES is refused before it is held in memory
+    return parse(path, read_input(path, MAX_PACKET_BYTES))
