@@ -91,6 +91,7 @@ def test_an_office_and_two_departments_end_with_one_plan_offline_and_live(tmp_pa
         deadline = time.monotonic() + 20
         while "文旅局八月进展" not in updates(plan_json(office)) and time.monotonic() < deadline:
             time.sleep(0.2)  # the server writes what it receives within its poll interval
+        assert "文旅局八月进展" in updates(plan_json(office)), "the server never wrote what it received"
         run("sync", "join", "--db", str(files[COMMERCE]), "--url", url, "--once")
     finally:
         server.send_signal(signal.SIGINT)
