@@ -74,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     path = db_path(args)
     if args.db is None:  # the data folder is made on first use; a folder the user names must exist
