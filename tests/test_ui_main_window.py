@@ -190,7 +190,10 @@ def test_plan_json_export_then_import_restores_the_plan(window, tmp_path, answer
     assert json_io.import_plan_json(window, exported)
     assert [t.title for t in reread(window.store.path).walk_tasks()] == original
     assert window.undo_stack.count() == 2  # the delete, then the import as one step (issue 22)
-    backups = list(tmp_path.glob("plan.sqlite.before-import-*.bak"))
+    assert not list(tmp_path.glob("*.bak"))  # nothing beside the plan: the backup is in the data folder
+    from planner_gui.store.backups import list_backups
+
+    backups = [b.path for b in list_backups(window.store.path) if b.reason == "before-import"]
     assert len(backups) == 1
     with PlanStore.open(backups[0]) as before:
         assert len(before.load_plan().areas) == areas - 1  # the file as it was before the import

@@ -101,14 +101,14 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 def cmd_import_json(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
+    from planner_gui.services.backup import backup_before_import
     from planner_gui.store import PlanStore
-    from planner_gui.store.backups import backup_before
 
     plan = json_format.read_file(args.file)
     path = db_path(args)
     if path.exists():
         with PlanStore.open(path) as store:
-            backup_before(store, "before-import")
+            backup_before_import(store)
             store.replace_plan(plan)
     else:
         PlanStore.create(path, plan).close()
