@@ -63,3 +63,17 @@ def test_command_line_and_window_json_imports_leave_the_same_plan_and_backup(qtb
              for p in (by_cli, by_window)]
     assert kinds[0] == kinds[1] == [("before-import", list_backups(by_cli)[0].path.parent.parent)]
     assert not list(tmp_path.glob("*.bak"))
+
+
+def test_command_line_and_window_call_the_same_json_import_service(qtbot, tmp_path, monkeypatch):
+    from planner_gui.services import import_json
+
+    calls = []
+    real = import_json.apply
+    monkeypatch.setattr(import_json, "apply", lambda store, plan: calls.append(store.path.name) or real(store, plan))
+    source, _ = smaller_plan_json(tmp_path)
+    init_file(tmp_path / "cli.sqlite").close()
+    assert main(["import-json", "--db", str(tmp_path / "cli.sqlite"), str(source)]) == 0
+    window = make_window(qtbot, tmp_path / "window.sqlite", tmp_path / "settings.ini")
+    assert json_io.import_plan_json(window, source, confirm=False)
+    assert calls == ["cli.sqlite", "window.sqlite"]

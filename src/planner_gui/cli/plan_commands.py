@@ -100,16 +100,14 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    from planner_gui.exchange import json_format
-    from planner_gui.services.backup import backup_before_import
+    from planner_gui.services import import_json
     from planner_gui.store import PlanStore
 
-    plan = json_format.read_file(args.file)
+    plan = import_json.prepare(args.file)
     path = db_path(args)
     if path.exists():
         with PlanStore.open(path) as store:
-            backup_before_import(store)
-            store.replace_plan(plan)
+            import_json.apply(store, plan)
     else:
         PlanStore.create(path, plan).close()
     print(fill(_tr("imported %1 into %2: %3 areas, %4 tasks"), args.file, path, len(plan.areas),

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
-from planner_gui.services.backup import backup_before_import
+from planner_gui.services import import_json
 from planner_gui.store.ledger_apply import memory_copy
 from planner_gui.ui.file_dialogs import choose_file_to_open
 
@@ -56,7 +56,7 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         if source is None:
             return False
     try:
-        plan = json_format.read_file(source)
+        plan = import_json.prepare(source)
     except PlannerError as exc:
         window.show_error(_tr("Cannot import"), str(exc))
         return False
@@ -75,9 +75,8 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
             return False
     store = window.store
     try:
-        backup_before_import(store)  # File > Restore from backup finds it
         before = memory_copy(store)  # for Edit ▸ Undo: the import is one undo step
-        store.replace_plan(plan)
+        import_json.apply(store, plan)  # backs up first: File > Restore from backup finds it
     except (OSError, PlannerError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("%s was not changed:\n%s") % (store.path, exc))
         return False
