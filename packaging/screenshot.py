@@ -33,7 +33,7 @@ def main(argv: list[str]) -> int:
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     from PySide6.QtCore import QSettings
 
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
     from planner_gui.ui.application import make_application
     from planner_gui.ui.i18n import install_translator
     from planner_gui.ui.main_window import MainWindow

@@ -348,9 +348,9 @@ TRANSLATIONS: dict[str, str] = {
     "Import failed": "导入失败",
     "Imported %s": "已导入 %s",
     "Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\nEdit > Undo "
-    "takes the import back; a copy of the file as it is now is also kept next to it.":
+    "takes the import back; a backup of the file as it is now is also kept (File > Restore from backup).":
         "将 %s 的全部内容替换为计划“%s”（来自 %s，%d 个方面，%d 项任务）吗？\n\n"
-        "可通过“编辑 > 撤销”撤回此次导入；当前文件的副本也会保存在其旁边。",
+        "可通过“编辑 > 撤销”撤回此次导入；当前文件也会先备份（文件 > 从备份恢复）。",
     "Replace the plan?": "替换计划吗？",
     "Wrote %s": "已写入 %s",
     # --- ledger and report forms ------------------------------------------------------------

@@ -93,7 +93,7 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def bundled_store(db_path):
     """A fresh file holding the bundled 2024 plan."""
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(db_path)
     yield store

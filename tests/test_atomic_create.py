@@ -15,7 +15,7 @@ import time
 import pytest
 
 from planner_gui.domain.errors import PlannerError
-from planner_gui.plan_files import init_file, open_or_create
+from planner_gui.services.plan_files import init_file, open_or_create
 from planner_gui.store import PlanStore
 
 from factories import full_plan

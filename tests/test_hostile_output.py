@@ -48,7 +48,7 @@ def test_forms_are_written_for_units_with_control_characters_and_device_names(tm
 
 @pytest.fixture
 def escaped_plan(tmp_path):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     path = tmp_path / "plan.sqlite"
     store = init_file(path)

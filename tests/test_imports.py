@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 
 
 def test_the_ledger_is_written_and_read_without_numpy_or_openpyxl(tmp_path):

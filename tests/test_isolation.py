@@ -20,7 +20,7 @@ from home_guard import (
     snapshot,
 )
 from planner_gui.paths import data_dir
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import backups
 
 FOLDER_VARIABLES = ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "PLANNER_GUI_DATA_DIR")

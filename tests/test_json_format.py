@@ -34,7 +34,7 @@ def test_round_trip_keeps_every_field():
 
 
 def test_the_bundled_plan_reads_and_states_the_seed_figures():
-    from planner_gui.plan_files import bundled_plan
+    from planner_gui.services.plan_files import bundled_plan
 
     plan = bundled_plan()
     assert plan.title == "丰台区2024年度重点工作任务"

@@ -146,7 +146,7 @@ def test_1_a_ledger_imported_into_an_empty_plan_in_the_window_is_the_ledgers_pla
 
     from planner_gui.exchange import json_format
     from planner_gui.exchange.ledger_export import export_ledger
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     from factories import full_plan
 

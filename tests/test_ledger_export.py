@@ -117,7 +117,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
 
 
 def test_export_xlsx_command_writes_the_ledger_in_english(tmp_path, capsys):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     db = tmp_path / "plan.sqlite"
     init_file(db).close()

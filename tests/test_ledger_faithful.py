@@ -14,7 +14,7 @@ from planner_gui.cli.main import main
 from planner_gui.exchange import json_format
 from planner_gui.exchange.ledger_csv import read_csv_rows
 from planner_gui.exchange.ledger_export import export_ledger
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore
 
 from factories import full_plan

@@ -147,7 +147,7 @@ def _zip_not_excel(path):
     (lambda p: (p.write_bytes(b"\x89PNG\r\n\x1a\n\0\0"), p.rename(p.with_suffix(".csv")))[1], "not a text"),
 ])
 def test_bad_files_get_one_line_and_change_nothing(tmp_path, capsys, make, reason):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     db = tmp_path / "plan.sqlite"
     init_file(db).close()

@@ -9,7 +9,7 @@ import pytest
 
 from planner_gui.cli.main import main
 from planner_gui.domain.model import Area
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore, filesystems
 from planner_gui.store.connection import SaveError
 

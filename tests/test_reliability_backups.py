@@ -14,7 +14,7 @@ import pytest
 from planner_gui.cli.main import main
 from planner_gui.domain.errors import BadFileError
 from planner_gui.exchange import json_format
-from planner_gui.plan_files import open_or_create
+from planner_gui.services.plan_files import open_or_create
 from planner_gui.store import PlanStore, backups
 
 from factories import full_plan

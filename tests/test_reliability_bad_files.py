@@ -26,7 +26,7 @@ PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(64))
 
 
 def _plan_bytes(tmp_path: Path) -> bytes:
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     path = tmp_path / "source" / "real.sqlite"
     path.parent.mkdir()

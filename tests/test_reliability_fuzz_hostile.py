@@ -236,7 +236,7 @@ def xlsx_case(parts: dict[str, bytes], seed: int, folder: Path, store) -> None:
 
 @pytest.fixture(scope="module")
 def open_plan(tmp_path_factory):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(tmp_path_factory.mktemp("plan") / "plan.sqlite")
     yield store

@@ -46,7 +46,7 @@ def test_any_text_gives_a_proposal_or_a_clear_error(text, year):
 
 @pytest.fixture(scope="module")
 def scratch_store(tmp_path_factory):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(tmp_path_factory.mktemp("intake") / "plan.sqlite")
     store.db.execute("PRAGMA synchronous = OFF")  # speed only; durability is tested elsewhere

@@ -140,7 +140,7 @@ def test_twenty_levels_of_subtasks_are_still_a_plan():
 
 @pytest.fixture(scope="module")
 def scratch_store(tmp_path_factory):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(tmp_path_factory.mktemp("fuzz") / "fuzz.sqlite", empty=True, year=2024)
     store.db.execute("PRAGMA synchronous = OFF")  # speed only; durability is tested elsewhere

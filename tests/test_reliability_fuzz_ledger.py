@@ -83,7 +83,7 @@ def folder(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def open_plan(tmp_path_factory):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(tmp_path_factory.mktemp("plan") / "plan.sqlite")
     yield store

@@ -83,7 +83,7 @@ def test_a_task_title_with_markup_is_never_rendered_as_rich_text(qtbot, tmp_path
 
     monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Ok)
     path = tmp_path / "plan.sqlite"
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     with init_file(path) as store:
         task = next(store.load_plan().walk_tasks())

@@ -224,7 +224,7 @@ def test_starting_the_program_on_a_file_open_elsewhere_offers_read_only(qtbot, t
 
     from PySide6.QtWidgets import QApplication
 
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
     from planner_gui.ui import application
     from planner_gui.ui.main_window import MainWindow
 
@@ -283,7 +283,7 @@ def test_save_a_copy_elsewhere_works_when_the_disk_is_full_and_explains_a_bad_pl
 def test_a_file_the_user_cannot_write_opens_read_only_in_the_window_with_a_note(
     qtbot, tmp_path, boxes, monkeypatch
 ):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     shown, _ = boxes
     path = tmp_path / "plan.sqlite"

@@ -14,7 +14,7 @@ from ui_window_helpers import make_window
 @pytest.fixture
 def window(qtbot, tmp_path):
     path = tmp_path / "plan.sqlite"
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     with init_file(path) as store:
         ids = prepare_bundled(store)

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 from planner_gui.domain.model import ProgressUpdate
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore
 
 

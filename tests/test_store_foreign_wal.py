@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner_gui.domain.errors import BadFileError
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore
 
 

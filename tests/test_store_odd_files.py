@@ -14,7 +14,7 @@ import pytest
 
 from planner_gui.domain.errors import BadFileError, PlannerError
 from planner_gui.domain.model import ProgressUpdate
-from planner_gui.plan_files import init_file, open_or_create
+from planner_gui.services.plan_files import init_file, open_or_create
 from planner_gui.store import PlanStore, backups
 
 

@@ -466,7 +466,7 @@ def test_replacing_the_whole_plan_lists_every_row_gone_and_come_and_keeps_the_tr
     """replace_plan (init, import-json, a ledger into an empty plan) marks rows set-based with
     the triggers off; what goes and what comes must still reach the next packet, and a
     failure half-way must leave the triggers as they were."""
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(tmp_path / "plan.sqlite")
     try:

@@ -37,7 +37,7 @@ def language(request, qapp):
 
 
 def history_in_first_window(qtbot, tmp_path, width: int, height: int) -> HistoryView:
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     store = init_file(tmp_path / "plan.sqlite")
     task = next(t for t in store.load_plan().walk_tasks() if t.indicators)

@@ -58,7 +58,7 @@ def test_renaming_a_task_in_the_tree_writes_the_file_and_ctrl_z_restores_it(wind
 
 def test_deleting_asks_first_and_undo_brings_the_task_back_with_its_updates(qtbot, tmp_path, answers):
     path = tmp_path / "plan.sqlite"
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     with init_file(path) as store:
         task = next(t for t in store.load_plan().walk_tasks() if t.title.startswith("国家自然博物馆"))
@@ -128,7 +128,7 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
     errors: list[tuple[str, str]] = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append((title, text)))
     second = tmp_path / "second.sqlite"
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     init_file(second, empty=True, year=2025).close()
     assert window.open_file(second)
@@ -190,7 +190,10 @@ def test_plan_json_export_then_import_restores_the_plan(window, tmp_path, answer
     assert json_io.import_plan_json(window, exported)
     assert [t.title for t in reread(window.store.path).walk_tasks()] == original
     assert window.undo_stack.count() == 2  # the delete, then the import as one step (issue 22)
-    backups = list(tmp_path.glob("plan.sqlite.before-import-*.bak"))
+    assert not list(tmp_path.glob("*.bak"))  # nothing beside the plan: the backup is in the data folder
+    from planner_gui.store.backups import list_backups
+
+    backups = [b.path for b in list_backups(window.store.path) if b.reason == "before-import"]
     assert len(backups) == 1
     with PlanStore.open(backups[0]) as before:
         assert len(before.load_plan().areas) == areas - 1  # the file as it was before the import
@@ -240,7 +243,7 @@ def test_start_up_on_a_damaged_file_names_it_and_quits_with_1(qapp, tmp_path, mo
 def test_start_up_on_a_damaged_file_can_open_another(qapp, tmp_path, monkeypatch, answers):
     from PySide6.QtWidgets import QFileDialog
 
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
     from planner_gui.ui.application import choose_start_file
 
     broken = tmp_path / "damaged.sqlite"
@@ -441,7 +444,7 @@ def test_opening_another_file_lets_go_of_the_shown_plan_at_once(window, tmp_path
 
     from planner_gui.domain.model import Area, Plan, Task
     from planner_gui.domain.progress import TaskFigures
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
     from planner_gui.ui.plan_tree import Node
 
     second = tmp_path / "second.sqlite"

@@ -16,7 +16,7 @@ from tests.ui_window_helpers import reread, run_pending_events
 from planner_gui.demo import write_demo
 from planner_gui.domain.model import ProgressUpdate
 from planner_gui.domain.progress import evaluate_plan, status_word
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore
 from planner_gui.ui import plan_loading
 from planner_gui.ui.plan_tree import PROGRESS_ROLE, Column

@@ -152,7 +152,7 @@ def test_dropping_a_task_on_another_area_or_task_moves_it_there(window, qtbot):
 
 
 def test_filter_by_leader_unit_and_area(qtbot, tmp_path):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     path = tmp_path / "plan.sqlite"
     with init_file(path) as store:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from planner_gui.domain.model import ProgressUpdate
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from tools import required_tool
 
 TOOLS = ("Xvfb", "xdotool", "import", "identify")

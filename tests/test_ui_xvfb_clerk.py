@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from test_ui_xvfb import TOOLS, wait_for, xdotool
 
 pytestmark = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 
-from planner_gui.plan_files import init_file
+from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore
 
 

@@ -2429,10 +2429,10 @@ is on a network share (%2). SQLite cannot keep a file there safe from two PCs wr
         <message>
             <source>Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?
 
-Edit &gt; Undo takes the import back; a copy of the file as it is now is also kept next to it.</source>
+Edit &gt; Undo takes the import back; a backup of the file as it is now is also kept (File &gt; Restore from backup).</source>
             <translation>将 %s 的全部内容替换为计划“%s”（来自 %s，%d 个方面，%d 项任务）吗？
 
-可通过“编辑 &gt; 撤销”撤回此次导入；当前文件的副本也会保存在其旁边。</translation>
+可通过“编辑 &gt; 撤销”撤回此次导入；当前文件也会先备份（文件 &gt; 从备份恢复）。</translation>
         </message>
         <message>
             <source>Replace the plan?</source>

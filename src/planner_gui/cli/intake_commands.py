@@ -90,9 +90,9 @@ def cmd_import_text(args: argparse.Namespace) -> int:
         raise FormatError(str(args.file), _tr("no areas or tasks found in the text; nothing added"))
     if existing_year is not None:
         with PlanStore.open(path) as store:
-            from planner_gui.store.backups import backup_before
+            from planner_gui.services.backup import backup_before_import
 
-            backup_before(store, "before-import")
+            backup_before_import(store)
             result = add_proposal(store, plan)
         message = fill(_tr("added %1 tasks to %2: %3 new areas, %4 matched existing areas"),
                        result.tasks_added, path, result.areas_added, result.areas_reused)

@@ -74,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     path = db_path(args)
     if args.db is None:  # the data folder is made on first use; a folder the user names must exist
@@ -100,16 +100,14 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import_json(args: argparse.Namespace) -> int:
-    from planner_gui.exchange import json_format
+    from planner_gui.services import import_json
     from planner_gui.store import PlanStore
-    from planner_gui.store.backups import backup_before
 
-    plan = json_format.read_file(args.file)
+    plan = import_json.prepare(args.file)
     path = db_path(args)
     if path.exists():
         with PlanStore.open(path) as store:
-            backup_before(store, "before-import")
-            store.replace_plan(plan)
+            import_json.apply(store, plan)
     else:
         PlanStore.create(path, plan).close()
     print(fill(_tr("imported %1 into %2: %3 areas, %4 tasks"), args.file, path, len(plan.areas),

@@ -53,7 +53,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _open_store(path: Path | None) -> PlanStore:
-    from planner_gui.plan_files import open_or_create
+    from planner_gui.services.plan_files import open_or_create
 
     return open_or_create(path)
 

@@ -2,13 +2,13 @@
 and `planner-cli export-json` (exchange/json_format), behind file dialogs.
 
 Importing replaces the whole plan, which the undo stack cannot hold, so the
-window asks first and keeps a copy of the file as it was next to it.
+window asks first and takes a rotated backup in the data folder
+(services.backup, as `planner-cli import-json` does).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
-from planner_gui.store.connection import backup_copy
+from planner_gui.services import import_json
 from planner_gui.store.ledger_apply import memory_copy
 from planner_gui.ui.file_dialogs import choose_file_to_open
 
@@ -56,7 +56,7 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         if source is None:
             return False
     try:
-        plan = json_format.read_file(source)
+        plan = import_json.prepare(source)
     except PlannerError as exc:
         window.show_error(_tr("Cannot import"), str(exc))
         return False
@@ -65,8 +65,8 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         box = QMessageBox(
             QMessageBox.Icon.Question, _tr("Replace the plan?"),
             _tr("Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\n"
-                "Edit > Undo takes the import back; a copy of the file as it is now is also kept "
-                "next to it.") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
+                "Edit > Undo takes the import back; a backup of the file as it is now is also kept "
+                "(File > Restore from backup).") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,11 +74,9 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
     store = window.store
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
-        backup_copy(store.db.conn, store.path.with_name(f"{store.path.name}.before-import-{stamp}.bak"))
         before = memory_copy(store)  # for Edit ▸ Undo: the import is one undo step
-        store.replace_plan(plan)
+        import_json.apply(store, plan)  # backs up first: File > Restore from backup finds it
     except (OSError, PlannerError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("%s was not changed:\n%s") % (store.path, exc))
         return False

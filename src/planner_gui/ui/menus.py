@@ -259,7 +259,7 @@ def new_file(window: MainWindow) -> None:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
     box.setTextFormat(Qt.TextFormat.PlainText)
     answer = box.exec()
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
 
     try:
         # An existing file is never replaced (it may be a plan): init_file refuses it.

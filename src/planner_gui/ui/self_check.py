@@ -89,7 +89,7 @@ def _check_resources() -> None:
 
 
 def _open_plan(db: Path | None, folder: Path):
-    from planner_gui.plan_files import init_file
+    from planner_gui.services.plan_files import init_file
     from planner_gui.store import PlanStore
 
     if db is not None:

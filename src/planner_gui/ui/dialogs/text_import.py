@@ -411,10 +411,10 @@ class TextImportDialog(QDialog):
             self._error(self.tr("Nothing to add"), self.tr("No task is ticked."))
             return False
         from planner_gui.exchange.intake.apply import add_proposal
-        from planner_gui.store.backups import backup_before
+        from planner_gui.services.backup import backup_before_import
 
         try:
-            backup_before(self.window.store, "before-import")  # File > Restore from backup can undo it
+            backup_before_import(self.window.store)  # File > Restore from backup can undo it
             result = add_proposal(self.window.store, copy.deepcopy(plan))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             self._error(self.tr("Import failed"), self.tr("Nothing was changed.\n%s") % exc)
