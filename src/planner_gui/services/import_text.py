@@ -2,7 +2,7 @@
 From document text… call these, so the steps exist once.
 
 :func:`prepare` reads the text into a proposal and changes nothing; :func:`apply`
-backs the plan up (services.backup, the one import backup) and adds the proposal
+backs the plan up (store.backups.backup_before_import, the one import backup) and adds the proposal
 in one transaction; :func:`create` makes a new plan file of it instead. The
 window lets the user correct the proposal between the two and makes the addition
 one undo step (:func:`add_proposal` again on redo, :func:`remove_added` on undo).
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from planner_gui.domain.model import Area, Plan
 from planner_gui.exchange.intake.apply import matching_area_id, new_plan_from, read_text_file
-from planner_gui.services.backup import backup_before_import
 from planner_gui.store import PlanStore
+from planner_gui.store.backups import backup_before_import
 from planner_gui.store.connection import transaction
 
 if TYPE_CHECKING:
