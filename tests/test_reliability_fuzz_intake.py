@@ -12,6 +12,7 @@ from planner_gui.domain.errors import PlannerError
 
 parse = pytest.importorskip("planner_gui.exchange.intake.parse")
 apply = pytest.importorskip("planner_gui.exchange.intake.apply")
+import_text = pytest.importorskip("planner_gui.services.import_text")
 
 # Fuzzing: thousands of generated inputs, most of a minute; the default run
 # leaves it out, `-m slow` (and .ci/run) runs it.
@@ -63,11 +64,11 @@ def test_a_proposal_can_be_added_to_a_plan_and_taken_out_again(scratch_store, te
         return
     before = scratch_store.counts()
     try:
-        result = apply.add_proposal(scratch_store, proposal.plan)
+        result = import_text.add_proposal(scratch_store, proposal.plan)
     except PlannerError:
         assert scratch_store.counts() == before  # refused whole
         return
-    apply.remove_added(scratch_store, result)
+    import_text.remove_added(scratch_store, result)
     assert scratch_store.counts() == before
 
 

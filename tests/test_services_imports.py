@@ -1,4 +1,4 @@
-"""Issue 21: an import takes its backup through services.backup, the same
+"""Issue 21: an import takes its backup through store.backups.backup_before_import, the same
 rotated backup in the data folder from the command line and from the window."""
 
 from __future__ import annotations

@@ -61,39 +61,32 @@ def _print_outline(proposal: Proposal) -> None:
 def cmd_import_text(args: argparse.Namespace) -> int:
     # text intake is loaded only when used, so `planner-cli` starts fast
     from planner_gui.exchange import json_format
-    from planner_gui.exchange.intake.apply import add_proposal, new_plan_from, read_text_file
-    from planner_gui.exchange.intake.parse import propose_plan
+    from planner_gui.exchange.intake.apply import new_plan_from
+    from planner_gui.services import import_text
     from planner_gui.store import PlanStore
 
     if args.year is not None and not 1900 <= args.year <= 2200:
         raise _bad_year(args.year)
     path = db_path(args)
-    existing_year = None
-    if path.exists() and path.stat().st_size > 0:
-        with PlanStore.open(path) as store:
-            existing_year = store.plan_info().year
-    proposal = propose_plan(read_text_file(args.file), year=args.year, default_year=existing_year)
-    plan = proposal.plan
-    if existing_year is not None and existing_year != plan.year:
+    existing_year = import_text.plan_year_of(path)
+    preview = import_text.prepare_file(args.file, year=args.year, plan_year=existing_year)
+    proposal, plan = preview.proposal, preview.plan
+    if preview.other_year:
         proposal.warnings.append(f"the text is for {plan.year}; the plan file is for {existing_year}")
-    plan.source = f"imported from {args.file.name}"
     if args.dry_run:
         if args.json:
             sys.stdout.write(json_format.dumps(new_plan_from(plan)))
         else:
             _print_outline(proposal)
         return 0
-    tasks = sum(len(a.tasks) for a in plan.areas)
+    tasks = preview.task_count()
     if tasks == 0:
         from planner_gui.domain.errors import FormatError
 
         raise FormatError(str(args.file), _tr("no areas or tasks found in the text; nothing added"))
     if existing_year is not None:
         with PlanStore.open(path) as store:
-            from planner_gui.services.backup import backup_before_import
-
-            backup_before_import(store)
-            result = add_proposal(store, plan)
+            result = import_text.apply(store, plan)
         message = fill(_tr("added %1 tasks to %2: %3 new areas, %4 matched existing areas"),
                        result.tasks_added, path, result.areas_added, result.areas_reused)
         if result.tasks_already_there:
@@ -101,7 +94,7 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     else:
         if args.db is None:  # the data folder is made on first use; a named folder must exist
             path.parent.mkdir(parents=True, exist_ok=True)
-        PlanStore.create(path, new_plan_from(plan)).close()
+        import_text.create(path, plan)
         message = fill(_tr("created %1: %2 areas, %3 tasks"), path, len(plan.areas), tasks)
     if args.json:
         sys.stdout.write(json_format.dumps(new_plan_from(plan)))

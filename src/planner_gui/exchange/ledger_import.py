@@ -27,6 +27,7 @@ from planner_gui.exchange.ledger_read import Ledger, read_ledger
 from planner_gui.exchange.ledger_values import Problem
 from planner_gui.replacing import replacing
 from planner_gui.store import PlanStore
+from planner_gui.store.backups import backup_before_import
 from planner_gui.store.ledger_apply import apply_changes, memory_copy, memory_store
 
 
@@ -248,14 +249,6 @@ def is_empty_plan(store: PlanStore) -> bool:
     return store.db.execute("SELECT 1 FROM area LIMIT 1").fetchone() is None
 
 
-def _backup(store: PlanStore, reason: str) -> None:
-    try:
-        from planner_gui.store.backups import backup_before
-    except ImportError:
-        return
-    backup_before(store, reason)
-
-
 def apply_import(path: Path | str, store: PlanStore | None, preview: ImportPreview) -> str:
     """Write what ``preview`` showed: into ``store``, or a new file at ``path``. Returns one line."""
     with _without_cyclic_gc():
@@ -271,14 +264,14 @@ def _apply_preview(path: Path | str, store: PlanStore | None, preview: ImportPre
     if preview.replaces_empty:
         if not is_empty_plan(store):
             raise PlannerError(f"{path}: the plan is no longer empty; import {preview.file.name} again")
-        _backup(store, "before-import")
+        backup_before_import(store)  # File > Restore from backup takes it back
         store.replace_plan(preview.result)
         tasks = sum(1 for _ in preview.result.walk_tasks())
         return (f"imported {preview.file.name} into the empty plan in {path}: {preview.result.title} "
                 f"({preview.result.year}), {counted(len(preview.result.areas), 'area')}, {counted(tasks, 'task')}")
     if preview.changes.is_empty():
         return f"nothing imported into {path}"
-    _backup(store, "before-import")
+    backup_before_import(store)  # File > Restore from backup takes it back
     _apply(store, preview.changes)
     return (f"imported {preview.file.name} into {path}: {counted(counts['new_tasks'], 'new task')}, "
             f"{counted(counts['changed_fields'], 'changed field')}, {counted(counts['new_updates'], 'new update')}"

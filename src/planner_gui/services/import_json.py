@@ -8,9 +8,8 @@ from pathlib import Path
 
 from planner_gui.domain.model import Plan
 from planner_gui.exchange import json_format
-from planner_gui.services.backup import backup_before_import
 from planner_gui.store import PlanStore
-from planner_gui.store.backups import Backup
+from planner_gui.store.backups import Backup, backup_before_import
 
 
 def prepare(source: Path | str) -> Plan:

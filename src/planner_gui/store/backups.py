@@ -1,6 +1,6 @@
 """Backup copies of a plan file, through SQLite's backup API.
 
-When: before every import (``backup_before(store, "before-import")``, called
+When: before every import (``backup_before_import(store)``, called
 by every importer), before every restore, once a day (``daily_backup``) when
 the window opens the file or a command is about to change it
 (connection.open_database(daily_backup=True), PlanStore.back_up_for_today),
@@ -170,6 +170,17 @@ def backup_before(store: PlanStore, reason: str, *, now: datetime | None = None)
     (``"before-import"``, ``"before-restore"``, ``"manual"``)."""
     return take_backup(store.db.conn, store.path, reason, now=now)
 
+
+
+BEFORE_IMPORT = "before-import"
+
+
+def backup_before_import(store: PlanStore) -> Backup:
+    """Every import's backup, in one place (JSON, text, ledger, forms, sync packets,
+    from the command line and the window alike): rotated, in the data folder, so a
+    plan in a read-only folder can be imported into and File > Restore from backup
+    (`planner-cli restore`) finds the copy."""
+    return backup_before(store, BEFORE_IMPORT)
 
 def daily_backup(
     conn: sqlite3.Connection, plan_path: Path | str, *, now: datetime | None = None,

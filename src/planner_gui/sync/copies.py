@@ -183,9 +183,9 @@ def import_packets(store: PlanStore, paths: list[Path], *, dry_run: bool = False
     received = [(Path(path), read_packet(store, Path(path))) for path in paths]
     reports = [ImportReport(path, packet.sender, new=False) for path, packet in received]
     if not dry_run and reports:
-        from planner_gui.store.backups import backup_before
+        from planner_gui.store.backups import backup_before_import
 
-        reports[0].backup = backup_before(store, "before-import").path
+        reports[0].backup = backup_before_import(store).path
     with _rolled_back_if(dry_run, store):
         doc = PlanDoc.load(store.db)
         doc.flush(store.db, who)

@@ -3,7 +3,7 @@ and `planner-cli export-json` (exchange/json_format), behind file dialogs.
 
 Importing replaces the whole plan, which the undo stack cannot hold, so the
 window asks first and takes a rotated backup in the data folder
-(services.backup, as `planner-cli import-json` does).
+(store.backups.backup_before_import, as `planner-cli import-json` does).
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def reason_words(reason: str) -> str:
     """The backup's reason as a person would say it (the file name keeps the short key)."""
     words = {
         "daily": _tr("daily backup"),
-        "before-import": _tr("before an import"),
+        backups.BEFORE_IMPORT: _tr("before an import"),
         "before-restore": _tr("before a restore"),
         "manual": _tr("backed up by hand"),
     }

@@ -1,8 +1,8 @@
 """File > Import > From document text…: paste or open a plan document, check the
 proposed areas, tasks, indicators and deadlines, correct them, then add them.
 
-The reading is done by :mod:`planner_gui.exchange.intake` (the same code as
-``planner-cli import-text``); this dialog only shows the proposal as a tree with
+The reading and the adding are done by :mod:`planner_gui.services.import_text`
+(the same steps as ``planner-cli import-text``); this dialog only shows the proposal as a tree with
 check boxes, lets the user edit titles, deadlines and indicators inline and
 move tasks between areas, marks every guess, and adds the result to the plan
 as one undoable step.
@@ -43,8 +43,8 @@ from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
 if TYPE_CHECKING:
-    from planner_gui.exchange.intake.apply import AddResult
     from planner_gui.exchange.intake.parse import Proposal
+    from planner_gui.services.import_text import AddResult
     from planner_gui.ui.main_window import MainWindow
 
 KIND, ITEM_ID = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
@@ -76,7 +76,7 @@ class ImportTextCommand(QUndoCommand):
         self.first = True
 
     def redo(self) -> None:
-        from planner_gui.exchange.intake.apply import add_proposal
+        from planner_gui.services.import_text import add_proposal
 
         if not self.first:
             self.result = add_proposal(self.window.store, copy.deepcopy(self.plan))
@@ -84,7 +84,7 @@ class ImportTextCommand(QUndoCommand):
         self.window.events.structure_changed.emit()
 
     def undo(self) -> None:
-        from planner_gui.exchange.intake.apply import remove_added
+        from planner_gui.services.import_text import remove_added
 
         remove_added(self.window.store, self.result)
         self.window.events.structure_changed.emit()
@@ -183,10 +183,10 @@ class TextImportDialog(QDialog):
             self.load_file(chosen)
 
     def load_file(self, path: Path) -> bool:
-        from planner_gui.exchange.intake.apply import read_text_file
+        from planner_gui.services import import_text
 
         try:
-            self.text_edit.setPlainText(read_text_file(path))
+            self.text_edit.setPlainText(import_text.read_file(path))
         except PlannerError as exc:
             self._error(self.tr("Cannot read file"), str(exc))
             return False
@@ -194,12 +194,13 @@ class TextImportDialog(QDialog):
         return True
 
     def propose(self) -> None:
-        from planner_gui.exchange.intake.parse import propose_plan
+        from planner_gui.services import import_text
 
         year = self.year_box.value() if self.year_box.value() != self.year_box.minimum() else None
         open_year = getattr(getattr(self.window, "plan", None), "year", None)
-        self.proposal = propose_plan(self.text_edit.toPlainText(), year=year, default_year=open_year)
-        if open_year is not None and open_year != self.proposal.plan.year:
+        preview = import_text.prepare(self.text_edit.toPlainText(), year=year, plan_year=open_year)
+        self.proposal = preview.proposal
+        if preview.other_year:
             self.proposal.warnings.append(
                 self.tr("The text is for %s; the open plan is for %s.") % (self.proposal.plan.year, open_year))
         self._fill_tree()
@@ -410,12 +411,11 @@ class TextImportDialog(QDialog):
         if not plan.areas:
             self._error(self.tr("Nothing to add"), self.tr("No task is ticked."))
             return False
-        from planner_gui.exchange.intake.apply import add_proposal
-        from planner_gui.services.backup import backup_before_import
+        from planner_gui.services import import_text
 
         try:
-            backup_before_import(self.window.store)  # File > Restore from backup can undo it
-            result = add_proposal(self.window.store, copy.deepcopy(plan))
+            # backed up first, so File > Restore from backup can take it back too
+            result = import_text.apply(self.window.store, copy.deepcopy(plan))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             self._error(self.tr("Import failed"), self.tr("Nothing was changed.\n%s") % exc)
             return False
