@@ -1,6 +1,8 @@
-"""Issue 22, point 8: the task page's history table shows every column in the
-first window at 1366×768 (it was 8 columns of up to 180 px in a ~340 px table:
-存在问题 and the rest fell off the right), in both languages."""
+"""Issue 22, point 8: the task page's history table is legible in the first window
+at 1366×768 and 1920×1080, in both languages. It was 8 columns of up to 180 px in a
+~340 px table (存在问题 and the rest fell off the right), then 8 columns squeezed
+into that width (text columns 33 px, two characters a line). Now every column is
+wide enough to read and the table scrolls sideways to reach the ones that do not fit."""
 
 from __future__ import annotations
 
@@ -11,7 +13,15 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QTabWidget
 
 from planner_gui.domain.model import ProgressUpdate
-from planner_gui.ui.editor.history_view import MAX_ROW_LINES, PROBLEMS, HistoryView
+from planner_gui.ui.editor.history_view import (
+    DATE,
+    HIGHLIGHT,
+    MAX_ROW_LINES,
+    PROBLEMS,
+    PROGRESS,
+    TEXT_COLUMNS,
+    HistoryView,
+)
 from ui_window_helpers import make_window
 
 LONG = "<b>资金</b>缺口较大，" * 12
@@ -57,18 +67,41 @@ def history_in_first_window(qtbot, tmp_path, width: int, height: int) -> History
 
 
 @pytest.mark.parametrize("screen", [(1366, 768), (1920, 1080)])
-def test_every_column_header_is_within_the_table(qtbot, tmp_path, language, screen):
+def test_every_column_is_readable_and_within_reach(qtbot, tmp_path, language, screen):
     history = history_in_first_window(qtbot, tmp_path, *screen)
     header = history.horizontalHeader()
     qtbot.waitUntil(lambda: header.sectionSize(PROBLEMS) > 0)
     shown = [c for c in range(header.count()) if not history.isColumnHidden(c)]
     assert len(shown) == 8  # this update fills every column
-    right = history.viewport().width()
-    for column in shown:
-        start = header.sectionViewportPosition(column)
-        assert start >= 0 and start + header.sectionSize(column) <= right, (
-            history.history.headerData(column, Qt.Orientation.Horizontal), start, header.sectionSize(column), right)
-    assert history.horizontalScrollBar().maximum() == 0
+    metrics = history.fontMetrics()
+    # the date is shown whole (it was "20…"), and so is every header of a fixed column
+    assert header.sectionSize(DATE) > metrics.horizontalAdvance("2024-06-30")
+    for column in (DATE, PROGRESS, HIGHLIGHT):
+        label = history.history.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(label), label
+    # a text column holds at least six Chinese characters a line (it was two)
+    for column in TEXT_COLUMNS:
+        assert header.sectionSize(column) >= 6 * metrics.horizontalAdvance("中"), column
+    # what does not fit is reached with the scroll bar: its range covers every column
+    total = sum(header.sectionSize(c) for c in shown)
+    bar = history.horizontalScrollBar()
+    assert bar.maximum() + history.viewport().width() >= total
+    bar.setValue(bar.maximum())
+    last = shown[-1]
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= history.viewport().width()
+
+
+@pytest.mark.parametrize("screen", [(1366, 768), (1920, 1080)])
+def test_a_wide_table_gives_the_text_columns_all_the_width(qtbot, tmp_path, screen):
+    """No empty band at the right and no scroll bar when the columns would fit."""
+    history = history_in_first_window(qtbot, tmp_path, *screen)
+    history.window().resize(2400, 1000)
+    history.resize(1600, history.height())
+    header = history.horizontalHeader()
+    qtbot.waitUntil(lambda: history.horizontalScrollBar().maximum() == 0)
+    shown = [c for c in range(header.count()) if not history.isColumnHidden(c)]
+    used = sum(header.sectionSize(c) for c in shown)
+    assert used >= history.viewport().width() - len(TEXT_COLUMNS) - history.verticalScrollBar().sizeHint().width()
 
 
 def test_elided_texts_are_whole_in_plain_tooltips_and_rows_stay_short(qtbot, tmp_path):
@@ -82,7 +115,7 @@ def test_elided_texts_are_whole_in_plain_tooltips_and_rows_stay_short(qtbot, tmp
 
 
 def test_columns_no_update_fills_give_their_width_to_the_others(qtbot):
-    from planner_gui.ui.editor.history_view import HIGHLIGHT, READINGS
+    from planner_gui.ui.editor.history_view import READINGS
 
     view = HistoryView()
     qtbot.addWidget(view)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6 import QtGui
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -201,9 +201,20 @@ class CommitTextEdit(QPlainTextEdit):
         self.enter_commits = enter_commits
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        height = self.fontMetrics().lineSpacing() * lines + 12
+        self._lines, self._grow = lines, grow
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        height = self.fontMetrics().lineSpacing() * self._lines + 12
         self.setMinimumHeight(height)
-        self.setMaximumHeight(height * 2 if grow else height)
+        self.setMaximumHeight(height * 2 if self._grow else height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # the task's title is set in a larger bold font after it is made: measured in
+            # the plain font, its box showed one and a half of its two lines
+            self._fit_height()
 
     def set_value(self, text: str) -> None:
         if self.hasFocus() and self.toPlainText() != self._shown:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from planner_gui.domain.model import Indicator, ProgressUpdate
@@ -11,7 +11,9 @@ from planner_gui.ui.editor.fields import format_number
 from planner_gui.ui.plan_tree import plain_tooltip
 
 DATE, PROGRESS, TEXT, PROBLEMS, NEXT_STEPS, REPORTER, HIGHLIGHT, READINGS = range(8)
+TEXT_COLUMNS = (TEXT, PROBLEMS, NEXT_STEPS, REPORTER, READINGS)
 MAX_ROW_LINES = 6
+TEXT_COLUMN_CHARACTERS = 6  # the narrowest a text column gets: six Chinese characters a line
 
 
 def readings_text(update: ProgressUpdate, indicators: list[Indicator]) -> str:
@@ -38,24 +40,28 @@ class HistoryView(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        # The date, the figure and the highlight mark always fit: sized to contents, these
-        # columns were measured before the rows came and showed "20…" and "8…". Their
-        # width is the cell's, not the header's (an elided header has its tooltip).
-        metrics, padding = self.fontMetrics(), 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
+        padding = 2 * self.style().pixelMetric(self.style().PixelMetric.PM_HeaderMargin) + 8
+        # The date, the figure and the highlight mark always fit, and so do their headers:
+        # sized to contents, these columns were measured before the rows came and showed
+        # "20…" and "8…".
         for column, sample in ((DATE, "2024-06-30"), (PROGRESS, "100%"), (HIGHLIGHT, self.tr("Yes"))):
-            width = metrics.horizontalAdvance(sample) + padding
+            label = self.history.headerData(column, Qt.Orientation.Horizontal)
+            width = max(self.fontMetrics().horizontalAdvance(sample),
+                        header.fontMetrics().horizontalAdvance(label)) + padding
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
-        # The text columns share what is left of the width (the editor is about 380 px
-        # wide in the first window at 1366×768: at 180 px each, 存在问题 and the rest fell
-        # off the right); a header or cell too narrow for its text is elided, and its
-        # tooltip holds the whole text.
-        for column in (TEXT, PROBLEMS, NEXT_STEPS, REPORTER, READINGS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(2 * header.fontMetrics().horizontalAdvance("…") + padding // 2)
+        # The text columns share what is left of the width, but never fall below a few
+        # words: squeezed into the editor's ~330 px at 1366×768 they were 33 px each,
+        # two characters a line. Too narrow for all of them, the table scrolls sideways;
+        # a cell too long for its few lines is elided, its tooltip holds the whole text.
+        self.text_column_width = TEXT_COLUMN_CHARACTERS * self.fontMetrics().horizontalAdvance("中") + padding
+        for column in TEXT_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, self.text_column_width)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setStretchLastSection(False)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)  # not a whole column a step
         for column in range(self.history.columnCount()):
             label = self.history.headerData(column, Qt.Orientation.Horizontal)
             self.history.setHeaderData(column, Qt.Orientation.Horizontal, plain_tooltip(label),
@@ -71,6 +77,39 @@ class HistoryView(QTableView):
     def showEvent(self, event: QShowEvent) -> None:
         self._fill()
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_text_columns():
+            self._fit_rows()
+
+    def _fit_text_columns(self) -> bool:
+        """Share the width the fixed columns leave among the shown text columns, none
+        narrower than TEXT_COLUMN_CHARACTERS; True if a width changed."""
+        shown = [c for c in TEXT_COLUMNS if not self.isColumnHidden(c)]
+        if not shown:
+            return False
+        # measured without the vertical scroll bar's room, so that the bar coming or
+        # going (rows taller or shorter at the new widths) cannot flip the widths back
+        free = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        free -= sum(self.columnWidth(c) for c in range(self.history.columnCount())
+                    if c not in TEXT_COLUMNS and not self.isColumnHidden(c))
+        width = max(self.text_column_width, free // len(shown))
+        changed = False
+        for column in shown:
+            if self.columnWidth(column) != width:
+                self.setColumnWidth(column, width)
+                changed = True
+        return changed
+
+    def _fit_rows(self) -> None:
+        self.resizeRowsToContents()
+        # a long text in a narrow column would make one row taller than the table:
+        # at most a few lines each, the rest elided (and in the tooltip)
+        tallest = MAX_ROW_LINES * self.fontMetrics().lineSpacing() + 8
+        for row in range(self.history.rowCount()):
+            if self.rowHeight(row) > tallest:
+                self.setRowHeight(row, tallest)
 
     def _fill(self) -> None:
         if self._wanted == self._shown:
@@ -102,13 +141,8 @@ class HistoryView(QTableView):
         for column in (HIGHLIGHT, READINGS):
             self.setColumnHidden(column, not any(self.history.item(row, column).text()
                                                  for row in range(self.history.rowCount())))
-        self.resizeRowsToContents()
-        # a long text in a narrow column would make one row taller than the table:
-        # at most a few lines each, the rest elided (and in the tooltip)
-        tallest = MAX_ROW_LINES * self.fontMetrics().lineSpacing() + 8
-        for row in range(self.history.rowCount()):
-            if self.rowHeight(row) > tallest:
-                self.setRowHeight(row, tallest)
+        self._fit_text_columns()
+        self._fit_rows()
 
     def row_texts(self) -> list[list[str]]:
         """The cells, for tests and copying (filled first if the table is hidden)."""
