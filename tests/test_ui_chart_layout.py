@@ -75,3 +75,38 @@ def test_the_plots_keep_a_legible_height_in_a_short_window(qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.height() <= window.minimumSizeHint().height() + 1)
     assert chart.main.height() >= PROGRESS_PLOT_MIN
     assert chart.indicator_plot.height() >= INDICATOR_PLOT_MIN
+
+
+@pytest.mark.parametrize("height", [330, 600])
+@pytest.mark.parametrize("reading_day", [date(2024, 3, 20), date(2024, 11, 20)])
+def test_the_indicator_legend_sits_clear_of_readings_and_targets(qtbot, bundled_store, height, reading_day):
+    """Issue 22, point 8: the legend sat on a lone reading's dot (at the bottom right,
+    where a reading late in the year or a small one is drawn)."""
+    from PySide6.QtCore import QPointF
+
+    from planner_gui.ui.chart import ChartPanel
+
+    plan = bundled_store.load_plan()
+    task = next(t for t in plan.walk_tasks() if len(t.indicators) == 1 and t.indicators[0].target)
+    indicator = task.indicators[0]
+    bundled_store.add_update(task.id, ProgressUpdate(reading_day, 30.0, readings={indicator.name: 1.0}))
+    plan = bundled_store.load_plan()
+    chart = ChartPanel()
+    qtbot.addWidget(chart)
+    chart.resize(270, height)
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.show_task(plan, task.id, date(2024, 12, 31))
+    series = chart.series()
+    legend = chart._indicator_items.legend  # noqa: SLF001 - where the legend was put
+    assert legend.isVisible() and legend.items  # the reading's line is named
+    box = legend.sceneBoundingRect()
+    view = chart.indicator_plot.getViewBox()
+    points = series[f"indicator:{indicator.name}"] + series[f"target:{indicator.name}"]
+    for x, y in points:
+        at = view.mapViewToScene(QPointF(x, y))
+        assert not box.adjusted(-4, -4, 4, 4).contains(at), (x, y)
+        assert view.sceneBoundingRect().contains(at)  # and still in the plot
+    # the axis still starts at zero under a lone small reading, and the target is in view
+    low, high = view.viewRange()[1]
+    assert low == 0 and high > indicator.target
