@@ -56,6 +56,9 @@ from planner_gui.ui.chart_series import (
 )
 from planner_gui.ui.editor.fields import OneLineLabel, plain_tip, status_text
 
+MAIN_MIN_HEIGHT = 160  # px: the progress plot, 0-100 with its legend
+LOWER_MIN_HEIGHT = 120  # px: the indicator or lights plot under it
+
 # One colour per indicator line, readable on light and dark backgrounds.
 INDICATOR_COLOURS = ("#0ea5e9", "#a855f7", "#f97316", "#14b8a6", "#e11d48", "#84cc16")
 
@@ -81,7 +84,10 @@ class ChartPanel(QWidget):
         layout.addWidget(self.main, 3)
         for plot in (self.main, self.indicator_plot, self.lights_plot):
             plain_axes(plot)
+        # legible at the least: an axis label, a few ticks and a legend row each
+        self.main.setMinimumHeight(MAIN_MIN_HEIGHT)
         for plot in (self.indicator_plot, self.lights_plot):
+            plot.setMinimumHeight(LOWER_MIN_HEIGHT)
             layout.addWidget(plot, 2)
             plot.hide()
         self._series: dict[str, Points] = {}
@@ -315,7 +321,7 @@ class ChartPanel(QWidget):
         label = self.tr("Indicators (% of target)") if relative else self.tr("Indicators")
         self._indicator_items.show(lines, label, self._x_range, timestamp(as_of), text_colour,
                                    self.tr("No indicators for this task"))
-        self.indicator_plot.show()
+        self._show_lower(self.indicator_plot)
 
     # --- an area or the plan ---------------------------------------------------
 
@@ -372,9 +378,18 @@ class ChartPanel(QWidget):
         plot.setLabel("bottom", self.tr("Work items"))  # the counts per light are of work items
         plot.setXRange(0, max(counts + [1]) * 1.1)
         plot.setYRange(-0.5, len(statuses) - 0.5)
-        plot.show()
+        self._show_lower(plot)
 
     # --- drawing helpers --------------------------------------------------------
+
+    def _show_lower(self, plot: pg.PlotWidget) -> None:
+        """Show the plot under the progress plot and lay the panel out now. Left to
+        the posted layout request, a chart drawn as it was shown (its showEvent)
+        was painted with the new plot at 100×30 over the heading and the progress
+        plot still the full height (the 1366×768 screenshots of issue 22)."""
+        if plot.isHidden():
+            plot.show()
+            self.layout().activate()
 
     def _scatter(self, name: str, points: Points, notes: list[str], colour: QColor | str | list[str], symbol: str,
                  size: int, *, legend: str | None = None, plot: pg.PlotWidget | None = None,

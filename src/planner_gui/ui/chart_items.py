@@ -157,27 +157,44 @@ class IndicatorLine(NamedTuple):
     target: float | None
 
 
-def indicator_y_range(lines: list[IndicatorLine]) -> tuple[float, float]:
+def indicator_y_range(lines: list[IndicatorLine], legend_share: float = 0.0) -> tuple[float, float]:
     """From 0 (or the lowest value below it) to a tenth above the highest reading
-    or target. Ranged to the data, a lone reading sat on the bottom edge under
-    the legend, and a target alone spanned 400-1600 around itself."""
+    or target, or more to keep the top ``legend_share`` of the plot's height
+    empty for the legend. Ranged to the data, a lone reading sat on the bottom edge
+    under the legend, and a target alone spanned 400-1600 around itself."""
     values = [y for line in lines for _, y in line.readings]
     values += [line.target for line in lines if line.target is not None]
     low = min([0.0, *values])
     high = max([low + 1.0, *values])
-    return low, high + (high - low) * 0.1
+    # the tenth above is part of the legend's band when the legend needs more
+    band = min(max(legend_share, 0.0), MAX_LEGEND_SHARE)
+    return low, max(high + (high - low) * 0.1, low + (high - low) / (1.0 - band))
+
+
+MAX_LEGEND_SHARE = 0.5  # of the plot's height: the readings keep the other half at least
+_LEGEND_OFFSET = (10, 5)  # px from the plot's top left corner
 
 
 class IndicatorItems:
     """A task's indicator plot: per indicator a readings line, its dots and a
     target line, kept in a pool and given new data at each task; with a note
     when the task has no indicators, so the plot (and the progress plot above
-    it) keep their place from one task to the next."""
+    it) keep their place from one task to the next.
+
+    The legend sits at the top left, in a band above the highest reading and
+    target kept free for it (as tall as the legend, whatever the plot's
+    height): at the bottom right it covered a reading late in the year, and
+    any reading near the bottom."""
 
     def __init__(self, plot: pg.PlotWidget, tip: Callable[[float, float, object], str],
                  text_colour: QColor) -> None:
         self.plot, self.tip = plot, tip
-        self.legend = plot.addLegend(offset=(-10, -5), labelTextColor=text_colour)
+        self.legend = plot.addLegend(offset=_LEGEND_OFFSET, labelTextColor=text_colour)
+        # pyqtgraph's margins made a row 44 px tall (its text 26): the band above the
+        # readings is that much higher, out of a plot of 100-200 px
+        self.legend.layout.setContentsMargins(2, 0, 2, 0)
+        self._lines: list[IndicatorLine] = []
+        plot.getViewBox().sigResized.connect(self._fit_y)
         self.as_of = pg.InfiniteLine(angle=90)
         self.note = pg.TextItem(anchor=(0.5, 0.5))
         plot.addItem(self.as_of)
@@ -228,8 +245,9 @@ class IndicatorItems:
             self.as_of.setPen(pg.mkPen(text_colour, width=1))
             self._as_of_drawn = drawn
         self.note.setVisible(not lines)
+        self._lines = lines
         if lines:
-            self.plot.setYRange(*indicator_y_range(lines), padding=0)
+            self._fit_y()
         else:
             self.plot.setYRange(0, 100)
             note = (no_indicators, text_colour.rgba(), (first + last) / 2)
@@ -237,3 +255,12 @@ class IndicatorItems:
                 self.note.setText(no_indicators, color=text_colour)
                 self.note.setPos((first + last) / 2, 50)
                 self._note_drawn = note
+
+    def _fit_y(self) -> None:
+        """The readings' range with the legend's band above them, for the plot's height now."""
+        if not self._lines:
+            return
+        height = self.plot.getViewBox().height()
+        legend = self.legend.boundingRect().height() if self._legend_entries else 0.0
+        share = (legend + 2 * _LEGEND_OFFSET[1]) / height if legend and height > 0 else 0.0
+        self.plot.setYRange(*indicator_y_range(self._lines, share), padding=0)
