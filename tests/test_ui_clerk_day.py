@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from planner_gui.domain.model import ProgressUpdate
 from planner_gui.store import PlanStore
 from planner_gui.ui import tree_editing
 from planner_gui.ui.actions import ActionId
-from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.detail_panel import DetailPanel
 from planner_gui.ui.editor.update_form import default_update_date
 
@@ -33,7 +32,7 @@ def reopened_task(store: PlanStore, tid: str):
 
 @pytest.fixture
 def panel(qtbot, bundled_store):
-    widget = DetailPanel(bundled_store, PlanEvents(), QUndoStack())
+    widget = DetailPanel(PlanDocument(bundled_store, date.today()))
     qtbot.addWidget(widget)
     widget.resize(700, 800)
     widget.show()

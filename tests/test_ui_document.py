@@ -4,7 +4,9 @@ push that refuses a failing or forbidden change, naming the field."""
 
 from __future__ import annotations
 
+import ast
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -152,3 +154,31 @@ def test_the_selection_is_told_once(document):
     document.select(Selection("area", area.id, area.id))
     document.select(None)
     assert seen == [Selection("area", area.id, area.id), None]
+
+
+# --- the rules that keep the document the one owner ---------------------------------
+
+SOURCES = Path(__file__).resolve().parents[1] / "src" / "planner_gui"
+
+
+def _calls(path: Path):
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.Call):
+            yield node
+
+
+def test_only_the_document_pushes_on_an_undo_stack():
+    """One push (PlanDocument.push) guards every command: no other module calls
+    QUndoStack.push or makes an undo stack of its own."""
+    offenders = []
+    for path in sorted(SOURCES.rglob("*.py")):
+        if path == SOURCES / "ui" / "document.py":
+            continue
+        for call in _calls(path):
+            func = call.func
+            on_stack = (isinstance(func, ast.Attribute) and func.attr == "push"
+                        and "stack" in ast.unparse(func.value).lower())
+            new_stack = ast.unparse(func).split(".")[-1] == "QUndoStack"
+            if on_stack or new_stack:
+                offenders.append(f"{path.relative_to(SOURCES)}:{call.lineno}: {ast.unparse(call)[:60]}")
+    assert offenders == []

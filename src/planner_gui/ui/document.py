@@ -113,6 +113,7 @@ class PlanDocument(QObject):
         self._plan: Plan = store.load_plan(with_updates=False)
         self._as_of = as_of
         self._loader: UpdatesLoader | None = None
+        self._read_whole = False  # the updates of every task are in (or being read by _loader)
         self._version = 0  # goes up whenever the plan changes in a way the figures do not follow
         self._figures: PlanFigures | None = None
         self._figures_key: tuple[int, date] | None = None
@@ -155,6 +156,8 @@ class PlanDocument(QObject):
         return self._loader is not None
 
     def finish_reading(self) -> None:
+        if not self._read_whole:  # nobody asked for the updates yet (a document without a window)
+            self.read_updates()
         if self._loader is not None:
             self._loader.finish_now()
 
@@ -162,6 +165,7 @@ class PlanDocument(QObject):
         """Read the outline's updates: at once for a small plan (True), else from
         the event loop once :meth:`start_reading` is called (False)."""
         self.stop_reading()
+        self._read_whole = True
         loader = UpdatesLoader(self._store, self._plan, self)
         loader.failed.connect(self._on_reading_failed)
         self._changed_whole()
@@ -201,6 +205,7 @@ class PlanDocument(QObject):
         """Read the file's outline again (its updates follow with :meth:`read_updates`)."""
         self.stop_reading()
         self._plan = self._store.load_plan(with_updates=False)
+        self._read_whole = False
         self._changed_whole()
 
     def release(self) -> None:
@@ -345,6 +350,7 @@ class PlanDocument(QObject):
         except PlannerError:
             self.stop_reading()
             self._plan = self._store.load_plan()  # the item is gone: take the file as it is
+            self._read_whole = True
             task_id = None
         if task_id is not None:
             figure_ids = self._refresh_task(task_id)

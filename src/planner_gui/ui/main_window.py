@@ -110,8 +110,6 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
-        if hasattr(self.detail, "set_as_of"):
-            self.detail.set_as_of(self.as_of())
         self.setStatusBar(PlanStatusBar(self, self.language))
         self._build_toolbar()
         menus.build_menus(self)
@@ -248,7 +246,7 @@ class MainWindow(RemembersLayout, QMainWindow):
             from planner_gui.ui.editor.detail_panel import DetailPanel
         except ImportError:
             return placeholder(self.tr("The detail editor is not available."))
-        panel = DetailPanel(self.document.store, self.document.events, self.document.undo_stack, self)
+        panel = DetailPanel(self.document, self)
         panel.set_task_source(self._held_task)
         return panel
 
@@ -353,8 +351,6 @@ class MainWindow(RemembersLayout, QMainWindow):
         if not keep_undo:
             document.undo_stack.clear()
         keep = self._release_plan()
-        if hasattr(self.detail, "set_store"):
-            self.detail.set_store(document.store, document.events, document.undo_stack)
         document.reload()
         if new_file:
             # another file opens as of its own date, unannounced: the figures follow below
@@ -363,6 +359,8 @@ class MainWindow(RemembersLayout, QMainWindow):
             document.set_as_of(self.settings.as_of_for(document.store.path) or default_as_of(document.outline.year),
                                announce=False)
             self._show_as_of()
+        if hasattr(self.detail, "reset"):
+            self.detail.reset()
         self._mark_as_of()
         self._show_outline(first=new_file, keep=keep)
         self._update_title()
@@ -527,15 +525,13 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._show_figures(self.model.update_figures(self.document.plan, self.document.figures))
 
     def _show_as_of(self) -> None:
-        """The toolbar's date, the status bar and the editor follow document.as_of."""
+        """The toolbar's date and the status bar follow document.as_of (the editor follows it itself)."""
         day = self.document.as_of
         if self.as_of_edit.date().toPython() != day:
             # not blocked: the timeline and the Due Soon list follow the edit's signal;
             # it comes back to the document as the date it already has (nothing more)
             self.as_of_edit.setDate(_qdate(day))
         self._mark_as_of()
-        if hasattr(self.detail, "set_as_of"):
-            self.detail.set_as_of(day)
 
     def _on_stack_moved(self, _index: int) -> None:
         self._update_actions()
