@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from planner_gui.domain.model import ProgressUpdate
+from planner_gui.domain.progress import evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui import tree_editing
 from planner_gui.ui.actions import ActionId
@@ -568,7 +569,7 @@ def test_the_light_bars_name_every_light_one_per_row(qtbot, bundled_store):
     chart.resize(270, 600)
     chart.show()
     plan = bundled_store.load_plan()
-    chart.show_plan(plan, date(2024, 6, 30))
+    chart.show_plan(plan, date(2024, 6, 30), evaluate_plan(plan, date(2024, 6, 30)).plan.counts)
     qtbot.waitUntil(lambda: chart._bars_drawn)  # noqa: SLF001 - the lights come from the sampler
     ticks = chart.lights_plot.getAxis("left")._tickLevels[0]  # noqa: SLF001 - pyqtgraph keeps them there
     # every light, the grey 'no deadline' of issue 18 included, on a row of its own

@@ -182,3 +182,18 @@ def test_only_the_document_pushes_on_an_undo_stack():
             if on_stack or new_stack:
                 offenders.append(f"{path.relative_to(SOURCES)}:{call.lineno}: {ast.unparse(call)[:60]}")
     assert offenders == []
+
+
+def test_only_the_document_works_out_figures_in_the_interface():
+    """The tree, editor and chart show the document's figures: no module of ui/
+    but document.py calls evaluate_plan/evaluate_area/evaluate_task (the same
+    figures were worked out up to three times per change)."""
+    offenders = []
+    for path in sorted((SOURCES / "ui").rglob("*.py")):
+        if path == SOURCES / "ui" / "document.py":
+            continue
+        for call in _calls(path):
+            name = ast.unparse(call.func).split(".")[-1]
+            if name in ("evaluate_plan", "evaluate_area", "evaluate_task", "evaluate_subtree"):
+                offenders.append(f"{path.relative_to(SOURCES)}:{call.lineno}: {name}")
+    assert offenders == []

@@ -30,8 +30,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.domain.incremental import refresh_figures, replace_area_tasks
-from planner_gui.domain.model import Plan
-from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.domain.model import Plan, PlanSettings, Task
+from planner_gui.domain.progress import PlanFigures, TaskFigures, evaluate_plan, evaluate_subtree
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
 from planner_gui.ui.commands import PlanEvents
@@ -230,6 +230,18 @@ class PlanDocument(QObject):
     def figures_if_read(self) -> PlanFigures | None:
         """The figures, or None while the updates are still being read (nothing waits)."""
         return None if self.reading else self.figures
+
+    def task_figures(self, task: Task, plan_year: int, settings: PlanSettings,
+                     inherited: date | None = None) -> TaskFigures:
+        """A task's figures (with its sub-tasks') as of :attr:`as_of`: the plan's
+        when its updates are read; while they are still being read (the task was
+        read from the file for the editor), worked out for this task alone, so
+        that a click never waits for the whole plan."""
+        if not self.reading:
+            known = self.figures.tasks.get(task.id)
+            if known is not None:
+                return known
+        return evaluate_subtree(task, self.as_of, plan_year, settings, {}, {}, inherited)
 
     def _changed_whole(self) -> None:
         self._version += 1

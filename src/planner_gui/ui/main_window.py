@@ -580,15 +580,17 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._shown_key = False  # shown again in full once read
             self._update_actions()
             return
-        plan = self.document.outline  # read whole: not reading
+        plan, figures = self.document.outline, self.document.figures  # read whole: not reading
         hidden = self.model.by_id.get(self.tree_pane.hidden_id or "") if node is None else None
         if hidden is not None:  # the filter hides the selected task
             key = ("hidden", hidden.id)
-            calls = (("show_hidden", hidden.texts[Column.TITLE]), ("show_plan", plan, as_of))
+            calls = (("show_hidden", hidden.texts[Column.TITLE]), ("show_plan", plan, as_of, figures.plan.counts))
         elif node is None:
-            calls = (("show_plan",), ("show_plan", plan, as_of))
+            calls = (("show_plan",), ("show_plan", plan, as_of, figures.plan.counts))
         elif node.kind == "area":
-            calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))
+            area_figures = figures.areas.get(node.id)
+            counts = area_figures.counts if area_figures is not None else {}
+            calls = (("show_area", node.id), ("show_area", plan, node.id, as_of, counts))
         else:
             # the tree's row holds the plan's current task object: no search of 10,000
             known = self._held_task(node.id)
