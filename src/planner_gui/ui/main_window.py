@@ -42,7 +42,7 @@ from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
 from planner_gui.ui import menus, timeline, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
-from planner_gui.ui.chart_slot import ChartSlot, placeholder
+from planner_gui.ui.chart_slot import ChartSlot
 from planner_gui.ui.commands import PlanEvents, ReplaceContentCommand
 from planner_gui.ui.document import (
     AREAS,
@@ -54,6 +54,8 @@ from planner_gui.ui.document import (
     Selection,
     error_message,
 )
+from planner_gui.ui.editor.detail_panel import DetailPanel
+from planner_gui.ui.i18n import current_language
 from planner_gui.ui.plan_tree import Column, Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
@@ -65,10 +67,6 @@ FRAME_MARGIN = QSize(24, 64)
 
 def status_language() -> str:
     """"zh" or "en": the language of status words, following the interface language."""
-    try:
-        from planner_gui.ui.i18n import current_language
-    except ImportError:
-        return "en"
     return "zh" if current_language().startswith("zh") else "en"
 
 
@@ -241,11 +239,7 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     # --- parts ------------------------------------------------------------
 
-    def _make_detail_panel(self) -> QWidget:
-        try:
-            from planner_gui.ui.editor.detail_panel import DetailPanel
-        except ImportError:
-            return placeholder(self.tr("The detail editor is not available."))
+    def _make_detail_panel(self) -> DetailPanel:
         panel = DetailPanel(self.document, self)
         panel.set_task_source(self._held_task)
         return panel
