@@ -528,7 +528,7 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
     summary = ExportSummaryDialog(window)
     summary.choose_file_and_save()  # cancelled: nothing chosen
-    json_io.export_plan_json(window)
+    json_io.export_plan_json(window.document, window)
     ledger.open_import_dialog(window)
     menus.save_copy(window)
     hidden = data_dir().resolve()
@@ -538,7 +538,7 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     summary.close()
 
     answer["path"] = str(elsewhere / "plan.json")
-    json_io.export_plan_json(window)
+    json_io.export_plan_json(window.document, window)
     answer["path"] = ""
     ledger.open_import_dialog(window)
     assert asked[-1] == str(elsewhere)

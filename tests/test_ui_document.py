@@ -197,3 +197,22 @@ def test_only_the_document_works_out_figures_in_the_interface():
             if name in ("evaluate_plan", "evaluate_area", "evaluate_task", "evaluate_subtree"):
                 offenders.append(f"{path.relative_to(SOURCES)}:{call.lineno}: {name}")
     assert offenders == []
+
+
+def _imported_modules(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found
+
+
+@pytest.mark.parametrize("module", ["json_io", "document"])
+def test_handlers_below_the_window_do_not_import_it(module):
+    """JSON import/export takes (document, parent): it is below main_window.py,
+    not in an import circle with it (not even for type checking)."""
+    imported = _imported_modules(SOURCES / "ui" / f"{module}.py")
+    assert not {name for name in imported if name.startswith("planner_gui.ui.main_window")}
