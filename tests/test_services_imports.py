@@ -37,7 +37,7 @@ def test_the_window_imports_json_into_a_plan_in_a_read_only_folder(qtbot, tmp_pa
     window = make_window(qtbot, plan_path, tmp_path / "settings.ini")
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)  # no new file can be made beside the plan (root still can: then the listing below checks)
     try:
-        assert json_io.import_plan_json(window, source, confirm=False)
+        assert json_io.import_plan_json(window.document, window, source, confirm=False)
         assert [t.title for t in reread(plan_path).walk_tasks()] == imported
         assert sorted(p.name for p in folder.iterdir() if not p.name.startswith("plan.sqlite-")) == ["plan.sqlite"]
     finally:
@@ -56,7 +56,7 @@ def test_command_line_and_window_json_imports_leave_the_same_plan_and_backup(qtb
     init_file(by_window).close()
     assert main(["import-json", "--db", str(by_cli), str(source)]) == 0
     window = make_window(qtbot, by_window, tmp_path / "settings.ini")
-    assert json_io.import_plan_json(window, source, confirm=False)
+    assert json_io.import_plan_json(window.document, window, source, confirm=False)
     assert json_format.plan_to_dict(reread(by_cli)) == json_format.plan_to_dict(reread(by_window))
     assert [t.title for t in reread(by_cli).walk_tasks()] == imported
     kinds = [[(b.reason, b.path.parent.parent) for b in list_backups(p) if b.reason != "daily"]
@@ -75,5 +75,5 @@ def test_command_line_and_window_call_the_same_json_import_service(qtbot, tmp_pa
     init_file(tmp_path / "cli.sqlite").close()
     assert main(["import-json", "--db", str(tmp_path / "cli.sqlite"), str(source)]) == 0
     window = make_window(qtbot, tmp_path / "window.sqlite", tmp_path / "settings.ini")
-    assert json_io.import_plan_json(window, source, confirm=False)
+    assert json_io.import_plan_json(window.document, window, source, confirm=False)
     assert calls == ["cli.sqlite", "window.sqlite"]

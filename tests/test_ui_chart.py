@@ -69,7 +69,7 @@ def test_area_chart_counts_lights_and_rolls_up_over_time(chart, bundled_store):
     plan = bundled_store.load_plan()
     area = plan.areas[5]
     as_of = date(2024, 7, 15)
-    chart.show_area(plan, area.id, as_of)
+    chart.show_area(plan, area.id, as_of, evaluate_plan(plan, as_of).areas[area.id].counts)
     expected = evaluate_area(area, as_of, plan, {})
     counts = chart.light_counts()
     assert counts == {status.value: n for status, n in expected.counts.items()}
@@ -79,21 +79,21 @@ def test_area_chart_counts_lights_and_rolls_up_over_time(chart, bundled_store):
 
 
 def test_plan_roll_up_is_lazy_and_sampled(qtbot, chart, bundled_store, monkeypatch):
-    calls, sampled = [], []
-    real = chart_module.evaluate_plan
-    monkeypatch.setattr(chart_module, "evaluate_plan", lambda plan, day: calls.append(day) or real(plan, day))
+    sampled = []
     real_series = chart_module.plan_progress_series
     monkeypatch.setattr(chart_module, "plan_progress_series",
                         lambda plan, days: sampled.extend(days) or real_series(plan, days))
     plan = bundled_store.load_plan()
-    chart.show_plan(plan, date(2026, 6, 30))
-    assert calls == [] and sampled == []  # hidden: nothing computed yet
+    figures = evaluate_plan(plan, date(2026, 6, 30))
+    chart.show_plan(plan, date(2026, 6, 30), figures.plan.counts)
+    assert sampled == []  # hidden: nothing computed yet
     chart.show()
     qtbot.waitUntil(lambda: chart._sampler is None and len(chart._series.get("rollup", [])) == MAX_SAMPLES,
                     timeout=20000)
-    # the lights as of the date, then every sampled date in one pass (domain/rollup.py)
-    assert len(calls) == 1 and len(sampled) == MAX_SAMPLES
-    assert chart.series()["rollup"][-1] == (timestamp(date(2026, 6, 30)), real(plan, date(2026, 6, 30)).plan.progress)
+    # the lights are the document's figures (the chart evaluates nothing itself),
+    # then every sampled date in one pass (domain/rollup.py)
+    assert not hasattr(chart_module, "evaluate_plan") and len(sampled) == MAX_SAMPLES
+    assert chart.series()["rollup"][-1] == (timestamp(date(2026, 6, 30)), figures.plan.progress)
     assert chart.light_counts()["green"] == evaluate_plan(plan, date(2026, 6, 30)).plan.counts[
         next(s for s in evaluate_plan(plan, date(2026, 6, 30)).plan.counts if s.value == "green")]
 
@@ -146,7 +146,7 @@ def test_a_long_title_keeps_the_heading_one_line_high_and_whole_in_its_tooltip(q
 
 def test_clear_empties_the_series(chart, bundled_store):
     plan = bundled_store.load_plan()
-    chart.show_plan(plan, date(2024, 7, 1))
+    chart.show_plan(plan, date(2024, 7, 1), evaluate_plan(plan, date(2024, 7, 1)).plan.counts)
     assert chart.series()["rollup"]
     chart.clear()
     assert chart.series() == {} and chart.light_counts() == {}
@@ -271,7 +271,7 @@ def test_an_area_between_two_tasks_shows_only_its_own_lines_and_lights(chart, bu
     assert [y for _, y in task_series["actual"]] in task_lines
     assert chart.indicator_plot.isVisibleTo(chart) and not chart.lights_plot.isVisibleTo(chart)
 
-    chart.show_area(plan, area.id, as_of)
+    chart.show_area(plan, area.id, as_of, evaluate_plan(plan, as_of).areas[area.id].counts)
     chart.light_counts()  # waits for the roll-up
     rollup = [y for _, y in chart.series()["rollup"]]
     assert shown_lines() == [rollup]  # the task's lines are not drawn under the area's

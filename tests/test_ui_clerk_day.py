@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from planner_gui.domain.model import ProgressUpdate
+from planner_gui.domain.progress import evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui import tree_editing
 from planner_gui.ui.actions import ActionId
-from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.detail_panel import DetailPanel
 from planner_gui.ui.editor.update_form import default_update_date
 
@@ -33,7 +33,7 @@ def reopened_task(store: PlanStore, tid: str):
 
 @pytest.fixture
 def panel(qtbot, bundled_store):
-    widget = DetailPanel(bundled_store, PlanEvents(), QUndoStack())
+    widget = DetailPanel(PlanDocument(bundled_store, date.today()))
     qtbot.addWidget(widget)
     widget.resize(700, 800)
     widget.show()
@@ -528,7 +528,7 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
     summary = ExportSummaryDialog(window)
     summary.choose_file_and_save()  # cancelled: nothing chosen
-    json_io.export_plan_json(window)
+    json_io.export_plan_json(window.document, window)
     ledger.open_import_dialog(window)
     menus.save_copy(window)
     hidden = data_dir().resolve()
@@ -538,7 +538,7 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     summary.close()
 
     answer["path"] = str(elsewhere / "plan.json")
-    json_io.export_plan_json(window)
+    json_io.export_plan_json(window.document, window)
     answer["path"] = ""
     ledger.open_import_dialog(window)
     assert asked[-1] == str(elsewhere)
@@ -569,7 +569,7 @@ def test_the_light_bars_name_every_light_one_per_row(qtbot, bundled_store):
     chart.resize(270, 600)
     chart.show()
     plan = bundled_store.load_plan()
-    chart.show_plan(plan, date(2024, 6, 30))
+    chart.show_plan(plan, date(2024, 6, 30), evaluate_plan(plan, date(2024, 6, 30)).plan.counts)
     qtbot.waitUntil(lambda: chart._bars_drawn)  # noqa: SLF001 - the lights come from the sampler
     ticks = chart.lights_plot.getAxis("left")._tickLevels[0]  # noqa: SLF001 - pyqtgraph keeps them there
     # every light, the grey 'no deadline' of issue 18 included, on a row of its own

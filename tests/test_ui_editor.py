@@ -8,13 +8,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor
 
 from planner_gui.domain.progress import STATUS_COLOURS, Status, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.chart import ChartPanel
 from planner_gui.ui.chart_series import timestamp
-from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
+from planner_gui.ui.commands import EditFieldsCommand
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.detail_panel import DetailPanel
 
 PRESCHOOL = "学前教育公办率提升至50%"  # due 2024-12-31, indicator 学前教育公办率 >= 50
@@ -32,8 +33,7 @@ def reopened_task(store: PlanStore, tid: str):
 
 @pytest.fixture
 def panel(qtbot, bundled_store):
-    events, stack = PlanEvents(), QUndoStack()
-    widget = DetailPanel(bundled_store, events, stack)
+    widget = DetailPanel(PlanDocument(bundled_store, date.today()))
     qtbot.addWidget(widget)
     widget.resize(700, 800)
     widget.show()
@@ -246,12 +246,14 @@ def test_read_only_shows_everything_and_changes_nothing(qtbot, panel, bundled_st
     assert not page.widgets["leader"].isReadOnly() and page.update_form.isEnabled()
 
 
-def test_plan_page_uses_the_plan_the_window_holds(qtbot, panel, bundled_store, monkeypatch):
-    plan = bundled_store.load_plan()
-    figures = evaluate_plan(plan, date(2024, 7, 1))
+def test_plan_page_uses_the_plan_and_figures_the_document_holds(qtbot, panel, bundled_store, monkeypatch):
+    from planner_gui.ui import document as document_module
+
     panel.set_as_of(date(2024, 7, 1))
-    panel.set_plan_source(lambda: (plan, figures))
-    monkeypatch.setattr(PlanStore, "load_plan", lambda self: pytest.fail("read the whole file again"))
+    figures = panel.document.figures  # worked out once, as the window asks for them
+    assert figures == evaluate_plan(bundled_store.load_plan(), date(2024, 7, 1))
+    monkeypatch.setattr(PlanStore, "load_plan", lambda self, **_: pytest.fail("read the whole file again"))
+    monkeypatch.setattr(document_module, "evaluate_plan", lambda *_: pytest.fail("worked out the figures again"))
     panel.show_plan()
     assert panel.plan_page.rollup.tasks.text() == str(figures.plan.leaf_tasks)
 

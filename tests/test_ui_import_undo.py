@@ -112,7 +112,7 @@ def test_a_filled_report_form_import_can_be_undone(window, tmp_path, monkeypatch
 
 def test_a_plan_json_import_can_be_undone(window, tmp_path):
     earlier = on_disk(window)
-    exported = json_io.export_plan_json(window, tmp_path / "plan.json")
+    exported = json_io.export_plan_json(window.document, window, tmp_path / "plan.json")
     data = json_format.plan_to_dict(json_format.read_file(exported))
     data["plan"]["title"] = "另一份计划"
     data["areas"] = data["areas"][:1]
@@ -121,7 +121,7 @@ def test_a_plan_json_import_can_be_undone(window, tmp_path):
     rename_first_task(window, "改过名的任务")
     before = on_disk(window)
 
-    assert json_io.import_plan_json(window, other, confirm=False) is True
+    assert json_io.import_plan_json(window.document, window, other, confirm=False) is True
     assert on_disk(window)["plan"]["title"] == "另一份计划"
     assert window.undo_stack.count() == 2
     check_undo_redo(window, before, on_disk(window), earlier)

@@ -180,14 +180,14 @@ def test_find_focuses_the_filter(window):
 def test_plan_json_export_then_import_restores_the_plan(window, tmp_path, answers):
     from planner_gui.ui import json_io
 
-    exported = json_io.export_plan_json(window, tmp_path / "plan.json")
+    exported = json_io.export_plan_json(window.document, window, tmp_path / "plan.json")
     assert exported is not None and exported.stat().st_size > 1000
     original = [t.title for t in reread(window.store.path).walk_tasks()]
     areas = len(window.plan.areas)
     window.select_item(window.plan.areas[0].id)
     window.actions[ActionId.DELETE].trigger()
     assert len(reread(window.store.path).areas) == areas - 1
-    assert json_io.import_plan_json(window, exported)
+    assert json_io.import_plan_json(window.document, window, exported)
     assert [t.title for t in reread(window.store.path).walk_tasks()] == original
     assert window.undo_stack.count() == 2  # the delete, then the import as one step (issue 22)
     assert not list(tmp_path.glob("*.bak"))  # nothing beside the plan: the backup is in the data folder

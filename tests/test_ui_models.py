@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
 from planner_gui.store import PlanStore
-from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.fields import EditorContext
 from planner_gui.ui.editor.indicator_table import (
     COMPARATOR,
@@ -27,7 +26,7 @@ CITY_SOUTH = "接续推动城南行动计划实施"  # indicators 完成城南�
 
 @pytest.fixture
 def context(qapp, bundled_store):
-    return EditorContext(bundled_store, PlanEvents(), QUndoStack(), date(2024, 7, 1))
+    return EditorContext(PlanDocument(bundled_store, date(2024, 7, 1)))
 
 
 def find_task(store: PlanStore, title: str):
@@ -64,9 +63,9 @@ def test_set_data_writes_through_an_undoable_command(context, bundled_store):
     assert model.data(model.index(0, TARGET)) == "60"
     assert model.setData(model.index(0, COMPARATOR), "不超过")
     assert stored_indicator(bundled_store, indicator_id)["comparator"] == "<="
-    assert context.undo_stack.count() == 2
-    context.undo_stack.undo()
-    context.undo_stack.undo()
+    assert context.document.undo_stack.count() == 2
+    context.document.undo_stack.undo()
+    context.document.undo_stack.undo()
     row = stored_indicator(bundled_store, indicator_id)
     assert (row["target"], row["comparator"]) == (55, ">=")
 
@@ -80,7 +79,7 @@ def test_a_non_numeric_target_is_refused_and_names_the_field(qtbot, context, bun
     assert refused.args[0] == "target"
     assert refused.args[1].startswith("Target:")
     assert stored_indicator(bundled_store, task.indicators[0].id)["target"] == 55
-    assert context.undo_stack.count() == 0
+    assert context.document.undo_stack.count() == 0
     with qtbot.waitSignal(model.refused) as refused:
         assert not model.setData(model.index(0, NAME), "   ")
     assert refused.args[0] == "name"

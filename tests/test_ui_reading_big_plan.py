@@ -71,7 +71,7 @@ def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tm
     assert not window.chart_slot.is_built
 
     seen: list[tuple[int, int]] = []
-    window._loader.progress.connect(lambda done, total: seen.append((done, total)))
+    window.document.reading_progress.connect(lambda done, total: seen.append((done, total)))
     with qtbot.waitSignal(window.plan_ready, timeout=20000):
         window.show()
     assert not window.reading

@@ -848,10 +848,6 @@ The file has not been changed. The lights and figures shown leave out the progre
             <translation>计划文件已损坏</translation>
         </message>
         <message>
-            <source>The detail editor is not available.</source>
-            <translation>详情编辑区不可用。</translation>
-        </message>
-        <message>
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
@@ -894,6 +890,13 @@ The file has not been changed. The lights and figures shown leave out the progre
         <message>
             <source>(read-only)</source>
             <translation>（只读）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDocument</name>
+        <message>
+            <source>The plan file is open read-only.</source>
+            <translation>计划文件以只读方式打开。</translation>
         </message>
     </context>
     <context>
@@ -2651,10 +2654,6 @@ Edit &gt; Undo takes the import back; a backup of the file as it is now is also 
             <translation>没有最近打开的文件</translation>
         </message>
         <message>
-            <source>Not available</source>
-            <translation>不可用</translation>
-        </message>
-        <message>
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
@@ -2685,10 +2684,6 @@ Choose No for an empty plan of this year.</source>
             <translation>新文件是否以内置示例计划（丰台区2024年度重点工作任务）开始？
 
 选择“否”则创建本年度的空白计划。</translation>
-        </message>
-        <message>
-            <source>This part of planner-gui is not installed.</source>
-            <translation>planner-gui 的这一部分未安装。</translation>
         </message>
         <message>
             <source>Undo %s</source>

@@ -30,8 +30,6 @@ from planner_gui.domain.progress import (
     STATUS_COLOURS,
     STATUS_ORDER,
     Status,
-    evaluate_area,
-    evaluate_plan,
     indicator_history,
     planned_progress,
     task_progress,
@@ -127,26 +125,19 @@ class ChartPanel(QWidget):
             return  # the same drawing is on screen already (e.g. after the leader was edited)
         self._request(lambda: self._draw_task(picture), for_task=True)
 
-    def show_area(self, plan: Plan, area_id: str, as_of: date) -> None:
+    def show_area(self, plan: Plan, area_id: str, as_of: date, counts: dict[Status, int]) -> None:
+        """``counts``: the area's tasks by status as of ``as_of`` (the document's figures)."""
         area = next((a for a in plan.areas if a.id == area_id), None)
         if area is None:
             self.clear()
             return
-
         progress_on = _rollup(lambda days: area_progress_series(area, days), plan.year, as_of)
+        self._request(lambda: self._draw_group(area.name, plan.year, as_of, progress_on, lambda: counts))
 
-        def counts() -> dict:
-            return evaluate_area(area, as_of, plan, {}).counts
-
-        self._request(lambda: self._draw_group(area.name, plan.year, as_of, progress_on, counts))
-
-    def show_plan(self, plan: Plan, as_of: date) -> None:
+    def show_plan(self, plan: Plan, as_of: date, counts: dict[Status, int]) -> None:
+        """``counts``: the plan's tasks by status as of ``as_of`` (the document's figures)."""
         progress_on = _rollup(lambda days: plan_progress_series(plan, days), plan.year, as_of)
-
-        def counts() -> dict:
-            return evaluate_plan(plan, as_of).plan.counts
-
-        self._request(lambda: self._draw_group(plan.title, plan.year, as_of, progress_on, counts))
+        self._request(lambda: self._draw_group(plan.title, plan.year, as_of, progress_on, lambda: counts))
 
     def clear(self) -> None:
         self._forget_drawing()

@@ -10,19 +10,32 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
 from planner_gui.services import import_json
+from planner_gui.store import PlanStore
 from planner_gui.store.ledger_apply import memory_copy
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.file_dialogs import choose_file_to_open
+from planner_gui.ui.settings import AppSettings
 
-if TYPE_CHECKING:
-    from planner_gui.ui.main_window import MainWindow
+
+class Parent(Protocol):
+    """The window's side of an import or export: its dialogs' parent, its
+    settings (folders), its messages, and the views an import reloads.
+    (Named here, not imported: this module is below main_window.py.)"""
+
+    settings: AppSettings
+
+    def show_error(self, title: str, text: str) -> None: ...
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def push_import(self, before: PlanStore, text: str) -> None: ...
+
 
 JSON_FILTER = "Plan JSON (*.json);;All files (*)"
 
@@ -31,17 +44,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("JsonIO", text)
 
 
-def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | None:
+def export_plan_json(document: PlanDocument, window: Parent, target: Path | None = None) -> Path | None:
     """Write the open plan as planner-gui JSON; returns the file written."""
     if target is None:
-        suggested = str(window.settings.work_folder() / window.store.path.with_suffix(".json").name)
+        suggested = str(window.settings.work_folder() / document.store.path.with_suffix(".json").name)
         chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export Plan JSON"), suggested, _tr(JSON_FILTER))
         if not chosen:
             return None
         window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
-        json_format.write_file(window.plan, target)  # the file's plan, as the window holds it
+        json_format.write_file(document.plan, target)  # the file's plan, as the document holds it
     except (OSError, PlannerError, sqlite3.Error) as exc:
         window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
         return None
@@ -49,7 +62,8 @@ def export_plan_json(window: MainWindow, target: Path | None = None) -> Path | N
     return target
 
 
-def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm: bool = True) -> bool:
+def import_plan_json(document: PlanDocument, window: Parent, source: Path | None = None, *,
+                     confirm: bool = True) -> bool:
     """Replace the open plan with the plan in a JSON file, after asking."""
     if source is None:
         source = choose_file_to_open(window, window.settings, _tr("Import Plan JSON"), _tr(JSON_FILTER))
@@ -66,14 +80,14 @@ def import_plan_json(window: MainWindow, source: Path | None = None, *, confirm:
             QMessageBox.Icon.Question, _tr("Replace the plan?"),
             _tr("Replace everything in %s with the plan “%s” from %s (%d areas, %d tasks)?\n\n"
                 "Edit > Undo takes the import back; a backup of the file as it is now is also kept "
-                "(File > Restore from backup).") % (window.store.path.name, plan.title, source.name, len(plan.areas), tasks),
+                "(File > Restore from backup).") % (document.store.path.name, plan.title, source.name, len(plan.areas), tasks),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window,
         )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return False
-    store = window.store
+    store = document.store
     try:
         before = memory_copy(store)  # for Edit ▸ Undo: the import is one undo step
         import_json.apply(store, plan)  # backs up first: File > Restore from backup finds it

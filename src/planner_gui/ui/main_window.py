@@ -2,21 +2,22 @@
 
 There is no Save button and no unsaved state: every edit is an undo command
 that writes the file before it returns (ui/commands.py). The window keeps
-one in-memory ``Plan`` and one ``PlanFigures`` (from a single
-``evaluate_plan`` call) and refreshes them when the commands report a change:
-changed rows are repainted, the tree is rebuilt only when its structure changed.
+no plan of its own: ``PlanDocument`` (ui/document.py) owns the store, the
+in-memory ``Plan``, its figures, the as-of date, the read-only state and the
+undo stack. The window composes the widgets and follows the document's
+``changed`` signal: changed rows are repainted, the tree is rebuilt only when
+its structure changed.
 
 Opening a big plan is done in two steps so the window appears at once: the
 outline (areas, tasks, indicators, milestones) is read and shown, then the
 progress updates are read in slices from the event loop (ui/plan_loading.py)
-and the lights, the editor's figures and the chart follow. ``plan`` and
-``figures`` always give the whole plan: asking for them finishes the reading
-first. The chart (pyqtgraph) is built after the first paint (ui/chart_slot.py).
+and the lights, the editor's figures and the chart follow. The document's
+``plan`` and ``figures`` always give the whole plan: asking for them finishes
+the reading first. The chart (pyqtgraph) is built after the first paint (ui/chart_slot.py).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -34,36 +35,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_gui.domain.dates import default_as_of
 from planner_gui.domain.errors import PlannerError
-from planner_gui.domain.incremental import refresh_figures, replace_area_tasks
 from planner_gui.domain.model import Plan, Task
-from planner_gui.domain.progress import PlanFigures, evaluate_plan
+from planner_gui.domain.progress import PlanFigures
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
 from planner_gui.ui import menus, timeline, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
-from planner_gui.ui.chart_slot import ChartSlot, placeholder
+from planner_gui.ui.chart_slot import ChartSlot
 from planner_gui.ui.commands import PlanEvents, ReplaceContentCommand
-from planner_gui.ui.plan_loading import UpdatesLoader
-from planner_gui.ui.plan_sync import refresh_item
+from planner_gui.ui.document import (
+    AREAS,
+    CONTENT,
+    ITEM,
+    RESET,
+    PlanChange,
+    PlanDocument,
+    Selection,
+    error_message,
+)
+from planner_gui.ui.editor.detail_panel import DetailPanel
+from planner_gui.ui.i18n import current_language
 from planner_gui.ui.plan_tree import Column, Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
-from planner_gui.ui.undo_guard import GuardedCommand
 
 # Room a window manager's frame and title bar take around the window.
 FRAME_MARGIN = QSize(24, 64)
-_OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
 
 
 def status_language() -> str:
     """"zh" or "en": the language of status words, following the interface language."""
-    try:
-        from planner_gui.ui.i18n import current_language
-    except ImportError:
-        return "en"
     return "zh" if current_language().startswith("zh") else "en"
 
 
@@ -78,17 +81,11 @@ class MainWindow(RemembersLayout, QMainWindow):
     def __init__(self, store: PlanStore, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.store = store
-        self.events = PlanEvents(self)
-        self.undo_stack = QUndoStack(self)
-        self._read_only = False
-        self._errors: list[BaseException] = []  # errors raised inside guarded commands
         self.settings = settings or AppSettings()
+        # the store, plan, figures, as-of date, read-only state and undo stack
+        self.document = PlanDocument(store, self.settings.as_of_for(store.path), self)
         self.language = status_language()
         self.actions = ActionRegistry(self)
-        self._plan: Plan = store.load_plan(with_updates=False)
-        self._figures: PlanFigures | None = None  # None while the updates are being read
-        self._loader: UpdatesLoader | None = None
         self._painted = False
         self._shown_key: tuple[str, str] | None | bool = False  # False: nothing shown yet
 
@@ -106,13 +103,11 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.setCentralWidget(self.splitter)
 
-        self.as_of_edit = QDateEdit(_qdate(self._initial_as_of()))
+        self.as_of_edit = QDateEdit(_qdate(self.document.as_of))  # a view of document.as_of
         self.as_of_edit.setObjectName("asOfDate")
         self.as_of_edit.setCalendarPopup(True)
         self.as_of_edit.setDisplayFormat("yyyy-MM-dd")
         self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
-        if hasattr(self.detail, "set_as_of"):
-            self.detail.set_as_of(self.as_of())
         self.setStatusBar(PlanStatusBar(self, self.language))
         self._build_toolbar()
         menus.build_menus(self)
@@ -144,61 +139,59 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.move(free.center() - QPoint(width // 2, height // 2))
         self.splitter.setSizes([width * 720 // 1400, width * 400 // 1400, width * 280 // 1400])
 
-    # --- the plan, read in two steps ------------------------------------------
+    # --- the document's parts, as dialogs, tests and benchmarks reach for them ---
+
+    @property
+    def store(self) -> PlanStore:
+        return self.document.store
+
+    @store.setter
+    def store(self, store: PlanStore) -> None:
+        self.document.store = store
+
+    @property
+    def events(self) -> PlanEvents:
+        return self.document.events
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.document.undo_stack
 
     @property
     def plan(self) -> Plan:
         """The whole plan, updates included (finishes reading them first if need be)."""
-        self.finish_reading()
-        return self._plan
-
-    @plan.setter
-    def plan(self, plan: Plan) -> None:
-        self._plan = plan
+        return self.document.plan
 
     @property
     def outline(self) -> Plan:
         """The plan's areas and tasks, whose updates may still be being read."""
-        return self._plan
+        return self.document.outline
 
     @property
     def figures(self) -> PlanFigures:
-        self.finish_reading()
-        assert self._figures is not None
-        return self._figures
-
-    @figures.setter
-    def figures(self, figures: PlanFigures) -> None:
-        self._figures = figures
+        return self.document.figures
 
     @property
     def reading(self) -> bool:
         """Whether the plan's updates are still being read (lights not shown yet)."""
-        return self._loader is not None
+        return self.document.reading
 
     def finish_reading(self) -> None:
-        if self._loader is not None:
-            self._loader.finish_now()
+        self.document.finish_reading()
+
+    # --- the plan, read in two steps ------------------------------------------
 
     def _show_outline(self, first: bool = False, keep: str | None = None) -> None:
         """Show the plan just read without its updates: with its lights when the
         updates are read quickly (a district's plan), else with "reading…" while
         the rest is read from the event loop."""
-        loader = UpdatesLoader(self.store, self._plan, self)
-        loader.failed.connect(self._on_reading_failed)
-        if loader.small:
-            loader.read_all()
-            loader.deleteLater()
-            self._figures = evaluate_plan(self._plan, self.as_of())
-            self.tree_pane.rebuild(self._plan, self._figures, first=first, keep=keep)
+        document = self.document
+        if document.read_updates():
+            self.tree_pane.rebuild(document.outline, document.figures, first=first, keep=keep)
             return
-        self._loader, self._figures = loader, None
-        loader.progress.connect(self._on_reading_progress)
-        loader.finished.connect(self._on_updates_read)
-        self.tree_pane.rebuild(self._plan, None, first=first, keep=keep)
-        self._on_reading_progress(0, loader.total)
+        self.tree_pane.rebuild(document.outline, None, first=first, keep=keep)
         if self._painted:
-            loader.start()
+            document.start_reading()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.tree.viewport():
@@ -210,15 +203,12 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.tree.viewport().removeEventFilter(self)
         if not self.chart_slot.isHidden():
             self.chart_slot.panel()
-        if self._loader is not None:
-            self._loader.start()
+        self.document.start_reading()
 
     def _stop_reading(self) -> None:
         """Drop the reading of a plan that is being replaced by another read of the file."""
-        if self._loader is not None:
-            self._loader.cancel()
-            self._loader.deleteLater()
-            self._loader = None
+        if self.document.reading:
+            self.document.stop_reading()
             self.statusBar().clearMessage()
 
     def _on_reading_progress(self, done: int, total: int) -> None:
@@ -226,12 +216,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.statusBar().showMessage(self.tr("Reading progress reports… %d%%") % percent)
 
     def _on_updates_read(self) -> None:
-        loader, self._loader = self._loader, None
-        if loader is not None:
-            loader.deleteLater()
         self.statusBar().clearMessage()
-        self._figures = evaluate_plan(self._plan, self.as_of())
-        self.model.update_figures(self._plan, self._figures)
+        document = self.document
+        self.model.update_figures(document.plan, document.figures)
         if self.filter_bar.criteria().active:
             self.apply_filter()
         else:
@@ -241,10 +228,9 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     def _on_reading_failed(self, reason: str) -> None:
         """Some updates cannot be read (a damaged file): show the plan with what
-        was read and say so, once the window is built. Nothing is written; a
-        change the damage prevents is refused like any failed write."""
-        if self._loader is not None:  # read in slices: the lights from what was read
-            self._on_updates_read()
+        was read and say so, once the window is built (the document has shown
+        what was read first). Nothing is written; a change the damage prevents
+        is refused like any failed write."""
         self.statusBar().showMessage(self.tr("Some progress reports could not be read: the file is damaged"))
         text = self.tr("%s\n\nThe file has not been changed. The lights and figures shown leave out the "
                        "progress reports that could not be read. File > Check File… tells what is damaged; "
@@ -253,12 +239,8 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     # --- parts ------------------------------------------------------------
 
-    def _make_detail_panel(self) -> QWidget:
-        try:
-            from planner_gui.ui.editor.detail_panel import DetailPanel
-        except ImportError:
-            return placeholder(self.tr("The detail editor is not available."))
-        panel = DetailPanel(self.store, self.events, self.undo_stack, self)
+    def _make_detail_panel(self) -> DetailPanel:
+        panel = DetailPanel(self.document, self)
         panel.set_task_source(self._held_task)
         return panel
 
@@ -302,16 +284,18 @@ class MainWindow(RemembersLayout, QMainWindow):
             QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
-        self.events.item_changed.connect(self._on_item_changed)
-        self.events.updates_changed.connect(lambda task_id: self._on_item_changed("task", task_id))
-        self.events.structure_changed.connect(self._on_structure_changed)
-        self.events.tasks_restructured.connect(self._on_tasks_restructured)
-        self.events.plan_reset.connect(self.reload_plan)
-        self.events.content_replaced.connect(self._on_content_replaced)
+        document = self.document
+        document.area_hint = self._area_of
+        document.changed.connect(self._on_changed)
+        document.as_of_changed.connect(self._on_as_of_changed)
+        document.read_only_changed.connect(self._show_read_only)
+        document.reading_progress.connect(self._on_reading_progress)
+        document.reading_finished.connect(self._on_updates_read)
+        document.reading_failed.connect(self._on_reading_failed)
         self.tree_pane.filtered.connect(self._update_counts)
         self.tree_pane.filtered.connect(self._update_actions)
         self.tree_pane.current_changed.connect(self._show_current)
-        self.as_of_edit.dateChanged.connect(self._on_as_of_changed)
+        self.as_of_edit.dateChanged.connect(lambda day: self.document.set_as_of(day.toPython()))
         self.tree.context_menu_requested.connect(self._show_context_menu)
         # Queued: the edit is applied after the view has closed its editor, so
         # a tree rebuild (filter active) cannot pull the row from under it.
@@ -323,18 +307,14 @@ class MainWindow(RemembersLayout, QMainWindow):
     # --- the contract -------------------------------------------------------
 
     def as_of(self) -> date:
-        return self.as_of_edit.date().toPython()
+        return self.document.as_of
 
     def set_as_of(self, day: date) -> None:
-        self.as_of_edit.setDate(_qdate(day))
-
-    def _initial_as_of(self) -> date:
-        """The date this file was last looked at, else today clamped to the plan's year."""
-        return self.settings.as_of_for(self.store.path) or default_as_of(self._plan.year)
+        self.document.set_as_of(day)
 
     def _mark_as_of(self) -> None:
         status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
-        status_bar.show_as_of(self.as_of(), self._plan.year)
+        status_bar.show_as_of(self.document.as_of, self.document.outline.year)
 
     def visible_task_ids(self) -> list[str]:
         return self.tree_pane.visible_task_ids()
@@ -361,19 +341,20 @@ class MainWindow(RemembersLayout, QMainWindow):
         process); ``new_file`` when another file was opened (areas start expanded);
         ``keep_undo`` when an undo step itself put the content back (an import
         undone or redone), so that the history before it still applies."""
+        document = self.document
         if not keep_undo:
-            self.undo_stack.clear()
+            document.undo_stack.clear()
         keep = self._release_plan()
-        if hasattr(self.detail, "set_store"):
-            self.detail.set_store(self.store, self.events, self.undo_stack)
-        self._plan = self.store.load_plan(with_updates=False)
+        document.reload()
         if new_file:
-            # another file opens as of its own date; signals off: the figures follow below
-            self.as_of_edit.blockSignals(True)
-            self.as_of_edit.setDate(_qdate(self._initial_as_of()))
-            self.as_of_edit.blockSignals(False)
-            if hasattr(self.detail, "set_as_of"):
-                self.detail.set_as_of(self.as_of())
+            # another file opens as of its own date, unannounced: the figures follow below
+            from planner_gui.domain.dates import default_as_of
+
+            document.set_as_of(self.settings.as_of_for(document.store.path) or default_as_of(document.outline.year),
+                               announce=False)
+            self._show_as_of()
+        if hasattr(self.detail, "reset"):
+            self.detail.reset()
         self._mark_as_of()
         self._show_outline(first=new_file, keep=keep)
         self._update_title()
@@ -394,8 +375,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.model.clear()
         if self.chart_slot.is_built and hasattr(self.chart, "clear"):
             self.chart.clear()
-        self._plan = Plan(title=self._plan.title, year=self._plan.year)
-        self._figures = evaluate_plan(self._plan, self.as_of())
+        self.document.release()
         return keep
 
     def open_file(self, path: Path | str) -> bool:
@@ -413,7 +393,7 @@ class MainWindow(RemembersLayout, QMainWindow):
 
                 self.show_error(self.tr("Cannot open file"), self.tr("%s\n\n%s") % (path, reason_of(exc)))
                 return False
-        old, self.store = self.store, store
+        old, self.document.store = self.document.store, store
         old.close()
         self.reload_plan(new_file=True)
         self.set_read_only(bool(getattr(store, "read_only", False)))
@@ -430,14 +410,17 @@ class MainWindow(RemembersLayout, QMainWindow):
     def read_only(self) -> bool:
         """True when the file may not be changed (another window has it, or it is a
         backup): editing actions, tree editing and drag and drop are off."""
-        return self._read_only
+        return self.document.read_only
 
     @read_only.setter
     def read_only(self, value: bool) -> None:
         self.set_read_only(value)
 
     def set_read_only(self, read_only: bool) -> None:
-        self._read_only = read_only
+        self.document.set_read_only(read_only)
+        self._show_read_only(read_only)
+
+    def _show_read_only(self, read_only: bool) -> None:
         self.model.editable = not read_only
         self.tree.set_editable(not read_only)
         if hasattr(self.detail, "set_read_only"):
@@ -448,21 +431,14 @@ class MainWindow(RemembersLayout, QMainWindow):
     # --- running commands ---------------------------------------------------
 
     def push(self, make_command: Callable[[], QUndoCommand]) -> bool:
-        """Build and push an undo command; a refused value or a file error is
-        shown in a message box and leaves nothing half-done on the stack."""
+        """Build and push an undo command through the document; a refused value or
+        a file error is shown in a message box (a read-only file refuses quietly:
+        its editing actions are off)."""
         if self.read_only:
             return False
-        try:
-            command = make_command()
-        except (PlannerError, sqlite3.Error) as exc:
-            self.show_error(self.tr("Not changed"), _message(exc))
-            return False
-        errors = self._errors  # shared by every guarded command, checked after each step
-        errors.clear()
-        self.undo_stack.push(GuardedCommand(command, errors))
-        if errors:
-            # redo() failed and changed nothing; the stack already dropped the command
-            self.show_error(self.tr("Not changed"), _message(errors[0]))
+        refusal = self.document.push(make_command)
+        if refusal is not None:
+            self.show_error(self.tr("Not changed"), refusal.message)
             return False
         return True
 
@@ -478,26 +454,21 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.reload_plan(keep_undo=True)
 
     def undo(self) -> None:
-        self._step(self.undo_stack.undo, undoing=True)
+        self._step(undoing=True)
 
     def redo(self) -> None:
-        self._step(self.undo_stack.redo, undoing=False)
+        self._step(undoing=False)
 
-    def _step(self, step: Callable[[], None], undoing: bool) -> None:
+    def _step(self, undoing: bool) -> None:
         stack = self.undo_stack
         command = stack.command(stack.index() - 1 if undoing else stack.index())
         show = tree_editing.item_after_step(command, undone=undoing)
         current = self._current_node()
         current_id = current.id if current is not None else None
         neighbour = self.tree_pane.neighbour_id(current) if current is not None else None
-        errors = self._errors
-        errors.clear()
-        try:
-            step()
-        except (PlannerError, sqlite3.Error, OSError) as exc:  # a command pushed by another panel
-            errors.append(exc)
-        if errors:
-            self.show_error(self.tr("Cannot undo or redo"), _message(errors[0]))
+        error = self.document.step(undoing)
+        if error is not None:
+            self.show_error(self.tr("Cannot undo or redo"), error_message(error))
             # the stack moved but the file did not: start again from the file
             self.reload_plan()
             return
@@ -508,44 +479,27 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     # --- reacting to changes ---------------------------------------------------
 
-    def _on_item_changed(self, table: str, item_id: str) -> None:
-        task_id = None
-        try:
-            task_id = self._changed_task(table, item_id)
-            # an indicator or milestone: its task is re-read (its row was just read for the task's id)
-            self.plan = refresh_item(self.plan, self.store, "task" if task_id else table, task_id or item_id,
-                                     self._area_of(task_id))
-        except PlannerError:
-            self._stop_reading()
-            self.plan = self.store.load_plan()  # the item is gone: take the file as it is
-        if table == "plan":
-            self._update_title()
-        self._refresh_figures(task_id)
-
-    def _area_of(self, task_id: str | None) -> str | None:
-        """The area of a task as the tree shows it: where the plan is searched first."""
-        node = self.model.by_id.get(task_id) if task_id is not None else None
-        return node.area_id if node is not None else None
-
-    def _changed_task(self, table: str, item_id: str) -> str | None:
-        """The task whose figures an edit of this item changes (None: the plan's or an area's)."""
-        if table == "task":
-            return item_id
-        if table in ("indicator", "milestone"):
-            return self.store.get_row(table, item_id)["task_id"]
-        return None
-
-    def _refresh_figures(self, task_id: str | None = None) -> None:
-        if task_id is not None and self.figures.as_of == self.as_of():
-            # One task changed: only its top-level tree, its area and the plan are
-            # worked out again (domain/incremental.py; 3 ms instead of 150 ms for
-            # evaluate_plan and 400 ms for every tree row at 10,000 tasks).
-            area_id = self._area_of(task_id)
-            changed = refresh_figures(self.plan, self.figures, [task_id], [area_id] if area_id else ())
-            lights_changed = self.model.update_figures(self.plan, self.figures, only=changed)
+    def _on_changed(self, change: PlanChange) -> None:
+        """Show one change the document has taken in."""
+        if change.kind in (RESET, CONTENT):
+            self.reload_plan(keep_undo=change.kind == CONTENT)
+            return
+        document = self.document
+        if change.kind == ITEM:
+            if change.table == "plan":
+                self._update_title()
+            only = set(change.figure_ids) if change.figure_ids is not None else None
+            self._show_figures(self.model.update_figures(document.plan, document.figures, only=only))
+            return
+        if change.kind == AREAS:
+            self.tree_pane.replace_areas(document.plan, document.figures, set(change.ids))
         else:
-            self.figures = evaluate_plan(self.plan, self.as_of())
-            lights_changed = self.model.update_figures(self.plan, self.figures)
+            # the new rows make no garbage cycles (the tree cuts its old nodes' links)
+            with no_cycle_collection():
+                self.tree_pane.rebuild(document.plan, document.figures)
+        self._show_current(force=True)
+
+    def _show_figures(self, lights_changed: bool) -> None:
         if self.filter_bar.criteria().active:
             self.apply_filter()
         elif lights_changed:
@@ -553,41 +507,25 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._update_counts()
         self._show_current(data_changed=True)
 
-    def _on_structure_changed(self) -> None:
-        # The updates of the tasks already held are kept (store.reload_structure). The
-        # new outline, figures and rows make no garbage cycles (the tree cuts its old
-        # nodes' links): without the collector's passes over the whole plan meanwhile,
-        # evaluating it no longer takes 170-520 ms at random but 170.
-        with no_cycle_collection():
-            self.plan = self.store.reload_structure(self.plan)
-            self.figures = evaluate_plan(self.plan, self.as_of())
-            self.tree_pane.rebuild(self.plan, self.figures)
-        self._show_current(force=True)
+    def _area_of(self, task_id: str) -> str | None:
+        """The area of a task as the tree shows it: where the plan is searched first."""
+        node = self.model.by_id.get(task_id)
+        return node.area_id if node is not None else None
 
-    def _on_tasks_restructured(self, area_ids: list[str]) -> None:
-        """Tasks were added to, removed from or moved between these areas: only
-        their tasks are read again (their updates taken over), evaluated and
-        given new rows. At 10,000 tasks, 0.5 s for the whole plan and tree."""
-        plan, figures, wanted = self.plan, self.figures, set(area_ids)
-        if figures.as_of != self.as_of():  # figures of another date: the whole path anyway
-            self._on_structure_changed()
-            return
-        held = {task.id: task.updates for area in plan.areas if area.id in wanted
-                for task in area.walk_tasks()}
-        new_tasks = {area_id: self.store.area_tasks(area_id, held) for area_id in wanted}
-        if not replace_area_tasks(plan, figures, new_tasks):
-            self._on_structure_changed()
-            return
-        self.tree_pane.replace_areas(plan, figures, wanted)
-        self._show_current(force=True)
-
-    def _on_as_of_changed(self, _date: QDate) -> None:
-        self.settings.remember_as_of(self.store.path, self.as_of())
-        self._mark_as_of()
-        if hasattr(self.detail, "set_as_of"):
-            self.detail.set_as_of(self.as_of())
+    def _on_as_of_changed(self, day: date) -> None:
+        self.settings.remember_as_of(self.store.path, day)
+        self._show_as_of()
         if not self.reading:  # else the figures are worked out as of this date once read
-            self._refresh_figures()
+            self._show_figures(self.model.update_figures(self.document.plan, self.document.figures))
+
+    def _show_as_of(self) -> None:
+        """The toolbar's date and the status bar follow document.as_of (the editor follows it itself)."""
+        day = self.document.as_of
+        if self.as_of_edit.date().toPython() != day:
+            # not blocked: the timeline and the Due Soon list follow the edit's signal;
+            # it comes back to the document as the date it already has (nothing more)
+            self.as_of_edit.setDate(_qdate(day))
+        self._mark_as_of()
 
     def _on_stack_moved(self, _index: int) -> None:
         self._update_actions()
@@ -621,6 +559,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         the selection changes; the chart takes the plan object, so it is also
         redrawn when figures change."""
         node = self._current_node()
+        self.document.select(Selection(node.kind, node.id, node.area_id) if node is not None else None)
         key = (node.kind, node.id) if node is not None else None
         as_of = self.as_of()
         if self.reading:
@@ -635,15 +574,17 @@ class MainWindow(RemembersLayout, QMainWindow):
             self._shown_key = False  # shown again in full once read
             self._update_actions()
             return
-        plan = self._plan
+        plan, figures = self.document.outline, self.document.figures  # read whole: not reading
         hidden = self.model.by_id.get(self.tree_pane.hidden_id or "") if node is None else None
         if hidden is not None:  # the filter hides the selected task
             key = ("hidden", hidden.id)
-            calls = (("show_hidden", hidden.texts[Column.TITLE]), ("show_plan", plan, as_of))
+            calls = (("show_hidden", hidden.texts[Column.TITLE]), ("show_plan", plan, as_of, figures.plan.counts))
         elif node is None:
-            calls = (("show_plan",), ("show_plan", plan, as_of))
+            calls = (("show_plan",), ("show_plan", plan, as_of, figures.plan.counts))
         elif node.kind == "area":
-            calls = (("show_area", node.id), ("show_area", plan, node.id, as_of))
+            area_figures = figures.areas.get(node.id)
+            counts = area_figures.counts if area_figures is not None else {}
+            calls = (("show_area", node.id), ("show_area", plan, node.id, as_of, counts))
         else:
             # the tree's row holds the plan's current task object: no search of 10,000
             known = self._held_task(node.id)
@@ -666,13 +607,13 @@ class MainWindow(RemembersLayout, QMainWindow):
             return None
         node = self.model.by_id.get(task_id)
         task = node.source if node is not None else None
-        return (task, self._plan) if isinstance(task, Task) and task.id == task_id else None
+        return (task, self.document.outline) if isinstance(task, Task) and task.id == task_id else None
 
     def _update_actions(self) -> None:
         menus.update_actions(self)
 
     def _update_title(self) -> None:
-        title = self.tr("%s — %s") % (self._plan.title, self.store.path.name)
+        title = self.tr("%s — %s") % (self.document.outline.title, self.store.path.name)
         if self.read_only:
             title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
@@ -694,7 +635,3 @@ class MainWindow(RemembersLayout, QMainWindow):
             guard.release()
         super().closeEvent(event)
 
-
-def _message(exc: BaseException) -> str:
-    """The user's message of an error, without PySide's note that it passed through a Qt call."""
-    return _OVERRIDE_PREFIX.sub("", str(exc))

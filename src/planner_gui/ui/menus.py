@@ -6,9 +6,6 @@ chosen (start-up stays fast); an action whose module is not there is disabled.
 
 from __future__ import annotations
 
-import functools
-import importlib
-import importlib.util
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -24,6 +21,7 @@ from planner_gui.domain.errors import PlannerError
 from planner_gui.ui import json_io, tree_editing
 from planner_gui.ui.actions import ActionId, button_text, menu_safe
 from planner_gui.ui.editor.fields import plain_tip
+from planner_gui.ui.i18n import language_menu
 
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
@@ -58,20 +56,28 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Menus", text)
 
 
-@functools.cache
-def dialog_available(module: str) -> bool:
-    # cached: the installed modules do not change while the program runs, and the
-    # search (file system look-ups) cost 5-8 ms on every selection and edit
-    return importlib.util.find_spec(f"planner_gui.ui.dialogs.{module}") is not None
-
-
 def run_dialog(window: MainWindow, module: str, function: str) -> None:
-    try:
-        target = getattr(importlib.import_module(f"planner_gui.ui.dialogs.{module}"), function)
-    except (ImportError, AttributeError):
-        window.show_error(_tr("Not available"), _tr("This part of planner-gui is not installed."))
-        return
-    target(window)
+    """Import the dialog's module at its first use (start-up needs none of them)."""
+    dialogs = _dialog_modules()
+    getattr(dialogs[module], function)(window)
+
+
+def _dialog_modules() -> dict:
+    # plain imports, made here so that the window starts without them (ledger
+    # and sync pull in spreadsheets and packets)
+    from planner_gui.ui.dialogs import (
+        backups,
+        connect_office,
+        export_summary,
+        ledger,
+        plan_settings,
+        sync_exchange,
+        text_import,
+    )
+
+    return {"backups": backups, "connect_office": connect_office, "export_summary": export_summary,
+            "ledger": ledger, "plan_settings": plan_settings, "sync_exchange": sync_exchange,
+            "text_import": text_import}
 
 
 def build_menus(window: MainWindow) -> None:
@@ -116,13 +122,8 @@ def build_menus(window: MainWindow) -> None:
                       ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART,
                       ActionId.SHOW_TIMELINE, ActionId.SHOW_DUE_SOON):
         view_menu.addSeparator() if action_id is None else view_menu.addAction(a[action_id])
-    try:
-        from planner_gui.ui.i18n import language_menu
-    except ImportError:
-        pass
-    else:
-        view_menu.addSeparator()
-        view_menu.addMenu(language_menu(window))
+    view_menu.addSeparator()
+    view_menu.addMenu(language_menu(window))
 
     tools_menu = bar.addMenu(_tr("&Tools"))
     tools_menu.addAction(a[ActionId.CHECK_FILE])
@@ -137,8 +138,8 @@ def _connect_actions(window: MainWindow) -> None:
         ActionId.NEW_FILE: lambda: new_file(window),
         ActionId.OPEN_FILE: lambda: open_file(window),
         ActionId.SAVE_COPY: lambda: save_copy(window),
-        ActionId.IMPORT_JSON: lambda: json_io.import_plan_json(window),
-        ActionId.EXPORT_JSON: lambda: json_io.export_plan_json(window),
+        ActionId.IMPORT_JSON: lambda: json_io.import_plan_json(window.document, window),
+        ActionId.EXPORT_JSON: lambda: json_io.export_plan_json(window.document, window),
         ActionId.QUIT: window.close,
         ActionId.UNDO: window.undo,
         ActionId.REDO: window.redo,
@@ -193,9 +194,6 @@ def update_actions(window: MainWindow) -> None:
         action.setToolTip(plain_tip(f"{words} ({keys})" if keys else words))
     for action_id in EDITING:
         a[action_id].setEnabled(writable)
-    for action_id, (module, _function) in LAZY_DIALOGS.items():
-        if not dialog_available(module):
-            a[action_id].setEnabled(False)
     has_item = node is not None
     for action_id in (ActionId.RENAME, ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
         a[action_id].setEnabled(writable and has_item)

@@ -419,7 +419,8 @@ class TextImportDialog(QDialog):
         except (PlannerError, OSError, sqlite3.Error) as exc:
             self._error(self.tr("Import failed"), self.tr("Nothing was changed.\n%s") % exc)
             return False
-        self.window.undo_stack.push(ImportTextCommand(self.window, plan, result))
+        # the addition is made: its first redo only tells the views, so this is not refused
+        self.window.document.push(ImportTextCommand(self.window, plan, result))
         self.accept()
         return True
 

@@ -1,10 +1,12 @@
 """The detail panel: a stack of pages for the plan, an area or a task.
 
-The main window calls show_plan/show_area/show_task on selection and
-set_as_of when the toolbar's date changes. The panel follows PlanEvents: when
-the shown item (or anything its figures depend on) changes, it re-reads it from
-the file — coalesced into one refresh per event-loop turn, and without touching
-a field the user is typing in.
+The main window calls show_plan/show_area/show_task on selection. The panel
+is given the window's ``PlanDocument`` (ui/document.py): it shows the plan and
+figures the document holds (it never evaluates the plan itself), follows the
+document's as-of date, and pushes every edit through ``document.push``. It
+follows PlanEvents: when the shown item (or anything its figures depend on)
+changes, it shows it again — coalesced into one refresh per event-loop turn,
+and without touching a field the user is typing in.
 """
 
 from __future__ import annotations
@@ -19,17 +21,15 @@ from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 from planner_gui.domain.deadlines import inherited_due
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
-from planner_gui.domain.progress import PlanFigures, evaluate_area, evaluate_plan
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.area_editor import AreaEditor
 from planner_gui.ui.editor.fields import EditorContext, plain_label
 from planner_gui.ui.editor.plan_editor import PlanEditor
 from planner_gui.ui.editor.task_editor import TaskEditor
 
 NOTHING, PLAN, AREA, TASK = "", "plan", "area", "task"
-# The window's plan in memory and its figures (kept current by the window).
-PlanSource = Callable[[], tuple[Plan, PlanFigures | None]]
 
 
 def _scrolled(widget: QWidget, parent: QWidget) -> QScrollArea:
@@ -46,12 +46,11 @@ class DetailPanel(QStackedWidget):
     # the window can refresh the chart from it.
     refreshed = Signal(str, str)
 
-    def __init__(self, store: PlanStore, events: PlanEvents, undo_stack: QUndoStack,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = EditorContext(store, events, undo_stack, date.today())
+        self.document = document
+        self.context = EditorContext(document)
         self.read_only = False
-        self._plan_source: PlanSource | None = None
         self._task_source: Callable[[str], tuple[Task, Plan] | None] | None = None
         self.empty_page = plain_label(self._nothing_text(), self)
         self.plan_page = PlanEditor(self.context, self)
@@ -68,7 +67,9 @@ class DetailPanel(QStackedWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_from_file)
-        self._connect(events)
+        self._connect(document.events)
+        document.as_of_changed.connect(self._on_as_of_changed)
+        self.task_page.update_form.set_as_of(document.as_of)
 
     def _nothing_text(self) -> str:
         return self.tr("Select the plan, an area or a task to see and edit it here.")
@@ -77,42 +78,37 @@ class DetailPanel(QStackedWidget):
 
     @property
     def store(self) -> PlanStore:
-        return self.context.store
+        return self.document.store
 
     @property
     def events(self) -> PlanEvents:
-        return self.context.events
+        return self.document.events
 
     @property
     def undo_stack(self) -> QUndoStack:
-        return self.context.undo_stack
+        return self.document.undo_stack
 
-    def set_store(self, store: PlanStore, events: PlanEvents, undo_stack: QUndoStack) -> None:
-        if events is not self.context.events:
-            self._disconnect(self.context.events)
-            self._connect(events)
-        self.context.store, self.context.events, self.context.undo_stack = store, events, undo_stack
+    def reset(self) -> None:
+        """The document read its file again (or another one, at its own date): show
+        nothing until told."""
+        self.task_page.update_form.set_as_of(self.document.as_of)
         self.task_page.task = None
         self.task_page.update_form.task_id = None
         self.kind, self.item_id = NOTHING, ""
         self.setCurrentWidget(self.empty_page)
 
     def set_as_of(self, as_of: date) -> None:
-        if as_of == self.context.as_of:
-            return
-        self.context.as_of = as_of
-        self.task_page.update_form.set_as_of(as_of)
-        # Deferred: the window re-evaluates its figures for the new date right after
-        # calling this, and the plan page can then use them instead of its own pass.
-        self._schedule_refresh()
+        """Show the document as of ``as_of`` (the window's date follows)."""
+        self.document.set_as_of(as_of)
 
     def as_of(self) -> date:
-        return self.context.as_of
+        return self.document.as_of
 
-    def set_plan_source(self, source: PlanSource | None) -> None:
-        """Let the plan page use the window's loaded plan and figures instead of
-        reading the whole file again (seconds at 10,000 tasks)."""
-        self._plan_source = source
+    def _on_as_of_changed(self, as_of: date) -> None:
+        self.task_page.update_form.set_as_of(as_of)
+        # Deferred: the window shows the figures of the new date first, and the
+        # pages then take the same figures from the document.
+        self._schedule_refresh()
 
     def set_task_source(self, source: Callable[[str], tuple[Task, Plan] | None] | None) -> None:
         """Let the panel take the shown task (and its plan) from the window, which
@@ -163,7 +159,7 @@ class DetailPanel(QStackedWidget):
             self.setCurrentWidget(self.empty_page)
 
     def _load(self) -> None:
-        as_of, store = self.context.as_of, self.context.store
+        as_of, store = self.document.as_of, self.document.store
         if self.kind == TASK:
             known = self._task_source(self.item_id) if self._task_source is not None else None
             if known is not None:
@@ -179,20 +175,17 @@ class DetailPanel(QStackedWidget):
             self.task_page.show_task(task, info.year, info.settings, as_of, inherited)
             self.setCurrentWidget(self.task_page)
         elif self.kind == AREA:
-            # the window's plan in memory: reading an area of 400 tasks from the
+            # the document's plan in memory: reading an area of 400 tasks from the
             # file took 0.1-0.3 s per click (and per filter keystroke, which
             # re-selects the area) at 10,000 tasks
-            plan, figures = self._loaded_plan()
+            plan, figures = self.document.plan, self.document.figures
             area = next((a for a in plan.areas if a.id == self.item_id), None)
-            if area is None:
+            if area is None or area.id not in figures.areas:
                 raise NotFoundError(f"no area with id {self.item_id}")
-            known = figures.areas.get(area.id) if figures is not None and figures.as_of == as_of else None
-            self.area_page.show_area(area, known or evaluate_area(area, as_of, plan, {}), as_of)
+            self.area_page.show_area(area, figures.areas[area.id], as_of)
             self.setCurrentWidget(self.area_page.parentWidget().parentWidget())
         elif self.kind == PLAN:
-            plan, figures = self._loaded_plan()
-            if figures is None or figures.as_of != as_of:
-                figures = evaluate_plan(plan, as_of)
+            plan, figures = self.document.plan, self.document.figures
             self.plan_page.show_plan(plan, figures.plan, as_of)
             self.setCurrentWidget(self.plan_page.parentWidget().parentWidget())
         else:
@@ -203,21 +196,10 @@ class DetailPanel(QStackedWidget):
         """The deadline a sub-task's parent passes down, from the file's tasks
         without their updates (a top-level task's: none, and no read at all;
         while the window reads the updates, nothing here waits for them)."""
-        store = self.context.store
+        store = self.document.store
         if store.task_location(task_id)[1] is None:
             return None
         return inherited_due(store.load_plan(with_updates=False), task_id)
-
-    def _loaded_plan(self) -> tuple[Plan, PlanFigures | None]:
-        """The plan as the window holds it (set_plan_source, else the window's
-        ``plan`` and ``figures`` attributes), or else read from the file."""
-        if self._plan_source is not None:
-            return self._plan_source()
-        window = self.window()
-        plan, figures = getattr(window, "plan", None), getattr(window, "figures", None)
-        if isinstance(plan, Plan) and getattr(window, "store", None) is self.context.store:
-            return plan, figures if isinstance(figures, PlanFigures) else None
-        return self.context.store.load_plan(), None
 
     # --- following the file -----------------------------------------------
 
@@ -227,19 +209,6 @@ class DetailPanel(QStackedWidget):
         events.structure_changed.connect(self._schedule_refresh)
         events.tasks_restructured.connect(self._schedule_refresh)
         events.plan_reset.connect(self._schedule_refresh)
-
-    def _disconnect(self, events: PlanEvents) -> None:
-        for signal, slot in (
-            (events.item_changed, self._on_item_changed),
-            (events.updates_changed, self._on_updates_changed),
-            (events.structure_changed, self._schedule_refresh),
-            (events.tasks_restructured, self._schedule_refresh),
-            (events.plan_reset, self._schedule_refresh),
-        ):
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
 
     def _on_item_changed(self, table: str, item_id: str) -> None:
         if self.kind in (PLAN, AREA) or table == "plan" or item_id in self._watched or item_id == self.item_id:

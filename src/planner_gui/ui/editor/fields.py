@@ -14,7 +14,7 @@ from datetime import date
 
 from PySide6 import QtGui
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QLabel,
@@ -33,7 +33,7 @@ from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import from_iso
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
-from planner_gui.ui.undo_guard import GuardedCommand
+from planner_gui.ui.document import PlanDocument
 
 # Red readable on light and dark backgrounds alike.
 ERROR_COLOUR = "#ef4444"
@@ -41,12 +41,21 @@ ERROR_COLOUR = "#ef4444"
 
 @dataclass
 class EditorContext:
-    """What every page needs: the open file, its events, the undo stack, the as-of date."""
+    """What every page needs: the open document (its file, events, undo stack and as-of date)."""
 
-    store: PlanStore
-    events: PlanEvents
-    undo_stack: QUndoStack
-    as_of: date
+    document: PlanDocument
+
+    @property
+    def store(self) -> PlanStore:
+        return self.document.store
+
+    @property
+    def events(self) -> PlanEvents:
+        return self.document.events
+
+    @property
+    def as_of(self) -> date:
+        return self.document.as_of
 
     def push_edit(self, table: str, item_id: str, fields: dict[str, object], text: str) -> ValidationError | None:
         """Write ``fields`` through an undoable command; a wrong value is refused
@@ -62,21 +71,16 @@ class EditorContext:
             return error
         except (PlannerError, sqlite3.Error) as error:
             return ValidationError(next(iter(fields), table), str(error))
-        failure = self.push(command)
-        return None if failure is None else ValidationError(next(iter(fields), table), failure)
+        refusal = self.document.push(command)
+        if refusal is None:
+            return None
+        return ValidationError(refusal.field or next(iter(fields), table), refusal.message)
 
     def push(self, command: QUndoCommand) -> str | None:
-        """Push a command; if writing fails (file read-only, disk full, changed
-        under us) drop it from the stack without undoing and return why."""
-        # Guarded: an error in redo() (called from C++) reaches us here; a SaveError, which
-        # PySide cannot rebuild, was printed on stderr and the edit silently not made.
-        errors: list[BaseException] = []
-        try:
-            self.undo_stack.push(GuardedCommand(command, errors))
-        except (PlannerError, sqlite3.Error, OSError) as error:
-            errors.append(error)
-        # A failed first redo() made the command obsolete, and QUndoStack dropped it.
-        return str(errors[0]) if errors else None
+        """Push a command through the document; if writing fails (file read-only,
+        disk full, changed under us) nothing is left on the stack: returns why."""
+        refusal = self.document.push(command)
+        return None if refusal is None else refusal.message
 
 
 def ui_language() -> str:

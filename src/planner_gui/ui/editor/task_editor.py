@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
-from planner_gui.domain.progress import TaskFigures, evaluate_subtree
+from planner_gui.domain.progress import TaskFigures
 from planner_gui.ui.commands import (
     AddIndicatorCommand,
     AddMilestoneCommand,
@@ -211,14 +211,15 @@ class TaskEditor(QWidget):
 
     def show_task(self, task: Task, plan_year: int, settings: PlanSettings, as_of: date,
                   inherited: date | None = None) -> None:
-        """``inherited``: the deadline the task's parent passes down (None at the top)."""
+        """``inherited``: the deadline the task's parent passes down (None at the top).
+        The figures are the document's (the page works out none itself)."""
         if self.task is None or task.id != self.task.id:
             self.clear_refusal()
             for widget in self.widgets.values():
                 mark_invalid(widget, False)
         self.task = task
         # with its sub-tasks: the light is never better than theirs, as in the tree
-        self.figures = evaluate_subtree(task, as_of, plan_year, settings, {}, {}, inherited)
+        self.figures = self.context.document.task_figures(task, plan_year, settings, inherited)
         self.figures_box.set_figures(self.figures, as_of.isoformat())
         values = {
             "title": task.title, "description": task.description, "leader": task.leader,
