@@ -48,17 +48,17 @@ def test_1_our_ledger_into_an_empty_plan_is_the_source_plan_and_a_second_import_
 
 
 def test_1_a_ledger_into_an_empty_plan_backs_up_and_refuses_a_plan_that_filled_meanwhile(tmp_path):
-    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.services import import_ledger
 
     ledger = export_ledger(full_plan(), tmp_path / "ledger.xlsx", date(2024, 7, 1))
     db = tmp_path / "empty.sqlite"
     with init_file(db, empty=True, year=2026) as store:
-        preview = prepare_import(ledger, store, today=date(2026, 12, 1))
+        preview = import_ledger.prepare(ledger, store, today=date(2026, 12, 1))
         assert preview.replaces_empty and preview.result.year == 2024
         store.replace_plan(full_plan())  # someone filled the plan while the preview was open
         before = json_format.plan_to_dict(store.load_plan())
         try:
-            apply_import(db, store, preview)
+            import_ledger.apply(db, store, preview)
         except Exception as exc:  # noqa: BLE001 - the message is what the user sees
             assert "no longer empty" in str(exc)
         else:

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from planner_gui.cli.main import main
-from planner_gui.exchange.ledger_import import apply_import, prepare_import
 from planner_gui.exchange.report_forms import export_forms, reporting_period
+from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
 from factories import full_plan
@@ -97,11 +97,11 @@ def test_a_bad_figure_in_a_form_is_named_and_the_row_is_not_imported(store, tmp_
     (row, _, task_id), = form_rows(ws)
     ws.cell(row, 7).value = "很快"
     wb.save(path)
-    preview = prepare_import(path, store, today=date(2024, 6, 20))
+    preview = import_ledger.prepare(path, store, today=date(2024, 6, 20))
     assert any(f"row {row}, 本期进度（%）: '很快' is not a progress figure" in str(p)
                for p in preview.changes.problems)
     before = store.counts()["progress_update"]
-    apply_import(store.path, store, preview)
+    import_ledger.apply(store.path, store, preview)
     # the text-less row with an unreadable figure adds nothing
     assert store.counts()["progress_update"] == before
 

@@ -9,8 +9,8 @@ import pytest
 
 from planner_gui.cli.main import main
 from planner_gui.domain.model import Area, Plan, PlanSettings, ProgressUpdate, Task
-from planner_gui.exchange.ledger_import import apply_import, prepare_import
 from planner_gui.exchange.report_forms import export_forms, group_tasks
+from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
 AS_OF = date(2024, 6, 10)
@@ -73,13 +73,13 @@ def test_3_a_form_sorted_over_its_visible_columns_is_conflicts_not_updates(store
             ws.cell(r, c).value = value
     wb.save(path)
 
-    preview = prepare_import(path, store, today=AS_OF)
+    preview = import_ledger.prepare(path, store, today=AS_OF)
     moved = {c.file for c in preview.changes.conflicts}
     assert {"建设养老驿站", "改造老旧小区"} <= moved
     assert all(u.task_id != c.task_id for u in preview.changes.new_updates for c in preview.changes.conflicts)
     assert any("sorted" in line for line in preview.describe())
     before = _updates(store)
-    apply_import(store.path, store, preview)
+    import_ledger.apply(store.path, store, preview)
     after = _updates(store)
     # nothing booked on the wrong task: every update that went in is on the task its title names
     for title, updates in after.items():
@@ -101,7 +101,7 @@ def test_3_an_added_row_is_proposed_and_a_duplicated_row_flagged(store, tmp_path
     ws.cell(last + 1, 7).value, ws.cell(last + 1, 8).value = 20, "已选址"
     wb.save(path)
 
-    preview = prepare_import(path, store, today=AS_OF)
+    preview = import_ledger.prepare(path, store, today=AS_OF)
     assert [u.update.text for u in preview.changes.new_updates] == ["驿站开工"]  # once, not twice
     assert any("repeats" in str(p) for p in preview.changes.problems)
     assert [n.task.title for n in preview.changes.proposed_tasks] == ["建设社区食堂"]
@@ -120,7 +120,7 @@ def test_3_an_added_row_is_proposed_and_a_duplicated_row_flagged(store, tmp_path
 def test_3_half_typed_in_the_percent_column_is_half_a_percent_and_lower_progress_is_flagged(store, tmp_path):
     path = _form(store, tmp_path)
     _fill(path, {"建设养老驿站": (0.5, "调整方案"), "改造老旧小区": (1, "启动")})
-    preview = prepare_import(path, store, today=AS_OF)
+    preview = import_ledger.prepare(path, store, today=AS_OF)
     figures = {u.title: u.update.progress for u in preview.changes.new_updates}
     assert figures == {"建设养老驿站": 0.5, "改造老旧小区": 1}
     lowered = [n for n in preview.changes.notes if "lower" in n]
@@ -134,7 +134,7 @@ def test_3_a_percent_formatted_cell_is_read_by_its_format(store, tmp_path):
     r = _task_rows(ws)[1]
     ws.cell(r, 7).value, ws.cell(r, 7).number_format = 0.5, "0%"
     wb.save(path)
-    preview = prepare_import(path, store, today=AS_OF)
+    preview = import_ledger.prepare(path, store, today=AS_OF)
     assert [(u.title, u.update.progress) for u in preview.changes.new_updates] == [("改造老旧小区", 50)]
 
 
@@ -148,7 +148,7 @@ def test_4_sub_tasks_are_in_their_parents_unit_and_leader_forms(store, tmp_path)
     sub_row = next(r for r in _task_rows(ws) if ws.cell(r, 2).value == "编制实施方案")
     assert ws.cell(sub_row, 3).value == "王五"  # the leader it inherits, shown in its row
     _fill(path, {"编制实施方案": (50, "初稿完成")})
-    preview = prepare_import(path, store, today=AS_OF)
+    preview = import_ledger.prepare(path, store, today=AS_OF)
     assert [(u.title, u.update.reporter) for u in preview.changes.new_updates] == [("编制实施方案", "王五")]
 
 

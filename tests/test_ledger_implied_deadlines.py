@@ -14,9 +14,9 @@ import pytest
 from planner_gui.cli.main import main
 from planner_gui.domain.deadlines import implied_deadline_words, task_deadline
 from planner_gui.exchange.ledger_export import export_ledger
-from planner_gui.exchange.ledger_import import apply_import, prepare_import
 from planner_gui.exchange.ledger_layout import HEADERS
 from planner_gui.exchange.report_forms import export_forms
+from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
 AS_OF = date(2024, 6, 30)
@@ -95,11 +95,11 @@ def test_export_then_import_changes_nothing(store, tmp_path, kind):
     if kind == "csv":
         ledger_as_csv(out, tmp_path / "ledger.csv")
         out = tmp_path / "ledger.csv"
-    preview = prepare_import(out, store, today=AS_OF)
+    preview = import_ledger.prepare(out, store, today=AS_OF)
     assert preview.changes.is_empty(), [str(c) for c in preview.changes.field_changes][:5]
     assert not preview.changes.problems
     # and into a new file: no task takes its implied deadline as its own
-    fresh = prepare_import(out, None, today=AS_OF)
+    fresh = import_ledger.prepare(out, None, today=AS_OF)
     made = {t.title: (t.deadline_text, t.due) for t in fresh.result.walk_tasks()}
     plan = store.load_plan()
     assert {t.title: before[t.id] for t in plan.walk_tasks()} == made
@@ -122,9 +122,9 @@ def test_a_deadline_typed_over_the_implied_one_is_set(store, tmp_path, kind):
         ledger_as_csv(out, tmp_path / "ledger.csv")
         out = tmp_path / "ledger.csv"
     others = {k: v for k, v in own_deadlines(store).items() if k != task.id}
-    preview = prepare_import(out, store, today=AS_OF)
+    preview = import_ledger.prepare(out, store, today=AS_OF)
     assert [(c.task_id, c.new) for c in preview.changes.field_changes] == [(task.id, "10月底前")]
-    apply_import(store.path, store, preview)
+    import_ledger.apply(store.path, store, preview)
     changed = store.get_task(task.id)
     assert (changed.deadline_text, changed.due) == ("10月底前", date(2024, 10, 31))
     assert {k: v for k, v in own_deadlines(store).items() if k != task.id} == others
@@ -140,9 +140,9 @@ def test_the_implied_words_typed_over_a_real_deadline_clear_it(store, tmp_path):
     cell = next(c for c in row if c.value == "年底前")
     cell.value = "年底(默认)"  # retyped by hand, with ASCII brackets
     wb.save(out)
-    preview = prepare_import(out, store, today=AS_OF)
+    preview = import_ledger.prepare(out, store, today=AS_OF)
     assert [(c.task_id, c.new) for c in preview.changes.field_changes] == [(task.id, "")]
-    apply_import(store.path, store, preview)
+    import_ledger.apply(store.path, store, preview)
     assert (store.get_task(task.id).deadline_text, store.get_task(task.id).due) == ("", None)
 
 
@@ -173,9 +173,9 @@ def test_a_form_shows_the_implied_deadline_and_its_import_sets_none(store, tmp_p
         wb.save(path)
     assert seen >= 10
     form = forms[0]
-    preview = prepare_import(form, store, today=AS_OF)
+    preview = import_ledger.prepare(form, store, today=AS_OF)
     assert preview.changes.new_updates and not preview.changes.field_changes
-    apply_import(store.path, store, preview)
+    import_ledger.apply(store.path, store, preview)
     assert own_deadlines(store) == before
 
 
@@ -189,7 +189,7 @@ def test_a_row_a_department_adds_with_the_implied_words_gets_no_deadline(store, 
     ws.cell(row, 5).value = "年底（默认）"
     ws.cell(row, 7).value = 20
     wb.save(path)
-    preview = prepare_import(path, store, today=AS_OF, accept_new_rows=True)
+    preview = import_ledger.prepare(path, store, today=AS_OF, accept_new_rows=True)
     (new,) = preview.changes.new_tasks
     assert (new.task.deadline_text, new.task.due) == ("", None)
     assert not preview.changes.problems

@@ -9,7 +9,7 @@ import pytest
 
 from planner_gui.cli.main import main
 from planner_gui.exchange.ledger_export import export_ledger
-from planner_gui.exchange.ledger_import import apply_import, prepare_import
+from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
 from factories import full_plan
@@ -34,8 +34,8 @@ def edit_cells(path, changes: dict[str, object]):
 
 
 def import_file(store, path):
-    preview = prepare_import(path, store, today=date(2024, 7, 10))
-    apply_import(store.path, store, preview)
+    preview = import_ledger.prepare(path, store, today=date(2024, 7, 10))
+    import_ledger.apply(store.path, store, preview)
     return preview
 
 
@@ -101,7 +101,7 @@ def test_an_unchanged_export_imports_nothing_and_dry_run_changes_nothing(store, 
     assert "1 new update," in out and "1 new updates" not in out and "dry run" in out
     assert count_updates(store) == before
     untouched = export_ledger(store.load_plan(), tmp_path / "same.xlsx", AS_OF)
-    assert prepare_import(untouched, store, today=date(2024, 7, 10)).changes.is_empty()
+    assert import_ledger.prepare(untouched, store, today=date(2024, 7, 10)).changes.is_empty()
 
 
 def test_another_offices_ledger_matches_tasks_by_title_within_their_area(store, tmp_path):
@@ -191,7 +191,7 @@ def test_an_english_ledger_round_trips_too(store, tmp_path, capsys):
     from planner_gui.exchange import json_format
 
     path = export_ledger(store.load_plan(), tmp_path / "en.xlsx", AS_OF, lang="en")
-    assert prepare_import(path, store, today=date(2024, 7, 10)).changes.is_empty()
+    assert import_ledger.prepare(path, store, today=date(2024, 7, 10)).changes.is_empty()
     copy = tmp_path / "copy.sqlite"
     assert main(["import-xlsx", "--db", str(copy), str(path)]) == 0
     with PlanStore.open(copy) as other:
@@ -250,7 +250,7 @@ def test_unreadable_deadline_words_are_only_a_problem_where_they_would_be_taken_
     task_id = store.load_plan().areas[0].tasks[0].id
     store.edit("task", task_id, deadline_text="长期坚持", due=None)
     path = export_ledger(store.load_plan(), tmp_path / "l.xlsx", AS_OF)
-    assert prepare_import(path, store, today=date(2024, 7, 10)).changes.problems == []
+    assert import_ledger.prepare(path, store, today=date(2024, 7, 10)).changes.problems == []
     edit_cells(path, {f"F{TASK_ROW}": "持续推进"})
     preview = import_file(store, path)
     assert [str(p) for p in preview.changes.problems] == [

@@ -11,9 +11,9 @@ import pytest
 from planner_gui.domain.errors import PlannerError
 from planner_gui.domain.model import ProgressUpdate
 from planner_gui.domain.validation import MAX_TEXT, MAX_TITLE
-from planner_gui.exchange import ledger_import
 from planner_gui.exchange.json_format import plan_to_dict
 from planner_gui.exchange.ledger_export import export_ledger
+from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
 from factories import full_plan
@@ -41,7 +41,7 @@ def odd_store(tmp_path):
 
 def test_export_then_import_into_the_same_plan_changes_nothing(odd_store, tmp_path):
     out = export_ledger(odd_store.load_plan(), tmp_path / "ledger.xlsx", AS_OF)
-    preview = ledger_import.prepare_import(out, odd_store, today=AS_OF)
+    preview = import_ledger.prepare(out, odd_store, today=AS_OF)
     assert preview.changes.is_empty(), preview.describe()
     assert not preview.changes.problems
 
@@ -49,9 +49,9 @@ def test_export_then_import_into_the_same_plan_changes_nothing(odd_store, tmp_pa
 def test_export_then_import_into_a_new_file_gives_the_same_plan(odd_store, tmp_path):
     before = plan_to_dict(odd_store.load_plan())
     out = export_ledger(odd_store.load_plan(), tmp_path / "ledger.xlsx", AS_OF)
-    preview = ledger_import.prepare_import(out, None, today=AS_OF)
+    preview = import_ledger.prepare(out, None, today=AS_OF)
     new = tmp_path / "new.sqlite"
-    ledger_import.apply_import(new, None, preview)
+    import_ledger.apply(new, None, preview)
     with PlanStore.open(new) as store:
         assert plan_to_dict(store.load_plan()) == before
 
@@ -61,8 +61,8 @@ def test_a_title_longer_than_a_cell_stored_by_an_older_version_survives_the_roun
     long_title = "很长的标题" * 20_000  # 100,000 characters, from before titles were limited
     odd_store.db.execute("UPDATE task SET title = ? WHERE id = ?", [long_title, task_id])
     out = export_ledger(odd_store.load_plan(), tmp_path / "ledger.xlsx", AS_OF)
-    assert ledger_import.prepare_import(out, odd_store, today=AS_OF).changes.is_empty()
-    fresh = ledger_import.prepare_import(out, None, today=AS_OF).result
+    assert import_ledger.prepare(out, odd_store, today=AS_OF).changes.is_empty()
+    fresh = import_ledger.prepare(out, None, today=AS_OF).result
     assert fresh.find_task(task_id).title == long_title
 
 
@@ -80,7 +80,7 @@ def test_an_edited_cell_is_still_taken_as_an_edit(odd_store, tmp_path):
     column = next(col for heading, col in headings.items() if "领导" in heading)
     ws.cell(row[0].row, column).value = "新领导"
     wb.save(out)
-    preview = ledger_import.prepare_import(out, odd_store, today=AS_OF)
+    preview = import_ledger.prepare(out, odd_store, today=AS_OF)
     assert [(c.task_id, c.new) for c in preview.changes.field_changes] == [(task.id, "新领导")]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from planner_gui.cli.main import main
 from planner_gui.exchange import json_format
-from planner_gui.exchange.ledger_import import prepare_import
+from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
 FIXTURES = Path(__file__).parent / "fixtures" / "old_formats"
@@ -57,7 +57,7 @@ def test_9_an_xls_or_ods_merges_into_its_plan_with_the_same_preview(tmp_path, ki
     db = tmp_path / "plan.sqlite"
     assert main(["import-xlsx", "--db", str(db), str(FIXTURES / "ours.xlsx")]) == 0
     with PlanStore.open(db) as store:
-        preview = prepare_import(FIXTURES / f"ours.{kind}", store)
+        preview = import_ledger.prepare(FIXTURES / f"ours.{kind}", store)
         assert preview.changes.is_empty() and preview.ledger.kind == "ledger"
         assert "nothing to import" in preview.describe()[-1]
 

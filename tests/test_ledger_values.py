@@ -67,7 +67,8 @@ def test_the_command_line_starts_without_loading_openpyxl():
     import sys
 
     code = ("import sys, planner_gui.cli.main as m; m.build_parser(); "
-            "import planner_gui.exchange.ledger_import, planner_gui.exchange.report_forms; "
+            "import planner_gui.exchange.ledger_import, planner_gui.exchange.report_forms, "
+            "planner_gui.services.import_ledger; "
             "print('openpyxl' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -223,11 +223,11 @@ def mutate_record(form: Path, rng: random.Random, folder: Path) -> Path:
 
 
 def xlsx_case(parts: dict[str, bytes], seed: int, folder: Path, store) -> None:
-    from planner_gui.exchange import ledger_import
+    from planner_gui.services import import_ledger
 
     path = mutate(parts, random.Random(seed), folder)
     try:
-        preview = ledger_import.prepare_import(path, store, today=date(2024, 7, 1))
+        preview = import_ledger.prepare(path, store, today=date(2024, 7, 1))
     except PlannerError as exc:
         one_line(exc)
         return
@@ -251,8 +251,8 @@ def test_mutated_workbooks_are_read_or_refused_in_one_line(ledger_parts, tmp_pat
 
 
 def test_report_forms_with_a_mutated_hidden_record_are_read_or_refused_in_one_line(tmp_path):
-    from planner_gui.exchange import ledger_import
     from planner_gui.exchange.report_forms import export_forms
+    from planner_gui.services import import_ledger
     from planner_gui.store import PlanStore
 
     plan = full_plan()
@@ -262,7 +262,7 @@ def test_report_forms_with_a_mutated_hidden_record_are_read_or_refused_in_one_li
     for _ in range(40):
         path = mutate_record(form, rng, tmp_path)
         try:
-            ledger_import.prepare_import(path, store, today=date(2024, 7, 1)).describe()
+            import_ledger.prepare(path, store, today=date(2024, 7, 1)).describe()
         except PlannerError as exc:
             one_line(exc)
     store.close()

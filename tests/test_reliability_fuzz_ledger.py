@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from planner_gui.domain.errors import PlannerError
 
-ledger_import = pytest.importorskip("planner_gui.exchange.ledger_import")
+import_ledger = pytest.importorskip("planner_gui.services.import_ledger")
 
 # Fuzzing: thousands of generated inputs, most of a minute; the default run
 # leaves it out, `-m slow` (and .ci/run) runs it.
@@ -94,7 +94,7 @@ def import_or_refuse(path: Path, store) -> None:
     """Read and preview an import as the window and `planner-cli` do; only PlannerError may escape."""
     for target in (None, store):
         try:
-            preview = ledger_import.prepare_import(path, target, today=TODAY)
+            preview = import_ledger.prepare(path, target, today=TODAY)
         except PlannerError as exc:
             assert str(exc).strip()
             return
@@ -148,4 +148,4 @@ def test_a_truncated_workbook_is_a_bad_file_error(folder, open_plan):
     cut = folder / "cut.xlsx"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(PlannerError, match="cut.xlsx"):
-        ledger_import.prepare_import(cut, open_plan, today=TODAY)
+        import_ledger.prepare(cut, open_plan, today=TODAY)

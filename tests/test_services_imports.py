@@ -77,3 +77,56 @@ def test_command_line_and_window_call_the_same_json_import_service(qtbot, tmp_pa
     window = make_window(qtbot, tmp_path / "window.sqlite", tmp_path / "settings.ini")
     assert json_io.import_plan_json(window.document, window, source, confirm=False)
     assert calls == ["cli.sqlite", "window.sqlite"]
+
+
+def edited_ledger(tmp_path):
+    """The bundled plan's ledger with task "1" given a new progress and text, as a department would."""
+    import openpyxl
+
+    from planner_gui.domain.dates import default_as_of
+    from planner_gui.exchange.ledger_export import export_ledger
+
+    plan = bundled_plan()
+    path = export_ledger(plan, tmp_path / "ledger.xlsx", default_as_of(plan.year))
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "1")
+    ws.cell(row, 7).value = 0.45
+    ws.cell(row, 9).value = "已完成主体"
+    wb.save(path)
+    return path
+
+
+def latest_updates(path) -> dict[str, tuple]:
+    """Each task's newest update (progress, text), keyed by title: update ids differ per import."""
+    with PlanStore.open(path) as store:
+        return {t.title: (t.updates[-1].progress, t.updates[-1].text) if t.updates else None
+                for t in store.load_plan().walk_tasks()}
+
+
+def test_command_line_and_window_ledger_imports_call_one_service_and_leave_the_same_plan(qtbot, tmp_path,
+                                                                                       monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from planner_gui.services import import_ledger
+    from planner_gui.ui.dialogs import ledger as ledger_dialogs
+
+    calls = []
+    real = import_ledger.apply
+    monkeypatch.setattr(import_ledger, "apply",
+                        lambda path, store, preview: calls.append(store.path.name) or real(path, store, preview))
+    monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    ledger = edited_ledger(tmp_path)
+    by_cli, by_window = tmp_path / "cli.sqlite", tmp_path / "window.sqlite"
+    init_file(by_cli).close()
+    original = latest_updates(by_cli)
+    assert main(["import-xlsx", "--db", str(by_cli), str(ledger)]) == 0
+    window = make_window(qtbot, by_window, tmp_path / "settings.ini")
+    assert ledger_dialogs.open_import_dialog(window, ledger) is True
+    assert calls == ["cli.sqlite", "window.sqlite"]
+    imported = latest_updates(by_cli)
+    assert imported == latest_updates(by_window) != original
+    assert [u for title, u in imported.items() if u != original[title]] == [(45.0, "已完成主体")]
+    for path in (by_cli, by_window):
+        (taken,) = [b for b in list_backups(path) if b.reason == "before-import"]
+        assert latest_updates(taken.path) == original

@@ -61,13 +61,13 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from planner_gui.exchange import json_format
-    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.services import import_ledger
     from planner_gui.store import PlanStore
 
     path = db_path(args)
     store = PlanStore.open(path) if path.exists() else None
     try:
-        preview = prepare_import(args.file, store, today=date.today(), accept_new_rows=args.accept_new_rows)
+        preview = import_ledger.prepare(args.file, store, today=date.today(), accept_new_rows=args.accept_new_rows)
         if args.json:
             # the JSON goes to standard output; what the preview would list goes to standard error
             for line in preview.describe()[1:]:
@@ -83,7 +83,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
         if args.json:
             json.dump(preview.summary_dict(), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
-        applied = apply_import(path, store, preview)
+        applied = import_ledger.apply(path, store, preview)
     finally:
         if store is not None:
             store.close()

@@ -1,9 +1,9 @@
-"""Importing a ledger, CSV or filled report form: preview first, then apply.
+"""Reading a ledger, CSV or filled report form for an import: what it would change.
 
-The command line and the window both call :func:`prepare_import` (reads the
-file, works out the change set and the resulting plan, changes nothing) and
-:func:`apply_import` (backs the plan file up if the reliability hook exists,
-then writes every change in one transaction, or creates the new file).
+:func:`read_changes` reads the file and merges it with a plan (or starts a new
+one from it); :class:`ImportPreview` is what the user is shown. Nothing here
+writes a plan file: services.import_ledger prepares the preview (the resulting
+plan, worked out in a throw-away in-memory copy) and applies it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import re
-import sqlite3
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -25,10 +24,6 @@ from planner_gui.exchange import json_format
 from planner_gui.exchange.ledger_merge import ChangeSet, merge_ledger
 from planner_gui.exchange.ledger_read import Ledger, read_ledger
 from planner_gui.exchange.ledger_values import Problem
-from planner_gui.replacing import replacing
-from planner_gui.store import PlanStore
-from planner_gui.store.backups import backup_before_import
-from planner_gui.store.ledger_apply import apply_changes, memory_copy, memory_store
 
 
 def counted(count: int, word: str) -> str:
@@ -160,18 +155,8 @@ def _merge(plan: Plan, ledger: Ledger, today: date, accept_new_rows: bool | Coll
     return merge_ledger(plan, ledger, today)
 
 
-def _apply(store: PlanStore, changes: ChangeSet) -> None:
-    apply_changes(
-        store,
-        new_areas=changes.new_areas,
-        new_tasks=[(n.task, n.area_id, n.parent_id) for n in changes.new_tasks],
-        edits=[(c.table, c.item_id or c.task_id, c.edit) for c in changes.field_changes],
-        updates=[(u.task_id, u.update) for u in changes.new_updates],
-    )
-
-
 @contextlib.contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
+def without_cyclic_gc() -> Iterator[None]:
     """Millions of objects (rows, tasks, updates) are made and none forms a reference cycle; the
     cyclic collector looking at them again and again cost 10 % of a 10,000-task import (as in
     read_ledger). Reference counting frees everything as usual."""
@@ -184,95 +169,21 @@ def _without_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def prepare_import(file: Path | str, store: PlanStore | None, today: date | None = None,
-                   accept_new_rows: bool | Collection[str] = False) -> ImportPreview:
-    """Read ``file`` and work out what importing it would do; nothing is written anywhere.
+def read_changes(file: Path | str, plan: Plan | None, today: date,
+                 accept_new_rows: bool | Collection[str] = False) -> tuple[Ledger, Plan, ChangeSet]:
+    """Read ``file`` and merge it with ``plan`` (None: a new plan, started from the ledger's
+    own record or title): the ledger, the plan merged into and the changes it would make.
+    Nothing is written; services.import_ledger applies the changes.
 
     ``accept_new_rows``: rows a department added to a report form become new tasks — all (True)
     or those at the given places ("Sheet row N"); the others are only listed, as
     ``changes.proposed_tasks``."""
-    with _without_cyclic_gc():
-        return _prepare(Path(file), store, today or date.today(), accept_new_rows)
-
-
-def _prepare(file: Path, store: PlanStore | None, today: date,
-             accept_new_rows: bool | Collection[str]) -> ImportPreview:
-    if store is not None and is_empty_plan(store):
-        # An empty plan (File ▸ New ▸ empty) holds nothing a ledger could be merged with:
-        # the ledger makes the plan as it would in a new file, with its title and year.
-        preview = _prepare(file, None, today, accept_new_rows)
-        preview.new_file, preview.replaces_empty = False, True
-        return preview
-    if store is not None:
-        plan = store.load_plan()
+    file = Path(file)
+    if plan is not None:
         ledger = read_ledger(file, plan.year, today)
-        changes = _merge(plan, ledger, today, accept_new_rows)
-        if changes.is_empty():
-            # Nothing to write: the result is the plan as read (the merge changes none of its
-            # objects), without copying the file and reading it again (3 s at 200,000 updates).
-            return ImportPreview(file, ledger, changes, plan, new_file=False)
-        scratch = memory_copy(store)
-    else:
-        ledger = read_ledger(file, None, today)
-        if ledger.kind == "form":
-            raise PlannerError(f"{file}: a report form can only be imported into the plan it was made from")
-        start = base_plan(ledger)
-        changes = _merge(start, ledger, today)
-        if changes.is_empty():  # our own ledger, unedited: the plan it recorded, as it is
-            return ImportPreview(file, ledger, changes, start, new_file=True)
-        scratch = memory_store(start)
-    with scratch:
-        try:
-            _apply(scratch, changes)
-        except sqlite3.Error as exc:  # a safety net: the merge should have caught it, with a place
-            raise FormatError(str(file), f"cannot be imported ({exc})") from None
-        result = scratch.load_plan()
-    return ImportPreview(file, ledger, changes, result, new_file=store is None)
-
-
-def _create_whole(path: Path, plan: Plan) -> None:
-    """A new plan file at ``path``, complete or not at all: it is written next to it and then
-    renamed, so a failure (a disk full, a row the file refuses) leaves no half-made plan file."""
-    if path.exists() and path.stat().st_size > 0:
-        raise BadFileError(path, "already exists; choose another file name")
-    with replacing(path) as partial:
-        try:
-            PlanStore.create(partial, plan).close()
-        except BaseException:
-            for suffix in ("-wal", "-shm", "-journal"):
-                partial.with_name(partial.name + suffix).unlink(missing_ok=True)
-            raise
-
-
-def is_empty_plan(store: PlanStore) -> bool:
-    """Whether the file's plan has no areas (and so no tasks or updates) yet."""
-    return store.db.execute("SELECT 1 FROM area LIMIT 1").fetchone() is None
-
-
-def apply_import(path: Path | str, store: PlanStore | None, preview: ImportPreview) -> str:
-    """Write what ``preview`` showed: into ``store``, or a new file at ``path``. Returns one line."""
-    with _without_cyclic_gc():
-        return _apply_preview(path, store, preview)
-
-
-def _apply_preview(path: Path | str, store: PlanStore | None, preview: ImportPreview) -> str:
-    counts = preview.changes.counts()
-    if store is None:
-        _create_whole(Path(path), preview.result)
-        tasks = sum(1 for _ in preview.result.walk_tasks())
-        return f"created {path} from {preview.file}: {len(preview.result.areas)} areas, {tasks} tasks"
-    if preview.replaces_empty:
-        if not is_empty_plan(store):
-            raise PlannerError(f"{path}: the plan is no longer empty; import {preview.file.name} again")
-        backup_before_import(store)  # File > Restore from backup takes it back
-        store.replace_plan(preview.result)
-        tasks = sum(1 for _ in preview.result.walk_tasks())
-        return (f"imported {preview.file.name} into the empty plan in {path}: {preview.result.title} "
-                f"({preview.result.year}), {counted(len(preview.result.areas), 'area')}, {counted(tasks, 'task')}")
-    if preview.changes.is_empty():
-        return f"nothing imported into {path}"
-    backup_before_import(store)  # File > Restore from backup takes it back
-    _apply(store, preview.changes)
-    return (f"imported {preview.file.name} into {path}: {counted(counts['new_tasks'], 'new task')}, "
-            f"{counted(counts['changed_fields'], 'changed field')}, {counted(counts['new_updates'], 'new update')}"
-            + (f"; {counted(counts['conflicts'], 'conflict')} left as they were" if counts["conflicts"] else ""))
+        return ledger, plan, _merge(plan, ledger, today, accept_new_rows)
+    ledger = read_ledger(file, None, today)
+    if ledger.kind == "form":
+        raise PlannerError(f"{file}: a report form can only be imported into the plan it was made from")
+    start = base_plan(ledger)
+    return ledger, start, _merge(start, ledger, today)

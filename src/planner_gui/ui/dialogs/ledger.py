@@ -245,7 +245,7 @@ class ImportPreviewDialog(QDialog):
 
 def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     """Choose a ledger/CSV/report form, preview the import, and apply it on request."""
-    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.services import import_ledger
     from planner_gui.store.ledger_apply import memory_copy
 
     if source is None:
@@ -253,7 +253,7 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         if source is None:
             return False
     try:
-        preview = prepare_import(source, window.store, today=date.today())
+        preview = import_ledger.prepare(source, window.store, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Cannot import"), str(exc))
         return False
@@ -264,7 +264,7 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     accepted = dialog.accepted_rows()
     if accepted:
         try:
-            preview = prepare_import(source, window.store, today=date.today(), accept_new_rows=set(accepted))
+            preview = import_ledger.prepare(source, window.store, today=date.today(), accept_new_rows=set(accepted))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             window.show_error(_tr("Cannot import"), str(exc))
             return False
@@ -277,7 +277,7 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     try:
         # the file as it is now, for Edit ▸ Undo (the import is one undo step)
         before = memory_copy(window.store)
-        message = apply_import(window.store.path, window.store, preview)
+        message = import_ledger.apply(window.store.path, window.store, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
         return False
@@ -294,7 +294,7 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
                                 target: Path | None = None) -> Path | None:
     """File ▸ New from Ledger…: a new plan file made from a ledger (ours, another office's, an
     old .xls), shown in the import preview first; then the window opens it."""
-    from planner_gui.exchange.ledger_import import apply_import, prepare_import
+    from planner_gui.services import import_ledger
 
     if source is None:
         source = choose_file_to_open(window, window.settings, _tr("New plan from a ledger"), _tr(IMPORT_FILTER))
@@ -312,7 +312,7 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
         return None
     try:
         with busy(window, _tr("Reading %s…") % source.name):
-            preview = prepare_import(source, None, today=date.today())
+            preview = import_ledger.prepare(source, None, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Cannot import"), str(exc))
         return None
@@ -320,7 +320,7 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        message = apply_import(target, None, preview)
+        message = import_ledger.apply(target, None, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
         return None
