@@ -103,9 +103,6 @@ def run(args: argparse.Namespace) -> int:
     if guard_file(window) is None:  # another window has the file and read-only was declined
         window.store.close()
         return 1
-    from planner_gui.ui.bench_hooks import install_bench_hook
-
-    install_bench_hook(window)  # start-up benchmark only; one environment lookup otherwise
     window.show()
     code = app.exec()
     window.store.close()
