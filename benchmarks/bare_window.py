@@ -1,6 +1,6 @@
 """The yardstick for start-up: a bare PySide6 main window holding one
 pyqtgraph plot. It prints the same PLANNER_GUI_PAINTED line as the real
-window (src/planner_gui/ui/bench_hooks.py) once the plot has been painted,
+window (benchmarks/bench_hooks.py) once the plot has been painted,
 then quits; benchmarks/run.py times it from process start."""
 
 from __future__ import annotations
@@ -8,9 +8,8 @@ from __future__ import annotations
 import sys
 
 import pyqtgraph as pg
+from bench_hooks import PaintWatcher
 from PySide6.QtWidgets import QApplication, QMainWindow
-
-from planner_gui.ui.bench_hooks import PaintWatcher
 
 
 def main() -> int:

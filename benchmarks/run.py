@@ -5,7 +5,8 @@
 
 Prints a table (median of several runs per figure) and writes everything,
 raw runs included, as JSON. Uses a throw-away home folder, so no user file or
-setting is touched. Start-up runs the real `planner-gui` process under Xvfb
+setting is touched. Start-up runs the real `planner-gui` program (through
+benchmarks/start_window.py, which watches its window) under Xvfb
 (or Qt's offscreen platform when Xvfb is missing or --offscreen is given)
 and stops it when the populated tree has been painted; the bare window is a
 PySide6 main window with one pyqtgraph plot. Benchmarks are not tests: they
@@ -100,7 +101,7 @@ class Runner:
         then, the milliseconds from show() to that paint (0 if not told), and
         the milliseconds from process start to its READY line (None if none)."""
         start = time.perf_counter()
-        proc = subprocess.Popen(args, env={**self.env, "PLANNER_GUI_BENCH_EXIT_AFTER_PAINT": "1"},
+        proc = subprocess.Popen(args, env=self.env,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         painted: tuple[float, float, float] | None = None
         try:
@@ -144,8 +145,8 @@ class Runner:
         runs["open_load"] = [float(self.run([sys.executable, "-c", code, str(first)])[1].stdout)
                              for _ in range(self.repeat)]
 
-        self.until_painted([sys.executable, "-m", "planner_gui.app", "--db", str(first)])  # warm-up
-        starts = [self.until_painted([sys.executable, "-m", "planner_gui.app", "--db", str(first)])
+        self.until_painted([sys.executable, str(HERE / "start_window.py"), "--db", str(first)])  # warm-up
+        starts = [self.until_painted([sys.executable, str(HERE / "start_window.py"), "--db", str(first)])
                   for _ in range(self.repeat)]
         runs["startup"] = [s[0] for s in starts]
         extra["startup_peak_rss_mb"] = max(s[1] for s in starts)

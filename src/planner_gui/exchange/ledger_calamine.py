@@ -62,11 +62,8 @@ def read_calamine_grids(path: Path) -> list[Sheet]:
     """(name, hidden, rows, merged ranges, 0-based inclusive) of every sheet of ``path``.
 
     BadFileError, naming the file, when calamine cannot read it or a sheet is too large."""
-    try:
-        from python_calamine import CalamineWorkbook
-    except ImportError:
-        raise BadFileError(path, "is an .xls or .ods workbook, and python-calamine (which reads them) "
-                                 "is not installed") from None
+    from python_calamine import CalamineWorkbook  # a dependency, imported for old workbooks only
+
     if path.suffix.lower() != ".xls" and zipfile.is_zipfile(path):  # .ods: its parts' sizes and ratio first
         input_limits.open_archive(path).close()
     try:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from planner_gui import APP_NAME, ORG_NAME, __version__
 from planner_gui.domain.errors import PlannerError
 from planner_gui.store import PlanStore
+from planner_gui.ui.i18n import install_translator
 from planner_gui.ui.settings import AppSettings, Keys
 
 
@@ -38,12 +39,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("planner-gui")  # packaging/planner-gui.desktop
-    try:
-        from planner_gui.ui.i18n import install_translator
-    except ImportError:
-        pass
-    else:
-        install_translator(app)
+    install_translator(app)
     from planner_gui.resources_path import resource_path
 
     icon = resource_path("icons", "planner-gui.svg")
@@ -107,12 +103,6 @@ def run(args: argparse.Namespace) -> int:
     if guard_file(window) is None:  # another window has the file and read-only was declined
         window.store.close()
         return 1
-    try:
-        from planner_gui.ui.bench_hooks import install_bench_hook
-    except ImportError:
-        pass
-    else:
-        install_bench_hook(window)  # start-up benchmark only; one environment lookup otherwise
     window.show()
     code = app.exec()
     window.store.close()

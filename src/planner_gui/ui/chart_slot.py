@@ -56,14 +56,11 @@ class ChartSlot(QWidget):
         return self._panel is not None
 
     def panel(self) -> QWidget:
-        """The chart (a ChartPanel, or a note when pyqtgraph is missing), built on first use."""
+        """The chart (a ChartPanel), built on first use."""
         if self._panel is None:
-            try:
-                from planner_gui.ui.chart import ChartPanel
-            except ImportError:
-                self._panel = placeholder(_tr("The chart is not available."))
-            else:
-                self._panel = ChartPanel(self._layout.parentWidget())  # its tab's page
+            from planner_gui.ui.chart import ChartPanel  # here: pyqtgraph after the first paint
+
+            self._panel = ChartPanel(self._layout.parentWidget())  # its tab's page
             if self._note is not None:
                 self._layout.removeWidget(self._note)
                 self._note.deleteLater()

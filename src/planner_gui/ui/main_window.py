@@ -76,6 +76,7 @@ def _qdate(day: date) -> QDate:
 
 class MainWindow(RemembersLayout, QMainWindow):
     plan_ready = Signal()  # the plan's updates are all read and its figures shown
+    first_painted = Signal()  # the plan tree has been painted once (benchmarks time start-up to it)
     file_opened = Signal()  # the window shows another file (a live connection ends with its own)
 
     def __init__(self, store: PlanStore, settings: AppSettings | None = None) -> None:
@@ -201,6 +202,7 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.tree.viewport().removeEventFilter(self)
+        self.first_painted.emit()  # before the chart is built: the paint is what was waited for
         if not self.chart_slot.isHidden():
             self.chart_slot.panel()
         self.document.start_reading()

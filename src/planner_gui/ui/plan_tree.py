@@ -34,6 +34,7 @@ from planner_gui.domain.progress import (
     status_word,
 )
 from planner_gui.domain.rounding import format_progress
+from planner_gui.ui.palette import status_text_colour
 from planner_gui.ui.plan_tree_dnd import DragDropMixin
 
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -581,9 +582,5 @@ class PlanTreeModel(DragDropMixin, QAbstractItemModel):
 
 
 def _legible(colour: QColor) -> QColor:
-    """The colour made readable on the tree's background (palette helpers, when present)."""
-    try:
-        from planner_gui.ui.palette import status_text_colour
-    except ImportError:
-        return colour
+    """The colour made readable on the tree's background."""
     return status_text_colour(colour)

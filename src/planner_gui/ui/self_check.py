@@ -100,19 +100,14 @@ def _open_plan(db: Path | None, folder: Path):
 def _check_window(app, store, folder: Path) -> None:
     from PySide6.QtCore import QSettings
 
+    from planner_gui.ui.chart import ChartPanel
+    from planner_gui.ui.editor.detail_panel import DetailPanel
     from planner_gui.ui.main_window import MainWindow
     from planner_gui.ui.settings import AppSettings
 
     # Settings in the temporary folder: the self-check must not change the
     # user's window layout or recent files.
     settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    # The window shows a placeholder when a panel cannot be imported; importing
-    # them here names the module a bundle is missing.
-    try:
-        from planner_gui.ui.chart import ChartPanel
-        from planner_gui.ui.editor.detail_panel import DetailPanel
-    except ImportError as exc:
-        raise SelfCheckFailed(f"a part of the window cannot be loaded: {exc}") from exc
     window = MainWindow(store, settings=settings)
     try:
         for name, panel, kind in (("chart", getattr(window, "chart", None), ChartPanel),
