@@ -385,13 +385,13 @@ def test_a_write_that_fails_is_reported_and_leaves_no_undo_step(window, monkeypa
 
     with monkeypatch.context() as patch:
         patch.setattr(window.store, "edit", refuse)
-        assert not tree_editing.rename(window, "task", task.id, "Expert panel")
+        assert not tree_editing.rename(window.document, window, "task", task.id, "Expert panel")
     assert errors == [f"{window.store.path}: is locked by another program"]
     assert window.undo_stack.count() == 0
     assert reread(window.store.path).find_task(task.id).title == "组建专家委员会"
 
     # an undo that cannot be written: reported, and the window starts again from the file
-    assert tree_editing.rename(window, "task", task.id, "Expert panel")
+    assert tree_editing.rename(window.document, window, "task", task.id, "Expert panel")
     monkeypatch.setattr(window.store, "edit", refuse)
     window.undo()
     assert len(errors) == 2 and "locked" in errors[-1]

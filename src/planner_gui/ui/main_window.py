@@ -539,10 +539,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.context_menu.popup(position)
 
     def _on_rename_requested(self, kind: str, item_id: str, text: str) -> None:
-        tree_editing.rename(self, kind, item_id, text)
+        tree_editing.rename(self.document, self, kind, item_id, text)
 
     def _on_move_requested(self, kind: str, item_id: str, area_id: str, parent_id: str, position: int) -> None:
-        tree_editing.move(self, kind, item_id, area_id, parent_id or None, position)
+        tree_editing.move(self.document, self, kind, item_id, area_id, parent_id or None, position)
 
     # --- panels -----------------------------------------------------------
 
