@@ -110,7 +110,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
         self.setStatusBar(PlanStatusBar(self, self.language))
         self._build_toolbar()
-        menus.build_menus(self)
+        self.menus = menus.build_menus(self)  # the Open Recent menu and the About box shown
         self._connect()
         self.timeline = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
         self._set_tab_order()
