@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoCommand, QUndoStack
@@ -61,6 +62,9 @@ from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
 
+if TYPE_CHECKING:
+    from planner_gui.ui.file_guard import FileGuard
+
 # Room a window manager's frame and title bar take around the window.
 FRAME_MARGIN = QSize(24, 64)
 
@@ -82,6 +86,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
+        self.file_guard: FileGuard | None = None  # ui/file_guard: locks, read-only offer, dialogs
         # the store, plan, figures, as-of date, read-only state and undo stack
         self.document = PlanDocument(store, self.settings.as_of_for(store.path), self)
         self.language = status_language()
@@ -380,7 +385,7 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     def open_file(self, path: Path | str) -> bool:
         path = Path(path)
-        guard = getattr(self, "file_guard", None)  # ui/file_guard: locks, read-only offer, dialogs
+        guard = self.file_guard
         if guard is not None:
             store = guard.open_store(path)
             if store is None:
@@ -400,6 +405,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.settings.add_recent_file(path)
         self.file_opened.emit()
         return True
+
+    def use_file_guard(self, guard: FileGuard | None) -> None:
+        """Open files through ``guard`` (ui/file_guard.install), or without one."""
+        self.file_guard = guard
 
     def show_error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
@@ -630,8 +639,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout(self.settings, self.splitter, self.tree.header())
         self.settings.sync()
-        guard = getattr(self, "file_guard", None)
-        if guard is not None:
-            guard.release()
+        if self.file_guard is not None:
+            self.file_guard.release()
         super().closeEvent(event)
 
