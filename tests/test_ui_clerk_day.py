@@ -260,7 +260,7 @@ def test_the_toolbar_stays_put_and_the_undo_text_is_in_the_tooltip_and_menu(wind
     before = _toolbar_geometry(window)
     task = _area_tasks(window)[0]
     window.select_item(task.id)
-    assert tree_editing.rename(window, "task", task.id, "一个很长很长的任务名称，足以把工具栏上的按钮挤到右边去")
+    assert tree_editing.rename(window.document, window, "task", task.id, "一个很长很长的任务名称，足以把工具栏上的按钮挤到右边去")
     assert _toolbar_geometry(window) == before
     undo = window.actions[ActionId.UNDO]
     assert "Undo Rename task" in undo.toolTip() and "Ctrl+Z" in undo.toolTip()
@@ -282,7 +282,7 @@ def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
     count = window.undo_stack.count()
     window.actions[ActionId.ADD_SUBTASK].trigger()
     added = window.selected_task_id()
-    assert tree_editing.rename(window, "task", added, "编制实施方案")
+    assert tree_editing.rename(window.document, window, "task", added, "编制实施方案")
     assert window.undo_stack.count() == count + 1
     assert window.undo_stack.undoText() == "Add task 编制实施方案"
     assert reread_task(window, added).title == "编制实施方案"
@@ -292,8 +292,8 @@ def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
     window.actions[ActionId.REDO].trigger()
     assert reread_task(window, added).title == "编制实施方案"
     # a later rename, after another change, is its own step
-    assert tree_editing.rename(window, "task", parent.id, "改名")
-    assert tree_editing.rename(window, "task", added, "再改名")
+    assert tree_editing.rename(window.document, window, "task", parent.id, "改名")
+    assert tree_editing.rename(window.document, window, "task", added, "再改名")
     assert window.undo_stack.count() == count + 3
 
 
@@ -433,7 +433,7 @@ def test_the_delete_question_counts_only_what_there_is(window, monkeypatch):
     window.store.add_update(plain.id, ProgressUpdate(date=date(2024, 3, 31), progress=10, text="启动"))
     window.reload_plan()
     window.select_item(plain.id)
-    tree_editing.add_task(window, as_subtask=True)
+    tree_editing.add_task(window.document, window, as_subtask=True)
     window.select_item(plain.id)
     window.actions[ActionId.DELETE].trigger()
     assert asked[-1].startswith(f"Delete the task “{plain.title}” with its 1 sub-task and 1 progress update?")

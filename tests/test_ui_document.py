@@ -210,9 +210,34 @@ def _imported_modules(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("module", ["json_io", "document"])
+BELOW_THE_WINDOW = ["menus", "tree_editing", "json_io", "document"]
+
+
+@pytest.mark.parametrize("module", BELOW_THE_WINDOW)
 def test_handlers_below_the_window_do_not_import_it(module):
-    """JSON import/export takes (document, parent): it is below main_window.py,
-    not in an import circle with it (not even for type checking)."""
+    """The menus, tree editing and JSON import/export take (document, parent): they
+    are below main_window.py, not in an import circle with it (not even for type
+    checking; the window's side is a Protocol named in each module)."""
     imported = _imported_modules(SOURCES / "ui" / f"{module}.py")
     assert not {name for name in imported if name.startswith("planner_gui.ui.main_window")}
+
+
+@pytest.mark.parametrize("module", BELOW_THE_WINDOW)
+def test_handlers_below_the_window_use_only_its_public_side(module):
+    """No ``window._current_node()``: another object's private members are not
+    reached for, and no attribute is set on the window from outside (what a
+    module makes for the window, it returns; the window keeps it)."""
+    path = SOURCES / "ui" / f"{module}.py"
+    offenders = []
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))):
+            offenders.append(f"{node.lineno}: {ast.unparse(node)} (private)")
+        targets = (node.targets if isinstance(node, ast.Assign)
+                   else [node.target] if isinstance(node, ast.AugAssign | ast.AnnAssign) else [])
+        for target in targets:
+            for part in ast.walk(target):
+                if (isinstance(part, ast.Attribute) and isinstance(part.value, ast.Name)
+                        and part.value.id in ("window", "parent")):
+                    offenders.append(f"{node.lineno}: {ast.unparse(part)} = ... (set on the window)")
+    assert offenders == []

@@ -30,7 +30,7 @@ def shown_titles(window) -> list[str]:
 
 def rename_first_task(window, title: str) -> str:
     task = next(window.plan.walk_tasks())
-    assert tree_editing.rename(window, "task", task.id, title)
+    assert tree_editing.rename(window.document, window, "task", task.id, title)
     return task.id
 
 

@@ -276,7 +276,7 @@ def test_about_names_the_version_as_plain_text(window, monkeypatch):
     from planner_gui import __version__
 
     window.actions[ActionId.ABOUT].trigger()
-    box = window.about_box
+    box = window.menus.about_box
     assert __version__ in box.text()
     assert box.textFormat() == Qt.TextFormat.PlainText
     box.close()
@@ -385,13 +385,13 @@ def test_a_write_that_fails_is_reported_and_leaves_no_undo_step(window, monkeypa
 
     with monkeypatch.context() as patch:
         patch.setattr(window.store, "edit", refuse)
-        assert not tree_editing.rename(window, "task", task.id, "Expert panel")
+        assert not tree_editing.rename(window.document, window, "task", task.id, "Expert panel")
     assert errors == [f"{window.store.path}: is locked by another program"]
     assert window.undo_stack.count() == 0
     assert reread(window.store.path).find_task(task.id).title == "组建专家委员会"
 
     # an undo that cannot be written: reported, and the window starts again from the file
-    assert tree_editing.rename(window, "task", task.id, "Expert panel")
+    assert tree_editing.rename(window.document, window, "task", task.id, "Expert panel")
     monkeypatch.setattr(window.store, "edit", refuse)
     window.undo()
     assert len(errors) == 2 and "locked" in errors[-1]
@@ -484,3 +484,26 @@ def test_editing_an_indicator_or_milestone_updates_the_plan_and_figures_the_wind
     on_file = reread(window.store.path)
     assert window.plan == on_file  # both tasks re-read in place
     assert window.figures.tasks == evaluate_plan(on_file, date(2024, 12, 31)).tasks
+
+
+def test_open_recent_lists_the_files_opened_and_opens_one_again(window, tmp_path):
+    from planner_gui.services.plan_files import init_file
+
+    first = window.store.path
+    second, gone = tmp_path / "second.sqlite", tmp_path / "gone.sqlite"
+    for path in (second, gone):
+        init_file(path).close()
+        assert window.open_file(path)
+    gone.unlink()  # a file that was moved away stays listed, but cannot be chosen
+    recent = window.menus.recent
+    assert recent in [action.menu() for menu in window.menuBar().findChildren(type(recent))
+                      for action in menu.actions()]
+    recent.aboutToShow.emit()
+    entries = {action.text(): action for action in recent.actions() if action.text()}
+    gone_entry = next(action for text, action in entries.items() if "gone.sqlite" in text)
+    assert not gone_entry.isEnabled()
+    second_entry = next(action for text, action in entries.items() if "second.sqlite" in text)
+    assert second_entry.isEnabled()
+    second_entry.trigger()
+    assert window.store.path.resolve() == second.resolve()
+    assert first != window.store.path

@@ -280,8 +280,8 @@ def install(window: Any, interval_ms: int = WATCH_INTERVAL_MS) -> FileGuard | No
     if isinstance(guard, FileGuard):
         return guard
     guard = FileGuard(window, interval_ms)
-    window.file_guard = guard
+    window.use_file_guard(guard)
     if not guard.guard_current():
-        window.file_guard = None
+        window.use_file_guard(None)
         return None
     return guard

@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoCommand, QUndoStack
@@ -61,6 +62,9 @@ from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
 
+if TYPE_CHECKING:
+    from planner_gui.ui.file_guard import FileGuard
+
 # Room a window manager's frame and title bar take around the window.
 FRAME_MARGIN = QSize(24, 64)
 
@@ -83,6 +87,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
+        self.file_guard: FileGuard | None = None  # ui/file_guard: locks, read-only offer, dialogs
         # the store, plan, figures, as-of date, read-only state and undo stack
         self.document = PlanDocument(store, self.settings.as_of_for(store.path), self)
         self.language = status_language()
@@ -111,7 +116,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.as_of_edit.setToolTip(self.tr("Lights, progress and the chart are shown as of this date"))
         self.setStatusBar(PlanStatusBar(self, self.language))
         self._build_toolbar()
-        menus.build_menus(self)
+        self.menus = menus.build_menus(self)  # the Open Recent menu and the About box shown
         self._connect()
         self.timeline = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
         self._set_tab_order()
@@ -382,7 +387,7 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     def open_file(self, path: Path | str) -> bool:
         path = Path(path)
-        guard = getattr(self, "file_guard", None)  # ui/file_guard: locks, read-only offer, dialogs
+        guard = self.file_guard
         if guard is not None:
             store = guard.open_store(path)
             if store is None:
@@ -402,6 +407,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.settings.add_recent_file(path)
         self.file_opened.emit()
         return True
+
+    def use_file_guard(self, guard: FileGuard | None) -> None:
+        """Open files through ``guard`` (ui/file_guard.install), or without one."""
+        self.file_guard = guard
 
     def show_error(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
@@ -541,10 +550,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.context_menu.popup(position)
 
     def _on_rename_requested(self, kind: str, item_id: str, text: str) -> None:
-        tree_editing.rename(self, kind, item_id, text)
+        tree_editing.rename(self.document, self, kind, item_id, text)
 
     def _on_move_requested(self, kind: str, item_id: str, area_id: str, parent_id: str, position: int) -> None:
-        tree_editing.move(self, kind, item_id, area_id, parent_id or None, position)
+        tree_editing.move(self.document, self, kind, item_id, area_id, parent_id or None, position)
 
     # --- panels -----------------------------------------------------------
 
@@ -632,8 +641,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout(self.settings, self.splitter, self.tree.header())
         self.settings.sync()
-        guard = getattr(self, "file_guard", None)
-        if guard is not None:
-            guard.release()
+        if self.file_guard is not None:
+            self.file_guard.release()
         super().closeEvent(event)
 

@@ -2,29 +2,61 @@
 
 Dialogs other engineers own are found by module name and imported only when
 chosen (start-up stays fast); an action whose module is not there is disabled.
+The handlers take the window's side as a :class:`Window` protocol and the open
+plan from its ``document``; :func:`build_menus` returns what the window keeps
+(:class:`Menus`) instead of setting attributes on it.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QStatusBar
 
 from planner_gui.domain.dates import last_month_end_in_year, last_quarter_end_in_year
 from planner_gui.domain.errors import PlannerError
 from planner_gui.ui import json_io, tree_editing
-from planner_gui.ui.actions import ActionId, button_text, menu_safe
+from planner_gui.ui.actions import ActionId, ActionRegistry, button_text, menu_safe
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.fields import plain_tip
 from planner_gui.ui.i18n import language_menu
+from planner_gui.ui.settings import AppSettings
 
-if TYPE_CHECKING:
-    from planner_gui.ui.main_window import MainWindow
+
+class Window(tree_editing.Parent, json_io.Parent, Protocol):
+    """The window's side of the menus: its actions, the open plan (``document``),
+    its tree, its dialogs' parent and the few things only the window does
+    (open another file, close, show the chart, undo with the tree following).
+    (Named here, not imported: this module is below main_window.py.)"""
+
+    actions: ActionRegistry
+    document: PlanDocument
+    settings: AppSettings
+
+    def menuBar(self) -> QMenuBar: ...  # noqa: N802 - Qt's name
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def close(self) -> bool: ...
+    def undo(self) -> None: ...
+    def redo(self) -> None: ...
+    def show_chart(self, shown: bool) -> None: ...
+    def open_file(self, path: Path | str) -> bool: ...
+
+
+@dataclass
+class Menus:
+    """What :func:`build_menus` made that the window keeps: the Open Recent menu
+    (filled each time it opens) and the About box while it is shown (kept here
+    so that it is not collected while open)."""
+
+    recent: QMenu
+    about_box: QMessageBox | None = None
 
 PLAN_FILTER = "Plan files (*.sqlite *.db *.planner);;All files (*)"
 
@@ -56,7 +88,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Menus", text)
 
 
-def run_dialog(window: MainWindow, module: str, function: str) -> None:
+def run_dialog(window: Window, module: str, function: str) -> None:
     """Import the dialog's module at its first use (start-up needs none of them)."""
     dialogs = _dialog_modules()
     getattr(dialogs[module], function)(window)
@@ -80,15 +112,15 @@ def _dialog_modules() -> dict:
             "text_import": text_import}
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: Window) -> Menus:
     a = window.actions
     bar = window.menuBar()
     file_menu = bar.addMenu(_tr("&File"))
     file_menu.addAction(a[ActionId.NEW_FILE])
     file_menu.addAction(a[ActionId.NEW_FROM_LEDGER])
     file_menu.addAction(a[ActionId.OPEN_FILE])
-    window.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
-    window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
+    made = Menus(recent=file_menu.addMenu(_tr("Open &Recent")))
+    made.recent.aboutToShow.connect(lambda: fill_recent_menu(window, made.recent))
     file_menu.addAction(a[ActionId.SAVE_COPY])
     file_menu.addSeparator()
     import_menu = file_menu.addMenu(_tr("&Import"))
@@ -123,63 +155,65 @@ def build_menus(window: MainWindow) -> None:
                       ActionId.SHOW_TIMELINE, ActionId.SHOW_DUE_SOON):
         view_menu.addSeparator() if action_id is None else view_menu.addAction(a[action_id])
     view_menu.addSeparator()
-    view_menu.addMenu(language_menu(window))
+    view_menu.addMenu(language_menu(window))  # type: ignore[arg-type] - the window is a QWidget
 
     tools_menu = bar.addMenu(_tr("&Tools"))
     tools_menu.addAction(a[ActionId.CHECK_FILE])
     help_menu = bar.addMenu(_tr("&Help"))
     help_menu.addAction(a[ActionId.ABOUT])
-    _connect_actions(window)
+    _connect_actions(window, made)
+    return made
 
 
-def _connect_actions(window: MainWindow) -> None:
-    a = window.actions
+def _connect_actions(window: Window, made: Menus) -> None:
+    a, document, tree_pane = window.actions, window.document, window.tree_pane
     handlers = {
         ActionId.NEW_FILE: lambda: new_file(window),
         ActionId.OPEN_FILE: lambda: open_file(window),
         ActionId.SAVE_COPY: lambda: save_copy(window),
-        ActionId.IMPORT_JSON: lambda: json_io.import_plan_json(window.document, window),
-        ActionId.EXPORT_JSON: lambda: json_io.export_plan_json(window.document, window),
+        ActionId.IMPORT_JSON: lambda: json_io.import_plan_json(document, window),
+        ActionId.EXPORT_JSON: lambda: json_io.export_plan_json(document, window),
         ActionId.QUIT: window.close,
         ActionId.UNDO: window.undo,
         ActionId.REDO: window.redo,
-        ActionId.FIND: window.filter_bar.focus_text,
-        ActionId.ADD_AREA: lambda: tree_editing.add_area(window),
-        ActionId.ADD_TASK: lambda: tree_editing.add_task(window),
-        ActionId.ADD_SUBTASK: lambda: tree_editing.add_task(window, as_subtask=True),
-        ActionId.RENAME: lambda: tree_editing.start_rename(window),
-        ActionId.DELETE: lambda: tree_editing.delete_selected(window),
-        ActionId.MOVE_UP: lambda: tree_editing.move_selected(window, -1),
-        ActionId.MOVE_DOWN: lambda: tree_editing.move_selected(window, +1),
-        ActionId.AS_OF_TODAY: lambda: window.set_as_of(date.today()),
-        ActionId.AS_OF_MONTH_END: lambda: window.set_as_of(last_month_end_in_year(window.plan.year)),
-        ActionId.AS_OF_QUARTER_END: lambda: window.set_as_of(last_quarter_end_in_year(window.plan.year)),
-        ActionId.EXPAND_ALL: window.tree.expandAll,
-        ActionId.COLLAPSE_ALL: window.tree.collapseAll,
-        ActionId.ABOUT: lambda: _about(window),
+        ActionId.FIND: tree_pane.filter_bar.focus_text,
+        ActionId.ADD_AREA: lambda: tree_editing.add_area(document, window),
+        ActionId.ADD_TASK: lambda: tree_editing.add_task(document, window),
+        ActionId.ADD_SUBTASK: lambda: tree_editing.add_task(document, window, as_subtask=True),
+        ActionId.RENAME: lambda: tree_editing.start_rename(document, window),
+        ActionId.DELETE: lambda: tree_editing.delete_selected(document, window),
+        ActionId.MOVE_UP: lambda: tree_editing.move_selected(document, window, -1),
+        ActionId.MOVE_DOWN: lambda: tree_editing.move_selected(document, window, +1),
+        ActionId.AS_OF_TODAY: lambda: document.set_as_of(date.today()),
+        ActionId.AS_OF_MONTH_END: lambda: document.set_as_of(last_month_end_in_year(document.outline.year)),
+        ActionId.AS_OF_QUARTER_END: lambda: document.set_as_of(last_quarter_end_in_year(document.outline.year)),
+        ActionId.EXPAND_ALL: tree_pane.tree.expandAll,
+        ActionId.COLLAPSE_ALL: tree_pane.tree.collapseAll,
+        ActionId.ABOUT: lambda: _about(window, made),
     }
     for action_id, handler in handlers.items():
         a[action_id].triggered.connect(handler)
     a[ActionId.SHOW_CHART].toggled.connect(window.show_chart)
     for action_id, (module, function) in LAZY_DIALOGS.items():
         a[action_id].triggered.connect(lambda _=False, m=module, f=function: run_dialog(window, m, f))
-    window.undo_stack.undoTextChanged.connect(lambda _t: update_actions(window))
+    document.undo_stack.undoTextChanged.connect(lambda _t: update_actions(window))
 
 
-def _about(window: MainWindow) -> None:
+def _about(window: Window, made: Menus) -> None:
     from planner_gui.ui.dialogs.about import show_about
 
-    window.about_box = show_about(window)
+    made.about_box = show_about(window)  # type: ignore[arg-type] - the window is a QWidget
 
 
-def update_actions(window: MainWindow) -> None:
+def update_actions(window: Window) -> None:
     """Enable what makes sense for the selection, the undo stack and read-only files."""
-    if not shiboken6.isValid(window.undo_stack):
+    document = window.document
+    if not shiboken6.isValid(document.undo_stack):
         return  # the window is being destroyed
     a = window.actions
-    node = window._current_node()
-    writable = not window.read_only
-    stack = window.undo_stack
+    node = window.tree_pane.current_node()
+    writable = not document.read_only
+    stack = document.undo_stack
     a[ActionId.UNDO].setEnabled(writable and stack.canUndo())
     a[ActionId.REDO].setEnabled(writable and stack.canRedo())
     for action_id, able, step_text, with_text, alone, tip in (
@@ -197,12 +231,12 @@ def update_actions(window: MainWindow) -> None:
     has_item = node is not None
     for action_id in (ActionId.RENAME, ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
         a[action_id].setEnabled(writable and has_item)
-    a[ActionId.ADD_TASK].setEnabled(writable and bool(window.outline.areas))
+    a[ActionId.ADD_TASK].setEnabled(writable and bool(document.outline.areas))
     a[ActionId.ADD_SUBTASK].setEnabled(writable and node is not None and node.kind == "task")
 
 
-def context_menu(window: MainWindow) -> QMenu:
-    menu = QMenu(window)
+def context_menu(window: Window) -> QMenu:
+    menu = QMenu(window)  # type: ignore[call-overload] - the window is a QWidget
     a = window.actions
     for action_id in (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, None, ActionId.RENAME,
                       ActionId.DELETE, None, ActionId.MOVE_UP, ActionId.MOVE_DOWN, None,
@@ -214,19 +248,18 @@ def context_menu(window: MainWindow) -> QMenu:
 # --- file actions -----------------------------------------------------------
 
 
-def _start_folder(window: MainWindow) -> str:
+def _start_folder(window: Window) -> str:
     return str(window.settings.work_folder())
 
 
-def open_file(window: MainWindow) -> None:
+def open_file(window: Window) -> None:
     chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if chosen:
         window.settings.remember_folder(chosen)
         window.open_file(chosen)
 
 
-def fill_recent_menu(window: MainWindow) -> None:
-    menu = window.recent_menu
+def fill_recent_menu(window: Window, menu: QMenu) -> None:
     menu.clear()
     files = window.settings.recent_files()
     for number, path in enumerate(files, start=1):
@@ -242,7 +275,7 @@ def fill_recent_menu(window: MainWindow) -> None:
         menu.addAction(_tr("Clear List"), window.settings.clear_recent_files)
 
 
-def new_file(window: MainWindow) -> None:
+def new_file(window: Window) -> None:
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), _tr(PLAN_FILTER))
     if not chosen:
         return
@@ -268,21 +301,22 @@ def new_file(window: MainWindow) -> None:
     window.open_file(path)
 
 
-def save_copy(window: MainWindow) -> None:
+def save_copy(window: Window) -> None:
     from planner_gui.store.connection import backup_copy
 
-    name = window.store.path.stem + "-copy" + window.store.path.suffix
+    store = window.document.store
+    name = store.path.stem + "-copy" + store.path.suffix
     suggested = str(window.settings.work_folder() / name)
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, _tr(PLAN_FILTER))
     if not chosen:
         return
     window.settings.remember_folder(chosen)
     target = Path(chosen)
-    if target.resolve() == window.store.path.resolve():
+    if target.resolve() == store.path.resolve():
         window.show_error(_tr("Cannot copy"), _tr("Choose another file name than the open file."))
         return
     try:
-        backup_copy(window.store.db.conn, target)  # replaces the target only once the copy is whole
+        backup_copy(store.db.conn, target)  # replaces the target only once the copy is whole
     except (OSError, sqlite3.Error, PlannerError) as exc:
         window.show_error(_tr("Cannot copy"), f"{target}\n\n{exc}")
         return

@@ -1,13 +1,16 @@
 """Structure editing from the tree: add, rename, delete and move areas and tasks.
 
-Each operation builds an undo command (ui/commands.py) and hands it to
-``window.push``; the command writes the file, and the window rebuilds the
-tree from the file when it reports the structural change.
+Each operation takes the open plan (``document``, ui/document.py) and the
+window's side (``parent``, a :class:`Parent`): it builds an undo command
+(ui/commands.py) and hands it to ``parent.push``, which shows a refusal; the
+command writes the file, and the window rebuilds the tree from the file when
+the document reports the structural change.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
@@ -23,63 +26,73 @@ from planner_gui.ui.commands import (
     MoveAreaCommand,
     MoveTaskCommand,
 )
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.plan_tree import Column
+from planner_gui.ui.tree_pane import TreePane
 
-if TYPE_CHECKING:
-    from planner_gui.ui.main_window import MainWindow
+
+class Parent(Protocol):
+    """The window's side of tree editing: the tree (its selection, its inline
+    editor), the parent of the question asked before a delete, and ``push``,
+    which runs a command through the document and shows why one was refused.
+    (Named here, not imported: this module is below main_window.py.)"""
+
+    tree_pane: TreePane
+
+    def push(self, make_command: Callable[[], QUndoCommand]) -> bool: ...
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("TreeEditing", text)
 
 
-def rename(window: MainWindow, kind: str, item_id: str, text: str) -> bool:
+def rename(document: PlanDocument, parent: Parent, kind: str, item_id: str, text: str) -> bool:
     """Rename from the tree's inline editor. When the write fails (the file is locked or
     read-only) the window has said why in a dialog; the editor opens again holding what was
     typed, for another try or Escape."""
-    store, events = window.store, window.events
+    store, events = document.store, document.events
     if kind == "area":
-        done = window.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
+        done = parent.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
                                                      _tr("Rename area")))
     else:
-        done = window.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
+        done = parent.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
                                                      _tr("Rename task")))
-    if not done and not window.read_only:
-        QTimer.singleShot(0, lambda: _rename_again(window, item_id, text))
+    if not done and not document.read_only:
+        QTimer.singleShot(0, lambda: _rename_again(document, parent, item_id, text))
     return done
 
 
-def _rename_again(window: MainWindow, item_id: str, text: str) -> None:
-    if not window.select_item(item_id):
+def _rename_again(document: PlanDocument, parent: Parent, item_id: str, text: str) -> None:
+    if not parent.tree_pane.select_item(item_id):
         return
-    start_rename(window)
+    start_rename(document, parent)
     editor = QApplication.focusWidget()
-    if isinstance(editor, QLineEdit) and window.tree.isAncestorOf(editor):
+    if isinstance(editor, QLineEdit) and parent.tree_pane.tree.isAncestorOf(editor):
         editor.setText(text)
 
 
-def start_rename(window: MainWindow) -> None:
-    index = window.tree.currentIndex()
-    if index.isValid() and not window.read_only:
-        window.tree.edit(index.siblingAtColumn(Column.TITLE))
+def start_rename(document: PlanDocument, parent: Parent) -> None:
+    index = parent.tree_pane.tree.currentIndex()
+    if index.isValid() and not document.read_only:
+        parent.tree_pane.tree.edit(index.siblingAtColumn(Column.TITLE))
 
 
-def _select_and_rename(window: MainWindow, item_id: str) -> None:
+def _select_and_rename(document: PlanDocument, parent: Parent, item_id: str) -> None:
     # after the rebuild the command triggered: select the new item and let the user type its name
-    if window.select_item(item_id):
-        QTimer.singleShot(0, lambda: start_rename(window))
+    if parent.tree_pane.select_item(item_id):
+        QTimer.singleShot(0, lambda: start_rename(document, parent))
 
 
-def add_area(window: MainWindow) -> bool:
-    node = window._current_node()
+def add_area(document: PlanDocument, parent: Parent) -> bool:
+    node = parent.tree_pane.current_node()
     position = None
     if node is not None:
-        area_node = window.model.by_id.get(node.area_id)
+        area_node = parent.tree_pane.model.by_id.get(node.area_id)
         if area_node is not None:
-            position = window.model.root.children.index(area_node) + 1
+            position = parent.tree_pane.model.root.children.index(area_node) + 1
     area = Area(name=_tr("New area"))
-    if window.push(lambda: AddAreaCommand(window.store, window.events, area, position)):
-        _select_and_rename(window, area.id)
+    if parent.push(lambda: AddAreaCommand(document.store, document.events, area, position)):
+        _select_and_rename(document, parent, area.id)
         return True
     return False
 
@@ -93,14 +106,14 @@ def inherit_from_parent(task: Task, parent: Task) -> None:
         task.due, task.deadline_text = parent.due, parent.deadline_text
 
 
-def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
+def add_task(document: PlanDocument, parent: Parent, as_subtask: bool = False) -> Task | None:
     """A new task after the selected one (or at the end of the selected area);
     with ``as_subtask``, a new last sub-task of the selected task."""
-    node = window._current_node()
+    node = parent.tree_pane.current_node()
     if node is None:
-        if not window.plan.areas:
+        if not document.plan.areas:
             return None
-        area_id, parent_id, position = window.plan.areas[0].id, None, None
+        area_id, parent_id, position = document.plan.areas[0].id, None, None
     elif as_subtask:
         if node.kind != "task":
             return None
@@ -108,35 +121,35 @@ def add_task(window: MainWindow, as_subtask: bool = False) -> Task | None:
     elif node.kind == "area":
         area_id, parent_id, position = node.id, None, None
     else:
-        parent = node.parent
-        assert parent is not None
+        above = node.parent
+        assert above is not None
         area_id = node.area_id
-        parent_id = parent.id if parent.kind == "task" else None
-        position = parent.children.index(node) + 1
+        parent_id = above.id if above.kind == "task" else None
+        position = above.children.index(node) + 1
     task = Task(title=_tr("New sub-task") if as_subtask else _tr("New task"))
     if as_subtask and parent_id is not None:
-        parent_task = window.plan.find_task(parent_id)
+        parent_task = document.plan.find_task(parent_id)
         if parent_task is not None:
             inherit_from_parent(task, parent_task)
-    if window.push(lambda: AddTaskCommand(window.store, window.events, task, area_id, parent_id, position)):
-        _select_and_rename(window, task.id)
+    if parent.push(lambda: AddTaskCommand(document.store, document.events, task, area_id, parent_id, position)):
+        _select_and_rename(document, parent, task.id)
         return task
     return None
 
 
-def delete_selected(window: MainWindow) -> bool:
+def delete_selected(document: PlanDocument, parent: Parent) -> bool:
     """Delete the selected area or task after asking; undo brings it back whole."""
-    node = window._current_node()
-    if node is None or window.read_only:
+    node = parent.tree_pane.current_node()
+    if node is None or document.read_only:
         return False
     title = node.texts[Column.TITLE]
     if node.kind == "area":
-        tasks = sum(1 for n in window.model.task_nodes() if n.area_id == node.id)
+        tasks = sum(1 for n in parent.tree_pane.model.task_nodes() if n.area_id == node.id)
         question = (_tr("Delete the area “%s”?") % title if tasks == 0
                     else _tr("Delete the area “%s” and its task?") % title if tasks == 1
                     else _tr("Delete the area “%s” and its %d tasks?") % (title, tasks))
     else:
-        task = window.plan.find_task(node.id)
+        task = document.plan.find_task(node.id)
         subtasks = sum(1 for _ in task.walk()) - 1 if task else 0
         updates = sum(len(t.updates) for t in task.walk()) if task else 0
         # only what there is, in the singular for one ("with its 0 sub-tasks and 1 progress updates")
@@ -148,19 +161,19 @@ def delete_selected(window: MainWindow) -> bool:
                     else _tr("Delete the task “%s”?") % title)
     box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete"),
                       question + "\n\n" + _tr("You can undo this with Edit > Undo."),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)  # type: ignore[arg-type] - the window
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
     # Keep the user's place: the row below takes the selection (else the one above, else the parent).
-    neighbour = window.tree_pane.neighbour_id(node)
+    neighbour = parent.tree_pane.neighbour_id(node)
     if node.kind == "area":
-        done = window.push(lambda: DeleteAreaCommand(window.store, window.events, node.id))
+        done = parent.push(lambda: DeleteAreaCommand(document.store, document.events, node.id))
     else:
-        done = window.push(lambda: DeleteTaskCommand(window.store, window.events, node.id))
+        done = parent.push(lambda: DeleteTaskCommand(document.store, document.events, node.id))
     if done and neighbour is not None:
-        window.select_item(neighbour)
+        parent.tree_pane.select_item(neighbour)
     return done
 
 
@@ -180,18 +193,18 @@ def item_after_step(command: QUndoCommand | None, undone: bool) -> str | None:
     return None
 
 
-def move(window: MainWindow, kind: str, item_id: str, area_id: str, parent_id: str | None,
+def move(document: PlanDocument, parent: Parent, kind: str, item_id: str, area_id: str, parent_id: str | None,
          position: int) -> bool:
     """Move an area or task (drag and drop, move up/down); -1 puts it last."""
     if kind == "area":
-        return window.push(lambda: MoveAreaCommand(window.store, window.events, item_id, position))
+        return parent.push(lambda: MoveAreaCommand(document.store, document.events, item_id, position))
     where = None if position < 0 else position
-    return window.push(lambda: MoveTaskCommand(window.store, window.events, item_id, area_id, parent_id, where))
+    return parent.push(lambda: MoveTaskCommand(document.store, document.events, item_id, area_id, parent_id, where))
 
 
-def move_selected(window: MainWindow, step: int) -> bool:
+def move_selected(document: PlanDocument, parent: Parent, step: int) -> bool:
     """Move the selected item one place up (-1) or down (+1) among its siblings."""
-    node = window._current_node()
+    node = parent.tree_pane.current_node()
     if node is None or node.parent is None:
         return False
     siblings = node.parent.children
@@ -200,4 +213,4 @@ def move_selected(window: MainWindow, step: int) -> bool:
     if not 0 <= target < len(siblings):
         return False
     parent_id = node.parent.id if node.parent.kind == "task" else None
-    return move(window, node.kind, node.id, node.area_id, parent_id, target)
+    return move(document, parent, node.kind, node.id, node.area_id, parent_id, target)
