@@ -45,3 +45,16 @@ def test_a_task_survives_the_row_and_the_json_file():
     assert json_format.loads(json_format.dumps(plan)).areas[0].tasks[0] == task
     written = json_format.task_to_dict(task)
     assert list(written)[:len(TASK_FIELDS) + 1] == ["id", *(f.key for f in TASK_FIELDS)]
+
+
+def test_the_ledger_columns_follow_the_declarations():
+    from planner_gui.domain.fields import LEDGER_TEXT_FIELDS
+    from planner_gui.domain.words import HEADERS
+    from planner_gui.exchange.ledger_layout import LEDGER_COLUMNS, SYNONYMS
+
+    declared = [f.ledger_key for f in TASK_FIELDS if f.ledger_key]
+    assert [k for k in LEDGER_COLUMNS if k in declared] == declared
+    for key in LEDGER_COLUMNS:
+        assert key in HEADERS["zh"] and key in HEADERS["en"] and SYNONYMS[key]
+    # a text column's key is its field's name: a changed cell edits that field
+    assert all(f.ledger_key == f.name for f in LEDGER_TEXT_FIELDS)

@@ -175,6 +175,11 @@ TASK_FIELDS: tuple[TaskField, ...] = (
     TaskField("weight", "weight"),
 )
 TASK_FIELD = {f.name: f for f in TASK_FIELDS}
+# The task fields the ledger shows, by their column keys, in column order.
+LEDGER_TASK_KEYS = tuple(f.ledger_key for f in TASK_FIELDS if f.ledger_key)
+# Those the ledger shows as plain text, read back as the cell's text: their
+# column key is the field's name, so a changed cell is an edit of that field.
+LEDGER_TEXT_FIELDS = tuple(f for f in TASK_FIELDS if f.ledger_key and f.kind in ("title", "text"))
 
 
 def stored_to_python(field: str, value: object) -> object:

@@ -7,16 +7,15 @@ what a sheet shows in each language, SYNONYMS every heading other offices use fo
 from __future__ import annotations
 
 from planner_gui.domain import words
+from planner_gui.domain.fields import LEDGER_TASK_KEYS
 
 # The hidden sheet that records what was exported, and its marker in cell A1.
 META_SHEET = "_planner"
 MARKER = "planner-gui"
 META_VERSION = 1
 
-LEDGER_COLUMNS = (
-    "number", "title", "leader", "lead_unit", "co_units", "deadline",
-    "progress", "status", "text", "problems", "id",
-)
+# The task's own fields (domain/fields.py), then what its updates and status give.
+LEDGER_COLUMNS = ("number", *LEDGER_TASK_KEYS, "progress", "status", "text", "problems", "id")
 
 HEADERS, INDICATOR_HEADERS, SHEET_NAMES = words.HEADERS, words.INDICATOR_HEADERS, words.SHEET_NAMES
 
@@ -40,3 +39,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "previous": ("上期进度", "Previous progress"),
     "id": ("ID", "任务ID"),
 }
+# A column declared later is found by its own headings.
+for _key in LEDGER_COLUMNS:
+    SYNONYMS.setdefault(_key, (HEADERS["zh"][_key], HEADERS["en"][_key]))
