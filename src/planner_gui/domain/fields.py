@@ -29,6 +29,7 @@ from planner_gui.domain.validation import (
     check_title,
     parse_iso_date,
 )
+from planner_gui.domain.words import HEADERS
 
 
 def iso(value: date | None) -> str | None:
@@ -142,10 +143,15 @@ class TaskField:
     editable: bool = True
     json_key: str = ""
     ledger_key: str | None = None
+    label_key: str = ""  # its name in documents and, unless the editor names it itself, the editor: a key of
+    # domain.words.HEADERS (the ledger key when empty)
 
     @property
     def key(self) -> str:
         return self.json_key or self.name
+
+    def label(self, lang: str) -> str:
+        return HEADERS[lang][self.label_key or self.ledger_key or self.name]
 
     def to_row(self, value: object) -> Any:
         return KINDS[self.kind].to_row(value, self.name)
