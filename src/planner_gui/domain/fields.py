@@ -143,6 +143,7 @@ class TaskField:
     editable: bool = True
     json_key: str = ""
     ledger_key: str | None = None
+    in_reports: bool = False  # shown under the task's title in the printed summary's tables
     label_key: str = ""  # its name in documents and, unless the editor names it itself, the editor: a key of
     # domain.words.HEADERS (the ledger key when empty)
 
@@ -185,6 +186,8 @@ TASK_FIELD = {f.name: f for f in TASK_FIELDS}
 LEDGER_TASK_KEYS = tuple(f.ledger_key for f in TASK_FIELDS if f.ledger_key)
 # Those the ledger shows as plain text, read back as the cell's text: their
 # column key is the field's name, so a changed cell is an edit of that field.
+# Fields the summary's tables show under the title (they have no column of their own).
+REPORT_FIELDS = tuple(f for f in TASK_FIELDS if f.in_reports)
 LEDGER_TEXT_FIELDS = tuple(f for f in TASK_FIELDS if f.ledger_key and f.kind in ("title", "text"))
 
 
