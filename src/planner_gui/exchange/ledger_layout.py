@@ -14,8 +14,10 @@ META_SHEET = "_planner"
 MARKER = "planner-gui"
 META_VERSION = 1
 
-# The task's own fields (domain/fields.py), then what its updates and status give.
-LEDGER_COLUMNS = ("number", *LEDGER_TASK_KEYS, "progress", "status", "text", "problems", "id")
+# The sheet as offices know it; a task field declared later (domain/fields.py)
+# gets a column after these, before the hidden id, so existing columns keep their letters.
+_LAYOUT = ("number", "title", "leader", "lead_unit", "co_units", "deadline", "progress", "status", "text", "problems")
+LEDGER_COLUMNS = (*_LAYOUT, *(key for key in LEDGER_TASK_KEYS if key not in _LAYOUT), "id")
 
 HEADERS, INDICATOR_HEADERS, SHEET_NAMES = words.HEADERS, words.INDICATOR_HEADERS, words.SHEET_NAMES
 
