@@ -54,7 +54,7 @@ def test_areas_are_merged_bold_section_rows_and_subtasks_are_numbered(exported):
     assert (ws["A5"].value, ws["B5"].value) == ("1", "新引进企业不少于50家")
     assert (ws["A6"].value, ws["B6"].value) == ("1.1", "子任务：完成屋顶整体设计优化")
     assert ws["B6"].alignment.indent > ws["B5"].alignment.indent
-    assert ws["K5"].value == plan.areas[0].tasks[0].id
+    assert ws[f"{get_column_letter(len(LEDGER_COLUMNS))}5"].value == plan.areas[0].tasks[0].id
     assert ws["A7"].value == "二、空的方面"
 
 
