@@ -180,6 +180,9 @@ TASK_FIELDS: tuple[TaskField, ...] = (
     TaskField("progress", "progress"),
     TaskField("done_on", "date"),
     TaskField("weight", "weight"),
+    # Free text, not a fixed choice: offices word their levels differently (市委督办, 区政府督办,
+    # 部门督办, 挂账督办), and a fixed list would refuse other offices' ledgers.
+    TaskField("supervision_level", "text", ledger_key="supervision_level", in_reports=True),
 )
 TASK_FIELD = {f.name: f for f in TASK_FIELDS}
 # The task fields the ledger shows, by their column keys, in column order.

@@ -200,6 +200,7 @@ HEADERS = {
         "text": "最新进展", "problems": "存在问题", "next_steps": "下步计划", "id": "ID",
         "previous": "上期进度", "reporter": "报送人", "date": "日期", "highlight": "亮点",
         "readings": "指标读数", "update_id": "进展ID", "task_id": "任务ID",
+        "supervision_level": "督办级别",
     },
     "en": {
         "number": "No.", "title": "Task", "leader": "Leader", "lead_unit": "Lead unit",
@@ -207,6 +208,7 @@ HEADERS = {
         "text": "Latest progress", "problems": "Problems", "next_steps": "Next steps", "id": "ID",
         "previous": "Previous progress", "reporter": "Reporter", "date": "Date", "highlight": "Highlight",
         "readings": "Indicator readings", "update_id": "Update ID", "task_id": "Task ID",
+        "supervision_level": "Supervision level",
     },
 }
 
