@@ -7,8 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from planner_gui.exchange.ledger_layout import LEDGER_COLUMNS
 from planner_gui.ui.dialogs import ledger as ledger_dialogs
 from ui_window_helpers import make_window, reread
+
+ID_COLUMN = LEDGER_COLUMNS.index("id") + 1  # the hidden last column
 
 
 @pytest.fixture
@@ -41,7 +44,7 @@ def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_pat
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     row = first_task_row(ws)
-    task_id = ws.cell(row, 11).value
+    task_id = ws.cell(row, ID_COLUMN).value
     ws.cell(row, 7).value = 0.35
     ws.cell(row, 9).value = "<b>已开工</b>"
     ws.cell(row + 1, 7).value = "很快"
@@ -120,7 +123,7 @@ def test_a_plan_changed_by_another_program_during_the_preview_is_not_overwritten
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     row = first_task_row(ws)
-    task_id = ws.cell(row, 11).value
+    task_id = ws.cell(row, ID_COLUMN).value
     ws.cell(row, 7).value = 0.5
     wb.save(path)
     errors = []

@@ -7,18 +7,22 @@ from datetime import date
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from planner_gui.cli.main import main
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import STATUS_COLOURS, evaluate_plan, status_word
 from planner_gui.domain.rounding import shown_progress
 from planner_gui.exchange.ledger_export import export_ledger
-from planner_gui.exchange.ledger_layout import META_SHEET
+from planner_gui.exchange.ledger_layout import LEDGER_COLUMNS, META_SHEET
 
 from factories import full_plan
 
 AS_OF = date(2024, 7, 1)
 HEADER = ["序号", "任务", "责任领导", "牵头单位", "配合单位", "完成时限", "完成进度", "状态", "最新进展", "存在问题"]
+
+# a section row spans the shown columns, not the hidden id after them
+LAST_SHOWN = get_column_letter(len(LEDGER_COLUMNS) - 1)
 
 
 @pytest.fixture
@@ -35,7 +39,7 @@ def test_ledger_sheet_has_title_as_of_header_and_hidden_id_column(exported):
     assert ws["A1"].value == "测试区2024年度重点工作任务台账"
     assert ws["A2"].value == "截至2024年7月1日"
     assert [c.value for c in ws[3]][:10] == HEADER
-    assert ws.column_dimensions["K"].hidden is True
+    assert ws.column_dimensions[get_column_letter(len(LEDGER_COLUMNS))].hidden is True
     assert ws.freeze_panes == "A4"
     assert [s.sheet_state for s in wb.worksheets] == ["visible", "visible", "visible", "hidden"]
     assert wb.sheetnames[-1] == META_SHEET
@@ -46,11 +50,11 @@ def test_areas_are_merged_bold_section_rows_and_subtasks_are_numbered(exported):
     ws = wb.worksheets[0]
     assert ws["A4"].value == "一、增强高质量发展动能"
     assert ws["A4"].font.b
-    assert "A4:J4" in {str(r) for r in ws.merged_cells.ranges}
+    assert f"A4:{LAST_SHOWN}4" in {str(r) for r in ws.merged_cells.ranges}
     assert (ws["A5"].value, ws["B5"].value) == ("1", "新引进企业不少于50家")
     assert (ws["A6"].value, ws["B6"].value) == ("1.1", "子任务：完成屋顶整体设计优化")
     assert ws["B6"].alignment.indent > ws["B5"].alignment.indent
-    assert ws["K5"].value == plan.areas[0].tasks[0].id
+    assert ws[f"{get_column_letter(len(LEDGER_COLUMNS))}5"].value == plan.areas[0].tasks[0].id
     assert ws["A7"].value == "二、空的方面"
 
 

@@ -6,9 +6,11 @@ from datetime import date
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from planner_gui.cli.main import main
 from planner_gui.exchange.ledger_export import export_ledger
+from planner_gui.exchange.ledger_layout import LEDGER_COLUMNS
 from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
@@ -16,6 +18,8 @@ from factories import full_plan
 
 AS_OF = date(2024, 7, 1)
 TASK_ROW = 5  # the first task of the first area
+
+LAST_SHOWN = get_column_letter(len(LEDGER_COLUMNS) - 1)  # the last column before the hidden id
 
 
 @pytest.fixture
@@ -132,9 +136,9 @@ def test_dry_run_json_prints_the_plan_as_it_would_be_and_writes_nothing(store, t
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     ws[f"G{TASK_ROW}"] = 0.66
-    ws.unmerge_cells(f"A{TASK_ROW + 2}:J{TASK_ROW + 2}")  # openpyxl does not move merges down
+    ws.unmerge_cells(f"A{TASK_ROW + 2}:{LAST_SHOWN}{TASK_ROW + 2}")  # openpyxl does not move merges down
     ws.insert_rows(TASK_ROW + 2)  # a new sub-task typed under task 1, after 1.1
-    ws.merge_cells(f"A{TASK_ROW + 3}:J{TASK_ROW + 3}")
+    ws.merge_cells(f"A{TASK_ROW + 3}:{LAST_SHOWN}{TASK_ROW + 3}")
     for col, value in enumerate(["1.2", "新增子任务", "", "区商务局"], start=1):
         ws.cell(TASK_ROW + 2, col).value = value
     wb.save(path)

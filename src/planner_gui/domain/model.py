@@ -95,6 +95,8 @@ class Task:
     progress: float | None = None
     done_on: date | None = None
     weight: float = 1.0
+    # 督办级别: who supervises the task (市级, 区级, 部门 or an office's own wording).
+    supervision_level: str = ""
     indicators: list[Indicator] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     updates: list[ProgressUpdate] = field(default_factory=list)

@@ -43,6 +43,7 @@ from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
 
+from planner_gui.domain import words
 from planner_gui.domain.dates import month_end
 from planner_gui.domain.deadlines import effective_due, year_end
 from planner_gui.domain.model import Area, Indicator, Plan, PlanSettings, ProgressUpdate, Task
@@ -63,29 +64,9 @@ STATUS_ORDER = (Status.RED, Status.YELLOW, Status.BLUE, Status.GREEN, Status.DON
                 Status.NO_DEADLINE)
 # The warning lights a sub-task passes up to its parent, worst first.
 WARNINGS = (Status.RED, Status.YELLOW, Status.BLUE)
-STATUS_WORDS = {
-    "zh": {
-        Status.DONE: "已完成", Status.GREEN: "正常", Status.BLUE: "临期",
-        Status.YELLOW: "滞后", Status.RED: "逾期", Status.NOT_STARTED: "未开始",
-        Status.NO_DEADLINE: "无时限",
-    },
-    "en": {
-        Status.DONE: "Done", Status.GREEN: "On track", Status.BLUE: "Due soon",
-        Status.YELLOW: "Behind", Status.RED: "Overdue", Status.NOT_STARTED: "Not started",
-        Status.NO_DEADLINE: "No deadline",
-    },
-}
-# Colours chosen to stay distinguishable in print and on light or dark backgrounds.
-STATUS_COLOURS = {
-    Status.DONE: "#6b7280",
-    Status.GREEN: "#16a34a",
-    Status.BLUE: "#2563eb",
-    Status.YELLOW: "#d97706",
-    Status.RED: "#dc2626",
-    Status.NOT_STARTED: "#9ca3af",
-    Status.NO_DEADLINE: "#a8a29e",
-}
-
+# The words and colours live in domain/words.py, keyed by the status's value.
+STATUS_WORDS = {lang: {Status(key): word for key, word in table.items()} for lang, table in words.STATUS_WORDS.items()}
+STATUS_COLOURS = {Status(key): colour for key, colour in words.STATUS_COLOURS.items()}
 
 def status_word(status: Status, lang: str = "zh") -> str:
     return STATUS_WORDS.get(lang, STATUS_WORDS["en"])[status]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from planner_gui.domain.errors import FormatError, ValidationError
+from planner_gui.domain.fields import TASK_FIELDS, TaskField
 from planner_gui.domain.model import (
     COMPARATORS,
     Area,
@@ -41,20 +42,7 @@ def _iso(value: Any) -> str | None:
 def task_to_dict(task: Task) -> dict[str, Any]:
     return {
         "id": task.id,
-        "title": task.title,
-        "description": task.description,
-        "leader": task.leader,
-        "lead_unit": task.lead_unit,
-        "co_units": list(task.co_units),
-        "start": _iso(task.start),
-        "due": _iso(task.due),
-        "deadline_text": task.deadline_text,
-        "municipal": task.municipal,
-        "source": task.source,
-        "source_text": task.source_text,
-        "progress": task.progress,
-        "done_on": _iso(task.done_on),
-        "weight": task.weight,
+        **{f.key: f.to_json(getattr(task, f.name)) for f in TASK_FIELDS},
         "indicators": [
             {
                 "id": i.id, "name": i.name, "unit": i.unit, "comparator": i.comparator,
@@ -253,21 +241,38 @@ def _update(r: _Reader) -> ProgressUpdate:
     )
 
 
+def _task_field(r: _Reader, field: TaskField) -> Any:
+    """One declared task field read from the file, by its kind."""
+    key = field.key
+    if field.kind == "title":
+        return r.text(key, required=True)
+    if field.kind == "text":
+        return r.text(key)
+    if field.kind == "units":
+        units = r.data.get(key) or []
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise FormatError(r.at(key), "must be a list of unit names")
+        return list(units)
+    if field.kind == "date":
+        return r.date(key)
+    if field.kind == "flag":
+        return r.flag(key)
+    if field.kind == "progress":
+        return r.progress(key)
+    if field.kind == "weight":
+        return r.weight()
+    raise AssertionError(f"no JSON reading for kind {field.kind!r}")
+
+
 def _task(r: _Reader, depth: int = 0) -> Task:
     if depth > MAX_SUBTASK_DEPTH:  # real plans nest 2 or 3 levels; this stops a hostile file
         raise FormatError(r.where, f"sub-tasks are nested more than {MAX_SUBTASK_DEPTH} levels deep")
-    co_units = r.data.get("co_units") or []
-    if not isinstance(co_units, list) or not all(isinstance(u, str) for u in co_units):
-        raise FormatError(r.at("co_units"), "must be a list of unit names")
-    start, due = r.date("start"), r.date("due")
+    values = {f.name: _task_field(r, f) for f in TASK_FIELDS}
+    start, due = values["start"], values["due"]
     if start and due and due < start:
         raise FormatError(r.at("due"), f"deadline {due} is before the start {start}")
     return Task(
-        title=r.text("title", required=True), description=r.text("description"),
-        leader=r.text("leader"), lead_unit=r.text("lead_unit"), co_units=list(co_units),
-        start=start, due=due, deadline_text=r.text("deadline_text"), municipal=r.flag("municipal"),
-        source=r.text("source"), source_text=r.text("source_text"), progress=r.progress("progress"),
-        done_on=r.date("done_on"), weight=r.weight(),
+        **values,
         indicators=[_indicator(i) for i in r.items("indicators")],
         milestones=[
             Milestone(title=m.text("title", required=True), due=m.date("due"), done_on=m.date("done_on"), **m.id())

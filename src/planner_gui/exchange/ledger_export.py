@@ -20,6 +20,7 @@ from typing import Any
 
 from planner_gui.domain.dates import format_date_words
 from planner_gui.domain.deadlines import implied_deadline_words
+from planner_gui.domain.fields import LEDGER_TEXT_FIELDS
 from planner_gui.domain.model import Plan, Task
 from planner_gui.domain.progress import (
     STATUS_COLOURS,
@@ -86,9 +87,7 @@ def baseline(task: Task, figures: PlanFigures) -> dict[str, Any]:
     # control character, 40,000 characters) is then not taken for an edit on import, and the
     # file's exact text stays; this record's other fields keep it exactly for a new file.
     return {
-        "title": shown_text(task.title),
-        "leader": shown_text(task.leader),
-        "lead_unit": shown_text(task.lead_unit),
+        **{f.ledger_key: shown_text(getattr(task, f.name)) for f in LEDGER_TEXT_FIELDS},
         "co_units": shown_text("、".join(task.co_units)),
         "deadline": due.isoformat() if isinstance(due, date) else shown_text(due or ""),
         "progress": shown_progress(fig.progress),
@@ -205,7 +204,7 @@ def _write_ledger_sheet(wb: Workbook, plan: Plan, figures: PlanFigures, lang: st
     header = styles.column(_header_look())
     for col, key in enumerate(LEDGER_COLUMNS, start=1):
         ws.cell(3, col, HEADERS[lang][key], header)
-        ws.widths[col - 1] = WIDTHS[key]
+        ws.widths[col - 1] = WIDTHS.get(key, 16)
     ws.hidden_columns.add(ncols - 1)
     plain = styles.column()
     section = [styles.column(Look(bold=True, fill=SECTION_FILL))] + [plain] * (ncols - 1)
@@ -271,7 +270,7 @@ def _task_rows(rows: list[tuple[list[Any], list[ColumnStyle]]], task: Task, numb
     shown = baseline(task, figures)
     deadline = deadline_cell(task, fig, plan_year, lang)
     values = {
-        "number": number, "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
+        "number": number, **{f.ledger_key: getattr(task, f.name) for f in LEDGER_TEXT_FIELDS},
         "co_units": shown["co_units"], "deadline": deadline,
         "progress": shown_progress(fig.progress) / 100.0, "status": status_word(fig.status, lang),
         "text": shown["text"], "problems": shown["problems"], "id": task.id,

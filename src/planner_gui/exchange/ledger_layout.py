@@ -1,49 +1,25 @@
 """What the ledger's columns are called, shared by the exporter, the reader and the report forms.
 
-Column keys are the names the code uses; HEADERS gives what a sheet shows in
-each language, SYNONYMS every heading other offices use for the same column.
+Column keys are the names the code uses; HEADERS (from domain/words.py) gives
+what a sheet shows in each language, SYNONYMS every heading other offices use for the same column.
 """
 
 from __future__ import annotations
+
+from planner_gui.domain import words
+from planner_gui.domain.fields import LEDGER_TASK_KEYS
 
 # The hidden sheet that records what was exported, and its marker in cell A1.
 META_SHEET = "_planner"
 MARKER = "planner-gui"
 META_VERSION = 1
 
-LEDGER_COLUMNS = (
-    "number", "title", "leader", "lead_unit", "co_units", "deadline",
-    "progress", "status", "text", "problems", "id",
-)
+# The sheet as offices know it; a task field declared later (domain/fields.py)
+# gets a column after these, before the hidden id, so existing columns keep their letters.
+_LAYOUT = ("number", "title", "leader", "lead_unit", "co_units", "deadline", "progress", "status", "text", "problems")
+LEDGER_COLUMNS = (*_LAYOUT, *(key for key in LEDGER_TASK_KEYS if key not in _LAYOUT), "id")
 
-HEADERS = {
-    "zh": {
-        "number": "序号", "title": "任务", "leader": "责任领导", "lead_unit": "牵头单位",
-        "co_units": "配合单位", "deadline": "完成时限", "progress": "完成进度", "status": "状态",
-        "text": "最新进展", "problems": "存在问题", "next_steps": "下步计划", "id": "ID",
-        "previous": "上期进度", "reporter": "报送人", "date": "日期", "highlight": "亮点",
-        "readings": "指标读数", "update_id": "进展ID", "task_id": "任务ID",
-    },
-    "en": {
-        "number": "No.", "title": "Task", "leader": "Leader", "lead_unit": "Lead unit",
-        "co_units": "Co-units", "deadline": "Deadline", "progress": "Progress", "status": "Status",
-        "text": "Latest progress", "problems": "Problems", "next_steps": "Next steps", "id": "ID",
-        "previous": "Previous progress", "reporter": "Reporter", "date": "Date", "highlight": "Highlight",
-        "readings": "Indicator readings", "update_id": "Update ID", "task_id": "Task ID",
-    },
-}
-
-INDICATOR_HEADERS = {
-    "zh": {"name": "指标", "comparator": "比较", "target": "目标值", "unit": "单位", "baseline": "基期值",
-           "current": "当前值", "due": "时限", "indicator_id": "指标ID"},
-    "en": {"name": "Indicator", "comparator": "Comparator", "target": "Target", "unit": "Unit",
-           "baseline": "Baseline", "current": "Current", "due": "Due", "indicator_id": "Indicator ID"},
-}
-
-SHEET_NAMES = {
-    "zh": {"ledger": "台账", "indicators": "量化指标", "updates": "进展记录", "form": "进展填报"},
-    "en": {"ledger": "Ledger", "indicators": "Indicators", "updates": "Updates", "form": "Report"},
-}
+HEADERS, INDICATOR_HEADERS, SHEET_NAMES = words.HEADERS, words.INDICATOR_HEADERS, words.SHEET_NAMES
 
 # Headings other offices use, by column. Matching ignores spaces, line breaks,
 # and anything in brackets (完成进度（%） is 完成进度).
@@ -65,3 +41,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "previous": ("上期进度", "Previous progress"),
     "id": ("ID", "任务ID"),
 }
+# A column declared later is found by its own headings.
+for _key in LEDGER_COLUMNS:
+    SYNONYMS.setdefault(_key, (HEADERS["zh"][_key], HEADERS["en"][_key]))

@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from planner_gui.domain.fields import LEDGER_TASK_KEYS, LEDGER_TEXT_FIELDS
 from planner_gui.domain.model import Area, Plan, ProgressUpdate, Task
 from planner_gui.domain.progress import PlanFigures, evaluate_plan
 from planner_gui.domain.rounding import shown_progress
-from planner_gui.exchange.ledger_read import Ledger, LedgerRow
+from planner_gui.exchange.ledger_read import TEXT_KEYS, Ledger, LedgerRow
 from planner_gui.exchange.ledger_values import Problem
 from planner_gui.exchange.safe_cells import shown_text
 
-TASK_FIELDS = ("title", "leader", "lead_unit", "co_units", "deadline")
+TASK_FIELDS = LEDGER_TASK_KEYS
 REPORT_FIELDS = ("progress", "text", "problems", "next_steps")
 # Where new tasks of a ledger without section rows go.
 FALLBACK_AREA = "导入的任务"
@@ -140,7 +141,7 @@ def _task_values(task: Task, figures: PlanFigures) -> dict[str, Any]:
     fig = figures.tasks[task.id]
     latest = fig.latest
     return {
-        "title": task.title, "leader": task.leader, "lead_unit": task.lead_unit,
+        **{f.ledger_key: getattr(task, f.name) for f in LEDGER_TEXT_FIELDS},
         "co_units": "、".join(task.co_units),
         "deadline": task.deadline_text or (task.due.isoformat() if task.due else ""),
         "progress": shown_progress(fig.progress),
@@ -151,7 +152,7 @@ def _task_values(task: Task, figures: PlanFigures) -> dict[str, Any]:
 
 def row_shown(row: LedgerRow) -> dict[str, Any]:
     v = row.values
-    shown = {k: _norm(v[k]) for k in ("title", "leader", "lead_unit", "text", "problems", "next_steps") if k in v}
+    shown = {k: _norm(v[k]) for k in TEXT_KEYS if k in v}
     if "co_units" in v:
         shown["co_units"] = "、".join(v["co_units"])
     if "deadline_text" in v:
@@ -236,7 +237,7 @@ class _Merger:
 
     def _new_task(self, row: LedgerRow) -> Task:
         v = row.values
-        task = Task(title=v["title"], leader=v.get("leader", ""), lead_unit=v.get("lead_unit", ""),
+        task = Task(**{f.name: v.get(f.ledger_key, "") for f in LEDGER_TEXT_FIELDS},
                     co_units=list(v.get("co_units", [])), deadline_text=v.get("deadline_text", ""),
                     due=v.get("due"))
         self._adopt_id(task, row.id)

@@ -23,6 +23,7 @@ from typing import Any
 from planner_gui.domain.dates import resolve_deadline, year_from_text
 from planner_gui.domain.deadlines import is_implied_deadline_words
 from planner_gui.domain.errors import BadFileError, ValidationError
+from planner_gui.domain.fields import LEDGER_TEXT_FIELDS
 from planner_gui.domain.validation import check_number
 from planner_gui.exchange.ledger_exact import restore_updates
 from planner_gui.exchange.ledger_grid import Grid, open_grids
@@ -46,7 +47,7 @@ from planner_gui.exchange.ledger_values import (
 )
 
 HEADER_SEARCH_ROWS = 30
-TEXT_KEYS = ("title", "leader", "lead_unit", "text", "problems", "next_steps")
+TEXT_KEYS = (*(f.ledger_key for f in LEDGER_TEXT_FIELDS), "text", "problems", "next_steps")
 
 
 @dataclass

@@ -145,7 +145,8 @@ class _HtmlWriter:
             parent = ' class="parent"' if row.depth == 0 and not row.is_leaf else ""
             indent = f' style="padding-left:{4 + 12 * row.depth}pt"' if row.depth else ""
             cells = [f'<td class="c">{_e(row.number)}</td>',
-                     f"<td{parent}{indent}>{_e(row.title)}</td>",
+                     f"<td{parent}{indent}>{_e(row.title)}"
+                     + "".join(f'<br><span class="muted">{_e(d)}</span>' for d in row.details) + "</td>",
                      f'<td class="c">{_e(row.leader)}</td>', f'<td class="c">{_e(row.lead_unit)}</td>',
                      f'<td class="c">{_e(row.deadline)}</td>', f'<td class="c">{format_progress(row.progress)}</td>',
                      f'<td class="c">{self.light(row.status)}</td>']

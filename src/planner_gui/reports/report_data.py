@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from planner_gui.domain.dates import format_date_words, month_end
 from planner_gui.domain.deadlines import implied_deadline_words
 from planner_gui.domain.errors import NotFoundError, PlannerError
+from planner_gui.domain.fields import REPORT_FIELDS
 from planner_gui.domain.model import COMPARATOR_WORDS, Area, Plan, Task
 from planner_gui.domain.progress import (
     STATUS_ORDER,
@@ -87,6 +88,8 @@ class TaskRow:
     targets: list[str] = field(default_factory=list)
     is_leaf: bool = True
     reported: bool = True
+    # declared fields shown under the title (domain/fields.py REPORT_FIELDS): "督办级别：市级"
+    details: tuple[str, ...] = ()
 
 
 @dataclass
@@ -260,11 +263,17 @@ class _Collector:
                 found.append((sub.title, latest.problems))
         return found
 
+    def _details(self, task: Task) -> tuple[str, ...]:
+        colon = "：" if self.lang == "zh" else ": "
+        return tuple(f"{f.label(self.lang)}{colon}{getattr(task, f.name)}" for f in REPORT_FIELDS
+                     if getattr(task, f.name))
+
     def _row(self, task: Task, leader: str, unit: str, number: str, depth: int) -> TaskRow:
         f = self.figures.tasks[task.id]
         latest = f.latest
         return TaskRow(
             number=number, task_id=task.id, title=task.title, leader=leader, lead_unit=unit,
+            details=self._details(task),
             deadline=deadline_words(task, self.year, self.lang, f), progress=f.progress, status=f.status,
             depth=depth, latest_date=latest.date if latest else None,
             latest_text=latest.text if latest else "",

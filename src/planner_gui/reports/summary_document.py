@@ -264,7 +264,7 @@ class SummaryWriter:
         bold = self.fmt(9, bold=True) if row.depth == 0 and not row.is_leaf else small
         cells = [
             Cell([(row.number, small)], centre),
-            Cell([("　" * row.depth + row.title, bold)]),
+            Cell([("　" * row.depth + row.title, bold), *(("　" + detail, small) for detail in row.details)]),
             Cell([(row.leader, small)], centre),
             Cell([(row.lead_unit, small)], centre),
             Cell([(row.deadline, small)], centre),

@@ -21,14 +21,19 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
+from planner_gui.domain.fields import TASK_FIELDS
 from planner_gui.domain.model import Indicator, Milestone, ProgressUpdate, Task
 from planner_gui.store.database import PlanDatabase
 
 _UPDATE_COLUMNS = "task_id, id, date, progress, text, problems, next_steps, reporter, highlight, readings"
 _INDICATOR_COLUMNS = "task_id, id, name, unit, comparator, baseline, target, current, due"
 _MILESTONE_COLUMNS = "task_id, id, title, due, done_on"
-_TASK_COLUMNS = ("id, area_id, parent_id, title, description, leader, lead_unit, co_units, start, due, "
-                 "deadline_text, municipal, source, source_text, progress, done_on, weight")
+# The task fields load_tasks unpacks by name (the fast path); a field declared
+# later (domain/fields.py) is read after them through its declaration.
+_FAST_TASK_FIELDS = ("title", "description", "leader", "lead_unit", "co_units", "start", "due", "deadline_text",
+                     "municipal", "source", "source_text", "progress", "done_on", "weight")
+_MORE_TASK_FIELDS = tuple(f for f in TASK_FIELDS if f.name not in _FAST_TASK_FIELDS)
+_TASK_COLUMNS = ", ".join(("id", "area_id", "parent_id", *_FAST_TASK_FIELDS, *(f.name for f in _MORE_TASK_FIELDS)))
 
 
 @contextlib.contextmanager
@@ -110,14 +115,17 @@ def load_tasks(db: PlanDatabase, where: str, params: list) -> list[tuple[str, st
     day, loads = shared.day, json.loads
     found = []
     for (id_, area_id, parent_id, title, description, leader, lead_unit, co_units, start, due, deadline_text,
-         municipal, source, source_text, progress, done_on, weight) in db.execute(
+         municipal, source, source_text, progress, done_on, weight, *more) in db.execute(
             f"SELECT {_TASK_COLUMNS} FROM task WHERE {where} ORDER BY position", params):
-        found.append((area_id, parent_id, Task(
+        task = Task(
             id=id_, title=title, description=description, leader=leader, lead_unit=lead_unit,
             co_units=loads(co_units) if co_units and co_units != "[]" else [],
             start=day(start), due=day(due), deadline_text=deadline_text or "", municipal=bool(municipal),
             source=source or "", source_text=source_text, progress=progress, done_on=day(done_on),
-            weight=weight)))
+            weight=weight)
+        for declared, value in zip(_MORE_TASK_FIELDS, more, strict=True):
+            setattr(task, declared.name, declared.from_row(value))
+        found.append((area_id, parent_id, task))
     return found
 
 

@@ -2,6 +2,8 @@
 
 Dates are stored as YYYY-MM-DD text, lists and dicts as JSON text, booleans
 as 0/1. Each table lists the fields a user may edit; anything else is refused.
+The checks are the domain's (domain/fields.py); a task's fields come from its
+declarations there.
 """
 
 from __future__ import annotations
@@ -11,9 +13,22 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from planner_gui.domain import fields as domain_fields
 from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.fields import (
+    KINDS,
+    TASK_FIELDS,
+    comparator_value,
+    count_value,
+    date_value,
+    from_iso,
+    iso,
+    text_value,
+    title_value,
+    weight_value,
+    year_value,
+)
 from planner_gui.domain.model import (
-    COMPARATORS,
     Area,
     Indicator,
     Milestone,
@@ -21,110 +36,34 @@ from planner_gui.domain.model import (
     ProgressUpdate,
     Task,
 )
-from planner_gui.domain.validation import (
-    check_count,
-    check_number,
-    check_progress,
-    check_text,
-    check_title,
-    parse_iso_date,
-)
+from planner_gui.domain.validation import check_number, check_progress
 
+__all__ = ["from_iso", "iso"]  # the editor and importers still read dates through here
 
-def iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def from_iso(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _text(value: object, field: str) -> str:
-    return check_text(value, field)
-
-
-def _flag(value: object, field: str) -> int:
-    if isinstance(value, bool) or value in (0, 1):
-        return int(bool(value))
-    raise ValidationError(field, "must be true or false")
-
-
-def _weight(value: object, field: str) -> float:
-    number = check_number(value, field)
-    if number is None or number < 0:
-        raise ValidationError(field, "must be a number of 0 or more")
-    return number
-
-
-def _co_units(value: object, field: str) -> str:
-    if isinstance(value, str):
-        value = [part.strip() for part in value.replace("，", ",").replace("、", ",").split(",")]
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(field, "must be a list of unit names")
-    return json.dumps([v for v in value if v], ensure_ascii=False)
-
-
-def _comparator(value: object, field: str) -> str:
-    if value not in COMPARATORS:
-        raise ValidationError(field, f"must be one of {', '.join(COMPARATORS)}")
-    return str(value)
-
-
-def _date(value: object, field: str) -> str | None:
-    return iso(parse_iso_date(value, field))
-
+_text = text_value
 
 # field -> converter from a Python value to the stored value, per table
 EDITABLE: dict[str, dict[str, Any]] = {
     "plan": {
-        "title": check_title,
-        "year": lambda v, f: _year(v, f),
-        "declared_areas": lambda v, f: _count(v, f),
-        "declared_tasks": lambda v, f: _count(v, f),
-        "source": _text,
+        "title": title_value,
+        "year": year_value,
+        "declared_areas": count_value,
+        "declared_tasks": count_value,
+        "source": text_value,
     },
-    "area": {"name": lambda v, f: check_title(v, f), "description": _text, "weight": _weight},
-    "task": {
-        "title": lambda v, f: check_title(v, f),
-        "description": _text,
-        "leader": _text,
-        "lead_unit": _text,
-        "co_units": _co_units,
-        "start": _date,
-        "due": _date,
-        "deadline_text": _text,
-        "municipal": _flag,
-        "source": _text,
-        "source_text": _text,
-        "progress": check_progress,
-        "done_on": _date,
-        "weight": _weight,
-    },
+    "area": {"name": title_value, "description": text_value, "weight": weight_value},
+    "task": {f.name: KINDS[f.kind].to_row for f in TASK_FIELDS if f.editable},
     "indicator": {
-        "name": lambda v, f: check_title(v, f),
-        "unit": _text,
-        "comparator": _comparator,
+        "name": title_value,
+        "unit": text_value,
+        "comparator": comparator_value,
         "baseline": check_number,
         "target": check_number,
         "current": check_number,
-        "due": _date,
+        "due": date_value,
     },
-    "milestone": {"title": lambda v, f: check_title(v, f), "due": _date, "done_on": _date},
+    "milestone": {"title": title_value, "due": date_value, "done_on": date_value},
 }
-
-
-def _year(value: object, field: str) -> int:
-    try:
-        year = int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a year") from None
-    if not 1900 <= year <= 2200:
-        raise ValidationError(field, f"{year} is not a plausible year")
-    return year
-
-
-def _count(value: object, field: str) -> int | None:
-    return check_count(value, field)  # SQLite's INTEGER ends at 2**63; no plan declares 100,001
 
 
 def convert_fields(table: str, fields: dict[str, object]) -> dict[str, object]:
@@ -140,11 +79,7 @@ def convert_fields(table: str, fields: dict[str, object]) -> dict[str, object]:
 
 def stored_to_python(table: str, field: str, value: object) -> object:
     """A stored value back to what convert_fields accepts (for undo)."""
-    if field == "co_units":
-        return json.loads(value) if value else []  # type: ignore[arg-type]
-    if field == "municipal":
-        return bool(value)
-    return value
+    return domain_fields.stored_to_python(field, value) if table == "task" else value
 
 
 # --- rows to objects -------------------------------------------------------
@@ -165,23 +100,7 @@ def area_from_row(row: dict) -> Area:
 
 
 def task_from_row(row: dict) -> Task:
-    return Task(
-        id=row["id"],
-        title=row["title"],
-        description=row["description"],
-        leader=row["leader"],
-        lead_unit=row["lead_unit"],
-        co_units=json.loads(row["co_units"] or "[]"),
-        start=from_iso(row["start"]),
-        due=from_iso(row["due"]),
-        deadline_text=row.get("deadline_text") or "",
-        municipal=bool(row["municipal"]),
-        source=row.get("source") or "",
-        source_text=row["source_text"],
-        progress=row["progress"],
-        done_on=from_iso(row["done_on"]),
-        weight=row["weight"],
-    )
+    return Task(id=row["id"], **{f.name: f.from_row(row.get(f.name)) for f in TASK_FIELDS})
 
 
 def indicator_from_row(row: dict) -> Indicator:
@@ -221,25 +140,7 @@ def update_from_row(row: dict) -> ProgressUpdate:
 
 
 def task_row(task: Task, area_id: str, parent_id: str | None, position: int) -> dict:
-    row = convert_fields(
-        "task",
-        {
-            "title": task.title,
-            "description": task.description,
-            "leader": task.leader,
-            "lead_unit": task.lead_unit,
-            "co_units": task.co_units,
-            "start": task.start,
-            "due": task.due,
-            "deadline_text": task.deadline_text,
-            "municipal": task.municipal,
-            "source": task.source,
-            "source_text": task.source_text,
-            "progress": task.progress,
-            "done_on": task.done_on,
-            "weight": task.weight,
-        },
-    )
+    row = {f.name: f.to_row(getattr(task, f.name)) for f in TASK_FIELDS}
     row.update(id=task.id, area_id=area_id, parent_id=parent_id, position=position)
     return row
 

@@ -196,10 +196,16 @@ def _plan_key(db: PlanDatabase) -> bytes:
     return hmac.new(b"planner-gui plan key 1", f"{plan_id}\n{created}".encode(), hashlib.sha256).digest()
 
 
+def _v4_supervision_level(db: PlanDatabase) -> None:
+    # 督办级别 (domain/fields.py): free text, empty for the tasks already entered.
+    db["task"].add_column("supervision_level", str, not_null_default="")
+
+
 MIGRATIONS: list[Callable[[PlanDatabase], None]] = [
     _v1_tables,
     _v2_deadline_words_and_indexes,
     _v3_sync_log,
+    _v4_supervision_level,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 TABLES = ("plan", "area", "task", "indicator", "milestone", "progress_update")

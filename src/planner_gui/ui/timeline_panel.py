@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner_gui.domain.progress import status_word
+from planner_gui.domain.progress import STATUS_COLOURS, Status, status_word
 from planner_gui.domain.timeline import ZOOMS, Bar, MarkState, Span, task_bar, zoom_span
 from planner_gui.reports.timeline_paint import RowStyle, TimelineRow
 from planner_gui.ui.editor.fields import plain_tip
@@ -118,8 +118,8 @@ class TimelinePanel(QWidget):
         self.item.lang = self.lang
         self.plot.addItem(self.item)
         self.as_of_line = pg.InfiniteLine(angle=90, movable=True,
-                                          pen=pg.mkPen("#dc2626", width=2, style=Qt.PenStyle.DashLine),
-                                          hoverPen=pg.mkPen("#dc2626", width=4))
+                                          pen=pg.mkPen(STATUS_COLOURS[Status.RED], width=2, style=Qt.PenStyle.DashLine),
+                                          hoverPen=pg.mkPen(STATUS_COLOURS[Status.RED], width=4))
         self.as_of_label = pg.InfLineLabel(self.as_of_line, text="", position=0.97,
                                            anchors=[(0, 0.5), (0, 0.5)])
         self.as_of_line.setZValue(10)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.dates import parse_typed_date
 from planner_gui.domain.errors import PlannerError, ValidationError
+from planner_gui.domain.fields import from_iso
 from planner_gui.domain.progress import Status, status_word
 from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
-from planner_gui.store.rows import from_iso
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
 from planner_gui.ui.document import PlanDocument
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_gui.domain.deadlines import implied_deadline_words
+from planner_gui.domain.fields import TASK_FIELD, TASK_FIELDS
 from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
 from planner_gui.domain.progress import TaskFigures
 from planner_gui.ui.commands import (
@@ -69,8 +70,16 @@ FIELD_LABELS = {
 }
 
 
+# Declared fields this page has no widget of its own for: a line each, named
+# by the declaration's words (a text field added to domain/fields.py shows here).
+MORE_FIELDS = tuple(f for f in TASK_FIELDS if f.editable and f.name not in FIELD_LABELS)
+
+
 def field_label(field: str) -> str:
-    return _tr(FIELD_LABELS.get(field, field))
+    if field in FIELD_LABELS:
+        return _tr(FIELD_LABELS[field])
+    declared = TASK_FIELD.get(field)
+    return declared.label(ui_language()) if declared is not None else field
 
 
 def _table_view(parent: QWidget) -> QTableView:
@@ -125,7 +134,8 @@ class TaskEditor(QWidget):
         self.widgets: dict[str, QWidget] = {"title": self.title}
         for field in ("description",):
             self.widgets[field] = CommitTextEdit(page, lines=3)
-        for field in ("leader", "lead_unit", "co_units", "deadline_text", "source", "progress", "weight"):
+        for field in ("leader", "lead_unit", "co_units", "deadline_text", "source", "progress", "weight",
+                      *(f.name for f in MORE_FIELDS)):
             self.widgets[field] = CommitLineEdit(page)
         for field in ("start", "due", "done_on"):
             self.widgets[field] = DateField(page)
@@ -136,7 +146,7 @@ class TaskEditor(QWidget):
         self.municipal.toggled.connect(lambda on: self.commit("municipal", self.municipal, on))
         self.widgets["municipal"] = self.municipal
         order = ("description", "leader", "lead_unit", "co_units", "start", "due", "deadline_text",
-                 "done_on", "progress", "weight", "source", "source_text")
+                 "done_on", "progress", "weight", *(f.name for f in MORE_FIELDS), "source", "source_text")
         for field in order:
             form.addRow(field_label(field), self.widgets[field])
             self._connect(field, self.widgets[field])
@@ -227,6 +237,7 @@ class TaskEditor(QWidget):
             "due": task.due, "deadline_text": task.deadline_text, "done_on": task.done_on,
             "progress": format_number(task.progress), "weight": format_number(task.weight),
             "source": task.source, "source_text": task.source_text,
+            **{f.name: getattr(task, f.name) for f in MORE_FIELDS},
         }
         for field, value in values.items():
             widget = self.widgets[field]
