@@ -1695,10 +1695,6 @@ The content before the restore is saved in
             <source>Preparing the chart…</source>
             <translation>正在准备图表…</translation>
         </message>
-        <message>
-            <source>The chart is not available.</source>
-            <translation>图表不可用。</translation>
-        </message>
     </context>
     <context>
         <name>CommandLine</name>
