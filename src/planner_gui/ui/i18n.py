@@ -103,6 +103,13 @@ def current_language() -> str:
     return _current
 
 
+def document_language() -> str:
+    """"zh" or "en": the language of the document words (statuses, dates in words,
+    field names) shown in the window; the one place that maps the interface
+    language to it."""
+    return "zh" if current_language().startswith("zh") else "en"
+
+
 def install_translator(app: QCoreApplication, choice: str | None = None,
                        system_locale: QLocale | None = None) -> str:
     """Load the translations for the chosen (or remembered, or system) language.

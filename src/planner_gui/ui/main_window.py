@@ -56,7 +56,7 @@ from planner_gui.ui.document import (
     error_message,
 )
 from planner_gui.ui.editor.detail_panel import DetailPanel
-from planner_gui.ui.i18n import current_language
+from planner_gui.ui.i18n import document_language
 from planner_gui.ui.plan_tree import Column, Node
 from planner_gui.ui.settings import AppSettings, Keys, RemembersLayout
 from planner_gui.ui.status_bar import PlanStatusBar
@@ -67,11 +67,6 @@ if TYPE_CHECKING:
 
 # Room a window manager's frame and title bar take around the window.
 FRAME_MARGIN = QSize(24, 64)
-
-
-def status_language() -> str:
-    """"zh" or "en": the language of status words, following the interface language."""
-    return "zh" if current_language().startswith("zh") else "en"
 
 
 def _qdate(day: date) -> QDate:
@@ -90,7 +85,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.file_guard: FileGuard | None = None  # ui/file_guard: locks, read-only offer, dialogs
         # the store, plan, figures, as-of date, read-only state and undo stack
         self.document = PlanDocument(store, self.settings.as_of_for(store.path), self)
-        self.language = status_language()
+        self.language = document_language()
         self.actions = ActionRegistry(self)
         self._painted = False
         self._shown_key: tuple[str, str] | None | bool = False  # False: nothing shown yet

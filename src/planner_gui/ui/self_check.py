@@ -133,10 +133,10 @@ def _export_pdf(store, folder: Path) -> Path:
     """The PDF summary, made by the same function as File > Export summary."""
     from planner_gui.domain.dates import default_as_of
     from planner_gui.reports.export import ExportRequest, export_report
-    from planner_gui.ui.i18n import current_language
+    from planner_gui.ui.i18n import document_language
 
     target = folder / "summary.pdf"
-    lang = "zh" if current_language().startswith("zh") else "en"
+    lang = document_language()
     plan = store.load_plan()
     result = export_report(plan, ExportRequest(as_of=default_as_of(plan.year), lang=lang), target)
     if result.pages < 1:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6 import QtGui
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -34,6 +34,7 @@ from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
 from planner_gui.ui.document import PlanDocument
+from planner_gui.ui.i18n import document_language
 
 # Red readable on light and dark backgrounds alike.
 ERROR_COLOUR = "#ef4444"
@@ -83,12 +84,8 @@ class EditorContext:
         return None if refusal is None else refusal.message
 
 
-def ui_language() -> str:
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-
-
 def status_text(status: Status) -> str:
-    return status_word(status, ui_language())
+    return status_word(status, document_language())
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, wrap: bool = True) -> QLabel:

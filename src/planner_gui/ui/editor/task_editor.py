@@ -44,7 +44,6 @@ from planner_gui.ui.editor.fields import (
     mark_invalid,
     message_label,
     set_widgets_read_only,
-    ui_language,
 )
 from planner_gui.ui.editor.figures import TaskFiguresBox
 from planner_gui.ui.editor.history_view import HistoryView
@@ -55,6 +54,7 @@ from planner_gui.ui.editor.indicator_table import (
 )
 from planner_gui.ui.editor.milestone_table import MilestoneTableModel
 from planner_gui.ui.editor.update_form import UpdateForm
+from planner_gui.ui.i18n import document_language
 
 
 def _tr(text: str) -> str:
@@ -79,7 +79,7 @@ def field_label(field: str) -> str:
     if field in FIELD_LABELS:
         return _tr(FIELD_LABELS[field])
     declared = TASK_FIELD.get(field)
-    return declared.label(ui_language()) if declared is not None else field
+    return declared.label(document_language()) if declared is not None else field
 
 
 def _table_view(parent: QWidget) -> QTableView:
@@ -245,7 +245,7 @@ class TaskEditor(QWidget):
                 continue  # keep the refused value in sight until the user corrects it
             widget.set_value(value)  # type: ignore[attr-defined]
         # no deadline of its own: the field shows the one it works to (年底（默认）)
-        implied = (implied_deadline_words(self.figures.due, plan_year, ui_language())
+        implied = (implied_deadline_words(self.figures.due, plan_year, document_language())
                    if self.figures.due is not None and self.figures.due_implied else "")
         self.widgets["due"].setPlaceholderText(implied or self.widgets["start"].placeholderText())
         for field in ("start", "due", "done_on"):
