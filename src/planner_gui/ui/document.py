@@ -226,11 +226,6 @@ class PlanDocument(QObject):
             self._figures_key = key
         return self._figures
 
-    @property
-    def figures_if_read(self) -> PlanFigures | None:
-        """The figures, or None while the updates are still being read (nothing waits)."""
-        return None if self.reading else self.figures
-
     def task_figures(self, task: Task, plan_year: int, settings: PlanSettings,
                      inherited: date | None = None) -> TaskFigures:
         """A task's figures (with its sub-tasks') as of :attr:`as_of`: the plan's
