@@ -76,7 +76,7 @@ def test_a_typed_text_that_is_no_date_is_refused_visibly_and_nothing_is_written(
     due = page.widgets["due"]
     type_over(qtbot, due, typed)
     assert reopened_task(bundled_store, tid).due == date(2024, 12, 31)
-    assert panel.undo_stack.count() == 0
+    assert panel.document.undo_stack.count() == 0
     assert due.property("invalid") is True
     assert page.message.isVisible()
     assert "Due" in page.message.text() and typed in page.message.text()
@@ -84,7 +84,7 @@ def test_a_typed_text_that_is_no_date_is_refused_visibly_and_nothing_is_written(
     # Typing the saved date again clears the mark without an undo step.
     type_over(qtbot, due, "2024-12-31")
     assert due.property("invalid") is False and not page.message.isVisible()
-    assert panel.undo_stack.count() == 0
+    assert panel.document.undo_stack.count() == 0
 
 
 def test_update_form_takes_a_typed_date_and_refuses_a_progress_over_100(qtbot, panel, bundled_store):

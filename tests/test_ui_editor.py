@@ -58,13 +58,13 @@ def test_editing_a_field_writes_the_file_and_undo_restores_it(qtbot, panel, bund
     leader = panel.task_page.widgets["leader"]
     commit_text(qtbot, leader, "王<b>明</b>")
     assert reopened_task(bundled_store, tid).leader == "王<b>明</b>"
-    assert panel.undo_stack.count() == 1
+    assert panel.document.undo_stack.count() == 1
 
-    panel.undo_stack.undo()
+    panel.document.undo_stack.undo()
     assert reopened_task(bundled_store, tid).leader == ""
     leader.clearFocus()
     qtbot.waitUntil(lambda: leader.text() == "")
-    panel.undo_stack.redo()
+    panel.document.undo_stack.redo()
     assert reopened_task(bundled_store, tid).leader == "王<b>明</b>"
 
 
@@ -80,7 +80,7 @@ def test_a_date_edit_is_written_and_due_before_start_is_refused(qtbot, panel, bu
     assert page.message.isVisible()
     assert page.message.text().startswith("Not saved — Due:")
     assert reopened_task(bundled_store, tid).due == date(2024, 12, 31)
-    assert panel.undo_stack.count() == 1  # only the start edit
+    assert panel.document.undo_stack.count() == 1  # only the start edit
     # Another edit refreshes the page: the refused date stays in sight, still marked.
     commit_text(qtbot, page.widgets["leader"], "王明")
     qtbot.waitUntil(lambda: page.task.leader == "王明")
@@ -98,7 +98,7 @@ def test_progress_outside_0_to_100_is_refused_and_nothing_written(qtbot, panel, 
     assert "150" in page.message.text()
     assert progress.property("invalid") is True
     assert reopened_task(bundled_store, tid).progress is None
-    assert panel.undo_stack.count() == 0
+    assert panel.document.undo_stack.count() == 0
     # Correcting the value saves it and clears the mark.
     commit_text(qtbot, progress, "40")
     assert reopened_task(bundled_store, tid).progress == 40
@@ -142,7 +142,7 @@ def test_adding_an_update_changes_light_history_and_chart_and_undo_removes_it(qt
     assert after["indicator:学前教育公办率"] == [(timestamp(date(2024, 4, 10)), 51.5)]
     assert after != before
 
-    panel.undo_stack.undo()
+    panel.document.undo_stack.undo()
     assert reopened_task(bundled_store, tid).updates == []
     qtbot.waitUntil(lambda: page.figures.status is Status.YELLOW)
     assert page.history.row_texts() == []
@@ -157,7 +157,7 @@ def test_a_non_numeric_reading_is_refused_and_nothing_added(qtbot, panel, bundle
     assert "学前教育公办率" in form.message.whole_text()  # on the Add button's row
     assert form.reading_edits["学前教育公办率"].property("invalid") is True
     assert reopened_task(bundled_store, tid).updates == []
-    assert panel.undo_stack.count() == 0
+    assert panel.document.undo_stack.count() == 0
 
 
 def test_a_refresh_does_not_clobber_the_field_being_typed_in(qtbot, panel, bundled_store):
@@ -170,7 +170,7 @@ def test_a_refresh_does_not_clobber_the_field_being_typed_in(qtbot, panel, bundl
     qtbot.waitUntil(leader.hasFocus)
     qtbot.keyClicks(leader, "typing")
     # Another edit of the same task arrives (e.g. undo of something else).
-    panel.undo_stack.push(EditFieldsCommand(bundled_store, panel.events, "task", tid,
+    panel.document.undo_stack.push(EditFieldsCommand(bundled_store, panel.document.events, "task", tid,
                                             {"lead_unit": "区教委"}, "edit"))
     qtbot.waitUntil(lambda: page.widgets["lead_unit"].text() == "区教委")
     assert leader.text() == "typing"
@@ -189,8 +189,8 @@ def test_plan_settings_are_edited_through_undoable_commands(qtbot, panel, bundle
     page.cycle.activated.emit(page.cycle.currentIndex())
     with PlanStore.open(bundled_store.path) as other:
         assert other.plan_info().settings.reporting_cycle == "monthly"
-    panel.undo_stack.undo()
-    panel.undo_stack.undo()
+    panel.document.undo_stack.undo()
+    panel.document.undo_stack.undo()
     with PlanStore.open(bundled_store.path) as other:
         settings = other.plan_info().settings
     assert (settings.behind_tolerance, settings.reporting_cycle) == (20, "quarterly")
@@ -227,7 +227,7 @@ def test_deleting_the_shown_task_empties_the_panel(qtbot, panel, bundled_store):
 
     tid = task_id(bundled_store, PRESCHOOL)
     panel.show_task(tid)
-    panel.undo_stack.push(DeleteTaskCommand(bundled_store, panel.events, tid))
+    panel.document.undo_stack.push(DeleteTaskCommand(bundled_store, panel.document.events, tid))
     qtbot.waitUntil(lambda: panel.currentWidget() is panel.empty_page)
 
 
@@ -287,7 +287,7 @@ def test_a_date_can_be_typed_into_an_empty_field_and_cleared_with_delete(qtbot, 
     qtbot.keyClick(start, Qt.Key.Key_Delete)
     qtbot.keyClick(start, Qt.Key.Key_Return)
     assert reopened_task(bundled_store, tid).start is None
-    assert panel.undo_stack.count() == 2
+    assert panel.document.undo_stack.count() == 2
 
 
 def test_indicators_and_milestones_are_added_and_deleted_with_undo(qtbot, panel, bundled_store):
@@ -306,7 +306,7 @@ def test_indicators_and_milestones_are_added_and_deleted_with_undo(qtbot, panel,
     qtbot.mouseClick(delete_indicator, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.indicators.rowCount() == 2)
     assert [i.name for i in reopened_task(bundled_store, tid).indicators] == ["New indicator", "New indicator 2"]
-    panel.undo_stack.undo()
+    panel.document.undo_stack.undo()
     assert [i.name for i in reopened_task(bundled_store, tid).indicators] == names
 
     qtbot.mouseClick(add_milestone, Qt.MouseButton.LeftButton)
@@ -369,7 +369,7 @@ def test_a_failed_write_leaves_nothing_on_the_undo_stack_and_says_why(qtbot, pan
     qtbot.mouseClick(page.update_form.add_button, Qt.MouseButton.LeftButton)
     assert "readonly" in page.update_form.message.whole_text()
     assert page.update_form.text.toPlainText() == "完成调研"  # kept for another try
-    assert panel.undo_stack.count() == 0
+    assert panel.document.undo_stack.count() == 0
     monkeypatch.undo()
     task = reopened_task(bundled_store, tid)
     assert (task.leader, task.updates) == ("", [])
@@ -388,7 +388,7 @@ def test_plan_fields_refuse_a_wrong_count_and_save_a_right_one(qtbot, panel, bun
     with PlanStore.open(bundled_store.path) as other:
         assert other.plan_info().declared_tasks == 45
     qtbot.waitUntil(lambda: "16 tasks not entered" in page.entered.text())
-    panel.undo_stack.undo()
+    panel.document.undo_stack.undo()
     qtbot.waitUntil(lambda: "13 tasks not entered" in page.entered.text())
 
 
@@ -497,7 +497,7 @@ def test_the_light_shows_the_status_colour_and_follows_a_change_and_its_undo(qtb
     commit_text(qtbot, page.widgets["leader"], "督查室")
     qtbot.waitUntil(lambda: reopened_task(bundled_store, tid).leader == "督查室")
     assert light.status is changed and _near(_dot_colour(light), STATUS_COLOURS[changed])
-    panel.undo_stack.undo()
-    panel.undo_stack.undo()
+    panel.document.undo_stack.undo()
+    panel.document.undo_stack.undo()
     qtbot.waitUntil(lambda: light.status is Status.GREEN)
     assert _near(_dot_colour(light), STATUS_COLOURS[Status.GREEN])

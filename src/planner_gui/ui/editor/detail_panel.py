@@ -15,13 +15,11 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 
 from planner_gui.domain.deadlines import inherited_due
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
-from planner_gui.store import PlanStore
 from planner_gui.ui.commands import PlanEvents
 from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.area_editor import AreaEditor
@@ -75,18 +73,6 @@ class DetailPanel(QStackedWidget):
         return self.tr("Select the plan, an area or a task to see and edit it here.")
 
     # --- the contract -----------------------------------------------------
-
-    @property
-    def store(self) -> PlanStore:
-        return self.document.store
-
-    @property
-    def events(self) -> PlanEvents:
-        return self.document.events
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        return self.document.undo_stack
 
     def reset(self) -> None:
         """The document read its file again (or another one, at its own date): show
