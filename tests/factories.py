@@ -80,3 +80,17 @@ def full_plan() -> Plan:
             Area(name="空的方面"),
         ],
     )
+
+
+def report_on_task_one(ledger, progress: float = 0.45, text: str = "已完成主体"):
+    """Fill task "1"'s row of an exported ledger as a department would: a new
+    完成进度 (column G) and 最新进展 (column I). Returns the ledger's path."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(ledger)
+    ws = wb.worksheets[0]
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "1")
+    ws.cell(row, 7).value = progress
+    ws.cell(row, 9).value = text
+    wb.save(ledger)
+    return ledger

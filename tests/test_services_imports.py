@@ -13,6 +13,8 @@ from planner_gui.store.backups import list_backups
 from planner_gui.ui import json_io
 from ui_window_helpers import make_window, reread
 
+from factories import report_on_task_one
+
 
 def titles(path) -> list[str]:
     with PlanStore.open(path) as store:
@@ -81,20 +83,11 @@ def test_command_line_and_window_call_the_same_json_import_service(qtbot, tmp_pa
 
 def edited_ledger(tmp_path):
     """The bundled plan's ledger with task "1" given a new progress and text, as a department would."""
-    import openpyxl
-
     from planner_gui.domain.dates import default_as_of
     from planner_gui.exchange.ledger_export import export_ledger
 
     plan = bundled_plan()
-    path = export_ledger(plan, tmp_path / "ledger.xlsx", default_as_of(plan.year))
-    wb = openpyxl.load_workbook(path)
-    ws = wb.worksheets[0]
-    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "1")
-    ws.cell(row, 7).value = 0.45
-    ws.cell(row, 9).value = "已完成主体"
-    wb.save(path)
-    return path
+    return report_on_task_one(export_ledger(plan, tmp_path / "ledger.xlsx", default_as_of(plan.year)))
 
 
 def latest_updates(path) -> dict[str, tuple]:

@@ -12,6 +12,8 @@ from planner_gui.ui import json_io, tree_editing
 from planner_gui.ui.dialogs import ledger as ledger_dialogs
 from ui_window_helpers import make_window, reread
 
+from factories import report_on_task_one
+
 
 @pytest.fixture
 def window(qtbot, tmp_path, monkeypatch):
@@ -67,13 +69,7 @@ def test_a_ledger_import_is_one_undo_step_and_keeps_the_history(window, tmp_path
     earlier = on_disk(window)
     rename_first_task(window, "改过名的任务")
     before = on_disk(window)
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
-    wb = openpyxl.load_workbook(path)
-    ws = wb.worksheets[0]
-    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "1")
-    ws.cell(row, 7).value = 0.45
-    ws.cell(row, 9).value = "已完成主体"
-    wb.save(path)
+    path = report_on_task_one(ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx"))
 
     assert ledger_dialogs.open_import_dialog(window, path) is True
     assert window.undo_stack.count() == 2
