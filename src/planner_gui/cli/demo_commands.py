@@ -8,32 +8,30 @@ from pathlib import Path
 
 from planner_gui.cli.words import CliApplication, fill
 
-
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
+translate = CliApplication.translate
 
 
 def _count(text: str) -> int:
     try:
         value = int(text.replace(",", "").replace("_", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(fill(_tr("%1 is not a whole number"), repr(text))) from None
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "%1 is not a whole number"), repr(text))) from None
     if value < 0:
-        raise argparse.ArgumentTypeError(fill(_tr("%1 must not be negative"), repr(text)))
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "%1 must not be negative"), repr(text)))
     return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "demo",
-        help=_tr("write a synthetic plan (areas, nested tasks, a year of updates) to a new file"),
+        help=translate("CommandLine", "write a synthetic plan (areas, nested tasks, a year of updates) to a new file"),
     )
-    p.add_argument("--db", type=Path, required=True, help=_tr("the new plan file to write"))
-    p.add_argument("--tasks", type=_count, default=10_000, help=_tr("tasks in all (default 10000)"))
+    p.add_argument("--db", type=Path, required=True, help=translate("CommandLine", "the new plan file to write"))
+    p.add_argument("--tasks", type=_count, default=10_000, help=translate("CommandLine", "tasks in all (default 10000)"))
     p.add_argument("--updates", type=_count, default=200_000,
-                   help=_tr("progress updates in all (default 200000)"))
-    p.add_argument("--seed", type=int, default=0, help=_tr("the same seed gives the same file"))
-    p.add_argument("--year", type=int, default=2024, help=_tr("the plan's year (default 2024)"))
+                   help=translate("CommandLine", "progress updates in all (default 200000)"))
+    p.add_argument("--seed", type=int, default=0, help=translate("CommandLine", "the same seed gives the same file"))
+    p.add_argument("--year", type=int, default=2024, help=translate("CommandLine", "the plan's year (default 2024)"))
     p.set_defaults(func=cmd_demo)
 
 
@@ -43,7 +41,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     written = write_demo(args.db, args.tasks, args.updates, seed=args.seed, year=args.year)
     seconds = time.perf_counter() - started
-    print(fill(_tr("created %1: %2 areas, %3 tasks, %4 indicators, %5 milestones, %6 updates in %7 s"),
+    print(fill(translate("CommandLine", "created %1: %2 areas, %3 tasks, %4 indicators, %5 milestones, %6 updates in %7 s"),
                args.db, written.get("area", 0), written.get("task", 0), written.get("indicator", 0),
                written.get("milestone", 0), written.get("progress_update", 0), f"{seconds:.1f}"))
     return 0

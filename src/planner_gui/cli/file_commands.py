@@ -8,31 +8,29 @@ from pathlib import Path
 from planner_gui.cli.options import add_db, db_path, output_file
 from planner_gui.cli.words import CliApplication, fill
 
-
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
+translate = CliApplication.translate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backup", help=_tr("copy the plan file now (SQLite backup API)"))
+    p = sub.add_parser("backup", help=translate("CommandLine", "copy the plan file now (SQLite backup API)"))
     add_db(p)
     p.add_argument("--out", type=output_file(), default=None, metavar="FILE",
-                   help=_tr("write the copy here, in a folder that exists (default: the plan's backup folder)"))
+                   help=translate("CommandLine", "write the copy here, in a folder that exists (default: the plan's backup folder)"))
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("backups", help=_tr("list the plan file's backups, newest first"))
+    p = sub.add_parser("backups", help=translate("CommandLine", "list the plan file's backups, newest first"))
     add_db(p)
     p.set_defaults(func=cmd_backups)
 
-    p = sub.add_parser("restore", help=_tr("put a backup back (the current content is backed up first)"))
+    p = sub.add_parser("restore", help=translate("CommandLine", "put a backup back (the current content is backed up first)"))
     add_db(p)
-    p.add_argument("backup", type=Path, metavar="BACKUP", help=_tr("a backup file (see 'planner-cli backups')"))
+    p.add_argument("backup", type=Path, metavar="BACKUP", help=translate("CommandLine", "a backup file (see 'planner-cli backups')"))
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("check", help=_tr("check a plan file's integrity without changing it"))
+    p = sub.add_parser("check", help=translate("CommandLine", "check a plan file's integrity without changing it"))
     add_db(p)
     p.add_argument("--full", action="store_true",
-                   help=_tr("the full check (every index and reference), not just the quick one"))
+                   help=translate("CommandLine", "the full check (every index and reference), not just the quick one"))
     p.set_defaults(func=cmd_check)
 
 
@@ -43,13 +41,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     if args.out is not None and args.out.resolve() == path.resolve():
-        raise BadFileError(args.out, _tr("is the plan file itself; choose another file for the copy"))
+        raise BadFileError(args.out, translate("CommandLine", "is the plan file itself; choose another file for the copy"))
     with PlanStore.open(path) as store:
         if args.out is None:
             target = backups.backup_before(store, "manual").path
         else:
             target = backup_copy(store.db.conn, args.out)
-    print(fill(_tr("backed up %1 to %2"), path, target))
+    print(fill(translate("CommandLine", "backed up %1 to %2"), path, target))
     return 0
 
 
@@ -59,7 +57,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
     path = db_path(args)
     found = backups.list_backups(path)
     if not found:
-        print(fill(_tr("no backups of %1 yet (folder %2)"), path, backups.backup_folder(path)))
+        print(fill(translate("CommandLine", "no backups of %1 yet (folder %2)"), path, backups.backup_folder(path)))
         return 0
     for backup in found:
         print(f"{backup.describe()}  {backup.path}")
@@ -74,7 +72,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     with PlanStore.open(path) as store:
         safety = backups.restore_backup(store, args.backup)
         counts = store.counts()
-    print(fill(_tr("restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5"),
+    print(fill(translate("CommandLine", "restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5"),
                args.backup, path, counts["area"], counts["task"], safety.path))
     return 0
 
@@ -87,7 +85,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = check_file(path, full=args.full)
     if problems:
         detail = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
-        raise PlannerError(fill(_tr("%1: damaged (%2); restore a backup with 'planner-cli restore'"),
+        raise PlannerError(fill(translate("CommandLine", "%1: damaged (%2); restore a backup with 'planner-cli restore'"),
                                 path, detail))
-    print(fill(_tr("%1: ok (full check)") if args.full else _tr("%1: ok (quick check)"), path))
+    print(fill(translate("CommandLine", "%1: ok (full check)") if args.full else translate("CommandLine", "%1: ok (quick check)"), path))
     return 0

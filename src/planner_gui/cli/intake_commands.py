@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from planner_gui.cli.options import add_db, db_path
 from planner_gui.cli.words import CliApplication, fill
 
+translate = CliApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.exchange.intake.parse import Proposal
 
@@ -17,21 +19,17 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import-text",
-        help=_tr("read a plan document (.txt) and add the areas and tasks it states"),
-        description=_tr("Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, "
+        help=translate("CommandLine", "read a plan document (.txt) and add the areas and tasks it states"),
+        description=translate("CommandLine", "Read a plan document's text (UTF-8 or GB18030) and add the areas, tasks, "
                         "indicators and deadlines it states to the plan file. Use --dry-run to see "
                         "the proposal first."),
     )
-    p.add_argument("file", type=Path, help=_tr("a text file: a task-division notice, work report or news report"))
+    p.add_argument("file", type=Path, help=translate("CommandLine", "a text file: a task-division notice, work report or news report"))
     add_db(p)
-    p.add_argument("--year", type=int, default=None, help=_tr("the plan's year (default: read from the text)"))
-    p.add_argument("--dry-run", action="store_true", help=_tr("show the proposal and change nothing"))
-    p.add_argument("--json", action="store_true", help=_tr("print the proposal as planner-gui/1 JSON"))
+    p.add_argument("--year", type=int, default=None, help=translate("CommandLine", "the plan's year (default: read from the text)"))
+    p.add_argument("--dry-run", action="store_true", help=translate("CommandLine", "show the proposal and change nothing"))
+    p.add_argument("--json", action="store_true", help=translate("CommandLine", "print the proposal as planner-gui/1 JSON"))
     p.set_defaults(func=cmd_import_text)
-
-
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
 
 
 def _guess_mark(proposal: Proposal, item_id: str) -> str:
@@ -43,19 +41,22 @@ def _guess_mark(proposal: Proposal, item_id: str) -> str:
 
 def _print_outline(proposal: Proposal) -> None:
     plan = proposal.plan
+    # pyside6-lupdate does not read inside f-strings: the words are looked up first.
+    tasks_word, milestone_word = translate("CommandLine", "%1 tasks"), translate("CommandLine", "milestone")
+    note_word = translate("CommandLine", "note:")
     print(f"{plan.title} ({plan.year})")
     for area in plan.areas:
-        print(f"  {area.name}  [{fill(_tr('%1 tasks'), len(area.tasks))}]")
+        print(f"  {area.name}  [{fill(tasks_word, len(area.tasks))}]")
         for task in area.walk_tasks():
-            due = "  " + fill(_tr("due %1"), task.due.isoformat()) if task.due else ""
+            due = "  " + fill(translate("CommandLine", "due %1"), task.due.isoformat()) if task.due else ""
             print(f"    - {task.title}{due}{_guess_mark(proposal, task.id)}")
             for ind in task.indicators:
                 target = f"{ind.target:g}" if ind.target is not None else "?"
                 print(f"        {ind.name} {ind.comparator} {target} {ind.unit}{_guess_mark(proposal, ind.id)}")
             for ms in task.milestones:
-                print(f"        {_tr('milestone')} {ms.due.isoformat() if ms.due else '?'} {ms.title}")
+                print(f"        {milestone_word} {ms.due.isoformat() if ms.due else '?'} {ms.title}")
     for warning in proposal.warnings:
-        print(f"  {_tr('note:')} {warning}")
+        print(f"  {note_word} {warning}")
 
 
 def cmd_import_text(args: argparse.Namespace) -> int:
@@ -83,29 +84,29 @@ def cmd_import_text(args: argparse.Namespace) -> int:
     if tasks == 0:
         from planner_gui.domain.errors import FormatError
 
-        raise FormatError(str(args.file), _tr("no areas or tasks found in the text; nothing added"))
+        raise FormatError(str(args.file), translate("CommandLine", "no areas or tasks found in the text; nothing added"))
     if existing_year is not None:
         with PlanStore.open(path) as store:
             result = import_text.apply(store, plan)
-        message = fill(_tr("added %1 tasks to %2: %3 new areas, %4 matched existing areas"),
+        message = fill(translate("CommandLine", "added %1 tasks to %2: %3 new areas, %4 matched existing areas"),
                        result.tasks_added, path, result.areas_added, result.areas_reused)
         if result.tasks_already_there:
-            message += fill(_tr("; %1 tasks already there were left out"), result.tasks_already_there)
+            message += fill(translate("CommandLine", "; %1 tasks already there were left out"), result.tasks_already_there)
     else:
         if args.db is None:  # the data folder is made on first use; a named folder must exist
             path.parent.mkdir(parents=True, exist_ok=True)
         import_text.create(path, plan)
-        message = fill(_tr("created %1: %2 areas, %3 tasks"), path, len(plan.areas), tasks)
+        message = fill(translate("CommandLine", "created %1: %2 areas, %3 tasks"), path, len(plan.areas), tasks)
     if args.json:
         sys.stdout.write(json_format.dumps(new_plan_from(plan)))
     out = sys.stderr if args.json else sys.stdout
     print(message, file=out)
     for warning in proposal.warnings:
-        print(f"{_tr('note:')} {warning}", file=out)
+        print(translate("CommandLine", "note:"), warning, file=out)
     return 0
 
 
 def _bad_year(year: int) -> Exception:
     from planner_gui.domain.errors import ValidationError
 
-    return ValidationError("--year", fill(_tr("%1 is not a plausible year"), year))
+    return ValidationError("--year", fill(translate("CommandLine", "%1 is not a plausible year"), year))

@@ -11,37 +11,35 @@ from pathlib import Path
 from planner_gui.cli.options import add_as_of, add_db, db_path, output_file, output_folder
 from planner_gui.cli.words import CliApplication, fill
 
-
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
+translate = CliApplication.translate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export-xlsx", help=_tr("write the plan as an Excel ledger (台账)"))
+    p = sub.add_parser("export-xlsx", help=translate("CommandLine", "write the plan as an Excel ledger (台账)"))
     add_db(p)
     p.add_argument("--out", type=output_file(".xlsx"), required=True, metavar="FILE",
-                   help=_tr("the .xlsx file to write (in a folder that exists)"))
+                   help=translate("CommandLine", "the .xlsx file to write (in a folder that exists)"))
     add_as_of(p)
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=_tr("language of the headings"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=translate("CommandLine", "language of the headings"))
     p.set_defaults(func=cmd_export_xlsx)
 
-    p = sub.add_parser("import-xlsx", help=_tr("import or merge a ledger (.xlsx, .xls, .ods or .csv) or a "
+    p = sub.add_parser("import-xlsx", help=translate("CommandLine", "import or merge a ledger (.xlsx, .xls, .ods or .csv) or a "
                                                "filled report form"))
     add_db(p)
-    p.add_argument("file", type=Path, help=_tr("the ledger, report form or CSV file"))
-    p.add_argument("--dry-run", action="store_true", help=_tr("show what would change, change nothing"))
+    p.add_argument("file", type=Path, help=translate("CommandLine", "the ledger, report form or CSV file"))
+    p.add_argument("--dry-run", action="store_true", help=translate("CommandLine", "show what would change, change nothing"))
     p.add_argument("--accept-new-rows", action="store_true",
-                   help=_tr("a report form's rows that a department added become new tasks "
+                   help=translate("CommandLine", "a report form's rows that a department added become new tasks "
                             "(without it they are only listed)"))
     p.add_argument("--json", action="store_true",
-                   help=_tr("with --dry-run: print the resulting plan as planner-gui/1 JSON"))
+                   help=translate("CommandLine", "with --dry-run: print the resulting plan as planner-gui/1 JSON"))
     p.set_defaults(func=cmd_import_xlsx)
 
-    p = sub.add_parser("export-forms", help=_tr("one report form workbook per unit or leader"))
+    p = sub.add_parser("export-forms", help=translate("CommandLine", "one report form workbook per unit or leader"))
     add_db(p)
-    p.add_argument("--by", choices=("unit", "leader"), required=True, help=_tr("one form per lead unit or leader"))
+    p.add_argument("--by", choices=("unit", "leader"), required=True, help=translate("CommandLine", "one form per lead unit or leader"))
     p.add_argument("--out", type=output_folder, required=True, metavar="DIR",
-                   help=_tr("folder for the forms (made if new; the folder it is in must exist)"))
+                   help=translate("CommandLine", "folder for the forms (made if new; the folder it is in must exist)"))
     add_as_of(p)
     p.set_defaults(func=cmd_export_forms)
 
@@ -55,7 +53,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
         plan = store.load_plan()
     out = export_ledger(plan, args.out, args.as_of or default_as_of(plan.year), args.lang)
     # one row per task and sub-task: "rows", not a third count called "tasks"
-    print(fill(_tr("wrote %1: %2 task rows"), out, sum(1 for _ in plan.walk_tasks())))
+    print(fill(translate("CommandLine", "wrote %1: %2 task rows"), out, sum(1 for _ in plan.walk_tasks())))
     return 0
 
 
@@ -78,7 +76,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
             else:
                 for line in preview.describe():
                     print(line)
-                print(_tr("dry run: nothing was changed"))
+                print(translate("CommandLine", "dry run: nothing was changed"))
             return 0
         if args.json:
             json.dump(preview.summary_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -103,6 +101,6 @@ def cmd_export_forms(args: argparse.Namespace) -> int:
         plan = store.load_plan()
     written = export_forms(plan, args.by, args.out, args.as_of or default_as_of(plan.year))
     for path in written:
-        print(fill(_tr("wrote %1"), path))
-    print(fill(_tr("%1 forms in %2"), len(written), args.out))
+        print(fill(translate("CommandLine", "wrote %1"), path))
+    print(fill(translate("CommandLine", "%1 forms in %2"), len(written), args.out))
     return 0

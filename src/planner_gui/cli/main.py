@@ -18,9 +18,7 @@ from planner_gui.cli import words
 from planner_gui.cli.options import keep_dash_values
 from planner_gui.cli.words import CliApplication
 
-
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
+translate = CliApplication.translate
 
 
 # The module that registers each command. `planner-cli summary ...` imports and
@@ -62,7 +60,7 @@ def usage_line(message: str) -> str:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D102 - argparse's hook
         # One line naming the option; the usage block is one --help away.
-        hint = _tr("; planner-cli --help lists them") if "COMMAND" in message else ""
+        hint = translate("CommandLine", "; planner-cli --help lists them") if "COMMAND" in message else ""
         self.exit(2, usage_line(message) + hint + "\n")
 
 
@@ -72,7 +70,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     words.install()  # argparse's own words in the user's language
     parser = _Parser(
         prog=PROG,
-        description=_tr("Work with planner-gui plan files without the window."),
+        description=translate("CommandLine", "Work with planner-gui plan files without the window."),
     )
     parser.add_argument("--version", action="version", version=f"planner-gui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -84,7 +82,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def fail(message: str) -> int:
-    print(f"{PROG}: {_tr('error:')} {message}", file=sys.stderr)
+    print(f"{PROG}:", translate("CommandLine", "error:"), message, file=sys.stderr)
     return 1
 
 

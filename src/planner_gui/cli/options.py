@@ -10,16 +10,14 @@ from pathlib import Path
 from planner_gui.cli.words import CliApplication, fill
 from planner_gui.paths import default_db_path
 
-
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
+translate = CliApplication.translate
 
 
 def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(fill(_tr("%1 is not a date (YYYY-MM-DD)"), text)) from None
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "%1 is not a date (YYYY-MM-DD)"), text)) from None
 
 
 def output_file(*suffixes: str) -> Callable[[str], Path]:
@@ -31,10 +29,10 @@ def output_file(*suffixes: str) -> Callable[[str], Path]:
         path = Path(text)
         if suffixes and path.suffix.lower() not in suffixes:
             raise argparse.ArgumentTypeError(
-                fill(_tr("%1: the file name must end in %2"), text, " / ".join(suffixes)))
+                fill(translate("CommandLine", "%1: the file name must end in %2"), text, " / ".join(suffixes)))
         folder = path.parent
         if not folder.is_dir():
-            raise argparse.ArgumentTypeError(fill(_tr("%1: the folder %2 does not exist"), text, folder))
+            raise argparse.ArgumentTypeError(fill(translate("CommandLine", "%1: the folder %2 does not exist"), text, folder))
         return path
 
     return check
@@ -44,9 +42,9 @@ def output_folder(text: str) -> Path:
     """A folder to write into: it may be new, but the folder it goes in must exist."""
     path = Path(text)
     if path.exists() and not path.is_dir():
-        raise argparse.ArgumentTypeError(fill(_tr("%1 is a file, not a folder"), text))
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "%1 is a file, not a folder"), text))
     if not path.exists() and not path.parent.is_dir():
-        raise argparse.ArgumentTypeError(fill(_tr("%1: the folder %2 does not exist"), text, path.parent))
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "%1: the folder %2 does not exist"), text, path.parent))
     return path
 
 
@@ -55,7 +53,7 @@ def add_db(parser: argparse.ArgumentParser) -> None:
         "--db",
         type=Path,
         default=None,
-        help=fill(_tr("the plan file (default: %1)"), default_db_path()),
+        help=fill(translate("CommandLine", "the plan file (default: %1)"), default_db_path()),
     )
 
 
@@ -65,7 +63,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=iso_date, default=None, metavar="YYYY-MM-DD",
-                        help=_tr("figures as of this date (default: today, kept inside the plan's year)"))
+                        help=translate("CommandLine", "figures as of this date (default: today, kept inside the plan's year)"))
 
 
 def _text_options(parser: argparse.ArgumentParser) -> tuple[set[str], set[str]]:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from planner_gui.cli.options import add_as_of, add_db, db_path, iso_date, output_file
 from planner_gui.cli.words import CliApplication, chinese_wanted, fill
 
+translate = CliApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.domain.model import Plan
 
@@ -24,51 +26,47 @@ if TYPE_CHECKING:
 YEARS_AROUND_PLAN = 1
 
 
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
-
-
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("init", help=_tr("create a plan file from the bundled plan (or an empty one)"))
+    p = sub.add_parser("init", help=translate("CommandLine", "create a plan file from the bundled plan (or an empty one)"))
     add_db(p)
-    p.add_argument("--empty", action="store_true", help=_tr("an empty plan instead of the bundled one"))
-    p.add_argument("--year", type=int, default=None, help=_tr("the year of an empty plan"))
+    p.add_argument("--empty", action="store_true", help=translate("CommandLine", "an empty plan instead of the bundled one"))
+    p.add_argument("--year", type=int, default=None, help=translate("CommandLine", "the year of an empty plan"))
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("export-json", help=_tr("write the whole plan as JSON (planner-gui/1)"))
+    p = sub.add_parser("export-json", help=translate("CommandLine", "write the whole plan as JSON (planner-gui/1)"))
     add_db(p)
     p.add_argument("--out", type=output_file(), default=None, metavar="FILE",
-                   help=_tr("file to write, in a folder that exists (default: standard output)"))
+                   help=translate("CommandLine", "file to write, in a folder that exists (default: standard output)"))
     p.set_defaults(func=cmd_export_json)
 
-    p = sub.add_parser("import-json", help=_tr("replace the plan in a file with a JSON plan"))
+    p = sub.add_parser("import-json", help=translate("CommandLine", "replace the plan in a file with a JSON plan"))
     add_db(p)
-    p.add_argument("file", type=Path, help=_tr("a planner-gui/1 JSON file"))
+    p.add_argument("file", type=Path, help=translate("CommandLine", "a planner-gui/1 JSON file"))
     p.set_defaults(func=cmd_import_json)
 
-    p = sub.add_parser("summary", help=_tr("lights, planned and actual progress as of a date"))
+    p = sub.add_parser("summary", help=translate("CommandLine", "lights, planned and actual progress as of a date"))
     add_db(p)
     add_as_of(p)
     p.add_argument("--task", default=None, metavar="ID",
-                   help=_tr("only this task: its id, any unique start of the id, or its exact title"))
-    p.add_argument("--json", action="store_true", help=_tr("machine-readable output"))
+                   help=translate("CommandLine", "only this task: its id, any unique start of the id, or its exact title"))
+    p.add_argument("--json", action="store_true", help=translate("CommandLine", "machine-readable output"))
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("update", help=_tr("append a dated progress update to a task"))
+    p = sub.add_parser("update", help=translate("CommandLine", "append a dated progress update to a task"))
     add_db(p)
     p.add_argument("--task", required=True, metavar="ID",
-                   help=_tr("the task: its id, any unique start of the id, or its exact title"))
-    p.add_argument("--progress", type=float, default=None, help=_tr("progress 0 to 100"))
-    p.add_argument("--date", type=iso_date, default=None, help=_tr("date of the update (default: today)"))
-    p.add_argument("--note", default="", help=_tr("what was done (进展情况)"))
-    p.add_argument("--problems", default="", help=_tr("problems met (存在问题)"))
-    p.add_argument("--next-steps", default="", help=_tr("next steps (下步计划)"))
-    p.add_argument("--reporter", default="", help=_tr("who reports"))
-    p.add_argument("--highlight", action="store_true", help=_tr("mark as a highlight (亮点)"))
+                   help=translate("CommandLine", "the task: its id, any unique start of the id, or its exact title"))
+    p.add_argument("--progress", type=float, default=None, help=translate("CommandLine", "progress 0 to 100"))
+    p.add_argument("--date", type=iso_date, default=None, help=translate("CommandLine", "date of the update (default: today)"))
+    p.add_argument("--note", default="", help=translate("CommandLine", "what was done (进展情况)"))
+    p.add_argument("--problems", default="", help=translate("CommandLine", "problems met (存在问题)"))
+    p.add_argument("--next-steps", default="", help=translate("CommandLine", "next steps (下步计划)"))
+    p.add_argument("--reporter", default="", help=translate("CommandLine", "who reports"))
+    p.add_argument("--highlight", action="store_true", help=translate("CommandLine", "mark as a highlight (亮点)"))
     p.add_argument("--indicator", action="append", default=[], metavar="NAME=VALUE",
-                   help=_tr("an indicator reading; may be repeated"))
+                   help=translate("CommandLine", "an indicator reading; may be repeated"))
     p.add_argument("--any-date", action="store_true",
-                   help=fill(_tr("accept a date more than %1 year from the plan's year"),
+                   help=fill(translate("CommandLine", "accept a date more than %1 year from the plan's year"),
                              YEARS_AROUND_PLAN))
     p.set_defaults(func=cmd_update)
 
@@ -81,7 +79,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
     with init_file(path, empty=args.empty, year=args.year) as store:
         counts = store.counts()
-    print(fill(_tr("created %1: %2 areas, %3 tasks"), path, counts["area"], counts["task"]))
+    print(fill(translate("CommandLine", "created %1: %2 areas, %3 tasks"), path, counts["area"], counts["task"]))
     return 0
 
 
@@ -95,7 +93,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
         json_format.dump(plan, sys.stdout)
     else:
         json_format.write_file(plan, args.out)
-        print(fill(_tr("wrote %1"), args.out))
+        print(fill(translate("CommandLine", "wrote %1"), args.out))
     return 0
 
 
@@ -110,7 +108,7 @@ def cmd_import_json(args: argparse.Namespace) -> int:
             import_json.apply(store, plan)
     else:
         PlanStore.create(path, plan).close()
-    print(fill(_tr("imported %1 into %2: %3 areas, %4 tasks"), args.file, path, len(plan.areas),
+    print(fill(translate("CommandLine", "imported %1 into %2: %3 areas, %4 tasks"), args.file, path, len(plan.areas),
                sum(1 for _ in plan.walk_tasks())))
     return 0
 
@@ -128,9 +126,9 @@ def resolve_task_id(plan: Plan, key: str) -> str:
     if len(matches) == 1:
         return matches[0].id
     if len(matches) > 1:
-        raise ValidationError("--task", fill(_tr("%1 matches %2 tasks; give more of the id"),
+        raise ValidationError("--task", fill(translate("CommandLine", "%1 matches %2 tasks; give more of the id"),
                                              repr(key), len(matches)))
-    raise NotFoundError(fill(_tr("no task with id %1"), key))
+    raise NotFoundError(fill(translate("CommandLine", "no task with id %1"), key))
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -150,14 +148,17 @@ def cmd_summary(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     lang = "zh" if chinese_wanted() else "en"
-    print(fill(_tr("%1 — as of %2"), plan.title, data["as_of"]))
-    print(fill(_tr("progress %1"), format_progress(data["progress"])) + "   "
-          + fill(_tr("work items: %1"), data["work_items"]) + "   " + "   ".join(
+    print(fill(translate("CommandLine", "%1 — as of %2"), plan.title, data["as_of"]))
+    print(fill(translate("CommandLine", "progress %1"), format_progress(data["progress"])) + "   "
+          + fill(translate("CommandLine", "work items: %1"), data["work_items"]) + "   " + "   ".join(
         f"{status_word(Status(k), lang)}: {v}" for k, v in data["status"].items()
-    ) + "   " + fill(_tr("not reported: %1"), data["not_reported"]))
+    ) + "   " + fill(translate("CommandLine", "not reported: %1"), data["not_reported"]))
     print()
-    print(f"{_tr('status'):<12} {_tr('progress'):>8} {_tr('planned'):>8}  {_tr('rep'):<3}  {_tr('title')}")
-    yes, no = _tr("yes"), _tr("NO")
+    headings = (translate("CommandLine", "status"), translate("CommandLine", "progress"),
+                translate("CommandLine", "planned"), translate("CommandLine", "rep"),
+                translate("CommandLine", "title"))
+    print("{:<12} {:>8} {:>8}  {:<3}  {}".format(*headings))
+    yes, no = translate("CommandLine", "yes"), translate("CommandLine", "NO")
     for t in data["tasks"]:
         planned = format_progress(t["planned"], empty="")
         indent = "  " if t["subtask"] else ""
@@ -171,11 +172,11 @@ def parse_reading(text: str) -> tuple[str, float]:
 
     name, sep, value = text.rpartition("=")
     if not sep or not name.strip():
-        raise ValidationError("--indicator", fill(_tr("%1 is not NAME=VALUE"), repr(text)))
+        raise ValidationError("--indicator", fill(translate("CommandLine", "%1 is not NAME=VALUE"), repr(text)))
     try:
         return name.strip(), float(value)
     except ValueError:
-        raise ValidationError("--indicator", fill(_tr("%1 in %2 is not a number"),
+        raise ValidationError("--indicator", fill(translate("CommandLine", "%1 in %2 is not a number"),
                                                   repr(value), repr(text))) from None
 
 
@@ -187,7 +188,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     readings = dict(parse_reading(item) for item in args.indicator)
     texts = (args.note, args.problems, args.next_steps)
     if args.progress is None and not readings and not any(t.strip() for t in texts):
-        raise ValidationError("update", _tr("it says nothing: give --progress, --note, --problems, "
+        raise ValidationError("update", translate("CommandLine", "it says nothing: give --progress, --note, --problems, "
                                             "--next-steps or --indicator"))
     day = args.date or date.today()
     with PlanStore.open(db_path(args)) as store:
@@ -195,7 +196,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         task_id = resolve_task_id(plan, args.task)
         # (a typed --date only: today is never a typo, even with an old plan)
         if args.date and abs(day.year - plan.year) > YEARS_AROUND_PLAN and not args.any_date:
-            raise ValidationError("--date", fill(_tr("%1 is far from the plan's year %2; "
+            raise ValidationError("--date", fill(translate("CommandLine", "%1 is far from the plan's year %2; "
                                                      "give --any-date if it is meant"),
                                                  day.isoformat(), plan.year))
         update = ProgressUpdate(
@@ -210,5 +211,5 @@ def cmd_update(args: argparse.Namespace) -> int:
         )
         store.back_up_for_today()  # the day's first change: something to protect
         store.add_update(task_id, update)
-    print(fill(_tr("added update %1 to task %2"), update.id, task_id))
+    print(fill(translate("CommandLine", "added update %1 to task %2"), update.id, task_id))
     return 0

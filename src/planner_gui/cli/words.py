@@ -4,9 +4,10 @@ locale (LANGUAGE, LC_ALL, LC_MESSAGES or LANG starting with ``zh``), else Englis
 The Chinese comes from the window's own catalogue (resources/translations/
 planner_gui_zh_CN.qm, made from the .ts by packaging/translations.py), read
 here without Qt: loading Qt would cost the command line most of its start.
-The strings are marked the way the window marks its own (a one-line ``_tr``
-helper calling ``...Application.translate(context, text)``), so the same tools
-extract them into the .ts and the same tests check every one is translated.
+The strings are marked the way the window marks its own, as
+``translate("CommandLine", "text")`` calls that pyside6-lupdate reads, so the
+same tool extracts them into the .ts and the same tests check every one is
+translated.
 Messages with values use Qt's ``%1``, ``%2`` (``fill``), so a translation may
 put them in another order.
 
@@ -104,12 +105,14 @@ class CliApplication:
         return catalogue().get((context, text)) or text
 
 
-def _tr(text: str) -> str:
-    return CliApplication.translate("CommandLine", text)
+# The one spelling of the command line's translate call: pyside6-lupdate reads
+# ``translate("Context", "text")`` calls, so every string is found where it is used.
+translate = CliApplication.translate
 
 
-def _argparse_tr(text: str) -> str:
-    return CliApplication.translate("argparse", text)
+def _argparse_words(text: str) -> str:
+    """gettext's ``_`` for argparse: its own words, looked up in the "argparse" context."""
+    return translate(ARGPARSE, text)
 
 
 def fill(text: str, *values: object) -> str:
@@ -123,19 +126,19 @@ def argparse_words() -> list[str]:
     """argparse's own words that the command line shows (Python 3.10-3.13);
     listed so that the translation tools find them."""
     return [
-        _argparse_tr("usage: "),
-        _argparse_tr("positional arguments"),
-        _argparse_tr("options"),
-        _argparse_tr("show this help message and exit"),
-        _argparse_tr("show program's version number and exit"),
-        _argparse_tr("the following arguments are required: %s"),
-        _argparse_tr("argument %(argument_name)s: %(message)s"),
-        _argparse_tr("invalid choice: %(value)r (choose from %(choices)s)"),
-        _argparse_tr("invalid %(type)s value: %(value)r"),
-        _argparse_tr("expected one argument"),
-        _argparse_tr("unrecognized arguments: %s"),
-        _argparse_tr("not allowed with argument %s"),
-        _argparse_tr("ambiguous option: %(option)s could match %(matches)s"),
+        translate("argparse", "usage: "),
+        translate("argparse", "positional arguments"),
+        translate("argparse", "options"),
+        translate("argparse", "show this help message and exit"),
+        translate("argparse", "show program's version number and exit"),
+        translate("argparse", "the following arguments are required: %s"),
+        translate("argparse", "argument %(argument_name)s: %(message)s"),
+        translate("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+        translate("argparse", "invalid %(type)s value: %(value)r"),
+        translate("argparse", "expected one argument"),
+        translate("argparse", "unrecognized arguments: %s"),
+        translate("argparse", "not allowed with argument %s"),
+        translate("argparse", "ambiguous option: %(option)s could match %(matches)s"),
     ]
 
 
@@ -145,4 +148,4 @@ def install() -> None:
     if catalogue():
         import argparse
 
-        argparse._ = _argparse_tr  # type: ignore[attr-defined]  # argparse's gettext hook
+        argparse._ = _argparse_words  # type: ignore[attr-defined]  # argparse's gettext hook

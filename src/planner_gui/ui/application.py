@@ -23,9 +23,7 @@ from planner_gui.store import PlanStore
 from planner_gui.ui.i18n import install_translator
 from planner_gui.ui.settings import AppSettings, Keys
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
+translate = QCoreApplication.translate
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -65,20 +63,20 @@ def choose_start_file(db: Path | None, settings: AppSettings) -> PlanStore | Non
         try:
             return _open_store(candidate)
         except (PlannerError, sqlite3.Error, OSError) as exc:
-            shown = candidate if candidate is not None else _tr("your plan file")
+            shown = candidate if candidate is not None else translate("Application", "your plan file")
             from planner_gui.ui.file_guard import reason_of
 
-            box = QMessageBox(QMessageBox.Icon.Critical, _tr("Cannot open plan file"),
-                              _tr("%s cannot be opened:\n%s") % (shown, reason_of(exc)))
+            box = QMessageBox(QMessageBox.Icon.Critical, translate("Application", "Cannot open plan file"),
+                              translate("Application", "%s cannot be opened:\n%s") % (shown, reason_of(exc)))
             box.setTextFormat(Qt.TextFormat.PlainText)
-            other = box.addButton(_tr("Open Another File…"), QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+            other = box.addButton(translate("Application", "Open Another File…"), QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(translate("Application", "Quit"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is not other:
                 return None
             chosen, _ = QFileDialog.getOpenFileName(
-                None, _tr("Open Plan File"), str(candidate.parent if candidate else Path.home()),
-                _tr("Plan files (*.sqlite *.db *.planner);;All files (*)"))
+                None, translate("Application", "Open Plan File"), str(candidate.parent if candidate else Path.home()),
+                translate("Application", "Plan files (*.sqlite *.db *.planner);;All files (*)"))
             if not chosen:
                 return None
             candidate = Path(chosen)

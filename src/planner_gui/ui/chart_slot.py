@@ -12,9 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartSlot", text)
+translate = QCoreApplication.translate
 
 
 def placeholder(text: str) -> QLabel:
@@ -43,8 +41,8 @@ class ChartSlot(QWidget):
         page = QWidget(self.tabs)
         self._layout = QVBoxLayout(page)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(page, _tr("Chart"))
-        self._note: QLabel | None = placeholder(_tr("Preparing the chart…"))
+        self.tabs.addTab(page, translate("ChartSlot", "Chart"))
+        self._note: QLabel | None = placeholder(translate("ChartSlot", "Preparing the chart…"))
         self._layout.addWidget(self._note)
         self._panel: QWidget | None = None
 

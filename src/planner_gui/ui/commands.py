@@ -18,11 +18,12 @@ from planner_gui.domain.model import Area, Indicator, Milestone, ProgressUpdate,
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import convert_fields
 
+translate = QCoreApplication.translate
 
-def _tr(text: str, arg: str | None = None) -> str:
-    """The undo/redo text in the interface language; user text fills %1 as is."""
-    label = QCoreApplication.translate("Commands", text)
-    return label if arg is None else label.replace("%1", arg)
+
+def _named(label: str, name: str) -> str:
+    """An undo/redo text with the item's name in %1 (user text, put in as is)."""
+    return label.replace("%1", name)
 
 
 # QUndoCommand.id() of an add and of the naming that follows it: naming a new
@@ -111,7 +112,7 @@ class AddUpdateCommand(QUndoCommand):
     """Append a progress update; undo removes it and restores indicator values."""
 
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, update: ProgressUpdate) -> None:
-        super().__init__(_tr("Add progress update"))
+        super().__init__(translate("Commands", "Add progress update"))
         self.store, self.events, self.task_id, self.update = store, events, task_id, update
         task = store.get_task(task_id)
         self.currents = {i.id: i.current for i in task.indicators}
@@ -130,7 +131,7 @@ class AddUpdateCommand(QUndoCommand):
 class AddTaskCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, task: Task, area_id: str,
                  parent_id: str | None = None, position: int | None = None) -> None:
-        super().__init__(_tr("Add task %1", task.title))
+        super().__init__(_named(translate("Commands", "Add task %1"), task.title))
         self.store, self.events = store, events
         self.task, self.area_id, self.parent_id, self.position = task, area_id, parent_id, position
 
@@ -142,7 +143,7 @@ class AddTaskCommand(QUndoCommand):
         if not (isinstance(other, EditFieldsCommand) and other.table == "task" and other.item_id == self.task.id):
             return False
         self.task.title = str(other.new["title"])
-        self.setText(_tr("Add task %1", self.task.title))
+        self.setText(_named(translate("Commands", "Add task %1"), self.task.title))
         return True
 
     def redo(self) -> None:
@@ -156,13 +157,13 @@ class AddTaskCommand(QUndoCommand):
 
 class DeleteTaskCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str) -> None:
-        super().__init__(_tr("Delete task"))
+        super().__init__(translate("Commands", "Delete task"))
         self.store, self.events, self.task_id = store, events, task_id
         self.removed: tuple[Task, str, str | None, int] | None = None
 
     def redo(self) -> None:
         self.removed = self.store.delete_task(self.task_id)
-        self.setText(_tr("Delete task %1", self.removed[0].title))
+        self.setText(_named(translate("Commands", "Delete task %1"), self.removed[0].title))
         self.events.tasks_restructured.emit([self.removed[1]])
 
     def undo(self) -> None:
@@ -175,7 +176,7 @@ class DeleteTaskCommand(QUndoCommand):
 class MoveTaskCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, area_id: str,
                  parent_id: str | None, position: int | None) -> None:
-        super().__init__(_tr("Move task"))
+        super().__init__(translate("Commands", "Move task"))
         self.store, self.events, self.task_id = store, events, task_id
         self.target = (area_id, parent_id, position)
         self.origin: tuple[str, str | None, int] | None = None
@@ -196,7 +197,7 @@ class MoveTaskCommand(QUndoCommand):
 
 class AddAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area: Area, position: int | None = None) -> None:
-        super().__init__(_tr("Add area %1", area.name))
+        super().__init__(_named(translate("Commands", "Add area %1"), area.name))
         self.store, self.events, self.area, self.position = store, events, area, position
 
     def id(self) -> int:  # noqa: A003 - Qt API
@@ -206,7 +207,7 @@ class AddAreaCommand(QUndoCommand):
         if not (isinstance(other, EditFieldsCommand) and other.table == "area" and other.item_id == self.area.id):
             return False
         self.area.name = str(other.new["name"])
-        self.setText(_tr("Add area %1", self.area.name))
+        self.setText(_named(translate("Commands", "Add area %1"), self.area.name))
         return True
 
     def redo(self) -> None:
@@ -220,13 +221,13 @@ class AddAreaCommand(QUndoCommand):
 
 class DeleteAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area_id: str) -> None:
-        super().__init__(_tr("Delete area"))
+        super().__init__(translate("Commands", "Delete area"))
         self.store, self.events, self.area_id = store, events, area_id
         self.removed: tuple[Area, int] | None = None
 
     def redo(self) -> None:
         self.removed = self.store.delete_area(self.area_id)
-        self.setText(_tr("Delete area %1", self.removed[0].name))
+        self.setText(_named(translate("Commands", "Delete area %1"), self.removed[0].name))
         self.events.structure_changed.emit()
 
     def undo(self) -> None:
@@ -238,7 +239,7 @@ class DeleteAreaCommand(QUndoCommand):
 
 class MoveAreaCommand(QUndoCommand):
     def __init__(self, store: PlanStore, events: PlanEvents, area_id: str, position: int) -> None:
-        super().__init__(_tr("Move area"))
+        super().__init__(translate("Commands", "Move area"))
         self.store, self.events, self.area_id, self.position = store, events, area_id, position
         self.old_position: int | None = None
 
@@ -297,7 +298,7 @@ class AddIndicatorCommand(_AddPartCommand):
     table = "indicator"
 
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, indicator: Indicator) -> None:
-        super().__init__(store, events, task_id, indicator, _tr("Add indicator %1", indicator.name))
+        super().__init__(store, events, task_id, indicator, _named(translate("Commands", "Add indicator %1"), indicator.name))
         self.indicator = indicator
 
 
@@ -305,14 +306,14 @@ class DeleteIndicatorCommand(_DeletePartCommand):
     table = "indicator"
 
     def __init__(self, store: PlanStore, events: PlanEvents, indicator_id: str) -> None:
-        super().__init__(store, events, indicator_id, _tr("Delete indicator"))
+        super().__init__(store, events, indicator_id, translate("Commands", "Delete indicator"))
 
 
 class AddMilestoneCommand(_AddPartCommand):
     table = "milestone"
 
     def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, milestone: Milestone) -> None:
-        super().__init__(store, events, task_id, milestone, _tr("Add milestone %1", milestone.title))
+        super().__init__(store, events, task_id, milestone, _named(translate("Commands", "Add milestone %1"), milestone.title))
         self.milestone = milestone
 
 
@@ -320,7 +321,7 @@ class DeleteMilestoneCommand(_DeletePartCommand):
     table = "milestone"
 
     def __init__(self, store: PlanStore, events: PlanEvents, milestone_id: str) -> None:
-        super().__init__(store, events, milestone_id, _tr("Delete milestone"))
+        super().__init__(store, events, milestone_id, translate("Commands", "Delete milestone"))
 
 
 class ReplaceContentCommand(QUndoCommand):

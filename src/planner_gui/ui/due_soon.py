@@ -17,12 +17,10 @@ from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
 from planner_gui.domain.progress import STATUS_COLOURS, Status
 from planner_gui.domain.timeline import DueItem, due_soon, group_by_unit
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DueSoon", text)
 
 
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,13 +28,13 @@ TASK_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class DueSoonDock(QDockWidget):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(_tr("Due Soon"), window)
+        super().__init__(translate("DueSoon", "Due Soon"), window)
         self.setObjectName("dueSoonDock")
         self.window_ = window
         self.list = QTreeWidget(self)
         self.list.setObjectName("dueSoonList")
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels([_tr("Date"), _tr("Task"), _tr("Milestone or deadline")])
+        self.list.setHeaderLabels([translate("DueSoon", "Date"), translate("DueSoon", "Task"), translate("DueSoon", "Milestone or deadline")])
         self.list.setRootIsDecorated(True)
         self.list.setUniformRowHeights(True)
         self.list.itemClicked.connect(self._clicked)
@@ -73,16 +71,16 @@ class DueSoonDock(QDockWidget):
         missed_brush = QBrush(QColor(STATUS_COLOURS[Status.RED]))
         for unit, items in group_by_unit(self.items):
             missed = sum(1 for item in items if item.missed)
-            head = QTreeWidgetItem([unit or _tr("(no unit)"),
-                                    _tr("%d due, %d missed") % (len(items) - missed, missed), ""])
+            head = QTreeWidgetItem([unit or translate("DueSoon", "(no unit)"),
+                                    translate("DueSoon", "%d due, %d missed") % (len(items) - missed, missed), ""])
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
             self.list.addTopLevelItem(head)
             for item in items:
-                what = item.milestone or _tr("Deadline")
+                what = item.milestone or translate("DueSoon", "Deadline")
                 if item.missed:
-                    what = _tr("%s (missed)") % what
+                    what = translate("DueSoon", "%s (missed)") % what
                 row = QTreeWidgetItem([item.day.isoformat(), item.task_title, what])
                 row.setData(0, TASK_ROLE, item.task_id)
                 if item.missed:
@@ -91,7 +89,7 @@ class DueSoonDock(QDockWidget):
                 head.addChild(row)
             head.setExpanded(True)
         self.list.resizeColumnToContents(0)
-        self.setWindowTitle(_tr("Due Soon (%d)") % len(self.items))
+        self.setWindowTitle(translate("DueSoon", "Due Soon (%d)") % len(self.items))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         task_id = item.data(0, TASK_ROLE)

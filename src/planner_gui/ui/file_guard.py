@@ -36,11 +36,9 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.errors import PlannerError
 from planner_gui.store import PlanStore
 
+translate = QCoreApplication.translate
+
 WATCH_INTERVAL_MS = 1000
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileGuard", text)
 
 
 def lock_path(plan_path: Path | str) -> Path:
@@ -65,8 +63,8 @@ def show_bad_file(parent: QWidget | None, path: Path, exc: BaseException) -> Non
     that nothing was changed."""
     reason = reason_of(exc)
     box = _message_box(
-        parent, QMessageBox.Icon.Critical, _tr("Cannot open plan file"),
-        _tr("%1\n\ncannot be opened: %2\n\nThe file has not been changed.")
+        parent, QMessageBox.Icon.Critical, translate("FileGuard", "Cannot open plan file"),
+        translate("FileGuard", "%1\n\ncannot be opened: %2\n\nThe file has not been changed.")
         .replace("%1", str(path)).replace("%2", reason),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
@@ -76,13 +74,13 @@ def show_bad_file(parent: QWidget | None, path: Path, exc: BaseException) -> Non
 def ask_open_read_only(parent: QWidget | None, path: Path, owner: str) -> bool:
     """Warn that the file is open elsewhere; True to open it read-only."""
     box = _message_box(
-        parent, QMessageBox.Icon.Warning, _tr("File already open"),
-        _tr("%1\n\nis already open in another planner-gui window (%2). Two windows changing "
+        parent, QMessageBox.Icon.Warning, translate("FileGuard", "File already open"),
+        translate("FileGuard", "%1\n\nis already open in another planner-gui window (%2). Two windows changing "
             "the same file could confuse each other's work.\n\nOpen it read-only?")
         .replace("%1", str(path)).replace("%2", owner),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-    box.button(QMessageBox.StandardButton.Yes).setText(_tr("Open Read-Only"))
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("FileGuard", "Open Read-Only"))
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -92,15 +90,15 @@ def tell_read_only(parent: QWidget | None, path: Path) -> None:
 
     kind = network_filesystem(path)
     if kind is not None:  # issue 25: SQLite is not safe on a share
-        text = (_tr("%1\n\nis on a network share (%2). SQLite cannot keep a file there safe from "
+        text = (translate("FileGuard", "%1\n\nis on a network share (%2). SQLite cannot keep a file there safe from "
                     "two PCs writing at once, so it is open for reading only. Save a copy on this "
                     "PC's disk (File, Save a Copy As) and exchange changes with the other copies "
                     "through File, Sync.").replace("%2", kind).replace("%1", str(path)))
     else:
-        text = _tr("%1\n\ncannot be changed (the file or its folder is read-only), so it is open for "
+        text = translate("FileGuard", "%1\n\ncannot be changed (the file or its folder is read-only), so it is open for "
                    "reading only. To keep working, save a copy elsewhere (File, Back up now, or "
                    "planner-cli backup --out).").replace("%1", str(path))
-    box = _message_box(parent, QMessageBox.Icon.Information, _tr("Read-only file"), text)
+    box = _message_box(parent, QMessageBox.Icon.Information, translate("FileGuard", "Read-only file"), text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 
@@ -124,8 +122,8 @@ class PlanLock:
         info = self.lock.getLockInfo()  # PySide6 gives (pid, host, app), or a bool when unknown
         if isinstance(info, tuple) and len(info) >= 2:
             pid, host = info[-3], info[-2]
-            return _tr("process %1 on %2").replace("%1", str(pid)).replace("%2", str(host) or "?")
-        return _tr("another program")
+            return translate("FileGuard", "process %1 on %2").replace("%1", str(pid)).replace("%2", str(host) or "?")
+        return translate("FileGuard", "another program")
 
     def release(self) -> None:
         if self.lock.isLocked():

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox, QStatusBar
 
@@ -28,6 +28,8 @@ from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.fields import plain_tip
 from planner_gui.ui.i18n import language_menu
 from planner_gui.ui.settings import AppSettings
+
+translate = QCoreApplication.translate
 
 
 class Window(tree_editing.Parent, json_io.Parent, Protocol):
@@ -58,7 +60,7 @@ class Menus:
     recent: QMenu
     about_box: QMessageBox | None = None
 
-PLAN_FILTER = "Plan files (*.sqlite *.db *.planner);;All files (*)"
+PLAN_FILTER = QT_TRANSLATE_NOOP("Menus", "Plan files (*.sqlite *.db *.planner);;All files (*)")
 
 # action -> (module under planner_gui.ui.dialogs, function taking the window)
 LAZY_DIALOGS = {
@@ -82,10 +84,6 @@ EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.
            ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN, ActionId.IMPORT_JSON,
            ActionId.IMPORT_LEDGER, ActionId.IMPORT_TEXT, ActionId.RESTORE_BACKUP, ActionId.SYNC_IMPORT,
            ActionId.CONNECT_OFFICE)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
 
 
 def run_dialog(window: Window, module: str, function: str) -> None:
@@ -115,21 +113,21 @@ def _dialog_modules() -> dict:
 def build_menus(window: Window) -> Menus:
     a = window.actions
     bar = window.menuBar()
-    file_menu = bar.addMenu(_tr("&File"))
+    file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.addAction(a[ActionId.NEW_FILE])
     file_menu.addAction(a[ActionId.NEW_FROM_LEDGER])
     file_menu.addAction(a[ActionId.OPEN_FILE])
-    made = Menus(recent=file_menu.addMenu(_tr("Open &Recent")))
+    made = Menus(recent=file_menu.addMenu(translate("Menus", "Open &Recent")))
     made.recent.aboutToShow.connect(lambda: fill_recent_menu(window, made.recent))
     file_menu.addAction(a[ActionId.SAVE_COPY])
     file_menu.addSeparator()
-    import_menu = file_menu.addMenu(_tr("&Import"))
+    import_menu = file_menu.addMenu(translate("Menus", "&Import"))
     for action_id in (ActionId.IMPORT_JSON, ActionId.IMPORT_LEDGER, ActionId.IMPORT_TEXT):
         import_menu.addAction(a[action_id])
-    export_menu = file_menu.addMenu(_tr("&Export"))
+    export_menu = file_menu.addMenu(translate("Menus", "&Export"))
     for action_id in (ActionId.EXPORT_JSON, ActionId.EXPORT_SUMMARY, ActionId.EXPORT_LEDGER, ActionId.EXPORT_FORMS):
         export_menu.addAction(a[action_id])
-    sync_menu = file_menu.addMenu(_tr("&Sync"))  # copies of the plan on other PCs (issue 25)
+    sync_menu = file_menu.addMenu(translate("Menus", "&Sync"))  # copies of the plan on other PCs (issue 25)
     for action_id in (ActionId.SYNC_EXPORT, ActionId.SYNC_IMPORT, ActionId.SYNC_HISTORY):
         sync_menu.addAction(a[action_id])
     file_menu.addAction(a[ActionId.CONNECT_OFFICE])
@@ -139,17 +137,17 @@ def build_menus(window: Window) -> Menus:
     file_menu.addSeparator()
     file_menu.addAction(a[ActionId.QUIT])
 
-    edit_menu = bar.addMenu(_tr("&Edit"))
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
     for action_id in (ActionId.UNDO, ActionId.REDO, None, ActionId.FIND, None, ActionId.ADD_AREA,
                       ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME, ActionId.DELETE,
                       None, ActionId.MOVE_UP, ActionId.MOVE_DOWN):
         edit_menu.addSeparator() if action_id is None else edit_menu.addAction(a[action_id])
 
-    plan_menu = bar.addMenu(_tr("&Plan"))
+    plan_menu = bar.addMenu(translate("Menus", "&Plan"))
     plan_menu.setObjectName("planMenu")
     plan_menu.addAction(a[ActionId.PLAN_SETTINGS])
 
-    view_menu = bar.addMenu(_tr("&View"))
+    view_menu = bar.addMenu(translate("Menus", "&View"))
     for action_id in (ActionId.AS_OF_TODAY, ActionId.AS_OF_MONTH_END, ActionId.AS_OF_QUARTER_END, None,
                       ActionId.EXPAND_ALL, ActionId.COLLAPSE_ALL, None, ActionId.SHOW_CHART,
                       ActionId.SHOW_TIMELINE, ActionId.SHOW_DUE_SOON):
@@ -157,9 +155,9 @@ def build_menus(window: Window) -> Menus:
     view_menu.addSeparator()
     view_menu.addMenu(language_menu(window))  # type: ignore[arg-type] - the window is a QWidget
 
-    tools_menu = bar.addMenu(_tr("&Tools"))
+    tools_menu = bar.addMenu(translate("Menus", "&Tools"))
     tools_menu.addAction(a[ActionId.CHECK_FILE])
-    help_menu = bar.addMenu(_tr("&Help"))
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
     help_menu.addAction(a[ActionId.ABOUT])
     _connect_actions(window, made)
     return made
@@ -217,8 +215,8 @@ def update_actions(window: Window) -> None:
     a[ActionId.UNDO].setEnabled(writable and stack.canUndo())
     a[ActionId.REDO].setEnabled(writable and stack.canRedo())
     for action_id, able, step_text, with_text, alone, tip in (
-            (ActionId.UNDO, stack.canUndo(), stack.undoText(), _tr("&Undo %s"), _tr("&Undo"), _tr("Undo %s")),
-            (ActionId.REDO, stack.canRedo(), stack.redoText(), _tr("&Redo %s"), _tr("&Redo"), _tr("Redo %s"))):
+            (ActionId.UNDO, stack.canUndo(), stack.undoText(), translate("Menus", "&Undo %s"), translate("Menus", "&Undo"), translate("Menus", "Undo %s")),
+            (ActionId.REDO, stack.canRedo(), stack.redoText(), translate("Menus", "&Redo %s"), translate("Menus", "&Redo"), translate("Menus", "Redo %s"))):
         # The menu names the step; the toolbar button keeps its fixed text (iconText)
         # and names the step in its tooltip (plain text: titles are user text).
         action = a[action_id]
@@ -253,7 +251,7 @@ def _start_folder(window: Window) -> str:
 
 
 def open_file(window: Window) -> None:
-    chosen, _ = QFileDialog.getOpenFileName(window, _tr("Open Plan File"), _start_folder(window), _tr(PLAN_FILTER))
+    chosen, _ = QFileDialog.getOpenFileName(window, translate("Menus", "Open Plan File"), _start_folder(window), translate("Menus", PLAN_FILTER))
     if chosen:
         window.settings.remember_folder(chosen)
         window.open_file(chosen)
@@ -269,14 +267,14 @@ def fill_recent_menu(window: Window, menu: QMenu) -> None:
         action.setEnabled(Path(path).exists())
         menu.addAction(action)
     if not files:
-        menu.addAction(_tr("No recent files")).setEnabled(False)
+        menu.addAction(translate("Menus", "No recent files")).setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction(_tr("Clear List"), window.settings.clear_recent_files)
+        menu.addAction(translate("Menus", "Clear List"), window.settings.clear_recent_files)
 
 
 def new_file(window: Window) -> None:
-    chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), _start_folder(window), _tr(PLAN_FILTER))
+    chosen, _ = QFileDialog.getSaveFileName(window, translate("Menus", "New Plan File"), _start_folder(window), translate("Menus", PLAN_FILTER))
     if not chosen:
         return
     window.settings.remember_folder(chosen)
@@ -284,8 +282,8 @@ def new_file(window: Window) -> None:
     if path.suffix == "":
         path = path.with_suffix(".sqlite")
     box = QMessageBox(
-        QMessageBox.Icon.Question, _tr("New Plan File"),
-        _tr("Start the new file with the bundled example plan (丰台区2024年度重点工作任务)?\n\n"
+        QMessageBox.Icon.Question, translate("Menus", "New Plan File"),
+        translate("Menus", "Start the new file with the bundled example plan (丰台区2024年度重点工作任务)?\n\n"
             "Choose No for an empty plan of this year."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -296,7 +294,7 @@ def new_file(window: Window) -> None:
         # An existing file is never replaced (it may be a plan): init_file refuses it.
         init_file(path, empty=answer != QMessageBox.StandardButton.Yes).close()
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(_tr("Cannot create file"), f"{path}\n\n{exc}")
+        window.show_error(translate("Menus", "Cannot create file"), f"{path}\n\n{exc}")
         return
     window.open_file(path)
 
@@ -307,18 +305,18 @@ def save_copy(window: Window) -> None:
     store = window.document.store
     name = store.path.stem + "-copy" + store.path.suffix
     suggested = str(window.settings.work_folder() / name)
-    chosen, _ = QFileDialog.getSaveFileName(window, _tr("Save a Copy As"), suggested, _tr(PLAN_FILTER))
+    chosen, _ = QFileDialog.getSaveFileName(window, translate("Menus", "Save a Copy As"), suggested, translate("Menus", PLAN_FILTER))
     if not chosen:
         return
     window.settings.remember_folder(chosen)
     target = Path(chosen)
     if target.resolve() == store.path.resolve():
-        window.show_error(_tr("Cannot copy"), _tr("Choose another file name than the open file."))
+        window.show_error(translate("Menus", "Cannot copy"), translate("Menus", "Choose another file name than the open file."))
         return
     try:
         backup_copy(store.db.conn, target)  # replaces the target only once the copy is whole
     except (OSError, sqlite3.Error, PlannerError) as exc:
-        window.show_error(_tr("Cannot copy"), f"{target}\n\n{exc}")
+        window.show_error(translate("Menus", "Cannot copy"), f"{target}\n\n{exc}")
         return
-    window.statusBar().showMessage(_tr("Saved a copy as %s") % target, 5000)
+    window.statusBar().showMessage(translate("Menus", "Saved a copy as %s") % target, 5000)
 

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from planner_gui.ui.actions import ActionId
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
     from planner_gui.ui.timeline_panel import TimelinePanel
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
 
 
 class TimelineSlot(QWidget):
@@ -55,7 +53,7 @@ class TimelineSlot(QWidget):
 def attach(window: MainWindow) -> TimelineSlot:
     """Add the Timeline tab and the Due Soon dock, and connect their View actions."""
     slot = TimelineSlot(window)
-    window.chart_slot.add_tab(slot, _tr("Timeline"))
+    window.chart_slot.add_tab(slot, translate("Timeline", "Timeline"))
     window.actions[ActionId.SHOW_TIMELINE].triggered.connect(lambda: show_timeline(window))
     from planner_gui.ui.due_soon import DueSoonDock
 

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,16 +35,14 @@ from planner_gui.reports.timeline_paint import RowStyle, TimelineRow
 from planner_gui.ui.editor.fields import plain_tip
 from planner_gui.ui.timeline_items import RowsItem, TimelineAxis
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
     from planner_gui.ui.plan_tree import Node
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
-ZOOM_WORDS = {"year": "Year", "quarter": "Quarter", "month": "Month"}
+ZOOM_WORDS = {"year": QT_TRANSLATE_NOOP("Timeline", "Year"), "quarter": QT_TRANSLATE_NOOP("Timeline", "Quarter"), "month": QT_TRANSLATE_NOOP("Timeline", "Month")}
 
 
 class TimelinePlot(pg.PlotWidget):
@@ -83,11 +81,11 @@ class TimelinePanel(QWidget):
         layout.setSpacing(2)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 0)
-        bar.addWidget(QLabel(_tr("Zoom:")))
+        bar.addWidget(QLabel(translate("Timeline", "Zoom:")))
         self.zoom_buttons = QButtonGroup(self)
         for zoom in ZOOMS:
             button = QToolButton(self)
-            button.setText(_tr(ZOOM_WORDS[zoom]))
+            button.setText(translate("Timeline", ZOOM_WORDS[zoom]))
             button.setCheckable(True)
             button.setChecked(zoom == self.zoom)
             button.setObjectName(f"zoom_{zoom}")
@@ -282,14 +280,14 @@ class TimelinePanel(QWidget):
     def tooltip(self, bar: Bar) -> str:
         """Title, dates, progress and light, as plain text."""
         lines = [bar.title,
-                 _tr("Start: %s") % bar.start.isoformat(),
-                 _tr("Deadline: %s") % (_tr("none") if bar.open_end else bar.end.isoformat()),
-                 _tr("Progress: %s") % f"{bar.progress:.0f}%"]
+                 translate("Timeline", "Start: %s") % bar.start.isoformat(),
+                 translate("Timeline", "Deadline: %s") % (translate("Timeline", "none") if bar.open_end else bar.end.isoformat()),
+                 translate("Timeline", "Progress: %s") % f"{bar.progress:.0f}%"]
         if bar.planned is not None:
-            lines.append(_tr("Planned progress: %s") % f"{bar.planned:.0f}%")
+            lines.append(translate("Timeline", "Planned progress: %s") % f"{bar.planned:.0f}%")
         if bar.status is not None:
-            lines.append(_tr("Light: %s") % status_word(bar.status, self.lang))
-        words = {MarkState.DONE: _tr("done"), MarkState.PENDING: _tr("not yet due"), MarkState.MISSED: _tr("missed")}
+            lines.append(translate("Timeline", "Light: %s") % status_word(bar.status, self.lang))
+        words = {MarkState.DONE: translate("Timeline", "done"), MarkState.PENDING: translate("Timeline", "not yet due"), MarkState.MISSED: translate("Timeline", "missed")}
         for mark in bar.milestones:
             lines.append(f"◆ {mark.day.isoformat()} {mark.title} ({words[mark.state]})")
         return "\n".join(lines)

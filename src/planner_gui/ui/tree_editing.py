@@ -30,6 +30,8 @@ from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.plan_tree import Column
 from planner_gui.ui.tree_pane import TreePane
 
+translate = QCoreApplication.translate
+
 
 class Parent(Protocol):
     """The window's side of tree editing: the tree (its selection, its inline
@@ -42,10 +44,6 @@ class Parent(Protocol):
     def push(self, make_command: Callable[[], QUndoCommand]) -> bool: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TreeEditing", text)
-
-
 def rename(document: PlanDocument, parent: Parent, kind: str, item_id: str, text: str) -> bool:
     """Rename from the tree's inline editor. When the write fails (the file is locked or
     read-only) the window has said why in a dialog; the editor opens again holding what was
@@ -53,10 +51,10 @@ def rename(document: PlanDocument, parent: Parent, kind: str, item_id: str, text
     store, events = document.store, document.events
     if kind == "area":
         done = parent.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
-                                                     _tr("Rename area")))
+                                                     translate("TreeEditing", "Rename area")))
     else:
         done = parent.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
-                                                     _tr("Rename task")))
+                                                     translate("TreeEditing", "Rename task")))
     if not done and not document.read_only:
         QTimer.singleShot(0, lambda: _rename_again(document, parent, item_id, text))
     return done
@@ -90,7 +88,7 @@ def add_area(document: PlanDocument, parent: Parent) -> bool:
         area_node = parent.tree_pane.model.by_id.get(node.area_id)
         if area_node is not None:
             position = parent.tree_pane.model.root.children.index(area_node) + 1
-    area = Area(name=_tr("New area"))
+    area = Area(name=translate("TreeEditing", "New area"))
     if parent.push(lambda: AddAreaCommand(document.store, document.events, area, position)):
         _select_and_rename(document, parent, area.id)
         return True
@@ -126,7 +124,7 @@ def add_task(document: PlanDocument, parent: Parent, as_subtask: bool = False) -
         area_id = node.area_id
         parent_id = above.id if above.kind == "task" else None
         position = above.children.index(node) + 1
-    task = Task(title=_tr("New sub-task") if as_subtask else _tr("New task"))
+    task = Task(title=translate("TreeEditing", "New sub-task") if as_subtask else translate("TreeEditing", "New task"))
     if as_subtask and parent_id is not None:
         parent_task = document.plan.find_task(parent_id)
         if parent_task is not None:
@@ -145,22 +143,22 @@ def delete_selected(document: PlanDocument, parent: Parent) -> bool:
     title = node.texts[Column.TITLE]
     if node.kind == "area":
         tasks = sum(1 for n in parent.tree_pane.model.task_nodes() if n.area_id == node.id)
-        question = (_tr("Delete the area “%s”?") % title if tasks == 0
-                    else _tr("Delete the area “%s” and its task?") % title if tasks == 1
-                    else _tr("Delete the area “%s” and its %d tasks?") % (title, tasks))
+        question = (translate("TreeEditing", "Delete the area “%s”?") % title if tasks == 0
+                    else translate("TreeEditing", "Delete the area “%s” and its task?") % title if tasks == 1
+                    else translate("TreeEditing", "Delete the area “%s” and its %d tasks?") % (title, tasks))
     else:
         task = document.plan.find_task(node.id)
         subtasks = sum(1 for _ in task.walk()) - 1 if task else 0
         updates = sum(len(t.updates) for t in task.walk()) if task else 0
         # only what there is, in the singular for one ("with its 0 sub-tasks and 1 progress updates")
         parts = [text for count, text in (
-            (subtasks, _tr("1 sub-task") if subtasks == 1 else _tr("%d sub-tasks") % subtasks),
-            (updates, _tr("1 progress update") if updates == 1 else _tr("%d progress updates") % updates),
+            (subtasks, translate("TreeEditing", "1 sub-task") if subtasks == 1 else translate("TreeEditing", "%d sub-tasks") % subtasks),
+            (updates, translate("TreeEditing", "1 progress update") if updates == 1 else translate("TreeEditing", "%d progress updates") % updates),
         ) if count]
-        question = (_tr("Delete the task “%s” with its %s?") % (title, _tr(" and ").join(parts)) if parts
-                    else _tr("Delete the task “%s”?") % title)
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Delete"),
-                      question + "\n\n" + _tr("You can undo this with Edit > Undo."),
+        question = (translate("TreeEditing", "Delete the task “%s” with its %s?") % (title, translate("TreeEditing", " and ").join(parts)) if parts
+                    else translate("TreeEditing", "Delete the task “%s”?") % title)
+    box = QMessageBox(QMessageBox.Icon.Question, translate("TreeEditing", "Delete"),
+                      question + "\n\n" + translate("TreeEditing", "You can undo this with Edit > Undo."),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)  # type: ignore[arg-type] - the window
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(QMessageBox.StandardButton.No)

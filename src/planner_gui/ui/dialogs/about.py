@@ -12,13 +12,13 @@ from planner_gui import __version__
 
 
 def about_text() -> str:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     return "\n".join([
-        tr("About", "planner-gui %s") % __version__,
+        translate("About", "planner-gui %s") % __version__,
         "",
-        tr("About", "Follow a year's key-task plan offline: lights, progress, summaries and ledgers."),
+        translate("About", "Follow a year's key-task plan offline: lights, progress, summaries and ledgers."),
         "",
-        tr("About", "Python %s, PySide6 %s") % (platform.python_version(), pyside_version),
+        translate("About", "Python %s, PySide6 %s") % (platform.python_version(), pyside_version),
     ])
 
 

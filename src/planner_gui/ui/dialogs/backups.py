@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.errors import PlannerError
 from planner_gui.store import backups
 
+translate = QCoreApplication.translate
+
 PATH_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupsDialog", text)
 
 
 def _tell(parent: QWidget, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
@@ -52,13 +50,13 @@ def _confirm(parent: QWidget, title: str, text: str) -> bool:
 def reason_words(reason: str) -> str:
     """The backup's reason as a person would say it (the file name keeps the short key)."""
     words = {
-        "daily": _tr("daily backup"),
-        backups.BEFORE_IMPORT: _tr("before an import"),
-        "before-restore": _tr("before a restore"),
-        "manual": _tr("backed up by hand"),
+        "daily": translate("BackupsDialog", "daily backup"),
+        backups.BEFORE_IMPORT: translate("BackupsDialog", "before an import"),
+        "before-restore": translate("BackupsDialog", "before a restore"),
+        "manual": translate("BackupsDialog", "backed up by hand"),
     }
     if reason.startswith("before-migration"):
-        return _tr("before the file format was upgraded")
+        return translate("BackupsDialog", "before the file format was upgraded")
     return words.get(reason, reason)
 
 
@@ -122,17 +120,17 @@ class RestoreDialog(QDialog):
 def restore_from(window: Any, backup_path: Path) -> bool:
     """Restore without asking (the dialog has asked); tells the outcome."""
     if window.read_only:
-        window.show_error(_tr("Cannot restore"), _tr("%1 is open read-only; nothing was changed.")
+        window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1 is open read-only; nothing was changed.")
                           .replace("%1", str(window.store.path)))
         return False
     try:
         safety = backups.restore_backup(window.store, backup_path)
     except (PlannerError, sqlite3.Error, OSError) as exc:
-        window.show_error(_tr("Cannot restore"), _tr("%1\n\n%2\n\nThe plan file was not changed.")
+        window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1\n\n%2\n\nThe plan file was not changed.")
                           .replace("%1", str(backup_path)).replace("%2", str(exc)))
         return False
     window.reload_plan()
-    _tell(window, _tr("Restored"), _tr("Restored %1.\n\nThe content before the restore is saved in\n%2")
+    _tell(window, translate("BackupsDialog", "Restored"), translate("BackupsDialog", "Restored %1.\n\nThe content before the restore is saved in\n%2")
           .replace("%1", str(backup_path)).replace("%2", str(safety.path)))
     return True
 
@@ -144,8 +142,8 @@ def open_restore_dialog(window: Any) -> None:
     chosen = dialog.selected_path()
     if chosen is None:
         return
-    if _confirm(window, _tr("Restore from Backup"),
-                _tr("Replace the whole content of\n%1\nwith the backup\n%2?\n\n"
+    if _confirm(window, translate("BackupsDialog", "Restore from Backup"),
+                translate("BackupsDialog", "Replace the whole content of\n%1\nwith the backup\n%2?\n\n"
                     "The current content is backed up first, so this can be undone by restoring "
                     "that backup.").replace("%1", str(window.store.path)).replace("%2", str(chosen))):
         restore_from(window, chosen)
@@ -155,9 +153,9 @@ def back_up_now(window: Any) -> None:
     try:
         backup = backups.backup_before(window.store, "manual")
     except (PlannerError, sqlite3.Error, OSError) as exc:
-        window.show_error(_tr("Cannot back up"), str(exc))
+        window.show_error(translate("BackupsDialog", "Cannot back up"), str(exc))
         return
-    _tell(window, _tr("Backed up"), _tr("The plan is backed up to\n%1").replace("%1", str(backup.path)))
+    _tell(window, translate("BackupsDialog", "Backed up"), translate("BackupsDialog", "The plan is backed up to\n%1").replace("%1", str(backup.path)))
 
 
 def open_check_dialog(window: Any) -> None:
@@ -169,10 +167,10 @@ def open_check_dialog(window: Any) -> None:
     except (PlannerError, sqlite3.Error, OSError) as exc:
         problems = [str(exc)]
     if not problems:
-        _tell(window, _tr("Check file"), _tr("%1\n\nThe file is sound: every page, index and "
+        _tell(window, translate("BackupsDialog", "Check file"), translate("BackupsDialog", "%1\n\nThe file is sound: every page, index and "
                                              "reference checked.").replace("%1", str(window.store.path)))
         return
     listed = "\n".join(problems[:10]) + ("\n…" if len(problems) > 10 else "")
-    _tell(window, _tr("Check file"),
-          _tr("%1\n\nThe file is damaged:\n%2\n\nRestore a backup (File, Restore from Backup).")
+    _tell(window, translate("BackupsDialog", "Check file"),
+          translate("BackupsDialog", "%1\n\nThe file is damaged:\n%2\n\nRestore a backup (File, Restore from Backup).")
           .replace("%1", str(window.store.path)).replace("%2", listed), QMessageBox.Icon.Warning)

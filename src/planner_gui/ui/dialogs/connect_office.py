@@ -17,7 +17,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
@@ -26,20 +26,18 @@ from planner_gui.sync.live import LiveClient, LiveTables
 from planner_gui.sync.ydoc import PlanDoc
 from planner_gui.ui.dialogs.sync_exchange import ensure_owner
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
 
 RELOAD_DELAY_MS = 100  # changes arriving together are shown with one re-read
 # What sync.live says, for the translation (other reasons are shown as they are).
 REASONS = {
-    "the office refused the token": "the office refused the token",
-    "the office serves another plan": "the office serves another plan",
-    "the connection to the office was closed": "the connection to the office was closed",
+    "the office refused the token": QT_TRANSLATE_NOOP("ConnectOffice", "the office refused the token"),
+    "the office serves another plan": QT_TRANSLATE_NOOP("ConnectOffice", "the office serves another plan"),
+    "the connection to the office was closed": QT_TRANSLATE_NOOP("ConnectOffice", "the connection to the office was closed"),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectOffice", text)
 
 
 class LiveSession(QObject):
@@ -88,7 +86,7 @@ class LiveSession(QObject):
         if getattr(self.window, "live_session", None) is self:
             self.window.live_session = None
         self.window.statusBar().showMessage(
-            _tr("Disconnected from the office: another file was opened"))
+            translate("ConnectOffice", "Disconnected from the office: another file was opened"))
 
     def _send_local(self) -> None:
         if self.window.store is not self.store:
@@ -96,7 +94,7 @@ class LiveSession(QObject):
         try:
             update = self.tables.flush_local()
         except PlannerError as exc:
-            self.window.show_error(_tr("Live sync"), str(exc))
+            self.window.show_error(translate("ConnectOffice", "Live sync"), str(exc))
             return
         if update is not None:
             self.client.send(update)
@@ -114,7 +112,7 @@ class LiveSession(QObject):
         try:
             changed = self.tables.commit_remote()
         except PlannerError as exc:
-            self.window.show_error(_tr("Live sync"), str(exc))
+            self.window.show_error(translate("ConnectOffice", "Live sync"), str(exc))
             return
         if changed:
             self.window.reload_plan()
@@ -123,9 +121,9 @@ class LiveSession(QObject):
         if self.stopped:
             return  # a last word from the client's thread after the window let go
         self.connected, self.status = connected, text
-        message = _tr("Connected to the office") if connected else (
-            _tr("Working on this copy; the office is not connected (%s)")
-            % (_tr(REASONS[text]) if text in REASONS else text))
+        message = translate("ConnectOffice", "Connected to the office") if connected else (
+            translate("ConnectOffice", "Working on this copy; the office is not connected (%s)")
+            % (translate("ConnectOffice", REASONS[text]) if text in REASONS else text))
         self.window.statusBar().showMessage(message)
 
     def stop(self) -> None:
@@ -152,29 +150,29 @@ def open_dialog(window: MainWindow, url: str | None = None, token: str | None = 
     if current is not None:
         current.stop()
         window.live_session = None
-        window.statusBar().showMessage(_tr("Disconnected from the office"), 5000)
+        window.statusBar().showMessage(translate("ConnectOffice", "Disconnected from the office"), 5000)
         return None
     if window.read_only:
-        window.show_error(_tr("Live sync"), _tr("The plan file is open read-only."))
+        window.show_error(translate("ConnectOffice", "Live sync"), translate("ConnectOffice", "The plan file is open read-only."))
         return None
     who = ensure_owner(window)
     if who is None:
         return None
     if url is None:
-        url, ok = QInputDialog.getText(window, _tr("Connect to office"),
-                                       _tr("The office's address (ws://host:port):"),
+        url, ok = QInputDialog.getText(window, translate("ConnectOffice", "Connect to office"),
+                                       translate("ConnectOffice", "The office's address (ws://host:port):"),
                                        QLineEdit.EchoMode.Normal, "ws://")
         if not ok or not url.strip():
             return None
     if token is None:
-        token, ok = QInputDialog.getText(window, _tr("Connect to office"),
-                                         _tr("The token the office gave you:"),
+        token, ok = QInputDialog.getText(window, translate("ConnectOffice", "Connect to office"),
+                                         translate("ConnectOffice", "The token the office gave you:"),
                                          QLineEdit.EchoMode.Password)
         if not ok:
             return None
     url = url.strip()
     if not url.startswith(("ws://", "wss://")):
-        window.show_error(_tr("Live sync"), _tr("%s is not an address of the form ws://host:port") % url)
+        window.show_error(translate("ConnectOffice", "Live sync"), translate("ConnectOffice", "%s is not an address of the form ws://host:port") % url)
         return None
     session = LiveSession(window, url, token.strip(), who)
     window.live_session = session

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.domain.model import Plan
     from planner_gui.reports.export import ExportRequest
@@ -37,10 +39,6 @@ if TYPE_CHECKING:
 
 SCOPES = ("plan", "area", "leader", "unit", "filter")
 FILE_FILTERS = "PDF (*.pdf);;HTML (*.html)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportSummaryDialog", text)
 
 
 def scope_names(plan: Plan) -> dict[str, list[str]]:

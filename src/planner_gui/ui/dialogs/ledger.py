@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,17 +36,15 @@ from planner_gui.ui.busy import busy
 from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.exchange.ledger_import import ImportPreview
     from planner_gui.ui.main_window import MainWindow
 
-LEDGER_FILTER = "Excel workbook (*.xlsx);;All files (*)"
-IMPORT_FILTER = "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
-PLAN_FILTER = "Plan files (*.sqlite *.db *.planner);;All files (*)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerDialogs", text)
+LEDGER_FILTER = QT_TRANSLATE_NOOP("LedgerDialogs", "Excel workbook (*.xlsx);;All files (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP("LedgerDialogs", "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)")
+PLAN_FILTER = QT_TRANSLATE_NOOP("LedgerDialogs", "Plan files (*.sqlite *.db *.planner);;All files (*)")
 
 
 def _status(window: MainWindow, text: str) -> None:
@@ -66,18 +64,18 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
         suggested = str(window.settings.work_folder() / f"{name}台账.xlsx")
-        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export ledger"), suggested, _tr(LEDGER_FILTER))
+        chosen, _ = QFileDialog.getSaveFileName(window, translate("LedgerDialogs", "Export ledger"), suggested, translate("LedgerDialogs", LEDGER_FILTER))
         if not chosen:
             return None
         window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
-        with busy(window, _tr("Writing %s…") % target.name):
+        with busy(window, translate("LedgerDialogs", "Writing %s…") % target.name):
             export_ledger(plan, target, window.as_of())
     except (OSError, PlannerError) as exc:
-        window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
+        window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write %s:\n%s") % (target, exc))
         return None
-    _status(window, _tr("Wrote %s") % target)
+    _status(window, translate("LedgerDialogs", "Wrote %s") % target)
     return target
 
 
@@ -87,37 +85,37 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
 
     if no_forms_reason(window.plan, "unit") and no_forms_reason(window.plan, "leader"):
         # said before anything is asked or written
-        window.show_error(_tr("No forms written"),
-                          _tr("No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        window.show_error(translate("LedgerDialogs", "No forms written"),
+                          translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
         return []
     if by is None:
-        choices = [_tr("One form per lead unit"), _tr("One form per leader")]
-        picked, ok = QInputDialog.getItem(window, _tr("Export report forms"), _tr("Make:"), choices, 0, False)
+        choices = [translate("LedgerDialogs", "One form per lead unit"), translate("LedgerDialogs", "One form per leader")]
+        picked, ok = QInputDialog.getItem(window, translate("LedgerDialogs", "Export report forms"), translate("LedgerDialogs", "Make:"), choices, 0, False)
         if not ok:
             return []
         by = "unit" if picked == choices[0] else "leader"
     if no_forms_reason(window.plan, by):
-        window.show_error(_tr("No forms written"),
-                          _tr("No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        window.show_error(translate("LedgerDialogs", "No forms written"),
+                          translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
         return []
     if folder is None:
-        chosen = QFileDialog.getExistingDirectory(window, _tr("Folder for the report forms"),
+        chosen = QFileDialog.getExistingDirectory(window, translate("LedgerDialogs", "Folder for the report forms"),
                                                   str(window.settings.work_folder()))
         if not chosen:
             return []
         window.settings.remember_folder(chosen)
         folder = Path(chosen)
     try:
-        with busy(window, _tr("Writing the report forms…")):
+        with busy(window, translate("LedgerDialogs", "Writing the report forms…")):
             written = export_forms(window.plan, by, folder, window.as_of())
     except (OSError, PlannerError) as exc:
-        window.show_error(_tr("Export failed"), _tr("Could not write the forms:\n%s") % exc)
+        window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write the forms:\n%s") % exc)
         return []
     if not written:
-        window.show_error(_tr("No forms written"),
-                          _tr("No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        window.show_error(translate("LedgerDialogs", "No forms written"),
+                          translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
     else:
-        _status(window, _tr("Wrote %d report forms to %s") % (len(written), folder))
+        _status(window, translate("LedgerDialogs", "Wrote %d report forms to %s") % (len(written), folder))
     return written
 
 
@@ -249,13 +247,13 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     from planner_gui.store.ledger_apply import memory_copy
 
     if source is None:
-        source = choose_file_to_open(window, window.settings, _tr("Import ledger"), _tr(IMPORT_FILTER))
+        source = choose_file_to_open(window, window.settings, translate("LedgerDialogs", "Import ledger"), translate("LedgerDialogs", IMPORT_FILTER))
         if source is None:
             return False
     try:
         preview = import_ledger.prepare(source, window.store, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(_tr("Cannot import"), str(exc))
+        window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
         return False
     version = window.store.data_version()
     dialog = ImportPreviewDialog(preview, getattr(window, "read_only", False), window)
@@ -266,12 +264,12 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         try:
             preview = import_ledger.prepare(source, window.store, today=date.today(), accept_new_rows=set(accepted))
         except (PlannerError, OSError, sqlite3.Error) as exc:
-            window.show_error(_tr("Cannot import"), str(exc))
+            window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
             return False
     if window.store.data_version() != version:
         # another program wrote to the plan while the preview was open: what it showed may be stale
-        window.show_error(_tr("The plan changed"),
-                          _tr("Another program changed the plan while the preview was open. "
+        window.show_error(translate("LedgerDialogs", "The plan changed"),
+                          translate("LedgerDialogs", "Another program changed the plan while the preview was open. "
                               "Nothing was imported; import the file again to see an up-to-date preview."))
         return False
     try:
@@ -279,10 +277,10 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         before = memory_copy(window.store)
         message = import_ledger.apply(window.store.path, window.store, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
+        window.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
         return False
     if preview.replaces_empty or not preview.changes.is_empty():
-        window.push_import(before, _tr("Import %s") % source.name)
+        window.push_import(before, translate("LedgerDialogs", "Import %s") % source.name)
     else:
         before.close()
         window.reload_plan()
@@ -297,24 +295,24 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
     from planner_gui.services import import_ledger
 
     if source is None:
-        source = choose_file_to_open(window, window.settings, _tr("New plan from a ledger"), _tr(IMPORT_FILTER))
+        source = choose_file_to_open(window, window.settings, translate("LedgerDialogs", "New plan from a ledger"), translate("LedgerDialogs", IMPORT_FILTER))
         if source is None:
             return None
     if target is None:
-        chosen, _ = QFileDialog.getSaveFileName(window, _tr("New Plan File"), str(source.with_suffix(".sqlite")),
-                                                _tr(PLAN_FILTER))
+        chosen, _ = QFileDialog.getSaveFileName(window, translate("LedgerDialogs", "New Plan File"), str(source.with_suffix(".sqlite")),
+                                                translate("LedgerDialogs", PLAN_FILTER))
         if not chosen:
             return None
         target = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".sqlite")
     if target.exists() and target.stat().st_size > 0:  # a plan file is never replaced
-        window.show_error(_tr("Cannot create file"),
-                          _tr("%s already exists; choose another file name.") % target)
+        window.show_error(translate("LedgerDialogs", "Cannot create file"),
+                          translate("LedgerDialogs", "%s already exists; choose another file name.") % target)
         return None
     try:
-        with busy(window, _tr("Reading %s…") % source.name):
+        with busy(window, translate("LedgerDialogs", "Reading %s…") % source.name):
             preview = import_ledger.prepare(source, None, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(_tr("Cannot import"), str(exc))
+        window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
         return None
     dialog = ImportPreviewDialog(preview, False, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -322,7 +320,7 @@ def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
     try:
         message = import_ledger.apply(target, None, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(_tr("Import failed"), _tr("Nothing was changed.\n%s") % exc)
+        window.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
         return None
     window.open_file(target)
     _status(window, message)

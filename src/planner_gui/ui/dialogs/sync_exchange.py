@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,14 +29,12 @@ from planner_gui.sync.packet import SUFFIX
 from planner_gui.sync.rights import OFFICE
 from planner_gui.ui.file_dialogs import choose_file_to_open
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.ui.main_window import MainWindow
 
-PACKET_FILTER = "Plan sync packets (*.plansync);;All files (*)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncDialog", text)
+PACKET_FILTER = QT_TRANSLATE_NOOP("SyncDialog", "Plan sync packets (*.plansync);;All files (*)")
 
 
 def _units(window: MainWindow) -> list[str]:
@@ -48,19 +46,19 @@ def ensure_owner(window: MainWindow, answer: str | None = None) -> str | None:
     known = copies.owner(window.store)
     if known is not None:
         return known
-    office = _tr("The supervision office")
+    office = translate("SyncDialog", "The supervision office")
     if answer is None:
         choices = [office, *_units(window)]
         answer, ok = QInputDialog.getItem(
-            window, _tr("Whose copy is this?"),
-            _tr("This copy of the plan has no owner yet. It belongs to:"), choices, 0, False)
+            window, translate("SyncDialog", "Whose copy is this?"),
+            translate("SyncDialog", "This copy of the plan has no owner yet. It belongs to:"), choices, 0, False)
         if not ok:
             return None
     name = OFFICE if answer == office else answer
     try:
         copies.init_copy(window.store, name)
     except PlannerError as exc:
-        window.show_error(_tr("Cannot name the copy"), str(exc))
+        window.show_error(translate("SyncDialog", "Cannot name the copy"), str(exc))
         return None
     return name
 
@@ -72,19 +70,19 @@ def open_export_dialog(window: MainWindow, target: Path | None = None,
     if who is None:
         return None
     if peer is None:
-        everyone = _tr("Everyone (the whole plan)")
+        everyone = translate("SyncDialog", "Everyone (the whole plan)")
         heard = copies.known_peers(window.store)
         choices = [everyone, *dict.fromkeys([*heard, OFFICE, *_units(window)])]
         choices = [c for c in choices if c != who]
-        picked, ok = QInputDialog.getItem(window, _tr("Export changes"), _tr("Changes for:"),
+        picked, ok = QInputDialog.getItem(window, translate("SyncDialog", "Export changes"), translate("SyncDialog", "Changes for:"),
                                           choices, 0, False)
         if not ok:
             return None
         peer = copies.ALL if picked == everyone else picked
     if target is None:
         suggested = window.settings.work_folder() / f"{who}-for-{peer}{SUFFIX}"  # not the hidden data folder
-        chosen, _ = QFileDialog.getSaveFileName(window, _tr("Export changes"), str(suggested),
-                                                _tr(PACKET_FILTER))
+        chosen, _ = QFileDialog.getSaveFileName(window, translate("SyncDialog", "Export changes"), str(suggested),
+                                                translate("SyncDialog", PACKET_FILTER))
         if not chosen:
             return None
         window.settings.remember_folder(chosen)
@@ -92,9 +90,9 @@ def open_export_dialog(window: MainWindow, target: Path | None = None,
     try:
         result = copies.export_packet(window.store, peer, target)
     except (OSError, PlannerError) as exc:
-        window.show_error(_tr("Export failed"), _tr("Could not write %s:\n%s") % (target, exc))
+        window.show_error(translate("SyncDialog", "Export failed"), translate("SyncDialog", "Could not write %s:\n%s") % (target, exc))
         return None
-    window.statusBar().showMessage(_tr("Wrote %s (%d bytes)") % (result.path, result.size), 8000)
+    window.statusBar().showMessage(translate("SyncDialog", "Wrote %s (%d bytes)") % (result.path, result.size), 8000)
     return result.path
 
 
@@ -103,15 +101,15 @@ class SyncPreviewDialog(QDialog):
 
     def __init__(self, report: copies.ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Import changes from %s") % report.path.name)
+        self.setWindowTitle(translate("SyncDialog", "Import changes from %s") % report.path.name)
         self.resize(720, 480)
         layout = QVBoxLayout(self)
-        summary = _tr("From %s: %d tasks changed, %d updates added, %d fields changed on both "
+        summary = translate("SyncDialog", "From %s: %d tasks changed, %d updates added, %d fields changed on both "
                       "sides, %d changes refused") % (
             report.sender, len(report.tasks_changed), report.updates_added, len(report.conflicts),
             len(report.refused))
         if not report.new:
-            summary = _tr("From %s: nothing new, this copy has it all") % report.sender
+            summary = translate("SyncDialog", "From %s: nothing new, this copy has it all") % report.sender
         self.summary = QLabel(summary)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -121,7 +119,7 @@ class SyncPreviewDialog(QDialog):
         self.details.setPlainText("\n".join(self.lines(report)))
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = buttons.addButton(_tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(translate("SyncDialog", "Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(report.new)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -129,11 +127,11 @@ class SyncPreviewDialog(QDialog):
 
     @staticmethod
     def lines(report: copies.ImportReport) -> list[str]:
-        out = [_tr("Task changed: %s") % title for title in report.tasks_changed]
+        out = [translate("SyncDialog", "Task changed: %s") % title for title in report.tasks_changed]
         for c in report.conflicts:
-            out.append(_tr("Changed on both sides: %s, %s: %r (%s) is kept, %r (%s) goes to the "
+            out.append(translate("SyncDialog", "Changed on both sides: %s, %s: %r (%s) is kept, %r (%s) goes to the "
                            "history") % (c.what, c.field, c.kept, c.kept_by, c.lost, c.lost_by))
-        out += [_tr("Refused: %s") % line for line in report.refused]
+        out += [translate("SyncDialog", "Refused: %s") % line for line in report.refused]
         return out
 
 
@@ -142,15 +140,15 @@ class SyncHistoryDialog(QDialog):
 
     def __init__(self, items: list[dict], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Changed on two copies at once"))
+        self.setWindowTitle(translate("SyncDialog", "Changed on two copies at once"))
         self.resize(720, 420)
         layout = QVBoxLayout(self)
         self.details = QPlainTextEdit()  # plain text: values are user text
         self.details.setReadOnly(True)
-        lines = [_tr("%s: %s %s, %s: %r (%s) is kept, %r (%s) was replaced") % (
+        lines = [translate("SyncDialog", "%s: %s %s, %s: %r (%s) is kept, %r (%s) was replaced") % (
             item["when"], item["table"], item["id"], item["field"], item["kept"], item["kept_by"],
             item["lost"], item["lost_by"]) for item in items]
-        self.details.setPlainText("\n".join(lines) or _tr("No field was changed on two copies at once."))
+        self.details.setPlainText("\n".join(lines) or translate("SyncDialog", "No field was changed on two copies at once."))
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -166,18 +164,18 @@ def open_history_dialog(window: MainWindow) -> SyncHistoryDialog:
 def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     """Choose a packet, preview it, import it on Import; whether it was imported."""
     if window.read_only:
-        window.show_error(_tr("Cannot import"), _tr("The plan file is open read-only."))
+        window.show_error(translate("SyncDialog", "Cannot import"), translate("SyncDialog", "The plan file is open read-only."))
         return False
     if ensure_owner(window) is None:
         return False
     if source is None:
-        source = choose_file_to_open(window, window.settings, _tr("Import changes"), _tr(PACKET_FILTER))
+        source = choose_file_to_open(window, window.settings, translate("SyncDialog", "Import changes"), translate("SyncDialog", PACKET_FILTER))
         if source is None:
             return False
     try:
         preview = copies.import_packet(window.store, source, dry_run=True)
     except (OSError, PlannerError) as exc:
-        window.show_error(_tr("Cannot import"), str(exc))
+        window.show_error(translate("SyncDialog", "Cannot import"), str(exc))
         return False
     dialog = SyncPreviewDialog(preview, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or not preview.new:
@@ -185,10 +183,10 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     try:
         report = copies.import_packet(window.store, source)
     except (OSError, PlannerError) as exc:
-        window.show_error(_tr("Import failed"), _tr("%s\n\nThe plan file was not changed.") % exc)
+        window.show_error(translate("SyncDialog", "Import failed"), translate("SyncDialog", "%s\n\nThe plan file was not changed.") % exc)
         return False
     window.reload_plan()
     window.statusBar().showMessage(
-        _tr("Imported %s: %d tasks changed, %d updates added")
+        translate("SyncDialog", "Imported %s: %d tasks changed, %d updates added")
         % (source.name, len(report.tasks_changed), report.updates_added), 8000)
     return True

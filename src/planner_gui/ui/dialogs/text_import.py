@@ -42,6 +42,8 @@ from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Area, Indica
 from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from planner_gui.exchange.intake.parse import Proposal
     from planner_gui.services.import_text import AddResult
@@ -52,10 +54,6 @@ COL_ITEM, COL_DUE, COL_COMPARATOR, COL_TARGET, COL_UNIT, COL_UNIT_LEAD, COL_CHEC
 GUESS_COLOUR = QColor(255, 243, 205)
 SURE_ENOUGH = 0.8
 _WORD_COMPARATORS = {word: symbol for symbol, word in COMPARATOR_WORDS.items()}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TextImport", text)
 
 
 def _plain_tooltip(text: str) -> str:
@@ -71,7 +69,7 @@ class ImportTextCommand(QUndoCommand):
     """
 
     def __init__(self, window: MainWindow, plan: Plan, result: AddResult) -> None:
-        super().__init__(_tr("Import from document text"))
+        super().__init__(translate("TextImport", "Import from document text"))
         self.window, self.plan, self.result = window, plan, result
         self.first = True
 
@@ -433,7 +431,7 @@ class TextImportDialog(QDialog):
 def open_dialog(window: MainWindow) -> bool:
     """Show the dialog; True when something was added to the plan."""
     if getattr(window, "read_only", False):
-        window.show_error(_tr("Read-only"), _tr("The plan file is open read-only."))
+        window.show_error(translate("TextImport", "Read-only"), translate("TextImport", "The plan file is open read-only."))
         return False
     dialog = TextImportDialog(window)
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from planner_gui.domain.model import Area
@@ -21,7 +21,7 @@ from planner_gui.ui.editor.fields import (
 )
 from planner_gui.ui.editor.figures import RollupBox
 
-FIELD_LABELS = {"name": "Name", "description": "Description", "weight": "Weight"}
+FIELD_LABELS = {"name": QT_TRANSLATE_NOOP("AreaEditor", "Name"), "description": QT_TRANSLATE_NOOP("AreaEditor", "Description"), "weight": QT_TRANSLATE_NOOP("AreaEditor", "Weight")}
 
 
 def field_label(field: str) -> str:

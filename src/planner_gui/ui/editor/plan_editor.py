@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,11 +34,11 @@ from planner_gui.ui.editor.fields import (
 from planner_gui.ui.editor.figures import RollupBox
 
 FIELD_LABELS = {
-    "title": "Title", "year": "Year", "declared_areas": "Declared areas", "declared_tasks": "Declared tasks",
-    "source": "Source", "behind_tolerance": "Behind by more than (points)",
-    "due_soon_days": "Due soon within (days)", "reporting_cycle": "Reporting cycle",
-    "report_due_day": "Reports due by day",
-    "judge_without_deadline": "Tasks without a deadline are due by 31 December",
+    "title": QT_TRANSLATE_NOOP("PlanEditor", "Title"), "year": QT_TRANSLATE_NOOP("PlanEditor", "Year"), "declared_areas": QT_TRANSLATE_NOOP("PlanEditor", "Declared areas"), "declared_tasks": QT_TRANSLATE_NOOP("PlanEditor", "Declared tasks"),
+    "source": QT_TRANSLATE_NOOP("PlanEditor", "Source"), "behind_tolerance": QT_TRANSLATE_NOOP("PlanEditor", "Behind by more than (points)"),
+    "due_soon_days": QT_TRANSLATE_NOOP("PlanEditor", "Due soon within (days)"), "reporting_cycle": QT_TRANSLATE_NOOP("PlanEditor", "Reporting cycle"),
+    "report_due_day": QT_TRANSLATE_NOOP("PlanEditor", "Reports due by day"),
+    "judge_without_deadline": QT_TRANSLATE_NOOP("PlanEditor", "Tasks without a deadline are due by 31 December"),
 }
 
 

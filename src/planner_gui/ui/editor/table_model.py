@@ -21,11 +21,8 @@ from PySide6.QtCore import (
 from planner_gui.domain.errors import ValidationError
 from planner_gui.ui.editor.fields import EditorContext
 
+translate = QCoreApplication.translate
 
-def _tr(text: str) -> str:
-    # One context for all table models: self.tr() in this base class would look
-    # strings up under the subclass's name, where the translation has none.
-    return QCoreApplication.translate("ItemTableModel", text)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,12 +61,12 @@ class ItemTableModel(QAbstractTableModel):
         return self.COLUMNS[column][0]
 
     def header(self, column: int) -> str:
-        return _tr(self.COLUMNS[column][1])
+        return translate("ItemTableModel", self.COLUMNS[column][1])
 
     def header_for_field(self, field: str) -> str:
         for name, header in self.COLUMNS:
             if name == field:
-                return _tr(header)
+                return translate("ItemTableModel", header)
         return field
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -109,7 +106,7 @@ class ItemTableModel(QAbstractTableModel):
         if new == self.edit_value(item, field):
             return True
         error = self.check(item, field, new) or self.context.push_edit(
-            self.TABLE, item.id, {field: new}, _tr("Edit {0}").format(self.header(index.column()))
+            self.TABLE, item.id, {field: new}, translate("ItemTableModel", "Edit {0}").format(self.header(index.column()))
         )
         if error is not None:
             self.refused.emit(error.field, f"{self.header_for_field(error.field)}: {error.reason}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,17 +56,15 @@ from planner_gui.ui.editor.milestone_table import MilestoneTableModel
 from planner_gui.ui.editor.update_form import UpdateForm
 from planner_gui.ui.i18n import document_language
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskEditor", text)
+translate = QCoreApplication.translate
 
 
 # field -> label; also names the field in a refusal message
 FIELD_LABELS = {
-    "title": "Title", "description": "Description", "leader": "Leader", "lead_unit": "Lead unit",
-    "co_units": "Co-units", "start": "Start", "due": "Due", "deadline_text": "Deadline in words",
-    "source": "Source", "source_text": "Source text", "municipal": "Municipal task",
-    "done_on": "Done on", "progress": "Progress set directly", "weight": "Weight",
+    "title": QT_TRANSLATE_NOOP("TaskEditor", "Title"), "description": QT_TRANSLATE_NOOP("TaskEditor", "Description"), "leader": QT_TRANSLATE_NOOP("TaskEditor", "Leader"), "lead_unit": QT_TRANSLATE_NOOP("TaskEditor", "Lead unit"),
+    "co_units": QT_TRANSLATE_NOOP("TaskEditor", "Co-units"), "start": QT_TRANSLATE_NOOP("TaskEditor", "Start"), "due": QT_TRANSLATE_NOOP("TaskEditor", "Due"), "deadline_text": QT_TRANSLATE_NOOP("TaskEditor", "Deadline in words"),
+    "source": QT_TRANSLATE_NOOP("TaskEditor", "Source"), "source_text": QT_TRANSLATE_NOOP("TaskEditor", "Source text"), "municipal": QT_TRANSLATE_NOOP("TaskEditor", "Municipal task"),
+    "done_on": QT_TRANSLATE_NOOP("TaskEditor", "Done on"), "progress": QT_TRANSLATE_NOOP("TaskEditor", "Progress set directly"), "weight": QT_TRANSLATE_NOOP("TaskEditor", "Weight"),
 }
 
 
@@ -77,7 +75,7 @@ MORE_FIELDS = tuple(f for f in TASK_FIELDS if f.editable and f.name not in FIELD
 
 def field_label(field: str) -> str:
     if field in FIELD_LABELS:
-        return _tr(FIELD_LABELS[field])
+        return translate("TaskEditor", FIELD_LABELS[field])
     declared = TASK_FIELD.get(field)
     return declared.label(document_language()) if declared is not None else field
 
