@@ -11,11 +11,11 @@ run:
 	$(VENV)/bin/pip install -q .
 	$(VENV)/bin/planner-gui
 
-# Extract every tr()/translate() string from the code into the .ts, fill the
-# hand-written Chinese from packaging/zh_CN_strings.py, report what is missing.
+# Extract every translate() string from the code into the .ts (new ones
+# unfinished, for Qt Linguist) and report what is still untranslated.
 translations:
 	$(PYTHON) packaging/translations.py update
-	$(PYTHON) packaging/translations.py fill
+	$(PYTHON) packaging/translations.py check
 
 # Compile the .ts to the committed .qm (tests check it is up to date).
 qm:
