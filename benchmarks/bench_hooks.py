@@ -72,7 +72,7 @@ def watch_main_window(window) -> None:
 
     def painted() -> None:
         report_painted(window.tree.model().rowCount(), shown_at)
-        if window.reading:
+        if window.document.reading:
             window.plan_ready.connect(lambda: QTimer.singleShot(0, ready))
         else:
             QTimer.singleShot(0, ready)

@@ -51,7 +51,7 @@ def _timed(app, action: Callable[[], object]) -> tuple[float, float]:
 
 def _until_ready(app, window) -> None:
     """Run the event loop until the window has read the plan's updates (ui/plan_loading.py)."""
-    while window.reading:
+    while window.document.reading:
         app.processEvents()
         time.sleep(0.001)
 
@@ -106,7 +106,7 @@ def bench_window(args: argparse.Namespace) -> dict:
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.show_chart(True)
-    window.set_as_of(args.as_of)
+    window.document.set_as_of(args.as_of)
     _until_ready(app, window)
     _settle(app, 2.0)
 
@@ -124,7 +124,7 @@ def bench_window(args: argparse.Namespace) -> dict:
         stall = _settle(app)
         record("open_in_window", shown, stall)
         record("open_until_ready", ready, stall)
-    window.set_as_of(args.as_of)
+    window.document.set_as_of(args.as_of)
     _until_ready(app, window)
     _settle(app, 1.0)
 
@@ -190,7 +190,7 @@ def bench_window(args: argparse.Namespace) -> dict:
             y += max(tree.sizeHintForRow(0), 1)
         return points
 
-    first, *tasks = _leaf_tasks(window.plan, args.repeat + 1)
+    first, *tasks = _leaf_tasks(window.document.plan, args.repeat + 1)
     point = reveal(first)
     _settle(app)
     took, stall = _timed(app, lambda: click(point))
@@ -220,7 +220,7 @@ def bench_window(args: argparse.Namespace) -> dict:
     task_id = tasks[0]
     window.select_item(task_id)
     _settle(app)
-    store, events = window.store, window.events
+    store, events = window.document.store, window.document.events
     took, stall = _timed(app, lambda: window.push(
         lambda: EditFieldsCommand(store, events, "task", task_id, {"leader": "基准"}, "Edit leader")))
     record("commit_edit_first", took, stall)
@@ -242,11 +242,11 @@ def bench_window(args: argparse.Namespace) -> dict:
 
     for i in range(args.repeat):
         day = args.as_of - timedelta(days=91 * ((i % 2) + 1))
-        took, stall = _timed(app, lambda day=day: window.set_as_of(day))
+        took, stall = _timed(app, lambda day=day: window.document.set_as_of(day))
         record("as_of_change", took, stall)
     results["as_of_change_back_to_back"] = {"ms": _back_to_back(app, [
-        lambda i=i: window.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
-    window.set_as_of(args.as_of)
+        lambda i=i: window.document.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
+    window.document.set_as_of(args.as_of)
     _settle(app)
 
     # The Timeline tab shown (issue 23), right after the same two steps without it
@@ -266,11 +266,11 @@ def bench_window(args: argparse.Namespace) -> dict:
         record("timeline_scroll_page", took, stall)
     for i in range(args.repeat):
         day = args.as_of - timedelta(days=91 * ((i % 2) + 1))
-        took, stall = _timed(app, lambda day=day: window.set_as_of(day))
+        took, stall = _timed(app, lambda day=day: window.document.set_as_of(day))
         record("timeline_as_of_change", took, stall)
     results["timeline_as_of_change_back_to_back"] = {"ms": _back_to_back(app, [
-        lambda i=i: window.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
-    window.set_as_of(args.as_of)
+        lambda i=i: window.document.set_as_of(args.as_of - timedelta(days=91 * ((i % 2) + 1))) for i in range(args.repeat * 2)])}
+    window.document.set_as_of(args.as_of)
     window.chart_slot.tabs.setCurrentIndex(0)  # back to the chart for the rest
     _settle(app)
 
@@ -285,11 +285,11 @@ def bench_window(args: argparse.Namespace) -> dict:
     # the Excel ledger written from the window (what File > Export ledger runs)
     ledger = Path(args.db).with_suffix(".bench.xlsx")
     for _ in range(args.repeat):
-        took, stall = _timed(app, lambda: export_ledger(window.plan, ledger, args.as_of))
+        took, stall = _timed(app, lambda: export_ledger(window.document.plan, ledger, args.as_of))
         record("xlsx_export_in_window", took, stall)
 
     return {"results": results, "peak_rss_mb": round(peak_rss_mb(), 1),
-            "tasks": sum(1 for _ in window.plan.walk_tasks())}
+            "tasks": sum(1 for _ in window.document.plan.walk_tasks())}
 
 
 def bench_pdf(args: argparse.Namespace) -> dict:

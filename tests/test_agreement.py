@@ -77,8 +77,8 @@ def test_window_summary_report_and_ledger_agree(plan_with_updates, tmp_path, qtb
         assert len(statuses) >= 2, "the dates should show more than one light"
 
         # the window
-        window.set_as_of(as_of)
-        qtbot.waitUntil(lambda d=as_of: window.as_of() == d)
+        window.document.set_as_of(as_of)
+        qtbot.waitUntil(lambda d=as_of: window.document.as_of == d)
         model = _tree_model(window)
         seen = 0
         for index in _task_indexes(model, ID_ROLE):
@@ -97,7 +97,7 @@ def test_window_summary_report_and_ledger_agree(plan_with_updates, tmp_path, qtb
         assert seen == len(summary["tasks"])
 
         # the exported summary (the PDF and the HTML are drawn from this data)
-        plan = window.plan
+        plan = window.document.plan
         data = report_for(plan, ExportRequest(as_of=as_of))
         assert {s.value: data.counts.get(s, 0) for s in Status} == summary["status"]
         assert data.progress == pytest.approx(summary["progress"], abs=0.01)
@@ -167,7 +167,7 @@ def test_the_default_as_of_date_is_the_same_in_the_window_every_export_and_the_c
     assert json.loads(capsys.readouterr().out)["as_of"] == expected.isoformat()
     settings_file = tmp_path / "settings.ini"
     window = make_window(qtbot, plan_with_updates, settings_file)
-    assert window.as_of() == expected
+    assert window.document.as_of == expected
     dialog = ExportSummaryDialog(window)
     assert dialog.as_of.date().toPython() == expected
     dialog.deleteLater()
@@ -175,30 +175,30 @@ def test_the_default_as_of_date_is_the_same_in_the_window_every_export_and_the_c
     assert not bar.year_label.isVisibleTo(bar)
 
     # a date outside the plan's year is allowed, and marked
-    window.set_as_of(date(2025, 3, 31))
+    window.document.set_as_of(date(2025, 3, 31))
     qtbot.waitUntil(lambda: bar.year_label.isVisibleTo(bar))
     assert "2025-03-31" in bar.year_label.text() and "2024" in bar.year_label.text()
-    window.set_as_of(date(2024, 9, 30))
+    window.document.set_as_of(date(2024, 9, 30))
     qtbot.waitUntil(lambda: not bar.year_label.isVisibleTo(bar))
 
     # the window remembers the last as-of date of each file
     other = tmp_path / "other.sqlite"
     assert main(["init", "--db", str(other)]) == 0
     assert window.open_file(other)
-    qtbot.waitUntil(lambda: window.store.path == other)
-    assert window.as_of() == expected
+    qtbot.waitUntil(lambda: window.document.store.path == other)
+    assert window.document.as_of == expected
     assert window.open_file(plan_with_updates)
-    qtbot.waitUntil(lambda: window.as_of() == date(2024, 9, 30))
+    qtbot.waitUntil(lambda: window.document.as_of == date(2024, 9, 30))
     window.close()
     again = make_window(qtbot, plan_with_updates, settings_file)
-    assert again.as_of() == date(2024, 9, 30)
+    assert again.document.as_of == date(2024, 9, 30)
 
 
 def test_implied_deadlines_are_shown_as_implied_in_the_window_and_the_report(plan_with_updates, tmp_path, qtbot):
     from planner_gui.ui.plan_tree import ID_ROLE, Column
 
     window = make_window(qtbot, plan_with_updates, tmp_path / "settings.ini")
-    plan = window.plan
+    plan = window.document.plan
     no_deadline = next(t for t in plan.walk_tasks() if t.due is None and not t.deadline_text
                        and t in plan.areas[1].tasks)
     model = _tree_model(window)
@@ -220,7 +220,7 @@ def test_every_count_has_one_name_and_one_number(plan_with_updates, tmp_path, qt
     work_items, tasks = summary["work_items"], summary["plan"]["entered_tasks"]
     assert (work_items, tasks, summary["plan"]["declared_tasks"]) == (36, 29, 42)  # 学前教育 became a parent: its new sub-task is the work item
     window = make_window(qtbot, plan_with_updates, tmp_path / "settings.ini")
-    window.set_as_of(as_of)
+    window.document.set_as_of(as_of)
     assert window.statusBar().counts_label.text().startswith(f"Work items: {work_items}")
     window.detail.show_plan()
     assert window.detail.plan_page.entered.text().startswith(f"8 areas, {tasks} tasks, {work_items} work items")
@@ -232,24 +232,24 @@ def test_every_count_has_one_name_and_one_number(plan_with_updates, tmp_path, qt
     assert dialog.scope_kind.itemText(dialog.scope_kind.count() - 1) == "The current filter (work items: 1)"
     dialog.deleteLater()
     # the printed summary: 工作事项 N项, and declared against entered tasks, like with like
-    html = export_report(window.plan, ExportRequest(as_of=as_of, lang="zh"), tmp_path / "s.html").path.read_text()
+    html = export_report(window.document.plan, ExportRequest(as_of=as_of, lang="zh"), tmp_path / "s.html").path.read_text()
     assert f"工作事项：<b>{work_items}项</b>" in html
     assert "计划申报：<b>10个方面42项任务</b>" in html and "已录入：<b>8个方面29项任务</b>" in html
-    html_en = export_report(window.plan, ExportRequest(as_of=as_of, lang="en"), tmp_path / "e.html").path.read_text()
+    html_en = export_report(window.document.plan, ExportRequest(as_of=as_of, lang="en"), tmp_path / "e.html").path.read_text()
     assert f"Work items: <b>{work_items}</b>" in html_en
-    data = report_for(window.plan, ExportRequest(as_of=as_of, lang="zh"))
+    data = report_for(window.document.plan, ExportRequest(as_of=as_of, lang="zh"))
     for section in data.areas:  # each area's line: 本方面进度 …，工作事项 N项
         assert f"工作事项 {sum(section.counts.values())}项" in html
     # a scope of chosen tasks is described by the work items the report counts
-    parent = next(t for t in window.plan.walk_tasks() if len(t.subtasks) == 4)
-    chosen = report_for(window.plan, ExportRequest(as_of=as_of, task_ids=(parent.id, *(s.id for s in parent.subtasks))))
+    parent = next(t for t in window.document.plan.walk_tasks() if len(t.subtasks) == 4)
+    chosen = report_for(window.document.plan, ExportRequest(as_of=as_of, task_ids=(parent.id, *(s.id for s in parent.subtasks))))
     assert chosen.leaf_count == 4 and chosen.scope.describe("zh", chosen.leaf_count) == "所选工作事项（4项）"
 
 
 def test_switching_off_the_year_end_rule_greys_tasks_without_a_deadline(plan_with_updates, tmp_path, qtbot, capsys):
     window = make_window(qtbot, plan_with_updates, tmp_path / "settings.ini")
-    window.set_as_of(date(2024, 6, 30))
-    plan = window.plan
+    window.document.set_as_of(date(2024, 6, 30))
+    plan = window.document.plan
     bare = next(t for t in plan.areas[1].tasks if t.due is None and not t.subtasks)
     assert window.model.by_id[bare.id].status is Status.YELLOW
     window.detail.show_plan()

@@ -50,4 +50,4 @@ def test_first_painted_is_emitted_once_when_the_window_is_first_painted(qtbot, t
     window.tree.viewport().repaint()
     run_pending_events(qtbot)
     assert len(emitted) == 1
-    window.store.close()
+    window.document.store.close()

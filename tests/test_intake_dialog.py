@@ -67,24 +67,24 @@ def cell(dlg, item, column):
 
 
 def test_untick_one_task_then_add_gives_the_others_and_undo_takes_them_out(window, dialog):
-    before = reread(window.store.path)
+    before = reread(window.document.store.path)
     assert [a.text() for a in rows(dialog.model)] == NEW_AREAS
     assert sum(len(rows(dialog.model, a)) for a in rows(dialog.model)) == 12
     task_item(dialog, "城镇新增就业").setCheckState(Qt.CheckState.Unchecked)
 
     assert dialog.add_to_plan() is True
-    after = reread(window.store.path)
+    after = reread(window.document.store.path)
     assert [a.name for a in after.areas] == [a.name for a in before.areas] + NEW_AREAS
     titles = [t.title for a in after.areas[-4:] for t in a.tasks]
     assert len(titles) == 11
     assert not any(t.startswith("城镇新增就业") for t in titles)
     # the window shows the new areas at once
-    assert [a.name for a in window.plan.areas[-4:]] == NEW_AREAS
+    assert [a.name for a in window.document.plan.areas[-4:]] == NEW_AREAS
 
-    window.undo_stack.undo()
-    assert [a.name for a in reread(window.store.path).areas] == [a.name for a in before.areas]
-    window.undo_stack.redo()
-    assert len([t for a in reread(window.store.path).areas[-4:] for t in a.tasks]) == 11
+    window.document.undo_stack.undo()
+    assert [a.name for a in reread(window.document.store.path).areas] == [a.name for a in before.areas]
+    window.document.undo_stack.redo()
+    assert len([t for a in reread(window.document.store.path).areas[-4:] for t in a.tasks]) == 11
 
 
 def test_edits_and_moves_made_in_the_tree_are_what_is_added(window, dialog):
@@ -96,7 +96,7 @@ def test_edits_and_moves_made_in_the_tree_are_what_is_added(window, dialog):
     dialog.move_tasks([task], 0)  # into 推动工业经济提质增效
 
     assert dialog.add_to_plan() is True
-    plan = reread(window.store.path)
+    plan = reread(window.document.store.path)
     industry = next(a for a in plan.areas if a.name == "推动工业经济提质增效")
     moved = next(t for t in industry.tasks if t.title == "新建污水管网（改）")
     assert moved.due.isoformat() == "2025-11-30"
@@ -106,13 +106,13 @@ def test_edits_and_moves_made_in_the_tree_are_what_is_added(window, dialog):
 
 
 def test_a_wrong_value_is_named_and_nothing_is_added(window, dialog, errors):
-    before = reread(window.store.path)
+    before = reread(window.document.store.path)
     task = task_item(dialog, "新建污水管网")
     cell(dialog, task, COL_DUE).setText("soon")
     assert dialog.add_to_plan() is False
     assert errors and "'soon' is not a date" in errors[0]
-    assert len(list(reread(window.store.path).walk_tasks())) == len(list(before.walk_tasks()))
-    assert window.undo_stack.count() == 0
+    assert len(list(reread(window.document.store.path).walk_tasks())) == len(list(before.walk_tasks()))
+    assert window.document.undo_stack.count() == 0
 
 
 def test_guesses_are_marked_for_the_user(dialog):
@@ -133,7 +133,7 @@ def test_a_file_that_is_not_text_is_refused_with_a_message(dialog, tmp_path, err
 
 
 def test_read_only_window_adds_nothing(window, errors, monkeypatch):
-    window.read_only = True
+    window.set_read_only(True)
     assert text_import.open_dialog(window) is False
     assert errors
 
@@ -150,11 +150,11 @@ def test_the_menu_action_opens_the_dialog_and_adds_what_it_proposes(window, monk
     action = window.actions[ActionId.IMPORT_TEXT]
     assert action.isEnabled()
     action.trigger()
-    area = reread(window.store.path).areas[-1]
+    area = reread(window.document.store.path).areas[-1]
     assert area.name == "优化营商环境"
     (task,) = area.tasks
     assert task.due.month == 6 and task.indicators[0].target == 800
-    assert window.undo_stack.count() == 1
+    assert window.document.undo_stack.count() == 1
 
 
 def test_a_task_dragged_onto_another_area_is_added_there(window, dialog):
@@ -172,7 +172,7 @@ def test_a_task_dragged_onto_another_area_is_added_there(window, dialog):
     assert not dialog.model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
 
     assert dialog.add_to_plan() is True
-    plan = reread(window.store.path)
+    plan = reread(window.document.store.path)
     industry = next(a for a in plan.areas if a.name == "推动工业经济提质增效")
     moved = next(t for t in industry.tasks if t.title.startswith("新建污水管网"))
     assert moved.lead_unit == "县水务局" and moved.indicators[0].target == 40
@@ -211,7 +211,7 @@ def test_an_absurd_target_typed_in_is_refused_with_a_message(window, dialog, err
     cell(dialog, indicator, COL_TARGET).setText("9" * 400)
     assert dialog.add_to_plan() is False
     assert errors and "is not a number" in errors[0]
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
 
 
 def test_a_target_typed_with_its_multiplier_keeps_it_in_the_unit(window, dialog):
@@ -220,5 +220,5 @@ def test_a_target_typed_with_its_multiplier_keeps_it_in_the_unit(window, dialog)
     cell(dialog, indicator, COL_TARGET).setText("2万")
     unit = cell(dialog, indicator, COL_TARGET + 1).text()
     assert dialog.add_to_plan() is True
-    added = next(t for t in reread(window.store.path).walk_tasks() if t.title.startswith("新建污水管网"))
+    added = next(t for t in reread(window.document.store.path).walk_tasks() if t.title.startswith("新建污水管网"))
     assert (added.indicators[0].target, added.indicators[0].unit) == (2, "万" + unit)

@@ -49,17 +49,17 @@ def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_pat
     ws.cell(row, 9).value = "<b>已开工</b>"
     ws.cell(row + 1, 7).value = "很快"
     wb.save(path)
-    before = len(reread(window.store.path).find_task(task_id).updates)
+    before = len(reread(window.document.store.path).find_task(task_id).updates)
 
     assert ledger_dialogs.open_import_dialog(window, path) is True
     texts = shown[0].row_texts()
     assert any(r[0] == "New update" and "35%" in r[3] and "<b>已开工</b>" in r[3] for r in texts)
     assert any(r[0] == "Problem" and "'很快' is not a progress figure" in r[3] for r in texts)
     assert shown[0].apply_button.isEnabled()
-    after = reread(window.store.path).find_task(task_id)
+    after = reread(window.document.store.path).find_task(task_id)
     assert len(after.updates) == before + 1 and after.updates[-1].progress == 35.0
     # the window re-read the file
-    assert len(window.plan.find_task(task_id).updates) == before + 1
+    assert len(window.document.plan.find_task(task_id).updates) == before + 1
 
 
 def exported_with_a_progress_change(window, tmp_path):
@@ -76,9 +76,9 @@ def test_cancel_in_the_preview_changes_nothing(window, tmp_path, previews):
     shown, answer = previews
     answer["code"] = QDialog.DialogCode.Rejected
     path = exported_with_a_progress_change(window, tmp_path)
-    counts = window.store.counts()
+    counts = window.document.store.counts()
     assert ledger_dialogs.open_import_dialog(window, path) is False
-    assert shown and window.store.counts() == counts
+    assert shown and window.document.store.counts() == counts
 
 
 def test_an_unchanged_ledger_cannot_be_applied(window, tmp_path, previews):
@@ -99,8 +99,8 @@ def test_a_bad_file_shows_one_plain_message(window, tmp_path, monkeypatch, previ
 
 
 def test_export_forms_writes_one_form_per_leader(window, tmp_path):
-    task = next(window.store.load_plan().walk_tasks())
-    window.store.edit("task", task.id, leader="张三", lead_unit="区发改委")
+    task = next(window.document.store.load_plan().walk_tasks())
+    window.document.store.edit("task", task.id, leader="张三", lead_unit="区发改委")
     window.reload_plan()  # as after another program's change: the forms follow the window's plan
     written = ledger_dialogs.open_export_forms_dialog(window, tmp_path / "forms", "leader")
     assert [p.name for p in written] == ["张三.xlsx"]
@@ -130,15 +130,15 @@ def test_a_plan_changed_by_another_program_during_the_preview_is_not_overwritten
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
 
     def other_program_writes(self):
-        with PlanStore.open(window.store.path) as other:
+        with PlanStore.open(window.document.store.path) as other:
             other.edit("task", task_id, leader="另一个程序")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", other_program_writes)
-    before = len(reread(window.store.path).find_task(task_id).updates)
+    before = len(reread(window.document.store.path).find_task(task_id).updates)
     assert ledger_dialogs.open_import_dialog(window, path) is False
     assert errors and "Another program changed the plan" in errors[0]
-    assert len(reread(window.store.path).find_task(task_id).updates) == before
+    assert len(reread(window.document.store.path).find_task(task_id).updates) == before
 
 
 # --- issue 24 ----------------------------------------------------------------
@@ -159,8 +159,8 @@ def test_1_a_ledger_imported_into_an_empty_plan_in_the_window_is_the_ledgers_pla
     window = make_window(qtbot, tmp_path / "empty.sqlite", tmp_path / "settings.ini")
     assert ledger_dialogs.open_import_dialog(window, ledger) is True
     assert "测试区2024年度重点工作任务" in previews[0][0].summary.text()
-    assert json_format.plan_to_dict(reread(window.store.path)) == json_format.plan_to_dict(source)
-    assert window.plan.title == source.title and window.plan.year == 2024
+    assert json_format.plan_to_dict(reread(window.document.store.path)) == json_format.plan_to_dict(source)
+    assert window.document.plan.title == source.title and window.document.plan.year == 2024
 
 
 def test_1_file_new_from_ledger_makes_and_opens_the_plan(window, tmp_path, previews):
@@ -168,10 +168,10 @@ def test_1_file_new_from_ledger_makes_and_opens_the_plan(window, tmp_path, previ
 
     assert window.actions[ActionId.NEW_FROM_LEDGER] in window.menuBar().actions()[0].menu().actions()
     source = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
-    before = len(list(window.plan.walk_tasks()))
+    before = len(list(window.document.plan.walk_tasks()))
     target = tmp_path / "from-ledger.sqlite"
     assert ledger_dialogs.open_new_from_ledger_dialog(window, source, target) == target
-    assert window.store.path == target and len(list(window.plan.walk_tasks())) == before
+    assert window.document.store.path == target and len(list(window.document.plan.walk_tasks())) == before
     # an existing file is never replaced
     errors = []
     window.show_error = lambda title, text: errors.append(text)
@@ -192,17 +192,17 @@ def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, 
     from planner_gui.exchange.report_forms import export_forms
 
     shown, _ = previews
-    task = next(window.store.load_plan().walk_tasks())
-    window.store.edit("task", task.id, lead_unit="区发改委")
+    task = next(window.document.store.load_plan().walk_tasks())
+    window.document.store.edit("task", task.id, lead_unit="区发改委")
     window.reload_plan()
-    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    (form,) = export_forms(window.document.plan, "unit", tmp_path / "forms", window.document.as_of)
     wb = openpyxl.load_workbook(form)
     ws = wb.worksheets[0]
     ws.protection.sheet = False
     ws.cell(ws.max_row + 1, 2).value = "新增的任务"
     ws.cell(ws.max_row, 7).value, ws.cell(ws.max_row, 8).value = 10, "刚开始"
     wb.save(form)
-    titles = lambda: [t.title for t in reread(window.store.path).walk_tasks()]  # noqa: E731
+    titles = lambda: [t.title for t in reread(window.document.store.path).walk_tasks()]  # noqa: E731
     before = titles()
 
     assert ledger_dialogs.open_import_dialog(window, form) is True  # box not ticked
@@ -223,10 +223,10 @@ def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, 
 def test_3_each_added_row_is_accepted_or_rejected_on_its_own(window, tmp_path, monkeypatch):
     from planner_gui.exchange.report_forms import export_forms
 
-    task = next(window.store.load_plan().walk_tasks())
-    window.store.edit("task", task.id, lead_unit="区发改委")
+    task = next(window.document.store.load_plan().walk_tasks())
+    window.document.store.edit("task", task.id, lead_unit="区发改委")
     window.reload_plan()
-    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    (form,) = export_forms(window.document.plan, "unit", tmp_path / "forms", window.document.as_of)
     wb = openpyxl.load_workbook(form)
     ws = wb.worksheets[0]
     for title in ("要的新任务", "不要的新任务"):
@@ -240,5 +240,5 @@ def test_3_each_added_row_is_accepted_or_rejected_on_its_own(window, tmp_path, m
 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", tick_the_first)
     assert ledger_dialogs.open_import_dialog(window, form) is True
-    titles = [t.title for t in reread(window.store.path).walk_tasks()]
+    titles = [t.title for t in reread(window.document.store.path).walk_tasks()]
     assert "要的新任务" in titles and "不要的新任务" not in titles

@@ -68,5 +68,5 @@ def test_62_5_shows_as_63_in_the_window(db, qtbot, tmp_path):
     from ui_window_helpers import make_window
 
     window = make_window(qtbot, db, tmp_path / "settings.ini")
-    task = next(t for t in window.plan.walk_tasks() if t.title == "建设养老驿站")
+    task = next(t for t in window.document.plan.walk_tasks() if t.title == "建设养老驿站")
     qtbot.waitUntil(lambda: window.model.index_for_id(task.id, Column.PROGRESS).data() == "63%")

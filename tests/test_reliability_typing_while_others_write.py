@@ -54,17 +54,17 @@ def editing(window) -> bool:
 
 def commit_elsewhere(window, task_id: str, note: str) -> None:
     """Another process commits an update; returns once this window's connection sees it."""
-    before = window.store.data_version()
-    done = subprocess.run([sys.executable, "-m", "planner_gui.cli.main", "update", "--db", str(window.store.path),
+    before = window.document.store.data_version()
+    done = subprocess.run([sys.executable, "-m", "planner_gui.cli.main", "update", "--db", str(window.document.store.path),
                            "--task", task_id, "--progress", "55", "--note", note],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert window.store.data_version() != before  # data_version moved: a reload is due
+    assert window.document.store.data_version() != before  # data_version moved: a reload is due
 
 
 def test_an_inline_title_edit_survives_a_reload_caused_by_another_process(window, qtbot):
     task = task_by_title(window, "组建专家委员会")
-    other = next(t for t in window.plan.walk_tasks() if t.id != task.id)
+    other = next(t for t in window.document.plan.walk_tasks() if t.id != task.id)
     editor = open_title_editor(window, qtbot, task.id)
     editor.selectAll()
     editor.insert("专家委员会（已组建）")  # QTest cannot type CJK: the editor takes it as typed
@@ -75,13 +75,13 @@ def test_an_inline_title_edit_survives_a_reload_caused_by_another_process(window
     qtbot.keyClick(editor, Qt.Key.Key_Return)
 
     def both_there() -> bool:
-        mine = window.plan.find_task(task.id)
-        theirs = window.plan.find_task(other.id)
+        mine = window.document.plan.find_task(task.id)
+        theirs = window.document.plan.find_task(other.id)
         return (mine is not None and mine.title == "专家委员会（已组建）" and theirs is not None
                 and any(u.text == "另一个程序写入" for u in theirs.updates))
 
     qtbot.waitUntil(both_there, timeout=5000)  # the deferred reload came once the edit was made
-    assert reread(window.store.path).find_task(task.id).title == "专家委员会（已组建）"
+    assert reread(window.document.store.path).find_task(task.id).title == "专家委员会（已组建）"
 
 
 def test_a_detail_field_being_typed_in_is_not_overwritten_by_a_reload(window, qtbot):
@@ -117,10 +117,10 @@ def test_a_failing_rename_shows_the_dialog_every_time_and_keeps_the_typed_title(
         qtbot.waitUntil(lambda: editing(window), timeout=3000)
         editor = QApplication.focusWidget()
         assert isinstance(editor, QLineEdit) and editor.text() == "新标题"
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
     monkeypatch.undo()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: reread(window.store.path).find_task(task.id).title == "新标题", timeout=3000)
+    qtbot.waitUntil(lambda: reread(window.document.store.path).find_task(task.id).title == "新标题", timeout=3000)
 
 
 def test_a_failing_write_in_the_detail_panel_is_reported_not_printed(window, qtbot, monkeypatch, capfd):
@@ -139,5 +139,5 @@ def test_a_failing_write_in_the_detail_panel_is_reported_not_printed(window, qtb
     qtbot.keyClick(leader, Qt.Key.Key_Return)
     assert "locked by another program" in page.message.text()
     assert leader.text() == "王明"  # kept for another try
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
     assert "Traceback" not in capfd.readouterr().err

@@ -55,56 +55,56 @@ def test_a_bad_file_gets_a_plain_text_dialog_and_is_not_changed(window, boxes, t
     bad = tmp_path / "picture.sqlite"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(200))
     before = (digest(bad), sorted(os.listdir(tmp_path)))
-    old_store = window.store
+    old_store = window.document.store
     assert window.file_guard.open_store(bad) is None
     title, text, fmt = shown[-1]
     assert str(bad) in text and "not an SQLite database" in text and "not been changed" in text
     assert fmt == Qt.TextFormat.PlainText
     assert (digest(bad), sorted(os.listdir(tmp_path))) == before
-    assert window.store is old_store and window.file_guard.lock is not None
+    assert window.document.store is old_store and window.file_guard.lock is not None
 
 
 def test_a_second_window_on_the_same_file_is_warned_and_opens_read_only(window, boxes, qtbot, tmp_path):
     shown, reply = boxes
-    path = window.store.path
+    path = window.document.store.path
     second = make_window(qtbot, path, tmp_path / "settings2.ini")
     reply["button"] = QMessageBox.StandardButton.Yes  # "Open Read-Only"
     guard = file_guard.install(second, interval_ms=50)
     assert guard is not None
     assert "already open in another planner-gui window" in shown[-1][1]
-    assert second.read_only and second.store.read_only
+    assert second.document.read_only and second.document.store.read_only
     assert "read-only" in second.windowTitle()
     # an edit is refused, with a clear message from the store if anything gets that far
-    task = next(second.plan.walk_tasks())
+    task = next(second.document.plan.walk_tasks())
     assert not second.push(lambda: EditFieldsCommand(
-        second.store, second.events, "task", task.id, {"title": "第二个窗口"}, "rename"))
+        second.document.store, second.document.events, "task", task.id, {"title": "第二个窗口"}, "rename"))
     from planner_gui.store.connection import SaveError
 
     with pytest.raises(SaveError, match="read-only"):
-        second.store.edit("task", task.id, title="第二个窗口")
+        second.document.store.edit("task", task.id, title="第二个窗口")
     assert PlanStore.open(path, read_only=True).get_task(task.id).title == task.title
     # the read-only window follows what the first window writes
-    window.store.edit("task", task.id, title="第一个窗口改的")
-    qtbot.waitUntil(lambda: any(t.title == "第一个窗口改的" for t in second.plan.walk_tasks()),
+    window.document.store.edit("task", task.id, title="第一个窗口改的")
+    qtbot.waitUntil(lambda: any(t.title == "第一个窗口改的" for t in second.document.plan.walk_tasks()),
                     timeout=5000)
     guard.release()
 
 
 def test_declining_the_read_only_offer_opens_nothing(window, boxes, qtbot, tmp_path):
     shown, reply = boxes
-    second = make_window(qtbot, window.store.path, tmp_path / "settings2.ini")
+    second = make_window(qtbot, window.document.store.path, tmp_path / "settings2.ini")
     reply["button"] = QMessageBox.StandardButton.Cancel
     assert file_guard.install(second) is None
 
 
 def test_the_lock_is_released_when_the_window_lets_go(window, qtbot, tmp_path, boxes):
     shown, _ = boxes
-    path = window.store.path
+    path = window.document.store.path
     window.file_guard.release()
     second = make_window(qtbot, path, tmp_path / "settings2.ini")
     count = len(shown)
     guard = file_guard.install(second)
-    assert guard is not None and guard.lock is not None and not second.read_only
+    assert guard is not None and guard.lock is not None and not second.document.read_only
     assert len(shown) == count  # no question asked
     guard.release()
 
@@ -124,22 +124,22 @@ def test_a_lock_left_by_a_crashed_program_is_taken_over(bundled_store, db_path, 
     bundled_store.close()
     win = make_window(qtbot, db_path, tmp_path / "settings.ini")
     guard = file_guard.install(win)
-    assert guard is not None and guard.lock is not None and not win.read_only
+    assert guard is not None and guard.lock is not None and not win.document.read_only
     assert not any("already open" in text for _, text, _ in shown)
     guard.release()
 
 
 def test_the_window_notices_a_change_made_from_the_command_line(window, qtbot):
-    task = next(window.plan.walk_tasks())
+    task = next(window.document.plan.walk_tasks())
     before = len(task.updates)
     result = subprocess.run(
-        [sys.executable, "-m", "planner_gui.cli.main", "update", "--db", str(window.store.path),
+        [sys.executable, "-m", "planner_gui.cli.main", "update", "--db", str(window.document.store.path),
          "--task", task.id, "--progress", "77", "--note", "命令行写入"],
         capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 
     def refreshed() -> bool:
-        fresh = next(t for t in window.plan.walk_tasks() if t.id == task.id)
+        fresh = next(t for t in window.document.plan.walk_tasks() if t.id == task.id)
         return len(fresh.updates) == before + 1 and fresh.updates[-1].text == "命令行写入"
 
     qtbot.waitUntil(refreshed, timeout=5000)
@@ -148,8 +148,8 @@ def test_the_window_notices_a_change_made_from_the_command_line(window, qtbot):
 def test_the_windows_own_edits_do_not_trigger_a_reload(window, qtbot):
     reloads: list[int] = []
     window.file_guard.changed_elsewhere.connect(lambda: reloads.append(1))
-    task = next(window.plan.walk_tasks())
-    window.store.add_update(task.id, ProgressUpdate(date=date(2024, 5, 1), progress=3))
+    task = next(window.document.plan.walk_tasks())
+    window.document.store.add_update(task.id, ProgressUpdate(date=date(2024, 5, 1), progress=3))
     with qtbot.waitSignal(window.file_guard.timer.timeout, timeout=2000):
         pass
     with qtbot.waitSignal(window.file_guard.timer.timeout, timeout=2000):
@@ -161,9 +161,9 @@ def test_restore_from_backup_in_the_window(window, boxes, monkeypatch):
     from planner_gui.ui.dialogs import backups as backups_dialog
 
     shown, _ = boxes
-    task = next(window.plan.walk_tasks())
-    backups.backup_before(window.store, "manual")
-    window.store.edit("task", task.id, title="恢复之前的标题")
+    task = next(window.document.plan.walk_tasks())
+    backups.backup_before(window.document.store, "manual")
+    window.document.store.edit("task", task.id, title="恢复之前的标题")
     window.reload_plan()
 
     def pick_newest(dialog):
@@ -173,10 +173,10 @@ def test_restore_from_backup_in_the_window(window, boxes, monkeypatch):
 
     monkeypatch.setattr(backups_dialog.RestoreDialog, "exec", pick_newest)
     backups_dialog.open_restore_dialog(window)
-    restored = next(t for t in window.plan.walk_tasks() if t.id == task.id)
+    restored = next(t for t in window.document.plan.walk_tasks() if t.id == task.id)
     assert restored.title == task.title
     assert any("content before the restore is saved" in text for _, text, _ in shown)
-    assert [b for b in backups.list_backups(window.store.path) if b.reason == "before-restore"]
+    assert [b for b in backups.list_backups(window.document.store.path) if b.reason == "before-restore"]
 
 
 def test_back_up_now_and_check_file_in_the_window(window, boxes):
@@ -184,7 +184,7 @@ def test_back_up_now_and_check_file_in_the_window(window, boxes):
 
     shown, _ = boxes
     backups_dialog.back_up_now(window)
-    manual = [b for b in backups.list_backups(window.store.path) if b.reason == "manual"]
+    manual = [b for b in backups.list_backups(window.document.store.path) if b.reason == "manual"]
     assert len(manual) == 1 and str(manual[0].path) in shown[-1][1]
     backups_dialog.open_check_dialog(window)
     assert "sound" in shown[-1][1]
@@ -194,9 +194,9 @@ def test_check_file_reports_damage(window, boxes):
     from planner_gui.ui.dialogs import backups as backups_dialog
 
     shown, _ = boxes
-    path = window.store.path
-    window.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page = window.store.db.execute("PRAGMA page_size").fetchone()[0]
+    path = window.document.store.path
+    window.document.store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = window.document.store.db.execute("PRAGMA page_size").fetchone()[0]
     with path.open("r+b") as handle:  # scribble over the third page (a table's b-tree)
         handle.seek(2 * page)
         handle.write(b"\xff" * page)
@@ -207,16 +207,16 @@ def test_check_file_reports_damage(window, boxes):
 
 def test_a_full_disk_in_the_window_is_a_message_and_nothing_changes(window, boxes):
     shown, _ = boxes
-    task = next(window.plan.walk_tasks())
-    pages = window.store.db.execute("PRAGMA page_count").fetchone()[0]
-    window.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    task = next(window.document.plan.walk_tasks())
+    pages = window.document.store.db.execute("PRAGMA page_count").fetchone()[0]
+    window.document.store.db.execute(f"PRAGMA max_page_count = {pages}")
     pushed = window.push(lambda: EditFieldsCommand(
-        window.store, window.events, "task", task.id, {"description": "很长" * 14000}, "edit"))  # 28,000 characters, within the limit
+        window.document.store, window.document.events, "task", task.id, {"description": "很长" * 14000}, "edit"))  # 28,000 characters, within the limit
     assert not pushed
     assert any("disk is full" in text for _, text, _ in shown)
     assert window.isVisible()
-    assert window.store.get_task(task.id).description == task.description
-    assert window.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert window.document.store.get_task(task.id).description == task.description
+    assert window.document.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_starting_the_program_on_a_file_open_elsewhere_offers_read_only(qtbot, tmp_path, boxes, monkeypatch):
@@ -244,7 +244,7 @@ def test_starting_the_program_on_a_file_open_elsewhere_offers_read_only(qtbot, t
 
     def run_event_loop(*_args) -> int:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen.extend(w.read_only for w in windows)
+        seen.extend(w.document.read_only for w in windows)
         for w in windows:
             w.close()
         return 0
@@ -263,15 +263,15 @@ def test_save_a_copy_elsewhere_works_when_the_disk_is_full_and_explains_a_bad_pl
     from planner_gui.ui import menus
 
     shown, _ = boxes
-    pages = window.store.db.execute("PRAGMA page_count").fetchone()[0]
-    window.store.db.execute(f"PRAGMA max_page_count = {pages}")
+    pages = window.document.store.db.execute("PRAGMA page_count").fetchone()[0]
+    window.document.store.db.execute(f"PRAGMA max_page_count = {pages}")
     target = tmp_path / "usb" / "copy.sqlite"
     target.parent.mkdir()
     target.write_bytes(b"an older copy")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     menus.save_copy(window)
     with PlanStore.open(target, read_only=True) as copy:
-        assert copy.counts() == window.store.counts()
+        assert copy.counts() == window.document.store.counts()
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocked / "c.sqlite"), ""))
@@ -293,7 +293,7 @@ def test_a_file_the_user_cannot_write_opens_read_only_in_the_window_with_a_note(
         mode == os.W_OK and Path(p) in (path, path.parent)) else real_access(p, mode, **kw))
     win = make_window(qtbot, path, tmp_path / "settings.ini")
     guard = file_guard.install(win)
-    assert guard is not None and win.read_only and win.store.read_only
+    assert guard is not None and win.document.read_only and win.document.store.read_only
     assert "cannot be changed" in shown[-1][1] and str(path) in shown[-1][1]
     assert "read-only" in win.windowTitle()
     guard.release()

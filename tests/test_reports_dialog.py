@@ -19,7 +19,7 @@ def window(qtbot, tmp_path):
     with init_file(path) as store:
         ids = prepare_bundled(store)
     win = make_window(qtbot, path, tmp_path / "settings.ini")
-    win.set_as_of(AS_OF)
+    win.document.set_as_of(AS_OF)
     win.ids = ids
     return win
 
@@ -41,7 +41,7 @@ def test_menu_function_opens_the_dialog(window, monkeypatch):
 
 
 def test_scope_choices_come_from_the_plan(dialog, window):
-    with PlanStore.open(window.store.path) as store:
+    with PlanStore.open(window.document.store.path) as store:
         plan = store.load_plan()
     assert dialog.names["area"] == [a.name for a in plan.areas]
     assert set(dialog.names["leader"]) == {"李明", "王建国"}

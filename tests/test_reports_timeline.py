@@ -128,7 +128,7 @@ def test_the_export_dialog_offers_the_timeline_pages(qtbot, tmp_path):
     path = tmp_path / "plan.sqlite"
     PlanStore.create(path, timeline_plan()).close()
     window = make_window(qtbot, path, tmp_path / "settings.ini")
-    window.set_as_of(AS_OF)
+    window.document.set_as_of(AS_OF)
     dialog = export_summary.ExportSummaryDialog(window)
     qtbot.addWidget(dialog)
     assert not dialog.request().timeline

@@ -51,7 +51,7 @@ def test_import_changes_shows_a_preview_then_the_window_shows_them(qtbot, tmp_pa
     preview = shown[-1]
     assert "1 tasks changed, 1 updates added" in preview.summary.text()
     assert "Refused: 区商务局" in preview.details.toPlainText()  # the title is the office's
-    task = next(t for t in window.plan.walk_tasks() if t.lead_unit == COMMERCE)
+    task = next(t for t in window.document.plan.walk_tasks() if t.lead_unit == COMMERCE)
     assert task.updates[-1].text == "<b>七月</b>进展" and task.title != "越权改名"
 
     assert sync_exchange.open_import_dialog(window, packet) is False  # nothing new
@@ -64,10 +64,10 @@ def test_export_changes_names_the_copy_on_its_first_sync(qtbot, tmp_path, monkey
     shutil.copyfile(office, unit)  # copied, owner not named yet
     window = make_window(qtbot, unit, tmp_path / "settings.ini")
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (COMMERCE, True)))
-    task = next(t for t in window.plan.walk_tasks() if t.lead_unit == COMMERCE)
-    window.store.edit("task", task.id, progress=70)
+    task = next(t for t in window.document.plan.walk_tasks() if t.lead_unit == COMMERCE)
+    window.document.store.edit("task", task.id, progress=70)
     written = sync_exchange.open_export_dialog(window, tmp_path / "w.plansync", peer="office")
-    assert written is not None and copies.owner(window.store) == COMMERCE
+    assert written is not None and copies.owner(window.document.store) == COMMERCE
     report = import_(office, written)
     assert report.refused == [] and report.sender == COMMERCE
     with PlanStore.open(office) as store:

@@ -46,34 +46,34 @@ def test_two_windows_joined_to_a_serve_see_each_others_edits_and_catch_up(qtbot,
         task = _task_id(office, COMMERCE)
 
         started = time.monotonic()
-        a.store.edit("task", task, progress=77)
-        qtbot.waitUntil(lambda: b.plan.find_task(task).progress == 77, timeout=5000)
+        a.document.store.edit("task", task, progress=77)
+        qtbot.waitUntil(lambda: b.document.plan.find_task(task).progress == 77, timeout=5000)
         latency = time.monotonic() - started
         print(f"an edit reached the other window in {latency * 1000:.0f} ms")
         qtbot.waitUntil(lambda: reread(office).find_task(task).progress == 77, timeout=5000)  # the office's file
 
         add_update(culture, CULTURE, date(2024, 8, 1), "另一进程写入文件")  # another program
-        b.store.edit("task", _task_id(office, CULTURE), progress=61)  # the window's own change
+        b.document.store.edit("task", _task_id(office, CULTURE), progress=61)  # the window's own change
         qtbot.waitUntil(lambda: any(u.text == "另一进程写入文件"
                                     for u in reread(commerce).find_task(_task_id(office, CULTURE)).updates),
                         timeout=5000)
 
         # a unit renaming its task is refused by the office and set back everywhere
         title = reread(office).find_task(task).title
-        a.store.edit("task", task, title="越权改名")
+        a.document.store.edit("task", task, title="越权改名")
         qtbot.waitUntil(lambda: any(line.startswith(f"{COMMERCE}: ") and ": title: " in line
                                     for line in server.refused), timeout=5000)
         qtbot.waitUntil(lambda: reread(commerce).find_task(task).title == title, timeout=5000)
-        qtbot.waitUntil(lambda: a.plan.find_task(task).title == title, timeout=5000)
+        qtbot.waitUntil(lambda: a.document.plan.find_task(task).title == title, timeout=5000)
 
         # the office goes away: the window keeps working on its copy...
         server.stop()
         qtbot.waitUntil(lambda: not a.live_session.connected, timeout=10000)
-        a.store.edit("task", task, progress=88)
+        a.document.store.edit("task", task, progress=88)
         assert reread(commerce).find_task(task).progress == 88
         # ...and catches up when the office is back
         server = ServerThread(office, port=server.port).start()
-        qtbot.waitUntil(lambda: b.plan.find_task(task).progress == 88, timeout=15000)
+        qtbot.waitUntil(lambda: b.document.plan.find_task(task).progress == 88, timeout=15000)
         qtbot.waitUntil(lambda: reread(office).find_task(task).progress == 88, timeout=5000)
     finally:
         for window in windows:
@@ -90,7 +90,7 @@ def test_opening_another_file_ends_the_live_connection_and_says_so(qtbot, tmp_pa
     try:
         session = connect_office.open_dialog(window, server.url, TOKEN)
         qtbot.waitUntil(lambda: session.connected, timeout=10000)
-        old_db = window.store.db
+        old_db = window.document.store.db
         # another copy of the same plan: the dangerous case, as the office
         # would take its edits for the unit's connection's
         assert window.open_file(culture)
@@ -99,14 +99,14 @@ def test_opening_another_file_ends_the_live_connection_and_says_so(qtbot, tmp_pa
             "Disconnected from the office: another file was opened")
         assert not session.client._thread.is_alive()  # the connection itself is gone
         assert session._committed not in old_db.commit_hooks
-        assert window.store.db.commit_hooks == []  # the new file is not watched for the office
+        assert window.document.store.db.commit_hooks == []  # the new file is not watched for the office
         # a late word from the old connection does not claim it is connected again
         session.status_changed.emit("connected", True)  # emitted here: delivered at once
         assert window.statusBar().currentMessage().startswith("Disconnected")
         # the window can join again, for the file it now shows
         again = connect_office.open_dialog(window, server.url, TOKEN)
         qtbot.waitUntil(lambda: again.connected, timeout=10000)
-        assert again.store is window.store
+        assert again.store is window.document.store
     finally:
         if getattr(window, "live_session", None) is not None:
             window.live_session.stop()

@@ -190,7 +190,7 @@ def test_after_a_delete_the_row_below_is_selected_and_undo_selects_the_task_agai
     doomed, below = rows[1].id, rows[2].id
     window.select_item(doomed)
     window.actions[ActionId.DELETE].trigger()
-    assert window.store.get_row("task", below)  # still there
+    assert window.document.store.get_row("task", below)  # still there
     assert window.selected_task_id() == below
     assert window.detail.item_id == below
 
@@ -218,7 +218,7 @@ def test_undoing_an_added_task_selects_the_row_next_to_it(window, qtbot):
     assert added != first
     window.tree.setFocus()  # the rename editor opened on the new row closes
     window.actions[ActionId.UNDO].trigger()
-    assert window.store.load_plan().find_task(added) is None
+    assert window.document.store.load_plan().find_task(added) is None
     assert window.selected_task_id() in {r.id for r in _area_tasks(window)}
 
 
@@ -279,12 +279,12 @@ def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
     from planner_gui.ui import tree_editing
     parent = _area_tasks(window)[0]
     window.select_item(parent.id)
-    count = window.undo_stack.count()
+    count = window.document.undo_stack.count()
     window.actions[ActionId.ADD_SUBTASK].trigger()
     added = window.selected_task_id()
     assert tree_editing.rename(window.document, window, "task", added, "编制实施方案")
-    assert window.undo_stack.count() == count + 1
-    assert window.undo_stack.undoText() == "Add task 编制实施方案"
+    assert window.document.undo_stack.count() == count + 1
+    assert window.document.undo_stack.undoText() == "Add task 编制实施方案"
     assert reread_task(window, added).title == "编制实施方案"
     window.tree.setFocus()
     window.actions[ActionId.UNDO].trigger()
@@ -294,11 +294,11 @@ def test_adding_a_sub_task_and_naming_it_is_one_undo_step(window, qtbot):
     # a later rename, after another change, is its own step
     assert tree_editing.rename(window.document, window, "task", parent.id, "改名")
     assert tree_editing.rename(window.document, window, "task", added, "再改名")
-    assert window.undo_stack.count() == count + 3
+    assert window.document.undo_stack.count() == count + 3
 
 
 def reread_task(window, task_id: str):
-    with PlanStore.open(window.store.path) as other:
+    with PlanStore.open(window.document.store.path) as other:
         return other.load_plan().find_task(task_id)
 
 
@@ -321,17 +321,17 @@ def test_plan_settings_open_with_ctrl_comma_from_the_tree_and_ok_is_one_undo_ste
     dialog.widgets["due_soon_days"].setValue(14)
     dialog.widgets["reporting_cycle"].setCurrentIndex(dialog.widgets["reporting_cycle"].findData("monthly"))
     dialog.widgets["report_due_day"].setValue(20)
-    count = window.undo_stack.count()
+    count = window.document.undo_stack.count()
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert not dialog.isVisible()
-    with PlanStore.open(window.store.path) as other:
+    with PlanStore.open(window.document.store.path) as other:
         settings = other.plan_info().settings
     assert (settings.behind_tolerance, settings.due_soon_days, settings.reporting_cycle,
             settings.report_due_day) == (10, 14, "monthly", 20)
-    assert window.undo_stack.count() == count + 1
-    assert window.undo_stack.undoText() == "Edit plan settings"
+    assert window.document.undo_stack.count() == count + 1
+    assert window.document.undo_stack.undoText() == "Edit plan settings"
     window.actions[ActionId.UNDO].trigger()
-    with PlanStore.open(window.store.path) as other:
+    with PlanStore.open(window.document.store.path) as other:
         assert other.plan_info().settings.behind_tolerance == 20
 
 
@@ -344,9 +344,9 @@ def test_plan_settings_cancel_writes_nothing_and_the_plan_menu_offers_them(windo
     dialog = window.plan_settings_dialog
     dialog.year.setValue(2025)
     dialog.reject()
-    with PlanStore.open(window.store.path) as other:
+    with PlanStore.open(window.document.store.path) as other:
         assert other.plan_info().year == 2024
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
 
 
 # --- 3. fits the screen ------------------------------------------------------------------------
@@ -426,11 +426,11 @@ def test_the_delete_question_counts_only_what_there_is(window, monkeypatch):
 
     asked = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.No)
-    plain = next(t for t in window.plan.walk_tasks() if not t.subtasks and not t.updates)
+    plain = next(t for t in window.document.plan.walk_tasks() if not t.subtasks and not t.updates)
     window.select_item(plain.id)
     window.actions[ActionId.DELETE].trigger()
     assert asked[-1].startswith(f"Delete the task “{plain.title}”?")
-    window.store.add_update(plain.id, ProgressUpdate(date=date(2024, 3, 31), progress=10, text="启动"))
+    window.document.store.add_update(plain.id, ProgressUpdate(date=date(2024, 3, 31), progress=10, text="启动"))
     window.reload_plan()
     window.select_item(plain.id)
     tree_editing.add_task(window.document, window, as_subtask=True)
@@ -487,9 +487,9 @@ def test_leaving_runs_the_exit_handlers_keeps_the_code_and_skips_the_teardown(tm
 def test_the_summary_starts_with_the_whole_plan_as_of_the_windows_date(window):
     from planner_gui.ui.dialogs.export_summary import ExportSummaryDialog
 
-    area = window.plan.areas[2]
+    area = window.document.plan.areas[2]
     window.select_item(area.id)
-    window.set_as_of(date(2024, 6, 30))
+    window.document.set_as_of(date(2024, 6, 30))
     dialog = ExportSummaryDialog(window)
     assert dialog.scope_kind.currentData() == "plan"
     assert dialog.as_of.date().toPython() == date(2024, 6, 30)
@@ -532,7 +532,7 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     ledger.open_import_dialog(window)
     menus.save_copy(window)
     hidden = data_dir().resolve()
-    assert window.store.path.resolve().parent == hidden  # the plan itself is in the hidden folder
+    assert window.document.store.path.resolve().parent == hidden  # the plan itself is in the hidden folder
     assert [str(Path(start).parent if start.endswith((".pdf", ".json", ".sqlite")) else start)
             for start in asked] == [str(documents)] * 4
     summary.close()

@@ -453,19 +453,19 @@ def test_a_task_clicked_in_the_window_is_shown_from_the_plan_it_holds(qtbot, tmp
     page = window.detail.task_page
     assert page.task is not None and page.task.id == task.id
     monkeypatch.setattr(PlanStore, "get_task", real_get_task)
-    on_file = reopened_task(window.store, task.id)
+    on_file = reopened_task(window.document.store, task.id)
     assert page.widgets["title"].value() == on_file.title
     assert [u.date for u in page.task.updates] == [u.date for u in on_file.updates]
     assert page.indicators.items == on_file.indicators
     # after a change the editor shows what the file now holds (the window re-reads
     # the changed task, and the editor takes it from the window)
-    window.push(lambda: EditFieldsCommand(window.store, window.events, "task", task.id,
+    window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "task", task.id,
                                           {"leader": "王五"}, "Edit leader"))
     qtbot.waitUntil(lambda: page.widgets["leader"].text() == "王五", timeout=2000)
-    assert page.task == reopened_task(window.store, task.id)
-    window.undo_stack.undo()
+    assert page.task == reopened_task(window.document.store, task.id)
+    window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: page.widgets["leader"].text() == on_file.leader, timeout=2000)
-    assert page.task == reopened_task(window.store, task.id) == on_file
+    assert page.task == reopened_task(window.document.store, task.id) == on_file
 
 
 def _dot_colour(light) -> QColor:

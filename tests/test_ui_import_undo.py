@@ -23,15 +23,15 @@ def window(qtbot, tmp_path, monkeypatch):
 
 def on_disk(window) -> dict:
     """The plan as the file holds it, field by field (the JSON export's form)."""
-    return json_format.plan_to_dict(reread(window.store.path))
+    return json_format.plan_to_dict(reread(window.document.store.path))
 
 
 def shown_titles(window) -> list[str]:
-    return [t.title for t in window.plan.walk_tasks()]
+    return [t.title for t in window.document.plan.walk_tasks()]
 
 
 def rename_first_task(window, title: str) -> str:
-    task = next(window.plan.walk_tasks())
+    task = next(window.document.plan.walk_tasks())
     assert tree_editing.rename(window.document, window, "task", task.id, title)
     return task.id
 
@@ -43,8 +43,8 @@ def check_undo_redo(window, before: dict, after: dict, earlier: dict) -> None:
     assert on_disk(window) == after
     window.undo()
     assert on_disk(window) == before
-    assert window.undo_stack.index() == 1  # the rename is still there to undo
-    assert json_format.plan_to_dict(window.store.load_plan()) == before
+    assert window.document.undo_stack.index() == 1  # the rename is still there to undo
+    assert json_format.plan_to_dict(window.document.store.load_plan()) == before
     window.redo()
     assert on_disk(window) == after
     assert shown_titles(window) == [t["title"] for t in _walk(after)]
@@ -72,21 +72,21 @@ def test_a_ledger_import_is_one_undo_step_and_keeps_the_history(window, tmp_path
     path = report_on_task_one(ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx"))
 
     assert ledger_dialogs.open_import_dialog(window, path) is True
-    assert window.undo_stack.count() == 2
-    assert "out.xlsx" in window.undo_stack.undoText()
+    assert window.document.undo_stack.count() == 2
+    assert "out.xlsx" in window.document.undo_stack.undoText()
     check_undo_redo(window, before, on_disk(window), earlier)
 
 
 def test_a_filled_report_form_import_can_be_undone(window, tmp_path, monkeypatch):
     from planner_gui.exchange.report_forms import export_forms
 
-    task = next(window.plan.walk_tasks())
-    window.store.edit("task", task.id, lead_unit="区发改委")
+    task = next(window.document.plan.walk_tasks())
+    window.document.store.edit("task", task.id, lead_unit="区发改委")
     window.reload_plan()
     earlier = on_disk(window)
     rename_first_task(window, "改过名的任务")
     before = on_disk(window)
-    (form,) = export_forms(window.plan, "unit", tmp_path / "forms", window.as_of())
+    (form,) = export_forms(window.document.plan, "unit", tmp_path / "forms", window.document.as_of)
     wb = openpyxl.load_workbook(form)
     ws = wb.worksheets[0]
     ws.protection.sheet = False
@@ -119,13 +119,13 @@ def test_a_plan_json_import_can_be_undone(window, tmp_path):
 
     assert json_io.import_plan_json(window.document, window, other, confirm=False) is True
     assert on_disk(window)["plan"]["title"] == "另一份计划"
-    assert window.undo_stack.count() == 2
+    assert window.document.undo_stack.count() == 2
     check_undo_redo(window, before, on_disk(window), earlier)
     window.undo()
-    assert window.plan.title == before["plan"]["title"]
+    assert window.document.plan.title == before["plan"]["title"]
 
 
 def test_an_import_that_changes_nothing_adds_no_undo_step(window, tmp_path):
     path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
     ledger_dialogs.open_import_dialog(window, path)
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0

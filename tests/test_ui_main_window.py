@@ -44,16 +44,16 @@ def test_renaming_a_task_in_the_tree_writes_the_file_and_ctrl_z_restores_it(wind
     editor.selectAll()
     qtbot.keyClicks(editor, "Expert panel")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: reread(window.store.path).find_task(task.id).title == "Expert panel", timeout=3000)
+    qtbot.waitUntil(lambda: reread(window.document.store.path).find_task(task.id).title == "Expert panel", timeout=3000)
     assert window.model.index_for_id(task.id).data() == "Expert panel"
     assert window.statusBar().currentMessage() == "Saved in plan.sqlite"  # no Save button, no unsaved state
 
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert reread(window.store.path).find_task(task.id).title == "组建专家委员会"
+    assert reread(window.document.store.path).find_task(task.id).title == "组建专家委员会"
     assert window.model.index_for_id(task.id).data() == "组建专家委员会"
     window.actions[ActionId.REDO].trigger()
-    assert reread(window.store.path).find_task(task.id).title == "Expert panel"
+    assert reread(window.document.store.path).find_task(task.id).title == "Expert panel"
 
 
 def test_deleting_asks_first_and_undo_brings_the_task_back_with_its_updates(qtbot, tmp_path, answers):
@@ -86,29 +86,29 @@ def test_deleting_asks_first_and_undo_brings_the_task_back_with_its_updates(qtbo
 
 
 def test_adding_a_task_and_a_subtask_writes_them_and_undo_removes_them(window):
-    area = window.plan.areas[2]
+    area = window.document.plan.areas[2]
     window.select_item(area.id)
     window.actions[ActionId.ADD_TASK].trigger()
     new_id = window.selected_task_id()
     assert new_id is not None
-    assert reread(window.store.path).areas[2].tasks[-1].id == new_id
+    assert reread(window.document.store.path).areas[2].tasks[-1].id == new_id
     window.actions[ActionId.ADD_SUBTASK].trigger()
     sub_id = window.selected_task_id()
-    assert [s.id for s in reread(window.store.path).find_task(new_id).subtasks] == [sub_id]
+    assert [s.id for s in reread(window.document.store.path).find_task(new_id).subtasks] == [sub_id]
     window.undo()
     window.undo()
-    assert reread(window.store.path).find_task(new_id) is None
+    assert reread(window.document.store.path).find_task(new_id) is None
 
 
 def test_move_down_action_persists_and_undoes(window):
-    area = window.plan.areas[1]
+    area = window.document.plan.areas[1]
     ids = [t.id for t in area.tasks]
     window.select_item(ids[0])
     window.actions[ActionId.MOVE_DOWN].trigger()
-    assert [t.id for t in reread(window.store.path).areas[1].tasks] == [ids[1], ids[0], *ids[2:]]
+    assert [t.id for t in reread(window.document.store.path).areas[1].tasks] == [ids[1], ids[0], *ids[2:]]
     assert window.selected_task_id() == ids[0]
     window.undo()
-    assert [t.id for t in reread(window.store.path).areas[1].tasks] == ids
+    assert [t.id for t in reread(window.document.store.path).areas[1].tasks] == ids
 
 
 def test_a_refused_value_changes_nothing_and_leaves_no_undo_step(window, monkeypatch):
@@ -116,12 +116,12 @@ def test_a_refused_value_changes_nothing_and_leaves_no_undo_step(window, monkeyp
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
     task = task_by_title(window, "组建专家委员会")
     window.model.setData(window.model.index_for_id(task.id), "   ")  # blank: ignored
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
     from planner_gui.ui.commands import EditFieldsCommand
 
-    assert not window.push(lambda: EditFieldsCommand(window.store, window.events, "task", task.id,
+    assert not window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "task", task.id,
                                                      {"due": "not a date"}, "bad"))
-    assert errors and window.undo_stack.count() == 0
+    assert errors and window.document.undo_stack.count() == 0
 
 
 def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp_path, monkeypatch):
@@ -132,8 +132,8 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
 
     init_file(second, empty=True, year=2025).close()
     assert window.open_file(second)
-    assert window.store.path == second
-    assert not window.read_only
+    assert window.document.store.path == second
+    assert not window.document.read_only
     assert "second.sqlite" in window.windowTitle()
     assert window.visible_task_ids() == []
 
@@ -141,12 +141,12 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
     broken.write_bytes(b"this is not a database" * 100)
     assert not window.open_file(broken)
     assert str(broken) in errors[-1][1]
-    assert window.store.path == second  # still on the good file
+    assert window.document.store.path == second  # still on the good file
 
     third = tmp_path / "third.sqlite"
     init_file(third).close()
     assert window.open_file(third)
-    first_area = window.model.index_for_id(window.plan.areas[0].id)
+    first_area = window.model.index_for_id(window.document.plan.areas[0].id)
     assert window.tree.isExpanded(first_area)  # a newly opened plan shows its areas' tasks
 
     window.close()
@@ -157,16 +157,16 @@ def test_opening_files_is_remembered_and_a_bad_file_keeps_the_window(window, tmp
 
 
 def test_read_only_shows_in_the_title_and_disables_editing(window):
-    window.read_only = True  # as the file guard sets it when another window has the file
+    window.set_read_only(True)  # as the file guard sets it when another window has the file
     assert "(read-only)" in window.windowTitle()
     assert not window.actions[ActionId.ADD_TASK].isEnabled()
     assert not window.actions[ActionId.DELETE].isEnabled()
     index = window.model.index_for_id(window.visible_task_ids()[0])
     assert not window.model.flags(index) & Qt.ItemFlag.ItemIsEditable
-    before = window.undo_stack.count()
+    before = window.document.undo_stack.count()
     window.actions[ActionId.ADD_AREA].trigger()
-    assert window.undo_stack.count() == before
-    window.read_only = False
+    assert window.document.undo_stack.count() == before
+    window.set_read_only(False)
     assert "(read-only)" not in window.windowTitle()
     assert window.actions[ActionId.ADD_TASK].isEnabled()
 
@@ -182,18 +182,18 @@ def test_plan_json_export_then_import_restores_the_plan(window, tmp_path, answer
 
     exported = json_io.export_plan_json(window.document, window, tmp_path / "plan.json")
     assert exported is not None and exported.stat().st_size > 1000
-    original = [t.title for t in reread(window.store.path).walk_tasks()]
-    areas = len(window.plan.areas)
-    window.select_item(window.plan.areas[0].id)
+    original = [t.title for t in reread(window.document.store.path).walk_tasks()]
+    areas = len(window.document.plan.areas)
+    window.select_item(window.document.plan.areas[0].id)
     window.actions[ActionId.DELETE].trigger()
-    assert len(reread(window.store.path).areas) == areas - 1
+    assert len(reread(window.document.store.path).areas) == areas - 1
     assert json_io.import_plan_json(window.document, window, exported)
-    assert [t.title for t in reread(window.store.path).walk_tasks()] == original
-    assert window.undo_stack.count() == 2  # the delete, then the import as one step (issue 22)
+    assert [t.title for t in reread(window.document.store.path).walk_tasks()] == original
+    assert window.document.undo_stack.count() == 2  # the delete, then the import as one step (issue 22)
     assert not list(tmp_path.glob("*.bak"))  # nothing beside the plan: the backup is in the data folder
     from planner_gui.store.backups import list_backups
 
-    backups = [b.path for b in list_backups(window.store.path) if b.reason == "before-import"]
+    backups = [b.path for b in list_backups(window.document.store.path) if b.reason == "before-import"]
     assert len(backups) == 1
     with PlanStore.open(backups[0]) as before:
         assert len(before.load_plan().areas) == areas - 1  # the file as it was before the import
@@ -286,7 +286,7 @@ def test_a_progress_update_changes_the_light_roll_up_and_chart_and_undo_reverts(
     from planner_gui.domain.progress import Status, status_word
     from planner_gui.ui.commands import AddUpdateCommand
 
-    window.set_as_of(date(2024, 6, 30))
+    window.document.set_as_of(date(2024, 6, 30))
     task = task_by_title(window, "年内新增1000个幼儿园")
     window.select_item(task.id)
     status = window.model.index_for_id(task.id, Column.STATUS)
@@ -295,16 +295,16 @@ def test_a_progress_update_changes_the_light_roll_up_and_chart_and_undo_reverts(
     before_area, before_chart = area_progress.data(), window.chart.series()
 
     update = ProgressUpdate(date=date(2024, 6, 20), progress=60, text="新增托位600个")
-    assert window.push(lambda: AddUpdateCommand(window.store, window.events, task.id, update))
+    assert window.push(lambda: AddUpdateCommand(window.document.store, window.document.events, task.id, update))
     assert status.data() == status_word(Status.GREEN, window.language)
     assert area_progress.data() != before_area
     assert window.chart.series() != before_chart
-    assert [u.progress for u in reread(window.store.path).find_task(task.id).updates] == [60]
+    assert [u.progress for u in reread(window.document.store.path).find_task(task.id).updates] == [60]
 
     window.undo()
     assert status.data() == status_word(Status.YELLOW, window.language)
     assert area_progress.data() == before_area
-    assert reread(window.store.path).find_task(task.id).updates == []
+    assert reread(window.document.store.path).find_task(task.id).updates == []
 
 
 def test_the_delete_key_deletes_from_the_tree_only(window, qtbot, answers):
@@ -335,12 +335,12 @@ def test_view_menu_dates_are_the_ends_of_the_last_month_and_quarter_inside_the_p
     assert last_quarter_end_in_year(2024, date(2026, 5, 2)) == date(2024, 12, 31)
     assert last_month_end_in_year(2024, date(2024, 1, 10)) == date(2024, 1, 1)
     assert last_month_end_in_year(2024, date(2024, 8, 10)) == date(2024, 7, 31)
-    year = window.plan.year
+    year = window.document.plan.year
     window.actions[ActionId.AS_OF_QUARTER_END].trigger()
-    assert window.as_of() == last_quarter_end_in_year(year)
-    assert window.as_of().year == year
+    assert window.document.as_of == last_quarter_end_in_year(year)
+    assert window.document.as_of.year == year
     window.actions[ActionId.AS_OF_TODAY].trigger()
-    assert window.as_of() == date.today()
+    assert window.document.as_of == date.today()
 
 
 def test_save_a_copy_and_new_plan_file(window, tmp_path, monkeypatch, answers):
@@ -351,24 +351,24 @@ def test_save_a_copy_and_new_plan_file(window, tmp_path, monkeypatch, answers):
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
     chosen = {"path": str(tmp_path / "copy.sqlite")}
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen["path"], ""))
-    original = window.store.path
+    original = window.document.store.path
 
     window.actions[ActionId.SAVE_COPY].trigger()
     with PlanStore.open(tmp_path / "copy.sqlite") as copy:
-        assert [t.id for t in copy.load_plan().walk_tasks()] == [t.id for t in window.plan.walk_tasks()]
-    assert window.store.path == original
+        assert [t.id for t in copy.load_plan().walk_tasks()] == [t.id for t in window.document.plan.walk_tasks()]
+    assert window.document.store.path == original
 
     # an existing plan is never overwritten by "New plan file"
     chosen["path"] = str(tmp_path / "copy.sqlite")
     window.actions[ActionId.NEW_FILE].trigger()
     assert errors and "copy.sqlite" in errors[-1]
-    assert window.store.path == original
+    assert window.document.store.path == original
 
     reply["button"] = QMessageBox.StandardButton.No  # not the example: an empty plan
     chosen["path"] = str(tmp_path / "empty")
     window.actions[ActionId.NEW_FILE].trigger()
-    assert window.store.path == tmp_path / "empty.sqlite"
-    assert window.plan.areas == [] and window.visible_task_ids() == []
+    assert window.document.store.path == tmp_path / "empty.sqlite"
+    assert window.document.plan.areas == [] and window.visible_task_ids() == []
     assert "empty.sqlite" in window.windowTitle()
 
 
@@ -381,21 +381,21 @@ def test_a_write_that_fails_is_reported_and_leaves_no_undo_step(window, monkeypa
     task = task_by_title(window, "组建专家委员会")
 
     def refuse(*args, **kwargs):
-        raise BadFileError(window.store.path, "is locked by another program")
+        raise BadFileError(window.document.store.path, "is locked by another program")
 
     with monkeypatch.context() as patch:
-        patch.setattr(window.store, "edit", refuse)
+        patch.setattr(window.document.store, "edit", refuse)
         assert not tree_editing.rename(window.document, window, "task", task.id, "Expert panel")
-    assert errors == [f"{window.store.path}: is locked by another program"]
-    assert window.undo_stack.count() == 0
-    assert reread(window.store.path).find_task(task.id).title == "组建专家委员会"
+    assert errors == [f"{window.document.store.path}: is locked by another program"]
+    assert window.document.undo_stack.count() == 0
+    assert reread(window.document.store.path).find_task(task.id).title == "组建专家委员会"
 
     # an undo that cannot be written: reported, and the window starts again from the file
     assert tree_editing.rename(window.document, window, "task", task.id, "Expert panel")
-    monkeypatch.setattr(window.store, "edit", refuse)
+    monkeypatch.setattr(window.document.store, "edit", refuse)
     window.undo()
     assert len(errors) == 2 and "locked" in errors[-1]
-    assert window.undo_stack.count() == 0
+    assert window.document.undo_stack.count() == 0
     assert window.model.index_for_id(task.id).data() == "Expert panel"  # what the file holds
 
 
@@ -424,17 +424,17 @@ def test_window_title_follows_the_plan_title_and_area_names_follow_edits(window)
     from planner_gui.ui.commands import EditFieldsCommand, EditPlanCommand
 
     assert window.windowTitle().startswith("丰台区2024年度重点工作任务") and "plan.sqlite" in window.windowTitle()
-    assert window.push(lambda: EditPlanCommand(window.store, window.events, "Rename plan",
+    assert window.push(lambda: EditPlanCommand(window.document.store, window.document.events, "Rename plan",
                                                fields={"title": "<i>2025</i> plan"}))
     assert window.windowTitle().startswith("<i>2025</i> plan")
-    area = window.plan.areas[0]
-    assert window.push(lambda: EditFieldsCommand(window.store, window.events, "area", area.id,
+    area = window.document.plan.areas[0]
+    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "area", area.id,
                                                  {"name": "新方面"}, "Rename area"))
     assert window.model.index_for_id(area.id).data() == "新方面"
     window.undo()
     window.undo()
     assert window.windowTitle().startswith("丰台区2024年度重点工作任务")
-    assert window.model.index_for_id(area.id).data() == area.name == reread(window.store.path).areas[0].name
+    assert window.model.index_for_id(area.id).data() == area.name == reread(window.document.store.path).areas[0].name
 
 
 def test_opening_another_file_lets_go_of_the_shown_plan_at_once(window, tmp_path):
@@ -450,7 +450,7 @@ def test_opening_another_file_lets_go_of_the_shown_plan_at_once(window, tmp_path
     second = tmp_path / "second.sqlite"
     init_file(second).close()
     window.show_chart(True)
-    window.select_item(next(window.plan.walk_tasks()).id)
+    window.select_item(next(window.document.plan.walk_tasks()).id)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -472,24 +472,24 @@ def test_editing_an_indicator_or_milestone_updates_the_plan_and_figures_the_wind
     from planner_gui.domain.progress import evaluate_plan
     from planner_gui.ui.commands import EditFieldsCommand
 
-    task = next(t for t in window.plan.walk_tasks() if t.indicators)
-    window.set_as_of(date(2024, 12, 31))
+    task = next(t for t in window.document.plan.walk_tasks() if t.indicators)
+    window.document.set_as_of(date(2024, 12, 31))
     indicator = task.indicators[0]
-    assert window.push(lambda: EditFieldsCommand(window.store, window.events, "indicator", indicator.id,
+    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "indicator", indicator.id,
                                                  {"current": (indicator.target or 10) * 2}, "Edit indicator"))
-    milestone_task = next(t for t in window.plan.walk_tasks() if t.milestones)
+    milestone_task = next(t for t in window.document.plan.walk_tasks() if t.milestones)
     milestone = milestone_task.milestones[0]
-    assert window.push(lambda: EditFieldsCommand(window.store, window.events, "milestone", milestone.id,
+    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "milestone", milestone.id,
                                                  {"done_on": date(2024, 3, 1)}, "Edit milestone"))
-    on_file = reread(window.store.path)
-    assert window.plan == on_file  # both tasks re-read in place
-    assert window.figures.tasks == evaluate_plan(on_file, date(2024, 12, 31)).tasks
+    on_file = reread(window.document.store.path)
+    assert window.document.plan == on_file  # both tasks re-read in place
+    assert window.document.figures.tasks == evaluate_plan(on_file, date(2024, 12, 31)).tasks
 
 
 def test_open_recent_lists_the_files_opened_and_opens_one_again(window, tmp_path):
     from planner_gui.services.plan_files import init_file
 
-    first = window.store.path
+    first = window.document.store.path
     second, gone = tmp_path / "second.sqlite", tmp_path / "gone.sqlite"
     for path in (second, gone):
         init_file(path).close()
@@ -505,5 +505,5 @@ def test_open_recent_lists_the_files_opened_and_opens_one_again(window, tmp_path
     second_entry = next(action for text, action in entries.items() if "second.sqlite" in text)
     assert second_entry.isEnabled()
     second_entry.trigger()
-    assert window.store.path.resolve() == second.resolve()
-    assert first != window.store.path
+    assert window.document.store.path.resolve() == second.resolve()
+    assert first != window.document.store.path

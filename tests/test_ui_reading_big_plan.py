@@ -54,14 +54,14 @@ def shown_status(window, task_id: str) -> str:
 
 
 def expected_statuses(window, path) -> dict[str, str]:
-    figures = evaluate_plan(reread(path), window.as_of())
+    figures = evaluate_plan(reread(path), window.document.as_of)
     return {task_id: status_word(f.status, window.language) for task_id, f in figures.tasks.items()}
 
 
 def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tmp_path, big_file):
     window = new_window(qtbot, big_file, tmp_path)
-    assert window.reading
-    task = next(window.outline.walk_tasks())
+    assert window.document.reading
+    task = next(window.document.outline.walk_tasks())
     # the row is there with its texts; progress and light are not guessed
     assert window.model.index_for_id(task.id, Column.TITLE).data() == task.title
     assert shown_status(window, task.id) == "reading…"
@@ -74,7 +74,7 @@ def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tm
     window.document.reading_progress.connect(lambda done, total: seen.append((done, total)))
     with qtbot.waitSignal(window.plan_ready, timeout=20000):
         window.show()
-    assert not window.reading
+    assert not window.document.reading
     assert len(seen) >= 5 and seen[-1][0] == seen[-1][1] == 60  # read in slices, to the end
     expected = expected_statuses(window, big_file)
     assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
@@ -86,9 +86,9 @@ def test_the_tree_comes_first_and_the_lights_once_the_updates_are_read(qtbot, tm
 
 def test_asking_for_the_plan_while_reading_finishes_the_reading(qtbot, tmp_path, big_file):
     window = new_window(qtbot, big_file, tmp_path)
-    assert window.reading
-    assert window.plan == reread(big_file)  # never a plan without its updates
-    assert not window.reading
+    assert window.document.reading
+    assert window.document.plan == reread(big_file)  # never a plan without its updates
+    assert not window.document.reading
     expected = expected_statuses(window, big_file)
     assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
 
@@ -97,18 +97,18 @@ def test_an_update_added_while_reading_is_written_once_and_counted(qtbot, tmp_pa
     from planner_gui.ui.commands import AddUpdateCommand
 
     window = new_window(qtbot, big_file, tmp_path)
-    window.set_as_of(date(2024, 9, 30))  # while reading: taken into account once read
-    last = list(window.outline.walk_tasks())[-1]  # read in the last slice
+    window.document.set_as_of(date(2024, 9, 30))  # while reading: taken into account once read
+    last = list(window.document.outline.walk_tasks())[-1]  # read in the last slice
     window.select_item(last.id)
     update = ProgressUpdate(date=date(2024, 9, 1), progress=100, text="全部完成")
-    assert window.reading
-    assert window.push(lambda: AddUpdateCommand(window.store, window.events, last.id, update))
-    assert not window.reading
+    assert window.document.reading
+    assert window.push(lambda: AddUpdateCommand(window.document.store, window.document.events, last.id, update))
+    assert not window.document.reading
     in_file = reread(big_file).find_task(last.id).updates
-    assert [u.text for u in window.plan.find_task(last.id).updates] == [u.text for u in in_file]
+    assert [u.text for u in window.document.plan.find_task(last.id).updates] == [u.text for u in in_file]
     assert sum(u.text == "全部完成" for u in in_file) == 1
     expected = expected_statuses(window, big_file)
-    assert window.figures.as_of == date(2024, 9, 30)
+    assert window.document.figures.as_of == date(2024, 9, 30)
     assert {n.id: shown_status(window, n.id) for n in window.model.task_nodes()} == expected
     window.undo()
     assert all(u.text != "全部完成" for u in reread(big_file).find_task(last.id).updates)
@@ -116,12 +116,12 @@ def test_an_update_added_while_reading_is_written_once_and_counted(qtbot, tmp_pa
 
 def test_filtering_and_selecting_while_reading(qtbot, tmp_path, big_file):
     window = new_window(qtbot, big_file, tmp_path)
-    task = list(window.outline.walk_tasks())[5]
+    task = list(window.document.outline.walk_tasks())[5]
     window.filter_bar.text.setText(task.title)
     window.filter_bar.flush()
     assert task.id in window.visible_task_ids()
     assert window.select_item(task.id)
-    assert window.reading  # neither needed the updates
+    assert window.document.reading  # neither needed the updates
     assert window.detail.currentWidget() is window.detail.task_page  # the editor reads the task itself
     with qtbot.waitSignal(window.plan_ready, timeout=20000):
         window.show()
@@ -133,10 +133,10 @@ def test_opening_another_file_while_reading_drops_the_first(qtbot, tmp_path, big
     small = tmp_path / "small.sqlite"
     init_file(small).close()
     window = new_window(qtbot, big_file, tmp_path)
-    assert window.reading
+    assert window.document.reading
     assert window.open_file(small)
-    assert not window.reading  # the bundled plan is read whole before it is shown
-    assert window.plan == reread(small)
+    assert not window.document.reading  # the bundled plan is read whole before it is shown
+    assert window.document.plan == reread(small)
     assert {n.id for n in window.model.task_nodes()} == {t.id for t in reread(small).walk_tasks()}
 
 
@@ -144,7 +144,7 @@ def test_the_chart_is_built_after_the_first_paint_or_when_asked(qtbot, tmp_path)
     path = tmp_path / "plan.sqlite"
     init_file(path).close()
     window = new_window(qtbot, path, tmp_path)
-    assert not window.reading  # a district's plan is read whole at once
+    assert not window.document.reading  # a district's plan is read whole at once
     assert not window.chart_slot.is_built
     window.show()
     qtbot.waitUntil(lambda: window.chart_slot.is_built, timeout=10000)
@@ -189,12 +189,12 @@ def test_a_file_whose_updates_cannot_be_read_is_shown_with_a_message_and_left_un
     assert title == "Damaged plan file"
     assert str(big_file) in text and "database disk image is malformed" in text
     assert "not been changed" in text
-    assert not window.reading  # the window is usable, with what was read
+    assert not window.document.reading  # the window is usable, with what was read
     tries = len(calls)
     run_pending_events(qtbot)  # the event loop runs on: the failed read is not tried again
     assert len(calls) == tries and len(errors) == 1
     assert "damaged" in window.statusBar().currentMessage()
-    assert window.plan.title  # the plan (as read) is there for whatever needs it
+    assert window.document.plan.title  # the plan (as read) is there for whatever needs it
     window.close()
     assert hashlib.sha256(big_file.read_bytes()).hexdigest() == before
 
@@ -238,5 +238,5 @@ def test_every_row_on_screen_shows_its_light_once_the_updates_are_read(qtbot, tm
     # the first area's tasks fill the screen; the next area's row is below it
     assert tree.visualRect(second_area).top() > tree.viewport().height()
     qtbot.waitUntil(lambda: _tree_on_screen_is_current(window))
-    window.set_as_of(date(window.plan.year, 2, 1))
+    window.document.set_as_of(date(window.document.plan.year, 2, 1))
     qtbot.waitUntil(lambda: _tree_on_screen_is_current(window))

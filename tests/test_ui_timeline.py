@@ -28,7 +28,7 @@ def _window(qtbot, tmp_path, plan: Plan | None = None, as_of: date = date(2024, 
     window = make_window(qtbot, path, tmp_path / "settings.ini")
     window.resize(1400, 800)
     window.splitter.setSizes([450, 250, 700])
-    window.set_as_of(as_of)
+    window.document.set_as_of(as_of)
     return window
 
 
@@ -77,7 +77,7 @@ def test_bar_geometry_and_light_colours_at_two_as_of_dates(qtbot, tmp_path):
     after = _colour_at(image, panel.day_x(date(2024, 6, 10)), y)
     assert after not in (green, unfilled)
 
-    window.set_as_of(date(2024, 4, 15))  # planned 87.5%, still 50% done: behind
+    window.document.set_as_of(date(2024, 4, 15))  # planned 87.5%, still 50% done: behind
     qtbot.waitUntil(lambda: panel.rows[_row_of(panel, "甲")].status is Status.YELLOW, timeout=5000)
     image = _picture(qtbot, panel)
     assert _colour_at(image, panel.day_x(date(2024, 1, 20)), _bar_y(panel, _row_of(panel, "甲"))) \
@@ -166,11 +166,11 @@ def test_dragging_the_as_of_line_changes_the_as_of_date_everywhere(qtbot, tmp_pa
     for step in range(1, steps + 1):
         _mouse(viewport, QEvent.Type.MouseMove, start_x + (end_x - start_x) * step / steps, y, none, left)
     _mouse(viewport, QEvent.Type.MouseButtonRelease, end_x, y, left, none)
-    qtbot.waitUntil(lambda: window.as_of() != date(2024, 3, 1), timeout=5000)
-    day = window.as_of()
+    qtbot.waitUntil(lambda: window.document.as_of != date(2024, 3, 1), timeout=5000)
+    day = window.document.as_of
     assert abs((day - date(2024, 8, 1)).days) <= 2
     assert window.as_of_edit.date().toPython() == day
-    assert window.figures.as_of == day  # the tree's lights and the editor follow the window's figures
+    assert window.document.figures.as_of == day  # the tree's lights and the editor follow the window's figures
     assert window.model.by_id[late.id].status is Status.YELLOW  # the tree row's light changed
     qtbot.waitUntil(lambda: panel.line_date() == day and not panel._pending, timeout=5000)
     assert panel.rows[_row_of(panel, "乙")].status is Status.YELLOW
@@ -221,7 +221,7 @@ def test_due_soon_dock_lists_by_unit_and_selects_on_click(qtbot, tmp_path):
     assert museum.foreground(0).color().name() == STATUS_COLOURS[Status.RED]  # missed
     dock.list.itemClicked.emit(museum, 0)
     assert window.selected_task_id() == museum.data(0, Qt.ItemDataRole.UserRole + 1)
-    window.set_as_of(date(2024, 5, 15) + timedelta(days=60))
+    window.document.set_as_of(date(2024, 5, 15) + timedelta(days=60))
     qtbot.waitUntil(lambda: not dock._pending, timeout=5000)
     assert any("主体开工" in dock.list.topLevelItem(1).child(i).text(2)
                for i in range(dock.list.topLevelItem(1).childCount()))

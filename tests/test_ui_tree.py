@@ -46,8 +46,8 @@ def test_typing_part_of_a_title_narrows_the_tree_to_it_and_its_area(window, qtbo
 
 
 def test_filter_by_status_and_overdue_only_match_the_rules(window, qtbot):
-    window.set_as_of(date(2024, 6, 30))
-    figures = evaluate_plan(reread(window.store.path), date(2024, 6, 30))
+    window.document.set_as_of(date(2024, 6, 30))
+    figures = evaluate_plan(reread(window.document.store.path), date(2024, 6, 30))
     leaves = {n.id for n in window.model.task_nodes() if n.is_leaf_task}
     red = {tid for tid in leaves if figures.tasks[tid].status is Status.RED}
     yellow = {tid for tid in leaves if figures.tasks[tid].status is Status.YELLOW}
@@ -75,9 +75,9 @@ def test_changing_the_as_of_date_changes_the_lights(window):
     assert task.due == date(2024, 4, 30)
     index = window.model.index_for_id(task.id, Column.STATUS)
 
-    window.set_as_of(date(2024, 2, 1))
+    window.document.set_as_of(date(2024, 2, 1))
     early = index.data()
-    window.set_as_of(date(2024, 6, 30))
+    window.document.set_as_of(date(2024, 6, 30))
     late = index.data()
     assert early != status_word(Status.RED, window.language)
     assert late == status_word(Status.RED, window.language)
@@ -98,22 +98,22 @@ def test_user_text_is_shown_as_plain_text(window, qtbot):
 
 
 def test_drag_and_drop_reorders_and_persists(window, qtbot):
-    area = window.plan.areas[1]
+    area = window.document.plan.areas[1]
     first, second = area.tasks[0].id, area.tasks[1].id
     model = window.model
     area_index = model.index_for_id(area.id)
     mime = model.mimeData([model.index_for_id(first)])
     # drop the first task between the second and the third
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 2, 0, area_index)
-    qtbot.waitUntil(lambda: [t.id for t in reread(window.store.path).areas[1].tasks][:2] == [second, first],
+    qtbot.waitUntil(lambda: [t.id for t in reread(window.document.store.path).areas[1].tasks][:2] == [second, first],
                     timeout=3000)
     assert [n.id for n in model.by_id[area.id].children][:2] == [second, first]
     window.undo()
-    assert [t.id for t in reread(window.store.path).areas[1].tasks][:2] == [first, second]
+    assert [t.id for t in reread(window.document.store.path).areas[1].tasks][:2] == [first, second]
 
 
 def test_a_task_cannot_be_dropped_into_its_own_subtree_or_onto_the_plan(window):
-    parent = next(t for t in window.plan.walk_tasks() if t.subtasks)
+    parent = next(t for t in window.document.plan.walk_tasks() if t.subtasks)
     model = window.model
     mime = model.mimeData([model.index_for_id(parent.id)])
     window.tree.expandAll()
@@ -126,27 +126,27 @@ def test_a_task_cannot_be_dropped_into_its_own_subtree_or_onto_the_plan(window):
 
 def test_dropping_an_area_reorders_areas(window, qtbot):
     model = window.model
-    ids = [a.id for a in window.plan.areas]
+    ids = [a.id for a in window.document.plan.areas]
     from PySide6.QtCore import QModelIndex
 
     mime = model.mimeData([model.index_for_id(ids[0])])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
-    qtbot.waitUntil(lambda: [a.id for a in reread(window.store.path).areas] == [*ids[1:], ids[0]], timeout=3000)
+    qtbot.waitUntil(lambda: [a.id for a in reread(window.document.store.path).areas] == [*ids[1:], ids[0]], timeout=3000)
 
 
 def test_dropping_a_task_on_another_area_or_task_moves_it_there(window, qtbot):
     model = window.model
-    moved = window.plan.areas[1].tasks[0]
-    target_area = window.plan.areas[3]
+    moved = window.document.plan.areas[1].tasks[0]
+    target_area = window.document.plan.areas[3]
     # dropped onto the area's row: it becomes the area's last task
     mime = model.mimeData([model.index_for_id(moved.id)])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_for_id(target_area.id))
-    qtbot.waitUntil(lambda: reread(window.store.path).areas[3].tasks[-1].id == moved.id, timeout=3000)
+    qtbot.waitUntil(lambda: reread(window.document.store.path).areas[3].tasks[-1].id == moved.id, timeout=3000)
     # dropped onto a task: it becomes that task's sub-task
-    host = reread(window.store.path).areas[3].tasks[0]
+    host = reread(window.document.store.path).areas[3].tasks[0]
     mime = model.mimeData([model.index_for_id(moved.id)])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index_for_id(host.id))
-    qtbot.waitUntil(lambda: [s.id for s in reread(window.store.path).find_task(host.id).subtasks] == [moved.id],
+    qtbot.waitUntil(lambda: [s.id for s in reread(window.document.store.path).find_task(host.id).subtasks] == [moved.id],
                     timeout=3000)
     assert window.model.by_id[moved.id].parent.id == host.id
 
@@ -205,7 +205,7 @@ def test_words_alone_match_as_the_full_filter_does(window, text):
 
     nodes = list(window.model.task_nodes())
     words_only = matching_task_ids(nodes, FilterCriteria(text=text))
-    for area in window.plan.areas:
+    for area in window.document.plan.areas:
         in_area = {n.id for n in nodes if n.area_id == area.id}
         assert matching_task_ids(nodes, FilterCriteria(text=text, area_id=area.id)) == words_only & in_area
     assert (words_only == set()) == (text == "没有这样的字")
@@ -245,8 +245,8 @@ def test_adding_moving_and_deleting_tasks_remakes_only_their_areas_rows(window, 
     def whole_reread(*_args):
         raise AssertionError("the whole plan was read again for a task structure edit")
 
-    monkeypatch.setattr(window.store, "reload_structure", whole_reread)
-    plan, store, events = window.plan, window.store, window.events
+    monkeypatch.setattr(window.document.store, "reload_structure", whole_reread)
+    plan, store, events = window.document.plan, window.document.store, window.document.events
     untouched = plan.areas[0].tasks[0]
     kept_node = window.model.by_id[untouched.id]
     expanded = next(t for t in plan.areas[2].tasks if t.subtasks)
@@ -256,11 +256,11 @@ def test_adding_moving_and_deleting_tasks_remakes_only_their_areas_rows(window, 
 
     def check() -> None:
         as_read = reread(store.path)
-        assert window.plan == as_read
-        assert window.figures == evaluate_plan(as_read, window.as_of())
+        assert window.document.plan == as_read
+        assert window.document.figures == evaluate_plan(as_read, window.document.as_of)
         fresh = PlanTreeModel()
         fresh.set_language(window.model.language)
-        fresh.set_plan(as_read, evaluate_plan(as_read, window.as_of()))
+        fresh.set_plan(as_read, evaluate_plan(as_read, window.document.as_of))
         assert _rows(window.model) == _rows(fresh)
         assert window.model.by_id[untouched.id] is kept_node
         assert window.tree.isExpanded(window.model.index_for_id(expanded.id))
@@ -274,13 +274,13 @@ def test_adding_moving_and_deleting_tasks_remakes_only_their_areas_rows(window, 
     moved = plan.areas[4].tasks[1]
     assert window.push(lambda: MoveTaskCommand(store, events, moved.id, plan.areas[3].id, None, 0))
     check()
-    assert window.model.by_id[moved.id].parent.id == window.plan.areas[3].id
+    assert window.model.by_id[moved.id].parent.id == window.document.plan.areas[3].id
     gone = plan.areas[6].tasks[0]
     assert window.push(lambda: DeleteTaskCommand(store, events, gone.id))
     check()
-    assert gone.id not in window.model.by_id and gone.id not in window.figures.tasks
+    assert gone.id not in window.model.by_id and gone.id not in window.document.figures.tasks
     for _ in range(3):
-        window.undo_stack.undo()
+        window.document.undo_stack.undo()
         check()
-    assert window.model.by_id[moved.id].area_id == window.plan.areas[4].id
+    assert window.model.by_id[moved.id].area_id == window.document.plan.areas[4].id
     assert gone.id in window.model.by_id

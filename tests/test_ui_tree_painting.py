@@ -19,7 +19,7 @@ from planner_gui.ui.plan_tree import Column
 def window(qtbot, tmp_path):
     window = make_window(qtbot, tmp_path / "plan.sqlite", tmp_path / "settings.ini")
     window.resize(1300, 800)
-    window.set_as_of(date(2024, 6, 30))
+    window.document.set_as_of(date(2024, 6, 30))
     return window
 
 
@@ -43,7 +43,7 @@ def near(colours: set[tuple[int, int, int]], colour: QColor, tolerance: int = 12
 
 def test_each_row_shows_the_light_of_its_status(window):
     # in May: the congress (due end of April) is overdue, tasks due at year end still on track
-    window.set_as_of(date(2024, 5, 10))
+    window.document.set_as_of(date(2024, 5, 10))
     overdue = task_by_title(window, "举办第二届倍增追赶合作发展丰台大会")  # due end of April
     assert window.model.by_id[overdue.id].status is Status.RED
     red = QColor(STATUS_COLOURS[Status.RED])
@@ -109,4 +109,4 @@ def test_f2_renames_a_task_in_place_and_the_file_keeps_the_new_title(window, qtb
     qtbot.keyClicks(editor, "Renamed in place")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.model.by_id[task.id].texts[Column.TITLE] == "Renamed in place", timeout=2000)
-    assert reread(window.store.path).find_task(task.id).title == "Renamed in place"
+    assert reread(window.document.store.path).find_task(task.id).title == "Renamed in place"

@@ -46,7 +46,7 @@ def chart_heading(window) -> str:
 
 def task_by_title(window, start: str):
     """The task whose title starts with ``start`` in the window's plan."""
-    for task in window.plan.walk_tasks():
+    for task in window.document.plan.walk_tasks():
         if task.title.startswith(start):
             return task
     raise AssertionError(f"no task starting with {start}")

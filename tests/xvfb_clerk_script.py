@@ -25,7 +25,7 @@ def main(path: str, settings_path: str) -> int:
     app = make_application()
     settings = AppSettings(QSettings(settings_path, QSettings.Format.IniFormat))
     window = MainWindow(PlanStore.open(Path(path)), settings)
-    task = next(t for t in window.plan.walk_tasks() if t.title == TITLE)
+    task = next(t for t in window.document.plan.walk_tasks() if t.title == TITLE)
     window.show()
     window.select_item(task.id)
 

@@ -19,7 +19,7 @@ def main(path: str) -> int:
     window = MainWindow(PlanStore.open(Path(path)))
     window.show()
     window.tree.collapseAll()
-    original = [a.id for a in window.plan.areas]
+    original = [a.id for a in window.document.plan.areas]
 
     def report_rows() -> None:
         tree = window.tree

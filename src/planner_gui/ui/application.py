@@ -99,9 +99,9 @@ def run(args: argparse.Namespace) -> int:
     from planner_gui.ui.file_guard import install as guard_file  # lock, read-only offer, watcher
 
     if guard_file(window) is None:  # another window has the file and read-only was declined
-        window.store.close()
+        window.document.store.close()
         return 1
     window.show()
     code = app.exec()
-    window.store.close()
+    window.document.store.close()
     return code

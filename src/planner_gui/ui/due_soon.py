@@ -45,10 +45,10 @@ class DueSoonDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
         window.as_of_edit.dateChanged.connect(self.schedule)
-        window.events.item_changed.connect(self.schedule)
-        window.events.updates_changed.connect(self.schedule)
-        window.events.structure_changed.connect(self.schedule)
-        window.events.tasks_restructured.connect(self.schedule)
+        window.document.events.item_changed.connect(self.schedule)
+        window.document.events.updates_changed.connect(self.schedule)
+        window.document.events.structure_changed.connect(self.schedule)
+        window.document.events.tasks_restructured.connect(self.schedule)
         window.plan_ready.connect(self.schedule)
 
     def schedule(self, *_args) -> None:
@@ -63,9 +63,9 @@ class DueSoonDock(QDockWidget):
     def refresh(self) -> None:
         self._pending = False
         w = self.window_
-        if not self.isVisible() or w.reading:
+        if not self.isVisible() or w.document.reading:
             return
-        plan, figures, as_of = w.plan, w.figures, w.as_of()
+        plan, figures, as_of = w.document.plan, w.document.figures, w.document.as_of
         self.items = due_soon(plan, figures.tasks, as_of)
         self.list.clear()
         missed_brush = QBrush(QColor(STATUS_COLOURS[Status.RED]))

@@ -150,7 +150,7 @@ class FileGuard(QObject):
     def guard_current(self) -> bool:
         """Lock the window's current file; if another window holds it, offer
         read-only. False when the user declined (the window should close)."""
-        store: PlanStore = self.window.store
+        store: PlanStore = self.window.document.store
         lock = PlanLock(store.path)
         owner = lock.acquire()
         if owner is not None:
@@ -161,7 +161,7 @@ class FileGuard(QObject):
             except (PlannerError, sqlite3.Error, OSError) as exc:
                 show_bad_file(self.window, store.path, exc)
                 return False
-            self.window.store = read_only
+            self.window.document.store = read_only
             self.window.reload_plan()  # every view moves to the read-only store...
             self.window.set_read_only(True)
             store.close()  # ...before the writable one goes
@@ -178,7 +178,7 @@ class FileGuard(QObject):
         explain a bad file; None when nothing was opened. On success the old
         file's lock is released; the caller swaps the store in."""
         path = Path(path)
-        if self.window.store is not None and _same_file(self.window.store.path, path):
+        if self.window.document.store is not None and _same_file(self.window.document.store.path, path):
             return None
         lock = PlanLock(path)
         owner = lock.acquire() if path.exists() else None
@@ -203,7 +203,7 @@ class FileGuard(QObject):
     # --- watching -------------------------------------------------------------
 
     def watch(self) -> None:
-        self._watched = self.window.store
+        self._watched = self.window.document.store
         self._version = self._current_version()
         self.timer.start()
 
@@ -215,7 +215,7 @@ class FileGuard(QObject):
 
     def poll(self) -> None:
         """Called by the timer: refresh the window when another process committed."""
-        if self.window.store is not self._watched:
+        if self.window.document.store is not self._watched:
             self.watch()  # another file was opened: start afresh
             return
         version = self._current_version()
@@ -231,7 +231,7 @@ class FileGuard(QObject):
         if hasattr(self.window, "reload_plan"):
             self.window.reload_plan()
         else:
-            self.window.events.plan_reset.emit()
+            self.window.document.events.plan_reset.emit()
 
     def release(self) -> None:
         """Stop watching and give up the lock (the window is closing)."""

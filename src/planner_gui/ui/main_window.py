@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoCommand, QUndoStack
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoCommand
 from PySide6.QtWidgets import (
     QDateEdit,
     QLabel,
@@ -38,13 +38,12 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.domain.model import Plan, Task
-from planner_gui.domain.progress import PlanFigures
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
 from planner_gui.ui import menus, timeline, tree_editing
 from planner_gui.ui.actions import ActionId, ActionRegistry, button_text
 from planner_gui.ui.chart_slot import ChartSlot
-from planner_gui.ui.commands import PlanEvents, ReplaceContentCommand
+from planner_gui.ui.commands import ReplaceContentCommand
 from planner_gui.ui.document import (
     AREAS,
     CONTENT,
@@ -139,46 +138,6 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.resize(width, height)
         self.move(free.center() - QPoint(width // 2, height // 2))
         self.splitter.setSizes([width * 720 // 1400, width * 400 // 1400, width * 280 // 1400])
-
-    # --- the document's parts, as dialogs, tests and benchmarks reach for them ---
-
-    @property
-    def store(self) -> PlanStore:
-        return self.document.store
-
-    @store.setter
-    def store(self, store: PlanStore) -> None:
-        self.document.store = store
-
-    @property
-    def events(self) -> PlanEvents:
-        return self.document.events
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        return self.document.undo_stack
-
-    @property
-    def plan(self) -> Plan:
-        """The whole plan, updates included (finishes reading them first if need be)."""
-        return self.document.plan
-
-    @property
-    def outline(self) -> Plan:
-        """The plan's areas and tasks, whose updates may still be being read."""
-        return self.document.outline
-
-    @property
-    def figures(self) -> PlanFigures:
-        return self.document.figures
-
-    @property
-    def reading(self) -> bool:
-        """Whether the plan's updates are still being read (lights not shown yet)."""
-        return self.document.reading
-
-    def finish_reading(self) -> None:
-        self.document.finish_reading()
 
     # --- the plan, read in two steps ------------------------------------------
 
@@ -303,16 +262,10 @@ class MainWindow(RemembersLayout, QMainWindow):
         # a tree rebuild (filter active) cannot pull the row from under it.
         self.model.rename_requested.connect(self._on_rename_requested, Qt.ConnectionType.QueuedConnection)
         self.model.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
-        self.undo_stack.indexChanged.connect(self._on_stack_moved)
+        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_actions())
+        self.document.undo_stack.indexChanged.connect(self._on_stack_moved)
 
     # --- the contract -------------------------------------------------------
-
-    def as_of(self) -> date:
-        return self.document.as_of
-
-    def set_as_of(self, day: date) -> None:
-        self.document.set_as_of(day)
 
     def _mark_as_of(self) -> None:
         status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
@@ -412,16 +365,6 @@ class MainWindow(RemembersLayout, QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
-    @property
-    def read_only(self) -> bool:
-        """True when the file may not be changed (another window has it, or it is a
-        backup): editing actions, tree editing and drag and drop are off."""
-        return self.document.read_only
-
-    @read_only.setter
-    def read_only(self, value: bool) -> None:
-        self.set_read_only(value)
-
     def set_read_only(self, read_only: bool) -> None:
         self.document.set_read_only(read_only)
         self._show_read_only(read_only)
@@ -440,7 +383,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         """Build and push an undo command through the document; a refused value or
         a file error is shown in a message box (a read-only file refuses quietly:
         its editing actions are off)."""
-        if self.read_only:
+        if self.document.read_only:
             return False
         refusal = self.document.push(make_command)
         if refusal is not None:
@@ -451,7 +394,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def push_import(self, before: PlanStore, text: str) -> None:
         """Make an import that has just been written one undo step (``before``:
         the in-memory copy of the file taken just before it), and show its result."""
-        if self.push(lambda: ReplaceContentCommand(self.store, self.events, before, text)):
+        if self.push(lambda: ReplaceContentCommand(self.document.store, self.document.events, before, text)):
             self._on_content_replaced()
         else:
             self.reload_plan()
@@ -466,7 +409,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._step(undoing=False)
 
     def _step(self, undoing: bool) -> None:
-        stack = self.undo_stack
+        stack = self.document.undo_stack
         command = stack.command(stack.index() - 1 if undoing else stack.index())
         show = tree_editing.item_after_step(command, undone=undoing)
         current = self._current_node()
@@ -519,9 +462,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         return node.area_id if node is not None else None
 
     def _on_as_of_changed(self, day: date) -> None:
-        self.settings.remember_as_of(self.store.path, day)
+        self.settings.remember_as_of(self.document.store.path, day)
         self._show_as_of()
-        if not self.reading:  # else the figures are worked out as of this date once read
+        if not self.document.reading:  # else the figures are worked out as of this date once read
             self._show_figures(self.model.update_figures(self.document.plan, self.document.figures))
 
     def _show_as_of(self) -> None:
@@ -535,9 +478,9 @@ class MainWindow(RemembersLayout, QMainWindow):
 
     def _on_stack_moved(self, _index: int) -> None:
         self._update_actions()
-        if self.undo_stack.count():
+        if self.document.undo_stack.count():
             # there is no Save button: say where the change already is
-            self.statusBar().showMessage(self.tr("Saved in %s") % self.store.path.name, 4000)
+            self.statusBar().showMessage(self.tr("Saved in %s") % self.document.store.path.name, 4000)
 
     def _show_context_menu(self, position) -> None:
         # popup(), not exec(): no nested event loop; kept so it is not collected while open
@@ -553,7 +496,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     # --- panels -----------------------------------------------------------
 
     def _update_counts(self) -> None:
-        if self.reading:
+        if self.document.reading:
             return  # no lights yet: counted once the updates are read
         status_bar: PlanStatusBar = self.statusBar()  # type: ignore[assignment]
         status_bar.show_counts(self.model.shown_leaf_tasks(), self.filter_bar.criteria().active)
@@ -567,8 +510,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         node = self._current_node()
         self.document.select(Selection(node.kind, node.id, node.area_id) if node is not None else None)
         key = (node.kind, node.id) if node is not None else None
-        as_of = self.as_of()
-        if self.reading:
+        as_of = self.document.as_of
+        if self.document.reading:
             # While the updates are read only a task's editor can be shown (it
             # reads the task from the file); figures and the chart follow.
             if node is not None and node.kind == "task" and hasattr(self.detail, "show_task"):
@@ -609,7 +552,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         """The task as this window holds it (its tree row's task, kept equal to
         the file by every command), with the plan; None while the updates are
         still being read, or for an id the tree does not have."""
-        if self.reading:
+        if self.document.reading:
             return None
         node = self.model.by_id.get(task_id)
         task = node.source if node is not None else None
@@ -619,8 +562,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         menus.update_actions(self)
 
     def _update_title(self) -> None:
-        title = self.tr("%s — %s") % (self.document.outline.title, self.store.path.name)
-        if self.read_only:
+        title = self.tr("%s — %s") % (self.document.outline.title, self.document.store.path.name)
+        if self.document.read_only:
             title += " " + self.tr("(read-only)")
         self.setWindowTitle(title)
 

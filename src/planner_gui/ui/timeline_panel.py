@@ -74,7 +74,7 @@ class TimelinePanel(QWidget):
         self.rows: list[TimelineRow] = []
         self.nodes: list[Node] = []
         self._pending = False
-        self._year = window.outline.year
+        self._year = window.document.outline.year
         self._placing = False  # the line is being put at the window's date (not dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -156,7 +156,7 @@ class TimelinePanel(QWidget):
         self.schedule()
 
     def _as_of_changed(self, *_args) -> None:
-        as_of = self.window_.as_of()
+        as_of = self.window_.document.as_of
         span = self.span()
         if not span.first <= as_of <= span.last and self.zoom != "year":
             self._apply_zoom()
@@ -168,7 +168,7 @@ class TimelinePanel(QWidget):
         if not self.isVisible():
             return  # refreshed when shown
         w = self.window_
-        if w.outline.year != self._year:  # another plan (file) opened: its year
+        if w.document.outline.year != self._year:  # another plan (file) opened: its year
             self._apply_zoom()
         view = self.plot.getViewBox()
         height = max(1.0, view.height())
@@ -183,7 +183,7 @@ class TimelinePanel(QWidget):
             self._apply_palette()  # the titles' font follows the row height
         capacity = int(height // self.style_.row_height) + 1
         self.nodes = visible_nodes(w, capacity)
-        as_of, year, reading = w.as_of(), w.outline.year, w.reading
+        as_of, year, reading = w.document.as_of, w.document.outline.year, w.document.reading
         rows: list[TimelineRow] = []
         for node in self.nodes:
             if node.kind == "area":
@@ -202,7 +202,7 @@ class TimelinePanel(QWidget):
     # --- zoom and the as-of line -------------------------------------------
 
     def span(self) -> Span:
-        return zoom_span(self.zoom, self.window_.outline.year, self.window_.as_of())
+        return zoom_span(self.zoom, self.window_.document.outline.year, self.window_.document.as_of)
 
     def set_zoom(self, zoom: str) -> None:
         self.zoom = zoom
@@ -211,10 +211,10 @@ class TimelinePanel(QWidget):
         self._apply_zoom()
 
     def _apply_zoom(self) -> None:
-        self._year = self.window_.outline.year
+        self._year = self.window_.document.outline.year
         span = self.span()
         self.plot.getViewBox().setXRange(span.first.toordinal(), span.last.toordinal() + 1, padding=0)
-        year = self.window_.outline.year
+        year = self.window_.document.outline.year
         self.as_of_line.setBounds((date(year - 1, 1, 1).toordinal(), date(year + 1, 12, 31).toordinal()))
         self.schedule()
 
@@ -236,8 +236,8 @@ class TimelinePanel(QWidget):
 
     def _line_dropped(self) -> None:
         day = self.line_date()
-        if day != self.window_.as_of():
-            self.window_.set_as_of(day)  # the window, and through it every view, follows
+        if day != self.window_.document.as_of:
+            self.window_.document.set_as_of(day)  # the window, and through it every view, follows
         else:
             self._place_line(day)
 

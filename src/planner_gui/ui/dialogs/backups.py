@@ -71,7 +71,7 @@ class RestoreDialog(QDialog):
         super().__init__(window)
         self.setWindowTitle(self.tr("Restore from Backup"))
         self.resize(560, 380)
-        plan_path: Path = window.store.path
+        plan_path: Path = window.document.store.path
         intro = QLabel(self.tr("Backups of %1\n(the current content is backed up before a restore)")
                        .replace("%1", str(plan_path)))
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -119,12 +119,12 @@ class RestoreDialog(QDialog):
 
 def restore_from(window: Any, backup_path: Path) -> bool:
     """Restore without asking (the dialog has asked); tells the outcome."""
-    if window.read_only:
+    if window.document.read_only:
         window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1 is open read-only; nothing was changed.")
-                          .replace("%1", str(window.store.path)))
+                          .replace("%1", str(window.document.store.path)))
         return False
     try:
-        safety = backups.restore_backup(window.store, backup_path)
+        safety = backups.restore_backup(window.document.store, backup_path)
     except (PlannerError, sqlite3.Error, OSError) as exc:
         window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1\n\n%2\n\nThe plan file was not changed.")
                           .replace("%1", str(backup_path)).replace("%2", str(exc)))
@@ -145,13 +145,13 @@ def open_restore_dialog(window: Any) -> None:
     if _confirm(window, translate("BackupsDialog", "Restore from Backup"),
                 translate("BackupsDialog", "Replace the whole content of\n%1\nwith the backup\n%2?\n\n"
                     "The current content is backed up first, so this can be undone by restoring "
-                    "that backup.").replace("%1", str(window.store.path)).replace("%2", str(chosen))):
+                    "that backup.").replace("%1", str(window.document.store.path)).replace("%2", str(chosen))):
         restore_from(window, chosen)
 
 
 def back_up_now(window: Any) -> None:
     try:
-        backup = backups.backup_before(window.store, "manual")
+        backup = backups.backup_before(window.document.store, "manual")
     except (PlannerError, sqlite3.Error, OSError) as exc:
         window.show_error(translate("BackupsDialog", "Cannot back up"), str(exc))
         return
@@ -163,14 +163,14 @@ def open_check_dialog(window: Any) -> None:
     from planner_gui.store.connection import check_file
 
     try:
-        problems = check_file(window.store.path, full=True)
+        problems = check_file(window.document.store.path, full=True)
     except (PlannerError, sqlite3.Error, OSError) as exc:
         problems = [str(exc)]
     if not problems:
         _tell(window, translate("BackupsDialog", "Check file"), translate("BackupsDialog", "%1\n\nThe file is sound: every page, index and "
-                                             "reference checked.").replace("%1", str(window.store.path)))
+                                             "reference checked.").replace("%1", str(window.document.store.path)))
         return
     listed = "\n".join(problems[:10]) + ("\n…" if len(problems) > 10 else "")
     _tell(window, translate("BackupsDialog", "Check file"),
           translate("BackupsDialog", "%1\n\nThe file is damaged:\n%2\n\nRestore a backup (File, Restore from Backup).")
-          .replace("%1", str(window.store.path)).replace("%2", listed), QMessageBox.Icon.Warning)
+          .replace("%1", str(window.document.store.path)).replace("%2", listed), QMessageBox.Icon.Warning)

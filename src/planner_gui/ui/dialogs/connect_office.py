@@ -49,7 +49,7 @@ class LiveSession(QObject):
     def __init__(self, window: MainWindow, url: str, token: str, who: str) -> None:
         super().__init__(window)
         self.window = window
-        self.store = window.store
+        self.store = window.document.store
         self.connected = False
         self.stopped = False
         self.status = ""
@@ -80,7 +80,7 @@ class LiveSession(QObject):
         """The window opened another file: this connection was that file's
         copy's, so it ends (what the old file changed is in its own log and
         goes at its next connection or export)."""
-        if self.window.store is self.store:
+        if self.window.document.store is self.store:
             return
         self.stop()
         if getattr(self.window, "live_session", None) is self:
@@ -89,7 +89,7 @@ class LiveSession(QObject):
             translate("ConnectOffice", "Disconnected from the office: another file was opened"))
 
     def _send_local(self) -> None:
-        if self.window.store is not self.store:
+        if self.window.document.store is not self.store:
             return  # the window has opened another file
         try:
             update = self.tables.flush_local()
@@ -100,14 +100,14 @@ class LiveSession(QObject):
             self.client.send(update)
 
     def _remote_update(self, update: bytes) -> None:
-        if self.window.store is not self.store:
+        if self.window.document.store is not self.store:
             return  # the window has opened another file
         self.doc.doc.apply_update(update)
         if self.tables.pending:
             self._reload.start()
 
     def _show_remote(self) -> None:
-        if self.window.store is not self.store:
+        if self.window.document.store is not self.store:
             return
         try:
             changed = self.tables.commit_remote()
@@ -152,7 +152,7 @@ def open_dialog(window: MainWindow, url: str | None = None, token: str | None = 
         window.live_session = None
         window.statusBar().showMessage(translate("ConnectOffice", "Disconnected from the office"), 5000)
         return None
-    if window.read_only:
+    if window.document.read_only:
         window.show_error(translate("ConnectOffice", "Live sync"), translate("ConnectOffice", "The plan file is open read-only."))
         return None
     who = ensure_owner(window)

@@ -64,14 +64,14 @@ class ExportSummaryDialog(QDialog):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.window_ = window
-        self.plan = window.plan  # the file's plan, as the window holds it (no second read)
+        self.plan = window.document.plan  # the file's plan, as the window holds it (no second read)
         self.names = scope_names(self.plan)
         self.filter_ids = list(window.visible_task_ids())
         self.setWindowTitle(self.tr("Export summary"))
         self.as_of = QDateEdit(self)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
-        day = window.as_of()
+        day = window.document.as_of
         self.as_of.setDate(QDate(day.year, day.month, day.day))
         self.scope_kind = QComboBox(self)
         for kind, text in zip(SCOPES, (

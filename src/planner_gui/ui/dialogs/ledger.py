@@ -60,7 +60,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
 
     # The window's plan is the file's (kept in step with every change): reading
     # it again took 1.2 s and a second copy in memory at 10,000 tasks.
-    plan = window.plan
+    plan = window.document.plan
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
         suggested = str(window.settings.work_folder() / f"{name}台账.xlsx")
@@ -71,7 +71,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
         target = Path(chosen)
     try:
         with busy(window, translate("LedgerDialogs", "Writing %s…") % target.name):
-            export_ledger(plan, target, window.as_of())
+            export_ledger(plan, target, window.document.as_of)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write %s:\n%s") % (target, exc))
         return None
@@ -83,7 +83,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
     """Ask per unit or per leader and a folder, then write one report form each."""
     from planner_gui.exchange.report_forms import export_forms, no_forms_reason
 
-    if no_forms_reason(window.plan, "unit") and no_forms_reason(window.plan, "leader"):
+    if no_forms_reason(window.document.plan, "unit") and no_forms_reason(window.document.plan, "leader"):
         # said before anything is asked or written
         window.show_error(translate("LedgerDialogs", "No forms written"),
                           translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
@@ -94,7 +94,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
         if not ok:
             return []
         by = "unit" if picked == choices[0] else "leader"
-    if no_forms_reason(window.plan, by):
+    if no_forms_reason(window.document.plan, by):
         window.show_error(translate("LedgerDialogs", "No forms written"),
                           translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
         return []
@@ -107,7 +107,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
         folder = Path(chosen)
     try:
         with busy(window, translate("LedgerDialogs", "Writing the report forms…")):
-            written = export_forms(window.plan, by, folder, window.as_of())
+            written = export_forms(window.document.plan, by, folder, window.document.as_of)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write the forms:\n%s") % exc)
         return []
@@ -251,22 +251,22 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         if source is None:
             return False
     try:
-        preview = import_ledger.prepare(source, window.store, today=date.today())
+        preview = import_ledger.prepare(source, window.document.store, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
         return False
-    version = window.store.data_version()
-    dialog = ImportPreviewDialog(preview, getattr(window, "read_only", False), window)
+    version = window.document.store.data_version()
+    dialog = ImportPreviewDialog(preview, window.document.read_only, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     accepted = dialog.accepted_rows()
     if accepted:
         try:
-            preview = import_ledger.prepare(source, window.store, today=date.today(), accept_new_rows=set(accepted))
+            preview = import_ledger.prepare(source, window.document.store, today=date.today(), accept_new_rows=set(accepted))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
             return False
-    if window.store.data_version() != version:
+    if window.document.store.data_version() != version:
         # another program wrote to the plan while the preview was open: what it showed may be stale
         window.show_error(translate("LedgerDialogs", "The plan changed"),
                           translate("LedgerDialogs", "Another program changed the plan while the preview was open. "
@@ -274,8 +274,8 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         return False
     try:
         # the file as it is now, for Edit ▸ Undo (the import is one undo step)
-        before = memory_copy(window.store)
-        message = import_ledger.apply(window.store.path, window.store, preview)
+        before = memory_copy(window.document.store)
+        message = import_ledger.apply(window.document.store.path, window.document.store, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
         window.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
         return False

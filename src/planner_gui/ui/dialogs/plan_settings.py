@@ -102,7 +102,7 @@ class PlanSettingsDialog(QDialog):
         self.setObjectName("planSettingsDialog")
         self.window_ = window
         self.setWindowTitle(self.tr("Plan Settings"))
-        info = window.store.plan_info()
+        info = window.document.store.plan_info()
         self.settings = info.settings
         layout = QVBoxLayout(self)
         self.message = message_label(self)
@@ -128,7 +128,7 @@ class PlanSettingsDialog(QDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        read_only = window.read_only
+        read_only = window.document.read_only
         for widget in (self.year, *self.widgets.values()):
             widget.setEnabled(not read_only)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not read_only)
@@ -141,11 +141,11 @@ class PlanSettingsDialog(QDialog):
         except ValidationError as error:
             self._refuse(error.field, error.reason)
             return
-        fields = {"year": self.year.value()} if self.year.value() != window.store.plan_info().year else {}
+        fields = {"year": self.year.value()} if self.year.value() != window.document.store.plan_info().year else {}
         if settings == self.settings and not fields:
             self.accept()
             return
-        command = EditPlanCommand(window.store, window.events, self.tr("Edit plan settings"),
+        command = EditPlanCommand(window.document.store, window.document.events, self.tr("Edit plan settings"),
                                   fields=fields, settings=settings if settings != self.settings else None)
         if not window.push(lambda: command):
             return  # the window said why; the dialog stays open with the values

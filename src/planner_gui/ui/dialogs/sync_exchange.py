@@ -38,12 +38,12 @@ PACKET_FILTER = QT_TRANSLATE_NOOP("SyncDialog", "Plan sync packets (*.plansync);
 
 
 def _units(window: MainWindow) -> list[str]:
-    return sorted({t.lead_unit for t in window.plan.walk_tasks() if t.lead_unit})
+    return sorted({t.lead_unit for t in window.document.plan.walk_tasks() if t.lead_unit})
 
 
 def ensure_owner(window: MainWindow, answer: str | None = None) -> str | None:
     """This copy's owner; on the first sync of a copy, asked (office or a unit)."""
-    known = copies.owner(window.store)
+    known = copies.owner(window.document.store)
     if known is not None:
         return known
     office = translate("SyncDialog", "The supervision office")
@@ -56,7 +56,7 @@ def ensure_owner(window: MainWindow, answer: str | None = None) -> str | None:
             return None
     name = OFFICE if answer == office else answer
     try:
-        copies.init_copy(window.store, name)
+        copies.init_copy(window.document.store, name)
     except PlannerError as exc:
         window.show_error(translate("SyncDialog", "Cannot name the copy"), str(exc))
         return None
@@ -71,7 +71,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None,
         return None
     if peer is None:
         everyone = translate("SyncDialog", "Everyone (the whole plan)")
-        heard = copies.known_peers(window.store)
+        heard = copies.known_peers(window.document.store)
         choices = [everyone, *dict.fromkeys([*heard, OFFICE, *_units(window)])]
         choices = [c for c in choices if c != who]
         picked, ok = QInputDialog.getItem(window, translate("SyncDialog", "Export changes"), translate("SyncDialog", "Changes for:"),
@@ -88,7 +88,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None,
         window.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
-        result = copies.export_packet(window.store, peer, target)
+        result = copies.export_packet(window.document.store, peer, target)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("SyncDialog", "Export failed"), translate("SyncDialog", "Could not write %s:\n%s") % (target, exc))
         return None
@@ -156,14 +156,14 @@ class SyncHistoryDialog(QDialog):
 
 
 def open_history_dialog(window: MainWindow) -> SyncHistoryDialog:
-    dialog = SyncHistoryDialog(copies.history(window.store), window)
+    dialog = SyncHistoryDialog(copies.history(window.document.store), window)
     dialog.exec()
     return dialog
 
 
 def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     """Choose a packet, preview it, import it on Import; whether it was imported."""
-    if window.read_only:
+    if window.document.read_only:
         window.show_error(translate("SyncDialog", "Cannot import"), translate("SyncDialog", "The plan file is open read-only."))
         return False
     if ensure_owner(window) is None:
@@ -173,7 +173,7 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
         if source is None:
             return False
     try:
-        preview = copies.import_packet(window.store, source, dry_run=True)
+        preview = copies.import_packet(window.document.store, source, dry_run=True)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("SyncDialog", "Cannot import"), str(exc))
         return False
@@ -181,7 +181,7 @@ def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted or not preview.new:
         return False
     try:
-        report = copies.import_packet(window.store, source)
+        report = copies.import_packet(window.document.store, source)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("SyncDialog", "Import failed"), translate("SyncDialog", "%s\n\nThe plan file was not changed.") % exc)
         return False

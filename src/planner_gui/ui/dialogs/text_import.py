@@ -77,15 +77,15 @@ class ImportTextCommand(QUndoCommand):
         from planner_gui.services.import_text import add_proposal
 
         if not self.first:
-            self.result = add_proposal(self.window.store, copy.deepcopy(self.plan))
+            self.result = add_proposal(self.window.document.store, copy.deepcopy(self.plan))
         self.first = False
-        self.window.events.structure_changed.emit()
+        self.window.document.events.structure_changed.emit()
 
     def undo(self) -> None:
         from planner_gui.services.import_text import remove_added
 
-        remove_added(self.window.store, self.result)
-        self.window.events.structure_changed.emit()
+        remove_added(self.window.document.store, self.result)
+        self.window.document.events.structure_changed.emit()
 
 
 class TextImportDialog(QDialog):
@@ -195,7 +195,7 @@ class TextImportDialog(QDialog):
         from planner_gui.services import import_text
 
         year = self.year_box.value() if self.year_box.value() != self.year_box.minimum() else None
-        open_year = getattr(getattr(self.window, "plan", None), "year", None)
+        open_year = self.window.document.outline.year
         preview = import_text.prepare(self.text_edit.toPlainText(), year=year, plan_year=open_year)
         self.proposal = preview.proposal
         if preview.other_year:
@@ -311,7 +311,7 @@ class TextImportDialog(QDialog):
         lines = [self.tr("%s: year %s, %s areas, %s tasks proposed.") % (plan.title, plan.year, areas, tasks)]
         lines += self.proposal.warnings
         self.summary.setText("\n".join(lines))
-        self.add_button.setEnabled(tasks > 0 and not getattr(self.window, "read_only", False))
+        self.add_button.setEnabled(tasks > 0 and not self.window.document.read_only)
 
     # --- adding ----------------------------------------------------------------
 
@@ -398,7 +398,7 @@ class TextImportDialog(QDialog):
         return indicator
 
     def add_to_plan(self) -> bool:
-        if getattr(self.window, "read_only", False):
+        if self.window.document.read_only:
             self._error(self.tr("Read-only"), self.tr("The plan file is open read-only; nothing was added."))
             return False
         try:
@@ -413,7 +413,7 @@ class TextImportDialog(QDialog):
 
         try:
             # backed up first, so File > Restore from backup can take it back too
-            result = import_text.apply(self.window.store, copy.deepcopy(plan))
+            result = import_text.apply(self.window.document.store, copy.deepcopy(plan))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             self._error(self.tr("Import failed"), self.tr("Nothing was changed.\n%s") % exc)
             return False
@@ -430,7 +430,7 @@ class TextImportDialog(QDialog):
 
 def open_dialog(window: MainWindow) -> bool:
     """Show the dialog; True when something was added to the plan."""
-    if getattr(window, "read_only", False):
+    if window.document.read_only:
         window.show_error(translate("TextImport", "Read-only"), translate("TextImport", "The plan file is open read-only."))
         return False
     dialog = TextImportDialog(window)
