@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner_gui import __version__
 
+translate = QCoreApplication.translate
+
 
 def about_text() -> str:
-    translate = QCoreApplication.translate
     return "\n".join([
         translate("About", "planner-gui %s") % __version__,
         "",
@@ -24,7 +25,7 @@ def about_text() -> str:
 
 def show_about(parent: QWidget | None) -> QMessageBox:
     box = QMessageBox(parent)
-    box.setWindowTitle(QCoreApplication.translate("About", "About planner-gui"))
+    box.setWindowTitle(translate("About", "About planner-gui"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(about_text())
     box.setIcon(QMessageBox.Icon.Information)
