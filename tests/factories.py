@@ -94,3 +94,11 @@ def report_on_task_one(ledger, progress: float = 0.45, text: str = "已完成主
     ws.cell(row, 9).value = text
     wb.save(ledger)
     return ledger
+
+
+def form_column(key: str) -> int:
+    """The 1-based column of ``key`` (a report form's column key, "progress", "id", …) in a
+    report form: the task fields declared for the forms shift the form's own columns."""
+    from planner_gui.exchange.report_forms import FORM_COLUMNS
+
+    return FORM_COLUMNS.index(key) + 1

@@ -11,6 +11,8 @@ from planner_gui.exchange.ledger_layout import LEDGER_COLUMNS
 from planner_gui.ui.dialogs import ledger as ledger_dialogs
 from ui_window_helpers import make_window, reread
 
+from factories import form_column
+
 ID_COLUMN = LEDGER_COLUMNS.index("id") + 1  # the hidden last column
 
 
@@ -200,7 +202,8 @@ def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, 
     ws = wb.worksheets[0]
     ws.protection.sheet = False
     ws.cell(ws.max_row + 1, 2).value = "新增的任务"
-    ws.cell(ws.max_row, 7).value, ws.cell(ws.max_row, 8).value = 10, "刚开始"
+    ws.cell(ws.max_row, form_column("progress")).value = 10
+    ws.cell(ws.max_row, form_column("text")).value = "刚开始"
     wb.save(form)
     titles = lambda: [t.title for t in reread(window.document.store.path).walk_tasks()]  # noqa: E731
     before = titles()
@@ -231,7 +234,7 @@ def test_3_each_added_row_is_accepted_or_rejected_on_its_own(window, tmp_path, m
     ws = wb.worksheets[0]
     for title in ("要的新任务", "不要的新任务"):
         ws.cell(ws.max_row + 1, 2).value = title
-        ws.cell(ws.max_row, 8).value = "已开始"
+        ws.cell(ws.max_row, form_column("text")).value = "已开始"
     wb.save(form)
 
     def tick_the_first(self):

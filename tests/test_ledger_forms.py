@@ -12,7 +12,7 @@ from planner_gui.exchange.report_forms import export_forms, reporting_period
 from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
-from factories import full_plan
+from factories import form_column, full_plan
 
 AS_OF = date(2024, 6, 10)
 
@@ -26,8 +26,9 @@ def store(db_path):
 
 def form_rows(ws):
     """(row number, task title, task id) of the task rows of a form."""
-    return [(r, ws.cell(r, 2).value, ws.cell(r, 11).value)
-            for r in range(4, ws.max_row + 1) if ws.cell(r, 11).value]
+    title, task_id = form_column("title"), form_column("id")
+    return [(r, ws.cell(r, title).value, ws.cell(r, task_id).value)
+            for r in range(4, ws.max_row + 1) if ws.cell(r, task_id).value]
 
 
 def test_export_forms_writes_one_workbook_per_unit_with_only_its_tasks(store, tmp_path, capsys):
@@ -46,12 +47,12 @@ def test_only_this_periods_cells_are_editable_and_progress_is_validated(store, t
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert ws.protection.sheet is True and not ws.protection.password
     (row, _, _), = form_rows(ws)
-    editable = {ws.cell(3, c).value for c in range(1, 12) if not ws.cell(row, c).protection.locked}
+    editable = {ws.cell(3, c).value for c in range(1, form_column("id") + 1) if not ws.cell(row, c).protection.locked}
     assert editable == {"本期进度（%）", "本期进展情况", "存在问题", "下步计划"}
     assert ws.cell(1, 1).protection.locked and ws.cell(row, 2).protection.locked
     (rule,) = ws.data_validations.dataValidation
     assert (rule.type, rule.operator, rule.formula1, rule.formula2) == ("decimal", "between", "0", "100")
-    assert f"G{row}" in str(rule.sqref)
+    assert f"{openpyxl.utils.get_column_letter(form_column('progress'))}{row}" in str(rule.sqref)
 
 
 def test_quarterly_period_title(store, tmp_path):
@@ -70,10 +71,10 @@ def test_a_filled_form_becomes_updates_with_the_unit_as_reporter_once(store, tmp
     wb = openpyxl.load_workbook(path)  # filled in as a department would
     ws = wb.worksheets[0]
     (row, title, task_id), = form_rows(ws)
-    ws.cell(row, 7).value = 65
-    ws.cell(row, 8).value = "设计方案已完成报批"
-    ws.cell(row, 9).value = "=资金未到位"
-    ws.cell(row, 10).value = "7月开工"
+    ws.cell(row, form_column("progress")).value = 65
+    ws.cell(row, form_column("text")).value = "设计方案已完成报批"
+    ws.cell(row, form_column("problems")).value = "=资金未到位"
+    ws.cell(row, form_column("next_steps")).value = "7月开工"
     wb.save(path)
     before = len(store.get_task(task_id).updates)
 
@@ -95,7 +96,7 @@ def test_a_bad_figure_in_a_form_is_named_and_the_row_is_not_imported(store, tmp_
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     (row, _, task_id), = form_rows(ws)
-    ws.cell(row, 7).value = "很快"
+    ws.cell(row, form_column("progress")).value = "很快"
     wb.save(path)
     preview = import_ledger.prepare(path, store, today=date(2024, 6, 20))
     assert any(f"row {row}, 本期进度（%）: '很快' is not a progress figure" in str(p)

@@ -13,8 +13,11 @@ from planner_gui.exchange.report_forms import export_forms, group_tasks
 from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
+from factories import form_column
+
 AS_OF = date(2024, 6, 10)
-ID_COLUMN = 11
+ID_COLUMN = form_column("id")
+PROGRESS, TEXT, LEADER = form_column("progress"), form_column("text"), form_column("leader")
 
 
 def _plan() -> Plan:
@@ -51,7 +54,7 @@ def _fill(path, values: dict[str, tuple]) -> None:
     ws = wb.worksheets[0]
     for r in _task_rows(ws):
         if ws.cell(r, 2).value in values:
-            ws.cell(r, 7).value, ws.cell(r, 8).value = values[ws.cell(r, 2).value]
+            ws.cell(r, PROGRESS).value, ws.cell(r, TEXT).value = values[ws.cell(r, 2).value]
     wb.save(path)
 
 
@@ -65,7 +68,7 @@ def test_3_a_form_sorted_over_its_visible_columns_is_conflicts_not_updates(store
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     rows = _task_rows(ws)
-    # Sorted by title over columns A:J only; the hidden id column K stays where it was.
+    # Sorted by title over the visible columns only; the hidden id column stays where it was.
     visible = sorted(([ws.cell(r, c).value for c in range(1, ID_COLUMN)] for r in rows),
                      key=lambda values: values[1], reverse=True)
     for r, values in zip(rows, visible, strict=True):
@@ -98,7 +101,7 @@ def test_3_an_added_row_is_proposed_and_a_duplicated_row_flagged(store, tmp_path
     for c in range(1, ID_COLUMN + 1):  # the first row copied, hidden id and all
         ws.cell(last, c).value = ws.cell(first, c).value
     ws.cell(last + 1, 2).value = "建设社区食堂"  # a row the department added: no id
-    ws.cell(last + 1, 7).value, ws.cell(last + 1, 8).value = 20, "已选址"
+    ws.cell(last + 1, PROGRESS).value, ws.cell(last + 1, TEXT).value = 20, "已选址"
     wb.save(path)
 
     preview = import_ledger.prepare(path, store, today=AS_OF)
@@ -132,7 +135,7 @@ def test_3_a_percent_formatted_cell_is_read_by_its_format(store, tmp_path):
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     r = _task_rows(ws)[1]
-    ws.cell(r, 7).value, ws.cell(r, 7).number_format = 0.5, "0%"
+    ws.cell(r, PROGRESS).value, ws.cell(r, PROGRESS).number_format = 0.5, "0%"
     wb.save(path)
     preview = import_ledger.prepare(path, store, today=AS_OF)
     assert [(u.title, u.update.progress) for u in preview.changes.new_updates] == [("改造老旧小区", 50)]
@@ -146,7 +149,7 @@ def test_4_sub_tasks_are_in_their_parents_unit_and_leader_forms(store, tmp_path)
     path = _form(store, tmp_path, by="leader")
     ws = openpyxl.load_workbook(path).worksheets[0]
     sub_row = next(r for r in _task_rows(ws) if ws.cell(r, 2).value == "编制实施方案")
-    assert ws.cell(sub_row, 3).value == "王五"  # the leader it inherits, shown in its row
+    assert ws.cell(sub_row, LEADER).value == "王五"  # the leader it inherits, shown in its row
     _fill(path, {"编制实施方案": (50, "初稿完成")})
     preview = import_ledger.prepare(path, store, today=AS_OF)
     assert [(u.title, u.update.reporter) for u in preview.changes.new_updates] == [("编制实施方案", "王五")]
@@ -167,8 +170,11 @@ def test_7_a_form_prints_its_title_and_header_and_no_ids(store, tmp_path):
     path = _form(store, tmp_path)
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert ws.row_dimensions[1].height >= 24 and ws.row_dimensions[3].height >= 28  # not clipped
-    assert "$J$" in str(ws.print_area) and "K" not in str(ws.print_area).split("!")[-1]
+    area = str(ws.print_area).split("!")[-1]
+    letter = openpyxl.utils.get_column_letter
+    assert f"${letter(ID_COLUMN - 1)}$" in area and f"${letter(ID_COLUMN)}$" not in area
     assert ws.page_margins.left <= 0.5  # fitted to the width with narrow margins: legible
     assert all(not ws.cell(r, ID_COLUMN).alignment.wrap_text for r in _task_rows(ws))
-    printed = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, ID_COLUMN))
-    assert printed <= 175  # was 207: about 9 pt on A4 landscape instead of 6.5
+    printed = sum(ws.column_dimensions[letter(c)].width for c in range(1, ID_COLUMN))
+    # was 207 (6.5 pt on A4 landscape), then 169 (about 8 pt); 178 with 督办级别's column
+    assert printed <= 180

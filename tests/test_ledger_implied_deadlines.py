@@ -19,6 +19,8 @@ from planner_gui.exchange.report_forms import export_forms
 from planner_gui.services import import_ledger
 from planner_gui.store import PlanStore
 
+from factories import form_column
+
 AS_OF = date(2024, 6, 30)
 
 
@@ -166,9 +168,10 @@ def test_a_form_shows_the_implied_deadline_and_its_import_sets_none(store, tmp_p
             if not task_id or task_id not in before or before[task_id] != ("", None):
                 continue
             due, _ = task_deadline(plan, task_id)
-            assert row[4].value == implied_deadline_words(due, plan.year, "zh")
-            assert row[4].font.color.rgb.endswith("808080")  # grey: not the task's own
-            row[6].value = 50  # the department reports progress
+            deadline = row[form_column("deadline") - 1]
+            assert deadline.value == implied_deadline_words(due, plan.year, "zh")
+            assert deadline.font.color.rgb.endswith("808080")  # grey: not the task's own
+            row[form_column("progress") - 1].value = 50  # the department reports progress
             seen += 1
         wb.save(path)
     assert seen >= 10
@@ -186,8 +189,8 @@ def test_a_row_a_department_adds_with_the_implied_words_gets_no_deadline(store, 
     ws = wb.worksheets[0]
     row = ws.max_row + 1
     ws.cell(row, 2).value = "新增的任务"
-    ws.cell(row, 5).value = "年底（默认）"
-    ws.cell(row, 7).value = 20
+    ws.cell(row, form_column("deadline")).value = "年底（默认）"
+    ws.cell(row, form_column("progress")).value = 20
     wb.save(path)
     preview = import_ledger.prepare(path, store, today=AS_OF, accept_new_rows=True)
     (new,) = preview.changes.new_tasks

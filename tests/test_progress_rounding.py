@@ -13,6 +13,8 @@ from planner_gui.domain.rounding import format_progress, shown_progress
 from planner_gui.store import PlanStore
 from reports_helpers import needs_poppler, pdf_text
 
+from factories import form_column
+
 AS_OF = date(2024, 9, 30)
 
 
@@ -45,7 +47,7 @@ def test_62_5_shows_as_63_in_the_ledger_form_html_pdf_and_summary(db, tmp_path, 
 
     assert main(["export-forms", *args, "--by", "unit", "--out", str(tmp_path / "forms")]) == 0
     form = openpyxl.load_workbook(tmp_path / "forms" / "区民政局.xlsx").worksheets[0]
-    previous = {form.cell(r, 2).value: form.cell(r, 6).value for r in range(4, form.max_row + 1)}
+    previous = {form.cell(r, 2).value: form.cell(r, form_column("previous")).value for r in range(4, form.max_row + 1)}
     assert (previous["建设养老驿站"], previous["改造老旧小区"]) == (63, 13)
 
     assert main(["export-pdf", *args, "--out", str(tmp_path / "s.html")]) == 0

@@ -92,3 +92,48 @@ def test_the_task_page_edits_it(qtbot, store):
     qtbot.keyClick(widget, Qt.Key.Key_Return)
     with PlanStore.open(store.path) as other:
         assert other.get_task(task.id).supervision_level == "部门"
+
+
+def test_the_report_forms_show_it_locked_after_the_deadline_and_read_filled_forms_back(db_path, tmp_path):
+    from planner_gui.domain.fields import TaskField
+    from planner_gui.exchange.report_forms import FORM_COLUMNS, export_forms
+
+    from factories import form_column
+
+    tasks = [Task(title="建设国家自然博物馆", lead_unit="区发改委", supervision_level="市委督办"),
+             Task(title="修缮公园", lead_unit="区发改委"),
+             Task(title="治理河道", lead_unit="区发改委", supervision_level="区级")]
+    plan = Plan(title="测试区2024年度重点工作任务", year=2024, areas=[Area(name="生态", tasks=tasks)])
+    (path,) = export_forms(plan, "unit", tmp_path / "forms", AS_OF)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    column = form_column("supervision_level")
+    assert FORM_COLUMNS[column - 2] == "deadline" and ws.cell(3, column).value == "督办级别"
+    letter = get_column_letter
+    # the columns that were there before keep their widths, so the printed form only gains one
+    widths = {key: ws.column_dimensions[letter(form_column(key))].width for key in FORM_COLUMNS}
+    assert widths == {"number": 6, "title": 32, "leader": 9, "lead_unit": 12, "deadline": 13,
+                      "supervision_level": 9, "previous": 8, "progress": 9, "text": 36, "problems": 22,
+                      "next_steps": 22, "id": 38}
+    rows = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1) if ws.cell(r, form_column("id")).value}
+    assert [ws.cell(rows[t.title], column).value for t in tasks] == ["市委督办", None, "区级"]
+    assert all(ws.cell(r, column).protection.locked for r in rows.values()) and ws.protection.sheet
+
+    reports = {"建设国家自然博物馆": (70, "主体完工"), "治理河道": (30, "清淤开始")}
+    for title, (progress, text) in reports.items():
+        ws.cell(rows[title], form_column("progress")).value = progress
+        ws.cell(rows[title], form_column("text")).value = text
+    wb.save(path)
+    with PlanStore.create(db_path, plan) as store:
+        preview = import_ledger.prepare(path, store, today=AS_OF)
+        assert not preview.changes.problems and not preview.changes.field_changes
+        assert {(u.title, u.update.progress, u.update.text) for u in preview.changes.new_updates} == {
+            (title, progress, text) for title, (progress, text) in reports.items()}
+        import_ledger.apply(store.path, store, preview)
+        after = {t.title: t for t in store.load_plan().walk_tasks()}
+    assert [(u.progress, u.text, u.reporter) for u in after["治理河道"].updates] == [(30, "清淤开始", "区发改委")]
+    assert after["修缮公园"].updates == []
+    assert [after[t.title].supervision_level for t in tasks] == ["市委督办", "", "区级"]  # read-only on a form
+
+    with pytest.raises(ValueError, match="ledger_key"):  # the form's reader finds columns by ledger heading
+        TaskField("other", "text", form_width=8)

@@ -12,7 +12,7 @@ from planner_gui.ui import json_io, tree_editing
 from planner_gui.ui.dialogs import ledger as ledger_dialogs
 from ui_window_helpers import make_window, reread
 
-from factories import report_on_task_one
+from factories import form_column, report_on_task_one
 
 
 @pytest.fixture
@@ -91,7 +91,8 @@ def test_a_filled_report_form_import_can_be_undone(window, tmp_path, monkeypatch
     ws = wb.worksheets[0]
     ws.protection.sheet = False
     ws.cell(ws.max_row + 1, 2).value = "新增的任务"
-    ws.cell(ws.max_row, 7).value, ws.cell(ws.max_row, 8).value = 10, "刚开始"
+    ws.cell(ws.max_row, form_column("progress")).value = 10
+    ws.cell(ws.max_row, form_column("text")).value = "刚开始"
     wb.save(form)
 
     def ticked(self):

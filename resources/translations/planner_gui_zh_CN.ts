@@ -1060,6 +1060,13 @@ The content before the restore is saved in
     </message>
 </context>
 <context>
+    <name>CommitNumberBox</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>ConnectOffice</name>
     <message>
         <source>%s is not an address of the form ws://host:port</source>

@@ -146,6 +146,14 @@ class TaskField:
     in_reports: bool = False  # shown under the task's title in the printed summary's tables
     label_key: str = ""  # its name in documents and, unless the editor names it itself, the editor: a key of
     # domain.words.HEADERS (the ledger key when empty)
+    # Shown, locked, on the progress-report forms (exchange/report_forms.py), this many characters
+    # wide; None: not on the forms. A form's column is found again by its ledger heading, so a
+    # field on the forms needs a ledger key.
+    form_width: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.form_width is not None and not self.ledger_key:
+            raise ValueError(f"{self.name}: a field on the report forms needs a ledger_key")
 
     @property
     def key(self) -> str:
@@ -166,13 +174,14 @@ class TaskField:
 
 # In the order the JSON file writes them (that of domain.model.Task).
 TASK_FIELDS: tuple[TaskField, ...] = (
-    TaskField("title", "title", ledger_key="title"),
+    TaskField("title", "title", ledger_key="title", form_width=32),
     TaskField("description", "text"),
-    TaskField("leader", "text", ledger_key="leader"),
-    TaskField("lead_unit", "text", ledger_key="lead_unit"),
+    TaskField("leader", "text", ledger_key="leader", form_width=9),
+    TaskField("lead_unit", "text", ledger_key="lead_unit", form_width=12),
     TaskField("co_units", "units", ledger_key="co_units"),
     TaskField("start", "date"),
-    TaskField("due", "date", ledger_key="deadline"),
+    # 13: holds 年底（默认） (an implied deadline) on one line
+    TaskField("due", "date", ledger_key="deadline", form_width=13),
     TaskField("deadline_text", "text"),
     TaskField("municipal", "flag"),
     TaskField("source", "text"),
@@ -182,16 +191,19 @@ TASK_FIELDS: tuple[TaskField, ...] = (
     TaskField("weight", "weight"),
     # Free text, not a fixed choice: offices word their levels differently (市委督办, 区政府督办,
     # 部门督办, 挂账督办), and a fixed list would refuse other offices' ledgers.
-    TaskField("supervision_level", "text", ledger_key="supervision_level", in_reports=True),
+    # 9: 市委督办 on one line (the forms are fitted to the width of an A4 page: every column costs legibility)
+    TaskField("supervision_level", "text", ledger_key="supervision_level", in_reports=True, form_width=9),
 )
 TASK_FIELD = {f.name: f for f in TASK_FIELDS}
 # The task fields the ledger shows, by their column keys, in column order.
 LEDGER_TASK_KEYS = tuple(f.ledger_key for f in TASK_FIELDS if f.ledger_key)
-# Those the ledger shows as plain text, read back as the cell's text: their
-# column key is the field's name, so a changed cell is an edit of that field.
 # Fields the summary's tables show under the title (they have no column of their own).
 REPORT_FIELDS = tuple(f for f in TASK_FIELDS if f.in_reports)
+# Those the ledger shows as plain text, read back as the cell's text: their
+# column key is the field's name, so a changed cell is an edit of that field.
 LEDGER_TEXT_FIELDS = tuple(f for f in TASK_FIELDS if f.ledger_key and f.kind in ("title", "text"))
+# The task fields the report forms show (locked), in column order.
+FORM_TASK_FIELDS = tuple(f for f in TASK_FIELDS if f.form_width is not None)
 
 
 def stored_to_python(field: str, value: object) -> object:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -316,12 +316,14 @@ def wrapped_lines(text: str, width: float) -> int:
     return lines
 
 
-def row_height(values: dict[str, Any], depth: int = 0, widths: dict[str, float] = WIDTHS) -> float | None:
-    """The height a task row needs for its longest wrapped text, None for one line.
-    Neither Excel nor LibreOffice grows a row to fit wrapped text when it opens a
-    file, so without this a long title or progress report is cut off in print."""
+def row_height(values: dict[str, Any], depth: int = 0, widths: dict[str, float] = WIDTHS,
+               keys: Iterable[str] = ()) -> float | None:
+    """The height a task row needs for its longest wrapped text (in the columns ``keys``,
+    the ledger's by default), None for one line. Neither Excel nor LibreOffice grows a row
+    to fit wrapped text when it opens a file, so without this a long title or progress
+    report is cut off in print."""
     lines = 1
-    for key in _WRAPPED:
+    for key in keys or _WRAPPED:
         text = values.get(key)
         if not isinstance(text, str) or not text:
             continue

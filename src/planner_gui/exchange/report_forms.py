@@ -25,6 +25,7 @@ from typing import Any
 
 from planner_gui.domain.dates import month_end, quarter_end
 from planner_gui.domain.errors import FormatError, PlannerError
+from planner_gui.domain.fields import FORM_TASK_FIELDS, TaskField
 from planner_gui.domain.model import Plan, PlanSettings, ProgressUpdate, Task
 from planner_gui.domain.progress import evaluate_plan
 from planner_gui.domain.rounding import format_progress, shown_progress
@@ -46,14 +47,18 @@ from planner_gui.exchange.safe_cells import write_cell
 from planner_gui.imports import import_without_numpy
 from planner_gui.replacing import replacing
 
-FORM_COLUMNS = ("number", "title", "leader", "lead_unit", "deadline", "previous",
-                "progress", "text", "problems", "next_steps", "id")
+# The task's own columns (locked) are the fields declared for the forms (domain/fields.py,
+# form_width), by their ledger keys, so the reader finds them by the ledger's headings; the
+# rest are the form's own.
+TASK_COLUMNS: tuple[str, ...] = tuple(str(f.ledger_key) for f in FORM_TASK_FIELDS)
+FORM_COLUMNS = ("number", *TASK_COLUMNS, "previous", "progress", "text", "problems", "next_steps", "id")
 EDITABLE = ("progress", "text", "problems", "next_steps")
 # Narrow enough that, fitted to an A4 landscape page, the text prints at about 9 pt (the sum of
-# the printed widths was 207 and printed at 6.5 pt); the input columns stay the widest. The
-# deadline column holds 年底（默认） (an implied deadline) on one line.
-WIDTHS = {"number": 6, "title": 32, "leader": 9, "lead_unit": 12, "deadline": 13, "previous": 8,
+# the printed widths was 207 and printed at 6.5 pt); the input columns stay the widest.
+WIDTHS = {"number": 6, **{str(f.ledger_key): f.form_width or 0 for f in FORM_TASK_FIELDS}, "previous": 8,
           "progress": 9, "text": 36, "problems": 22, "next_steps": 22, "id": 38}
+# The columns whose wrapped text a row's height makes room for (one line otherwise).
+WRAPPED = (*TASK_COLUMNS, "text", "problems", "next_steps")
 FORM_HEADERS = {"zh": {"progress": "本期进度（%）", "text": "本期进展情况"},
                 "en": {"progress": "Progress this period (%)", "text": "Progress this period"}}
 INPUT_FILL = "FFF9DB"
@@ -200,7 +205,7 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
             ws.merge_cells(f"A{row}:{last}{row}")
             row += 1
         # a sub-task that inherits its parent's unit (or leader) shows the one the form is for
-        values = {"number": str(number), "title": task.title,
+        values = {"number": str(number), **{str(f.ledger_key): _shown(task, f) for f in FORM_TASK_FIELDS},
                   "leader": task.leader or (name if by == "leader" else ""),
                   "lead_unit": task.lead_unit or (name if by == "unit" else ""),
                   "deadline": deadline_cell(task, figures.tasks[task.id], plan.year, lang),
@@ -212,11 +217,11 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
                 cell.border, cell.alignment = style["no_border"], style["plain"]
             if key in EDITABLE:
                 cell.protection, cell.fill = unlocked, input_fill
-            if key == "deadline" and isinstance(values[key], date):
+            if isinstance(values.get(key), date):
                 cell.number_format = "yyyy-mm-dd"
             elif key == "deadline" and values[key] and not (task.deadline_text or task.due):
                 cell.font = style["implied"]  # grey: the deadline the task works to, not its own
-        height = row_height(values, widths=WIDTHS)
+        height = row_height(values, widths=WIDTHS, keys=WRAPPED)
         if height is not None:  # a long title is not cut off in print
             ws.row_dimensions[row].height = height
         # what the row showed, so a form sorted over its visible columns is caught on import
@@ -238,6 +243,12 @@ def _write_form(plan: Plan, by: str, name: str, tasks: list[tuple[str, Task]], a
              "label": label}
     write_meta_sheet(wb, as_of, lang, plan, meta_rows, extra)
     save_workbook(wb, path)
+
+
+def _shown(task: Task, field: TaskField) -> Any:
+    """A declared field's cell on the form, as the ledger shows it."""
+    value = getattr(task, field.name)
+    return "、".join(value) if field.kind == "units" else value
 
 
 def _update_date(today: date, start: date, end: date) -> date:

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6 import QtGui
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand, QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QCheckBox,
+    QDoubleSpinBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,6 +37,8 @@ from planner_gui.store import PlanStore
 from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
 from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.i18n import document_language
+
+translate = QCoreApplication.translate
 
 # Red readable on light and dark backgrounds alike.
 ERROR_COLOUR = "#ef4444"
@@ -378,6 +382,76 @@ class DateField(QLineEdit):
         self._show_text(day.toPython())
         self.setFocus()
         self._finish()
+
+
+class CommitCheckBox(QCheckBox):
+    """A yes/no field, committed as soon as the user ticks or clears it."""
+
+    committed = Signal(object)  # bool
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.toggled.connect(self.committed.emit)
+
+    def set_value(self, value: bool) -> None:
+        self.blockSignals(True)  # showing the file's value is not an edit
+        self.setChecked(bool(value))
+        self.blockSignals(False)
+
+
+class CommitNumberBox(QDoubleSpinBox):
+    """A number typed or stepped with the arrows, committed on Enter or leaving the field
+    (not at each step), and only when it differs from what the file holds.
+
+    ``optional``: one step below ``minimum`` is no number (None), shown as "none", so an
+    empty value (progress worked out from the updates) can be chosen and seen.
+    """
+
+    committed = Signal(object)  # float | None
+
+    def __init__(self, parent: QWidget | None = None, minimum: float = 0.0, maximum: float = 1e6,
+                 optional: bool = False) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setDecimals(2)
+        self.setRange(minimum - 0.01 if optional else minimum, maximum)
+        if optional:
+            self.setSpecialValueText(translate("CommitNumberBox", "none"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel scrolls the page, not the figure
+        self._shown = self.value()  # as the box shows the file's value (rounded to its decimals)
+        self.editingFinished.connect(self._finish)
+
+    def number(self) -> float | None:
+        if self.optional and self.value() == self.minimum():
+            return None
+        return self.value()
+
+    def set_value(self, value: float | None) -> None:
+        if self.hasFocus() and self.value() != self._shown:
+            return  # the user is typing here; keep their figure
+        self.blockSignals(True)
+        self.setValue(self.minimum() if value is None else value)
+        self.blockSignals(False)
+        self._shown = self.value()
+
+    def revert(self) -> None:
+        self.setValue(self._shown)
+
+    def mark_saved(self) -> None:
+        self._shown = self.value()
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 - Qt API
+        return f"{value:.2f}".rstrip("0").rstrip(".")  # 2, not 2.00: as the other figures are shown
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt API
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # scrolling past the field does not change it
+
+    def _finish(self) -> None:
+        if self.value() != self._shown:
+            self.committed.emit(self.number())
 
 
 def _iso(value: date | None) -> str:

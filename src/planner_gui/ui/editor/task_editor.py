@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_gui.domain.deadlines import implied_deadline_words
-from planner_gui.domain.fields import TASK_FIELD, TASK_FIELDS
+from planner_gui.domain.fields import TASK_FIELD, TASK_FIELDS, TaskField
 from planner_gui.domain.model import Indicator, Milestone, PlanSettings, Task
 from planner_gui.domain.progress import TaskFigures
 from planner_gui.ui.commands import (
@@ -36,7 +36,9 @@ from planner_gui.ui.commands import (
     DeleteMilestoneCommand,
 )
 from planner_gui.ui.editor.fields import (
+    CommitCheckBox,
     CommitLineEdit,
+    CommitNumberBox,
     CommitTextEdit,
     DateField,
     EditorContext,
@@ -68,9 +70,36 @@ FIELD_LABELS = {
 }
 
 
-# Declared fields this page has no widget of its own for: a line each, named
-# by the declaration's words (a text field added to domain/fields.py shows here).
-MORE_FIELDS = tuple(f for f in TASK_FIELDS if f.editable and f.name not in FIELD_LABELS)
+def extra_fields() -> tuple[TaskField, ...]:
+    """Declared fields this page has no widget of its own for: a row each, named by the
+    declaration's words, with an editor for its kind (a field added to domain/fields.py
+    shows here). Asked when a page is made, not at import, so a test can give others."""
+    return tuple(f for f in TASK_FIELDS if f.editable and f.name not in FIELD_LABELS)
+
+
+def extra_widget(field: TaskField, parent: QWidget) -> QWidget:
+    """The editor for a declared field of this kind; each has ``committed`` and ``set_value``."""
+    if field.kind == "date":
+        return DateField(parent)
+    if field.kind == "flag":
+        return CommitCheckBox(field_label(field.name), parent)  # named beside it, as 市级任务 is
+    if field.kind == "progress":  # empty: worked out from the updates, as the progress field
+        return CommitNumberBox(parent, 0, 100, optional=True)
+    if field.kind == "weight":
+        return CommitNumberBox(parent, 0, 1e6)
+    line = CommitLineEdit(parent)  # title, text, and units (split at 、 and commas when taken)
+    if field.kind == "units":
+        line.setPlaceholderText(translate("TaskEditor", "separate units with 、 or ,"))
+    return line
+
+
+def shown_value(field: TaskField, value: object) -> object:
+    """A task's value as the field's editor shows it."""
+    if field.kind == "units":
+        return "、".join(value)  # type: ignore[arg-type]
+    if field.kind in ("title", "text"):
+        return value or ""
+    return value
 
 
 def field_label(field: str) -> str:
@@ -102,6 +131,7 @@ class TaskEditor(QWidget):
         self.figures: TaskFigures | None = None
         self.read_only = False
         self.edit_buttons: list[QPushButton] = []
+        self.extra_fields = extra_fields()
         outer = QVBoxLayout(self)
         self.title = CommitTextEdit(self, lines=2, grow=False, enter_commits=True)
         font = self.title.font()
@@ -132,8 +162,7 @@ class TaskEditor(QWidget):
         self.widgets: dict[str, QWidget] = {"title": self.title}
         for field in ("description",):
             self.widgets[field] = CommitTextEdit(page, lines=3)
-        for field in ("leader", "lead_unit", "co_units", "deadline_text", "source", "progress", "weight",
-                      *(f.name for f in MORE_FIELDS)):
+        for field in ("leader", "lead_unit", "co_units", "deadline_text", "source", "progress", "weight"):
             self.widgets[field] = CommitLineEdit(page)
         for field in ("start", "due", "done_on"):
             self.widgets[field] = DateField(page)
@@ -143,14 +172,22 @@ class TaskEditor(QWidget):
         self.municipal = QCheckBox(field_label("municipal"), page)
         self.municipal.toggled.connect(lambda on: self.commit("municipal", self.municipal, on))
         self.widgets["municipal"] = self.municipal
-        order = ("description", "leader", "lead_unit", "co_units", "start", "due", "deadline_text",
-                 "done_on", "progress", "weight", *(f.name for f in MORE_FIELDS), "source", "source_text")
-        for field in order:
-            form.addRow(field_label(field), self.widgets[field])
-            self._connect(field, self.widgets[field])
+        # kept apart from the page's own widgets: a test may show a field twice
+        self.extra_widgets = {f.name: extra_widget(f, page) for f in self.extra_fields}
+        for name, widget in self.extra_widgets.items():
+            self.widgets.setdefault(name, widget)
+        rows: list[tuple[str, QWidget]] = [
+            *((f, self.widgets[f]) for f in ("description", "leader", "lead_unit", "co_units", "start", "due",
+                                              "deadline_text", "done_on", "progress", "weight")),
+            *self.extra_widgets.items(),
+            *((f, self.widgets[f]) for f in ("source", "source_text")),
+        ]
+        for field, widget in rows:
+            form.addRow("" if isinstance(widget, QCheckBox) else field_label(field), widget)
+            self._connect(field, widget)
         form.addRow("", self.municipal)
         # Tab follows the form from top to bottom, not the order the widgets were made in.
-        chain = [self.widgets[f] for f in order] + [self.municipal]
+        chain = [widget for _, widget in rows] + [self.municipal]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         # The source text is the wording of the original document: guarded against stray edits.
@@ -223,7 +260,7 @@ class TaskEditor(QWidget):
         The figures are the document's (the page works out none itself)."""
         if self.task is None or task.id != self.task.id:
             self.clear_refusal()
-            for widget in self.widgets.values():
+            for widget in (*self.widgets.values(), *self.extra_widgets.values()):
                 mark_invalid(widget, False)
         self.task = task
         # with its sub-tasks: the light is never better than theirs, as in the tree
@@ -235,10 +272,10 @@ class TaskEditor(QWidget):
             "due": task.due, "deadline_text": task.deadline_text, "done_on": task.done_on,
             "progress": format_number(task.progress), "weight": format_number(task.weight),
             "source": task.source, "source_text": task.source_text,
-            **{f.name: getattr(task, f.name) for f in MORE_FIELDS},
         }
-        for field, value in values.items():
-            widget = self.widgets[field]
+        shown = [(self.widgets[field], value) for field, value in values.items()]
+        shown += [(self.extra_widgets[f.name], shown_value(f, getattr(task, f.name))) for f in self.extra_fields]
+        for widget, value in shown:
             if widget.property("invalid"):
                 continue  # keep the refused value in sight until the user corrects it
             widget.set_value(value)  # type: ignore[attr-defined]
@@ -246,8 +283,10 @@ class TaskEditor(QWidget):
         implied = (implied_deadline_words(self.figures.due, plan_year, document_language())
                    if self.figures.due is not None and self.figures.due_implied else "")
         self.widgets["due"].setPlaceholderText(implied or self.widgets["start"].placeholderText())
-        for field in ("start", "due", "done_on"):
-            self.widgets[field].default_page = task.due or date(plan_year, 1, 1)  # type: ignore[attr-defined]
+        dates = [self.widgets[f] for f in ("start", "due", "done_on")]
+        dates += [w for w in self.extra_widgets.values() if isinstance(w, DateField)]
+        for widget in dates:
+            widget.default_page = task.due or date(plan_year, 1, 1)  # type: ignore[attr-defined]
         self.municipal.blockSignals(True)
         self.municipal.setChecked(task.municipal)
         self.municipal.blockSignals(False)
@@ -260,7 +299,7 @@ class TaskEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
-        fields = [w for f, w in self.widgets.items() if f != "source_text"]
+        fields = [w for f, w in self.widgets.items() if f != "source_text"] + list(self.extra_widgets.values())
         set_widgets_read_only([*fields, self.edit_source, *self.edit_buttons], read_only)
         self.edit_source.setChecked(False)
         self.indicators.read_only = self.milestones.read_only = read_only
