@@ -6,14 +6,18 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from planner_gui.domain.errors import BadFileError, PlannerError
-from planner_gui.services import backups
+from planner_gui.services import backups, export
 from planner_gui.services.plan_files import init_file
 from planner_gui.store import PlanStore
+from reports_helpers import long_plan, needs_poppler, page_count, pdf_text
+
+from factories import full_plan
 
 
 def first_title(path: Path) -> str:
@@ -171,3 +175,66 @@ def test_check_refuses_what_is_no_plan(tmp_path):
     other.write_text("not a database", encoding="utf-8")
     with pytest.raises(PlannerError, match="not an SQLite database"):
         backups.check(other)
+
+
+# --- exports --------------------------------------------------------------------
+
+
+def test_the_ledger_is_written_with_a_row_per_task_as_of_the_plans_default_date(tmp_path):
+    import openpyxl
+
+    from planner_gui.domain.dates import default_as_of
+    from planner_gui.exchange.ledger_export import as_of_line
+
+    plan = full_plan()
+    written = export.export_ledger(plan, tmp_path / "台账.xlsx")
+    assert written.path == tmp_path / "台账.xlsx"
+    assert written.task_rows == 2  # the task and its sub-task
+    sheet = openpyxl.load_workbook(written.path).worksheets[0]
+    assert sheet["A2"].value == as_of_line(default_as_of(plan.year), "zh")
+    titles = {sheet.cell(r, c).value for r in range(1, sheet.max_row + 1) for c in range(1, 6)}
+    assert {t.title for t in plan.walk_tasks()} <= titles
+    dated = export.export_ledger(plan, tmp_path / "ledger.xlsx", date(2024, 6, 30), "en")
+    assert openpyxl.load_workbook(dated.path).worksheets[0]["A2"].value == as_of_line(date(2024, 6, 30), "en")
+
+
+def test_report_forms_are_one_per_unit_or_leader(tmp_path):
+    plan = full_plan()
+    by_unit = export.export_forms(plan, "unit", tmp_path / "units")
+    assert sorted(p.name for p in by_unit) == ["区商务局.xlsx", "区文旅局.xlsx"]
+    assert all(p.is_file() and p.parent == tmp_path / "units" for p in by_unit)
+    by_leader = export.export_forms(plan, "leader", tmp_path / "leaders", date(2024, 6, 10))
+    assert sorted(p.name for p in by_leader) == ["张三.xlsx", "李四.xlsx"]
+    assert export.no_forms_reason(plan) is None
+
+
+def test_no_forms_are_made_when_nobody_is_named(tmp_path):
+    plan = full_plan()
+    for task in plan.walk_tasks():
+        task.lead_unit = task.leader = ""
+    assert export.no_forms_reason(plan) and export.no_forms_reason(plan, "unit")
+    with pytest.raises(PlannerError, match="no forms written"):
+        export.export_forms(plan, "unit", tmp_path / "forms")
+    assert not (tmp_path / "forms").exists()  # refused before the folder was made
+
+
+@needs_poppler
+def test_the_summary_pdf_is_written_with_its_rows_and_pages(tmp_path):
+    from planner_gui.reports.export import ExportRequest
+
+    result = export.export_pdf(long_plan(80), ExportRequest(charts=False), tmp_path / "summary.pdf")
+    assert result.path == tmp_path / "summary.pdf"
+    assert result.task_rows == 80
+    assert result.pages == page_count(result.path) > 1
+    assert "长表任务第80项" in pdf_text(result.path)
+
+
+def test_the_summary_goes_to_html_or_else_to_a_pdf(tmp_path):
+    from planner_gui.reports.export import ExportRequest
+
+    html = export.export_pdf(long_plan(3), ExportRequest(charts=False), tmp_path / "summary.HTML")
+    assert (html.path, html.pages, html.task_rows) == (tmp_path / "summary.HTML", 0, 3)
+    assert "长表任务第3项" in html.path.read_text(encoding="utf-8")
+    other = export.export_pdf(long_plan(3), ExportRequest(charts=False), tmp_path / "summary.docx")
+    assert other.path == tmp_path / "summary.pdf" and other.path.read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "summary.docx").exists()
