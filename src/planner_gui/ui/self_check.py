@@ -2,7 +2,7 @@
 
 It opens a plan (the file given with --db, read-only, else a fresh copy of
 the bundled plan in a temporary folder), builds the main window offscreen,
-checks the Chinese catalogue loads, and exports the PDF summary (reports/export.py). It prints
+checks the Chinese catalogue loads, and exports the PDF summary (services/export.py). It prints
 ``self-check ok <pdf path>`` and returns 0, or prints what failed and
 returns 1. Nothing in the user's data folder or settings is touched: the
 self-check never opens the user's own plan unless asked to, and then only
