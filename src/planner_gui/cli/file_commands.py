@@ -36,23 +36,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from planner_gui.domain.errors import BadFileError
-    from planner_gui.store import PlanStore, backups
-    from planner_gui.store.connection import backup_copy
+    from planner_gui.services import backups
+    from planner_gui.store import PlanStore
 
     path = db_path(args)
-    if args.out is not None and args.out.resolve() == path.resolve():
-        raise BadFileError(args.out, translate("CommandLine", "is the plan file itself; choose another file for the copy"))
     with PlanStore.open(path) as store:
-        if args.out is None:
-            target = backups.backup_before(store, "manual").path
-        else:
-            target = backup_copy(store.db.conn, args.out)
+        try:
+            target = backups.back_up(store, args.out)
+        except backups.PlanFileAsCopyError:
+            raise BadFileError(args.out, translate("CommandLine", "is the plan file itself; choose another file for the copy")) from None
     print(fill(translate("CommandLine", "backed up %1 to %2"), path, target))
     return 0
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
-    from planner_gui.store import backups
+    from planner_gui.services import backups
 
     path = db_path(args)
     found = backups.list_backups(path)
@@ -65,24 +63,23 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from planner_gui.store import PlanStore, backups
+    from planner_gui.services import backups
+    from planner_gui.store import PlanStore
 
     path = db_path(args)
-    backups.check_backup(args.backup)  # refuse a bad backup before touching anything
     with PlanStore.open(path) as store:
-        safety = backups.restore_backup(store, args.backup)
-        counts = store.counts()
+        restored = backups.restore(store, args.backup)
     print(fill(translate("CommandLine", "restored %1 into %2: %3 areas, %4 tasks; the previous content is saved in %5"),
-               args.backup, path, counts["area"], counts["task"], safety.path))
+               restored.restored, path, restored.areas, restored.tasks, restored.safety))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from planner_gui.domain.errors import PlannerError
-    from planner_gui.store.connection import check_file
+    from planner_gui.services import backups
 
     path = db_path(args)
-    problems = check_file(path, full=args.full)
+    problems = backups.check(path, full=args.full)
     if problems:
         detail = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
         raise PlannerError(fill(translate("CommandLine", "%1: damaged (%2); restore a backup with 'planner-cli restore'"),

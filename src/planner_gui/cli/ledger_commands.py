@@ -45,15 +45,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
-    from planner_gui.domain.dates import default_as_of
-    from planner_gui.exchange.ledger_export import export_ledger
+    from planner_gui.services import export
     from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    out = export_ledger(plan, args.out, args.as_of or default_as_of(plan.year), args.lang)
+    written = export.export_ledger(plan, args.out, args.as_of, args.lang)
     # one row per task and sub-task: "rows", not a third count called "tasks"
-    print(fill(translate("CommandLine", "wrote %1: %2 task rows"), out, sum(1 for _ in plan.walk_tasks())))
+    print(fill(translate("CommandLine", "wrote %1: %2 task rows"), written.path, written.task_rows))
     return 0
 
 
@@ -93,13 +92,12 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_export_forms(args: argparse.Namespace) -> int:
-    from planner_gui.domain.dates import default_as_of
-    from planner_gui.exchange.report_forms import export_forms
+    from planner_gui.services import export
     from planner_gui.store import PlanStore
 
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
-    written = export_forms(plan, args.by, args.out, args.as_of or default_as_of(plan.year))
+    written = export.export_forms(plan, args.by, args.out, args.as_of)
     for path in written:
         print(fill(translate("CommandLine", "wrote %1"), path))
     print(fill(translate("CommandLine", "%1 forms in %2"), len(written), args.out))

@@ -45,8 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    from planner_gui.domain.dates import default_as_of
-    from planner_gui.reports.export import ExportRequest, export_report
+    from planner_gui.reports.export import ExportRequest
+    from planner_gui.services import export
     from planner_gui.store import PlanStore
 
     if args.letter_only and not args.leader:
@@ -54,16 +54,16 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     with PlanStore.open(db_path(args)) as store:
         plan = store.load_plan()
     request = ExportRequest(
-        as_of=args.as_of or default_as_of(plan.year), lang=args.lang, area=args.area, leader=args.leader,
+        as_of=args.as_of, lang=args.lang, area=args.area, leader=args.leader,
         unit=args.unit, charts=not args.no_charts, update_texts=not args.no_update_texts,
         letter=bool(args.leader) and not args.no_letter, summary=not args.letter_only,
         timeline=args.timeline,
     )
-    result = export_report(plan, request, args.out)
+    result = export.export_pdf(plan, request, args.out)
     if result.pages:
-        print(fill(translate("CommandLine", "wrote %1: %2 task rows, %3 pages"), args.out, result.task_rows, result.pages))
+        print(fill(translate("CommandLine", "wrote %1: %2 task rows, %3 pages"), result.path, result.task_rows, result.pages))
     else:
-        print(fill(translate("CommandLine", "wrote %1: %2 task rows"), args.out, result.task_rows))
+        print(fill(translate("CommandLine", "wrote %1: %2 task rows"), result.path, result.task_rows))
     return 0
 
 

@@ -15,7 +15,7 @@ HTML_SUFFIXES = (".html", ".htm")
 
 @dataclass(frozen=True)
 class ExportRequest:
-    as_of: date
+    as_of: date | None = None  # None: services.export fills in the plan's default as-of date
     lang: str = "zh"
     area: str | None = None
     leader: str | None = None

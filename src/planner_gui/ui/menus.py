@@ -300,7 +300,7 @@ def new_file(window: Window) -> None:
 
 
 def save_copy(window: Window) -> None:
-    from planner_gui.store.connection import backup_copy
+    from planner_gui.services import backups
 
     store = window.document.store
     name = store.path.stem + "-copy" + store.path.suffix
@@ -310,11 +310,11 @@ def save_copy(window: Window) -> None:
         return
     window.settings.remember_folder(chosen)
     target = Path(chosen)
-    if target.resolve() == store.path.resolve():
+    try:
+        backups.back_up(store, target)  # replaces the target only once the copy is whole
+    except backups.PlanFileAsCopyError:
         window.show_error(translate("Menus", "Cannot copy"), translate("Menus", "Choose another file name than the open file."))
         return
-    try:
-        backup_copy(store.db.conn, target)  # replaces the target only once the copy is whole
     except (OSError, sqlite3.Error, PlannerError) as exc:
         window.show_error(translate("Menus", "Cannot copy"), f"{target}\n\n{exc}")
         return

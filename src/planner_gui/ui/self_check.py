@@ -2,7 +2,7 @@
 
 It opens a plan (the file given with --db, read-only, else a fresh copy of
 the bundled plan in a temporary folder), builds the main window offscreen,
-checks the Chinese catalogue loads, and exports the PDF summary (reports/export.py). It prints
+checks the Chinese catalogue loads, and exports the PDF summary (services/export.py). It prints
 ``self-check ok <pdf path>`` and returns 0, or prints what failed and
 returns 1. Nothing in the user's data folder or settings is touched: the
 self-check never opens the user's own plan unless asked to, and then only
@@ -131,14 +131,14 @@ def _check_window(app, store, folder: Path) -> None:
 
 def _export_pdf(store, folder: Path) -> Path:
     """The PDF summary, made by the same function as File > Export summary."""
-    from planner_gui.domain.dates import default_as_of
-    from planner_gui.reports.export import ExportRequest, export_report
+    from planner_gui.reports.export import ExportRequest
+    from planner_gui.services import export
     from planner_gui.ui.i18n import document_language
 
     target = folder / "summary.pdf"
     lang = document_language()
     plan = store.load_plan()
-    result = export_report(plan, ExportRequest(as_of=default_as_of(plan.year), lang=lang), target)
+    result = export.export_pdf(plan, ExportRequest(lang=lang), target)
     if result.pages < 1:
         raise SelfCheckFailed(f"{target}: the summary has no pages")
     return result.path

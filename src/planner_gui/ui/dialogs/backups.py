@@ -1,8 +1,7 @@
 """File > Restore from backup…, File > Back up now, Tools > Check file.
 
 The same functions as `planner-cli restore`, `planner-cli backup` and `planner-cli
-check` (store/backups.py, store/connection.check_file); this module only
-asks and tells.
+check` (services/backups.py); this module only asks and tells.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner_gui.domain.errors import PlannerError
-from planner_gui.store import backups
+from planner_gui.services import backups
 
 translate = QCoreApplication.translate
 
@@ -124,14 +123,14 @@ def restore_from(window: Any, backup_path: Path) -> bool:
                           .replace("%1", str(window.document.store.path)))
         return False
     try:
-        safety = backups.restore_backup(window.document.store, backup_path)
+        restored = backups.restore(window.document.store, backup_path)
     except (PlannerError, sqlite3.Error, OSError) as exc:
         window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1\n\n%2\n\nThe plan file was not changed.")
                           .replace("%1", str(backup_path)).replace("%2", str(exc)))
         return False
     window.reload_plan()
     _tell(window, translate("BackupsDialog", "Restored"), translate("BackupsDialog", "Restored %1.\n\nThe content before the restore is saved in\n%2")
-          .replace("%1", str(backup_path)).replace("%2", str(safety.path)))
+          .replace("%1", str(backup_path)).replace("%2", str(restored.safety)))
     return True
 
 
@@ -151,19 +150,17 @@ def open_restore_dialog(window: Any) -> None:
 
 def back_up_now(window: Any) -> None:
     try:
-        backup = backups.backup_before(window.document.store, "manual")
+        backup = backups.back_up(window.document.store)
     except (PlannerError, sqlite3.Error, OSError) as exc:
         window.show_error(translate("BackupsDialog", "Cannot back up"), str(exc))
         return
-    _tell(window, translate("BackupsDialog", "Backed up"), translate("BackupsDialog", "The plan is backed up to\n%1").replace("%1", str(backup.path)))
+    _tell(window, translate("BackupsDialog", "Backed up"), translate("BackupsDialog", "The plan is backed up to\n%1").replace("%1", str(backup)))
 
 
 def open_check_dialog(window: Any) -> None:
     """The full check (integrity_check and references), read-only."""
-    from planner_gui.store.connection import check_file
-
     try:
-        problems = check_file(window.document.store.path, full=True)
+        problems = backups.check(window.document.store.path, full=True)
     except (PlannerError, sqlite3.Error, OSError) as exc:
         problems = [str(exc)]
     if not problems:

@@ -1,6 +1,6 @@
 """File > Export summary…: the printed summary and leaders' letters from the window.
 
-Thin: the document is made by planner_gui.reports (the same code as
+Thin: the document is written by services.export.export_pdf (the same function as
 `planner-cli export-pdf`). The dialog collects the as-of date, the scope, the
 language and what to include, shows a print preview, and saves PDF or HTML
 with a cancellable progress dialog. Names from the plan (areas, leaders,
@@ -229,14 +229,13 @@ class ExportSummaryDialog(QDialog):
 
     def save_to(self, path: Path) -> Path | None:
         """Write the summary to ``path`` (HTML for .html/.htm); None when cancelled or failed."""
-        from planner_gui.reports.export import export_report
         from planner_gui.reports.report_data import ReportCancelled
+        from planner_gui.services import export
 
-        if path.suffix.lower() not in (".pdf", ".html", ".htm"):
-            path = path.with_suffix(".pdf")
+        path = export.summary_path(path)  # the path the messages name
         progress, report = self._progress_dialog()
         try:
-            result = export_report(self.plan, self.request(), path, report)
+            result = export.export_pdf(self.plan, self.request(), path, report)
         except ReportCancelled:
             self.window_.statusBar().showMessage(self.tr("Export cancelled; nothing was written"), 8000)
             return None

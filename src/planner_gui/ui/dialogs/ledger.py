@@ -1,8 +1,8 @@
 """File > Export ledger…, File > Import > Ledger (Excel/CSV)…, File > Export report forms….
 
 Thin: the work is done by the same functions as ``planner-cli export-xlsx``,
-``planner-cli import-xlsx`` and ``planner-cli export-forms`` (exchange/ledger_*,
-exchange/report_forms). The import first shows a preview of every addition,
+``planner-cli import-xlsx`` and ``planner-cli export-forms`` (services/export.py,
+services/import_ledger.py). The import first shows a preview of every addition,
 change, conflict and problem, and writes only when the user presses Apply.
 All user text is shown as plain text (QStandardItem, PlainText labels).
 """
@@ -56,7 +56,7 @@ def _status(window: MainWindow, text: str) -> None:
 
 def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path | None:
     """Ask where to save, then write the ledger as of the toolbar's date."""
-    from planner_gui.exchange.ledger_export import export_ledger
+    from planner_gui.services import export
 
     # The window's plan is the file's (kept in step with every change): reading
     # it again took 1.2 s and a second copy in memory at 10,000 tasks.
@@ -71,7 +71,7 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
         target = Path(chosen)
     try:
         with busy(window, translate("LedgerDialogs", "Writing %s…") % target.name):
-            export_ledger(plan, target, window.document.as_of)
+            export.export_ledger(plan, target, window.document.as_of)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write %s:\n%s") % (target, exc))
         return None
@@ -81,9 +81,9 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
 
 def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by: str | None = None) -> list[Path]:
     """Ask per unit or per leader and a folder, then write one report form each."""
-    from planner_gui.exchange.report_forms import export_forms, no_forms_reason
+    from planner_gui.services import export
 
-    if no_forms_reason(window.document.plan, "unit") and no_forms_reason(window.document.plan, "leader"):
+    if export.no_forms_reason(window.document.plan):
         # said before anything is asked or written
         window.show_error(translate("LedgerDialogs", "No forms written"),
                           translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
@@ -94,7 +94,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
         if not ok:
             return []
         by = "unit" if picked == choices[0] else "leader"
-    if no_forms_reason(window.document.plan, by):
+    if export.no_forms_reason(window.document.plan, by):
         window.show_error(translate("LedgerDialogs", "No forms written"),
                           translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
         return []
@@ -107,7 +107,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
         folder = Path(chosen)
     try:
         with busy(window, translate("LedgerDialogs", "Writing the report forms…")):
-            written = export_forms(window.document.plan, by, folder, window.document.as_of)
+            written = export.export_forms(window.document.plan, by, folder, window.document.as_of)
     except (OSError, PlannerError) as exc:
         window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write the forms:\n%s") % exc)
         return []
