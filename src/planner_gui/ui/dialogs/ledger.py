@@ -79,14 +79,17 @@ def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path |
     return target
 
 
+def _no_forms(window: MainWindow) -> None:
+    window.show_error(translate("LedgerDialogs", "No forms written"),
+                      translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+
+
 def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by: str | None = None) -> list[Path]:
     """Ask per unit or per leader and a folder, then write one report form each."""
     from planner_gui.services import export
 
     if export.no_forms_reason(window.document.plan):
-        # said before anything is asked or written
-        window.show_error(translate("LedgerDialogs", "No forms written"),
-                          translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        _no_forms(window)  # said before anything is asked or written
         return []
     if by is None:
         choices = [translate("LedgerDialogs", "One form per lead unit"), translate("LedgerDialogs", "One form per leader")]
@@ -95,8 +98,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
             return []
         by = "unit" if picked == choices[0] else "leader"
     if export.no_forms_reason(window.document.plan, by):
-        window.show_error(translate("LedgerDialogs", "No forms written"),
-                          translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
+        _no_forms(window)
         return []
     if folder is None:
         chosen = QFileDialog.getExistingDirectory(window, translate("LedgerDialogs", "Folder for the report forms"),
@@ -111,11 +113,7 @@ def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by:
     except (OSError, PlannerError) as exc:
         window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write the forms:\n%s") % exc)
         return []
-    if not written:
-        window.show_error(translate("LedgerDialogs", "No forms written"),
-                          translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
-    else:
-        _status(window, translate("LedgerDialogs", "Wrote %d report forms to %s") % (len(written), folder))
+    _status(window, translate("LedgerDialogs", "Wrote %d report forms to %s") % (len(written), folder))
     return written
 
 
