@@ -507,3 +507,23 @@ def test_open_recent_lists_the_files_opened_and_opens_one_again(window, tmp_path
     second_entry.trigger()
     assert window.document.store.path.resolve() == second.resolve()
     assert first != window.document.store.path
+
+
+def test_every_dialog_action_opens_a_function_of_the_dialogs_package():
+    from planner_gui.ui.menus import DIALOG_ACTIONS, dialog_entry
+
+    entries = [dialog_entry(action_id) for action_id in DIALOG_ACTIONS]
+    assert all(callable(e) and e.__module__.startswith("planner_gui.ui.dialogs.") for e in entries)
+    assert len(set(entries)) == len(DIALOG_ACTIONS)  # no two actions open the same thing
+
+
+def test_back_up_now_from_the_menu_leaves_a_backup_the_list_shows(window, answers):
+    from planner_gui.services import backups
+
+    asked, _reply = answers
+    path = window.document.store.path
+    assert backups.list_backups(path) == []
+    window.actions[ActionId.BACK_UP_NOW].trigger()
+    found = backups.list_backups(path)
+    assert len(found) == 1 and found[0].path.exists()
+    assert asked and str(found[0].path) in asked[-1]  # the message names where the copy is

@@ -1,7 +1,7 @@
 """The main window's menus, context menu and file actions.
 
-Dialogs other engineers own are found by module name and imported only when
-chosen (start-up stays fast); an action whose module is not there is disabled.
+The dialogs' modules are imported when one is first chosen (start-up stays
+fast), by plain imports in :func:`dialog_entry`.
 The handlers take the window's side as a :class:`Window` protocol and the open
 plan from its ``document``; :func:`build_menus` returns what the window keeps
 (:class:`Menus`) instead of setting attributes on it.
@@ -10,6 +10,7 @@ plan from its ``document``; :func:`build_menus` returns what the window keeps
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,23 +63,13 @@ class Menus:
 
 PLAN_FILTER = QT_TRANSLATE_NOOP("Menus", "Plan files (*.sqlite *.db *.planner);;All files (*)")
 
-# action -> (module under planner_gui.ui.dialogs, function taking the window)
-LAZY_DIALOGS = {
-    ActionId.EXPORT_SUMMARY: ("export_summary", "open_dialog"),
-    ActionId.EXPORT_LEDGER: ("ledger", "open_export_dialog"),
-    ActionId.IMPORT_LEDGER: ("ledger", "open_import_dialog"),
-    ActionId.NEW_FROM_LEDGER: ("ledger", "open_new_from_ledger_dialog"),
-    ActionId.EXPORT_FORMS: ("ledger", "open_export_forms_dialog"),
-    ActionId.IMPORT_TEXT: ("text_import", "open_dialog"),
-    ActionId.RESTORE_BACKUP: ("backups", "open_restore_dialog"),
-    ActionId.BACK_UP_NOW: ("backups", "back_up_now"),
-    ActionId.CHECK_FILE: ("backups", "open_check_dialog"),
-    ActionId.PLAN_SETTINGS: ("plan_settings", "open_dialog"),
-    ActionId.SYNC_EXPORT: ("sync_exchange", "open_export_dialog"),
-    ActionId.SYNC_IMPORT: ("sync_exchange", "open_import_dialog"),
-    ActionId.SYNC_HISTORY: ("sync_exchange", "open_history_dialog"),
-    ActionId.CONNECT_OFFICE: ("connect_office", "open_dialog"),
-}
+# The actions that open a dialog (see dialog_entry).
+DIALOG_ACTIONS = (
+    ActionId.EXPORT_SUMMARY, ActionId.EXPORT_LEDGER, ActionId.IMPORT_LEDGER, ActionId.NEW_FROM_LEDGER,
+    ActionId.EXPORT_FORMS, ActionId.IMPORT_TEXT, ActionId.RESTORE_BACKUP, ActionId.BACK_UP_NOW,
+    ActionId.CHECK_FILE, ActionId.PLAN_SETTINGS, ActionId.SYNC_EXPORT, ActionId.SYNC_IMPORT,
+    ActionId.SYNC_HISTORY, ActionId.CONNECT_OFFICE,
+)
 # Actions that change the plan: disabled when the file is open read-only.
 EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.RENAME,
            ActionId.DELETE, ActionId.MOVE_UP, ActionId.MOVE_DOWN, ActionId.IMPORT_JSON,
@@ -86,15 +77,11 @@ EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.
            ActionId.CONNECT_OFFICE)
 
 
-def run_dialog(window: Window, module: str, function: str) -> None:
-    """Import the dialog's module at its first use (start-up needs none of them)."""
-    dialogs = _dialog_modules()
-    getattr(dialogs[module], function)(window)
-
-
-def _dialog_modules() -> dict:
-    # plain imports, made here so that the window starts without them (ledger
-    # and sync pull in spreadsheets and packets)
+def dialog_entry(action_id: ActionId) -> Callable[[Window], object]:
+    """The function, taking the window, that the action's dialog opens with.
+    Plain imports, made here at the first use so that the window starts without
+    them (the ledger and sync dialogs pull in spreadsheets and packets); a module
+    missing from a build fails loudly here, not as a quietly disabled action."""
     from planner_gui.ui.dialogs import (
         backups,
         connect_office,
@@ -105,9 +92,23 @@ def _dialog_modules() -> dict:
         text_import,
     )
 
-    return {"backups": backups, "connect_office": connect_office, "export_summary": export_summary,
-            "ledger": ledger, "plan_settings": plan_settings, "sync_exchange": sync_exchange,
-            "text_import": text_import}
+    entries: dict[ActionId, Callable[..., object]] = {
+        ActionId.EXPORT_SUMMARY: export_summary.open_dialog,
+        ActionId.EXPORT_LEDGER: ledger.open_export_dialog,
+        ActionId.IMPORT_LEDGER: ledger.open_import_dialog,
+        ActionId.NEW_FROM_LEDGER: ledger.open_new_from_ledger_dialog,
+        ActionId.EXPORT_FORMS: ledger.open_export_forms_dialog,
+        ActionId.IMPORT_TEXT: text_import.open_dialog,
+        ActionId.RESTORE_BACKUP: backups.open_restore_dialog,
+        ActionId.BACK_UP_NOW: backups.back_up_now,
+        ActionId.CHECK_FILE: backups.open_check_dialog,
+        ActionId.PLAN_SETTINGS: plan_settings.open_dialog,
+        ActionId.SYNC_EXPORT: sync_exchange.open_export_dialog,
+        ActionId.SYNC_IMPORT: sync_exchange.open_import_dialog,
+        ActionId.SYNC_HISTORY: sync_exchange.open_history_dialog,
+        ActionId.CONNECT_OFFICE: connect_office.open_dialog,
+    }
+    return entries[action_id]
 
 
 def build_menus(window: Window) -> Menus:
@@ -192,8 +193,8 @@ def _connect_actions(window: Window, made: Menus) -> None:
     for action_id, handler in handlers.items():
         a[action_id].triggered.connect(handler)
     a[ActionId.SHOW_CHART].toggled.connect(window.show_chart)
-    for action_id, (module, function) in LAZY_DIALOGS.items():
-        a[action_id].triggered.connect(lambda _=False, m=module, f=function: run_dialog(window, m, f))
+    for action_id in DIALOG_ACTIONS:
+        a[action_id].triggered.connect(lambda _=False, action_id=action_id: dialog_entry(action_id)(window))
     document.undo_stack.undoTextChanged.connect(lambda _t: update_actions(window))
 
 
