@@ -394,7 +394,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def push_import(self, before: PlanStore, text: str) -> None:
         """Make an import that has just been written one undo step (``before``:
         the in-memory copy of the file taken just before it), and show its result."""
-        if self.push(lambda: ReplaceContentCommand(self.document.store, self.document.events, before, text)):
+        if self.push(lambda: ReplaceContentCommand(self.document.store, self.document.report, before, text)):
             self._on_content_replaced()
         else:
             self.reload_plan()
