@@ -5,6 +5,7 @@ push that refuses a failing or forbidden change, naming the field."""
 from __future__ import annotations
 
 import ast
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +15,8 @@ from planner_gui.domain import incremental
 from planner_gui.domain import progress as domain_progress
 from planner_gui.domain.model import Area, Indicator, Milestone, ProgressUpdate, Task
 from planner_gui.domain.progress import evaluate_plan
-from planner_gui.ui import document as document_module
 from planner_gui.ui import commands
+from planner_gui.ui import document as document_module
 from planner_gui.ui.commands import AddTaskCommand, AddUpdateCommand, EditFieldsCommand
 from planner_gui.ui.document import AREAS, CONTENT, ITEM, RESET, STRUCTURE, PlanDocument, Selection
 
@@ -235,11 +236,25 @@ def test_an_import_undone_and_redone_puts_the_content_back(document):
     assert document.store.get_task(task.id).title == "导入的标题"
 
 
-def test_changes_made_outside_a_command_are_told_once(document):
+def test_a_file_changed_by_another_process_is_told_once(document):
     changes = _changes(document)
-    document.outline_changed()
     document.file_replaced()
-    assert _told(changes) == [(STRUCTURE, (), "", True), (RESET, (), "", True)]
+    assert _told(changes) == [(RESET, (), "", True)]
+
+
+def test_a_change_written_but_not_read_back_stays_undoable(document, monkeypatch):
+    """The file took the change but reading it back failed: the push is not refused
+    (the step is on the stack, undo can take it back), and the views are told to
+    read the whole file again, once."""
+    def fail(*_args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(document.store, "reload_structure", fail)
+    changes = _changes(document)
+    area = Area(name="写入了")
+    assert document.push(commands.AddAreaCommand(document.store, document.report, area)) is None
+    assert _told(changes) == [(CONTENT, (), "", True)]
+    assert document.undo_stack.count() == 1 and document.store.get_row("area", area.id)["name"] == "写入了"
 
 
 def test_a_refused_step_tells_nothing(document):

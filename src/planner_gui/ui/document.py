@@ -349,12 +349,8 @@ class PlanDocument(QObject):
             done = PlanChange(CONTENT, structural=True)
         self.changed.emit(done)
 
-    def outline_changed(self) -> None:
-        """Areas or tasks were added, removed or moved by a step that is not a PlanCommand."""
-        self.report(OutlineChanged())
-
     def file_replaced(self) -> None:
-        """Another process changed the file: every view reads it again."""
+        """Another process changed the file (no command did): every view reads it again."""
         self.report(FileReplaced())
 
     def _take_in(self, change: Change) -> PlanChange:
