@@ -220,24 +220,24 @@ def bench_window(args: argparse.Namespace) -> dict:
     task_id = tasks[0]
     window.select_item(task_id)
     _settle(app)
-    store, events = window.document.store, window.document.events
+    store, report = window.document.store, window.document.report
     took, stall = _timed(app, lambda: window.push(
-        lambda: EditFieldsCommand(store, events, "task", task_id, {"leader": "基准"}, "Edit leader")))
+        lambda: EditFieldsCommand(store, report, "task", task_id, {"leader": "基准"}, "Edit leader")))
     record("commit_edit_first", took, stall)
     for i in range(args.repeat):
         leader = f"基准{i}"
         took, stall = _timed(app, lambda leader=leader: window.push(
-            lambda: EditFieldsCommand(store, events, "task", task_id, {"leader": leader}, "Edit leader")))
+            lambda: EditFieldsCommand(store, report, "task", task_id, {"leader": leader}, "Edit leader")))
         record("commit_edit", took, stall)
     results["commit_edit_back_to_back"] = {"ms": _back_to_back(app, [
         lambda i=i: window.push(lambda: EditFieldsCommand(
-            store, events, "task", task_id, {"leader": f"连续{i}"}, "Edit leader")) for i in range(args.repeat * 2)])}
+            store, report, "task", task_id, {"leader": f"连续{i}"}, "Edit leader")) for i in range(args.repeat * 2)])}
 
     for i in range(args.repeat):
         update = ProgressUpdate(date=args.as_of - timedelta(days=i), progress=min(100, 50 + i),
                                 text="基准测试：本周完成现场核查。", reporter="督查室")
         took, stall = _timed(app, lambda update=update: window.push(
-            lambda: AddUpdateCommand(store, events, task_id, update)))
+            lambda: AddUpdateCommand(store, report, task_id, update)))
         record("add_update", took, stall)
 
     for i in range(args.repeat):
@@ -279,7 +279,7 @@ def bench_window(args: argparse.Namespace) -> dict:
     for i in range(args.repeat):
         task = Task(title=f"基准新增任务{i}", leader="基准")
         took, stall = _timed(app, lambda task=task: window.push(
-            lambda: AddTaskCommand(store, events, task, parent_area, task_id)))
+            lambda: AddTaskCommand(store, report, task, parent_area, task_id)))
         record("add_task", took, stall)
 
     # the Excel ledger written from the window (what File > Export ledger runs)

@@ -77,7 +77,7 @@ def test_a_second_window_on_the_same_file_is_warned_and_opens_read_only(window, 
     # an edit is refused, with a clear message from the store if anything gets that far
     task = next(second.document.plan.walk_tasks())
     assert not second.push(lambda: EditFieldsCommand(
-        second.document.store, second.document.events, "task", task.id, {"title": "第二个窗口"}, "rename"))
+        second.document.store, second.document.report, "task", task.id, {"title": "第二个窗口"}, "rename"))
     from planner_gui.store.connection import SaveError
 
     with pytest.raises(SaveError, match="read-only"):
@@ -211,7 +211,7 @@ def test_a_full_disk_in_the_window_is_a_message_and_nothing_changes(window, boxe
     pages = window.document.store.db.execute("PRAGMA page_count").fetchone()[0]
     window.document.store.db.execute(f"PRAGMA max_page_count = {pages}")
     pushed = window.push(lambda: EditFieldsCommand(
-        window.document.store, window.document.events, "task", task.id, {"description": "很长" * 14000}, "edit"))  # 28,000 characters, within the limit
+        window.document.store, window.document.report, "task", task.id, {"description": "很长" * 14000}, "edit"))  # 28,000 characters, within the limit
     assert not pushed
     assert any("disk is full" in text for _, text, _ in shown)
     assert window.isVisible()

@@ -159,9 +159,12 @@ def test_many_signal_emits_and_redraws_do_not_exhaust_true_or_none(chart, bundle
     import gc
     import sys
 
-    from planner_gui.ui.commands import PlanEvents
+    from PySide6.QtCore import QObject, Signal
 
-    events = PlanEvents()
+    class Events(QObject):
+        item_changed = Signal(str, str)
+
+    events = Events()
     events.item_changed.connect(lambda table, item_id: None)
     true_before = sys.getrefcount(True)
     for _ in range(true_before + 1000):

@@ -170,7 +170,7 @@ def test_a_refresh_does_not_clobber_the_field_being_typed_in(qtbot, panel, bundl
     qtbot.waitUntil(leader.hasFocus)
     qtbot.keyClicks(leader, "typing")
     # Another edit of the same task arrives (e.g. undo of something else).
-    panel.document.undo_stack.push(EditFieldsCommand(bundled_store, panel.document.events, "task", tid,
+    panel.document.undo_stack.push(EditFieldsCommand(bundled_store, panel.document.report, "task", tid,
                                             {"lead_unit": "区教委"}, "edit"))
     qtbot.waitUntil(lambda: page.widgets["lead_unit"].text() == "区教委")
     assert leader.text() == "typing"
@@ -227,7 +227,7 @@ def test_deleting_the_shown_task_empties_the_panel(qtbot, panel, bundled_store):
 
     tid = task_id(bundled_store, PRESCHOOL)
     panel.show_task(tid)
-    panel.document.undo_stack.push(DeleteTaskCommand(bundled_store, panel.document.events, tid))
+    panel.document.undo_stack.push(DeleteTaskCommand(bundled_store, panel.document.report, tid))
     qtbot.waitUntil(lambda: panel.currentWidget() is panel.empty_page)
 
 
@@ -459,7 +459,7 @@ def test_a_task_clicked_in_the_window_is_shown_from_the_plan_it_holds(qtbot, tmp
     assert page.indicators.items == on_file.indicators
     # after a change the editor shows what the file now holds (the window re-reads
     # the changed task, and the editor takes it from the window)
-    window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "task", task.id,
+    window.push(lambda: EditFieldsCommand(window.document.store, window.document.report, "task", task.id,
                                           {"leader": "王五"}, "Edit leader"))
     qtbot.waitUntil(lambda: page.widgets["leader"].text() == "王五", timeout=2000)
     assert page.task == reopened_task(window.document.store, task.id)

@@ -119,7 +119,7 @@ def test_a_refused_value_changes_nothing_and_leaves_no_undo_step(window, monkeyp
     assert window.document.undo_stack.count() == 0
     from planner_gui.ui.commands import EditFieldsCommand
 
-    assert not window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "task", task.id,
+    assert not window.push(lambda: EditFieldsCommand(window.document.store, window.document.report, "task", task.id,
                                                      {"due": "not a date"}, "bad"))
     assert errors and window.document.undo_stack.count() == 0
 
@@ -295,7 +295,7 @@ def test_a_progress_update_changes_the_light_roll_up_and_chart_and_undo_reverts(
     before_area, before_chart = area_progress.data(), window.chart.series()
 
     update = ProgressUpdate(date=date(2024, 6, 20), progress=60, text="新增托位600个")
-    assert window.push(lambda: AddUpdateCommand(window.document.store, window.document.events, task.id, update))
+    assert window.push(lambda: AddUpdateCommand(window.document.store, window.document.report, task.id, update))
     assert status.data() == status_word(Status.GREEN, window.language)
     assert area_progress.data() != before_area
     assert window.chart.series() != before_chart
@@ -424,11 +424,11 @@ def test_window_title_follows_the_plan_title_and_area_names_follow_edits(window)
     from planner_gui.ui.commands import EditFieldsCommand, EditPlanCommand
 
     assert window.windowTitle().startswith("丰台区2024年度重点工作任务") and "plan.sqlite" in window.windowTitle()
-    assert window.push(lambda: EditPlanCommand(window.document.store, window.document.events, "Rename plan",
+    assert window.push(lambda: EditPlanCommand(window.document.store, window.document.report, "Rename plan",
                                                fields={"title": "<i>2025</i> plan"}))
     assert window.windowTitle().startswith("<i>2025</i> plan")
     area = window.document.plan.areas[0]
-    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "area", area.id,
+    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.report, "area", area.id,
                                                  {"name": "新方面"}, "Rename area"))
     assert window.model.index_for_id(area.id).data() == "新方面"
     window.undo()
@@ -475,11 +475,11 @@ def test_editing_an_indicator_or_milestone_updates_the_plan_and_figures_the_wind
     task = next(t for t in window.document.plan.walk_tasks() if t.indicators)
     window.document.set_as_of(date(2024, 12, 31))
     indicator = task.indicators[0]
-    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "indicator", indicator.id,
+    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.report, "indicator", indicator.id,
                                                  {"current": (indicator.target or 10) * 2}, "Edit indicator"))
     milestone_task = next(t for t in window.document.plan.walk_tasks() if t.milestones)
     milestone = milestone_task.milestones[0]
-    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.events, "milestone", milestone.id,
+    assert window.push(lambda: EditFieldsCommand(window.document.store, window.document.report, "milestone", milestone.id,
                                                  {"done_on": date(2024, 3, 1)}, "Edit milestone"))
     on_file = reread(window.document.store.path)
     assert window.document.plan == on_file  # both tasks re-read in place

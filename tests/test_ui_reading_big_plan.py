@@ -102,7 +102,7 @@ def test_an_update_added_while_reading_is_written_once_and_counted(qtbot, tmp_pa
     window.select_item(last.id)
     update = ProgressUpdate(date=date(2024, 9, 1), progress=100, text="全部完成")
     assert window.document.reading
-    assert window.push(lambda: AddUpdateCommand(window.document.store, window.document.events, last.id, update))
+    assert window.push(lambda: AddUpdateCommand(window.document.store, window.document.report, last.id, update))
     assert not window.document.reading
     in_file = reread(big_file).find_task(last.id).updates
     assert [u.text for u in window.document.plan.find_task(last.id).updates] == [u.text for u in in_file]

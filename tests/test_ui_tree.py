@@ -246,7 +246,7 @@ def test_adding_moving_and_deleting_tasks_remakes_only_their_areas_rows(window, 
         raise AssertionError("the whole plan was read again for a task structure edit")
 
     monkeypatch.setattr(window.document.store, "reload_structure", whole_reread)
-    plan, store, events = window.document.plan, window.document.store, window.document.events
+    plan, store, report = window.document.plan, window.document.store, window.document.report
     untouched = plan.areas[0].tasks[0]
     kept_node = window.model.by_id[untouched.id]
     expanded = next(t for t in plan.areas[2].tasks if t.subtasks)
@@ -267,16 +267,16 @@ def test_adding_moving_and_deleting_tasks_remakes_only_their_areas_rows(window, 
         assert window.selected_task_id() == selected.id
 
     host = plan.areas[1].tasks[0]
-    assert window.push(lambda: AddTaskCommand(store, events, Task(title="新增的子任务", leader="王副区长"),
+    assert window.push(lambda: AddTaskCommand(store, report, Task(title="新增的子任务", leader="王副区长"),
                                               plan.areas[1].id, host.id))
     check()
     assert window.model.by_id[host.id].children[-1].texts[0] == "新增的子任务"
     moved = plan.areas[4].tasks[1]
-    assert window.push(lambda: MoveTaskCommand(store, events, moved.id, plan.areas[3].id, None, 0))
+    assert window.push(lambda: MoveTaskCommand(store, report, moved.id, plan.areas[3].id, None, 0))
     check()
     assert window.model.by_id[moved.id].parent.id == window.document.plan.areas[3].id
     gone = plan.areas[6].tasks[0]
-    assert window.push(lambda: DeleteTaskCommand(store, events, gone.id))
+    assert window.push(lambda: DeleteTaskCommand(store, report, gone.id))
     check()
     assert gone.id not in window.model.by_id and gone.id not in window.document.figures.tasks
     for _ in range(3):

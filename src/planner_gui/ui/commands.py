@@ -1,22 +1,32 @@
 """Undoable edits. Every change the window makes goes through one of these
-QUndoCommands, pushed on the window's QUndoStack: redo() and undo() both
+QUndoCommands, pushed on the document's QUndoStack: redo() and undo() both
 write to the plan file at once (the store commits before returning), so
 undo reaches the database too.
 
-After each redo/undo the command tells ``PlanEvents`` what changed, and the
-tree, editor and chart refresh just that.
+Each step works out what it changed (a change of ui/changes.py, returned by
+:meth:`PlanCommand.apply` and :meth:`PlanCommand.revert`) and hands it to the
+``report`` the document gave the command, so the tree, editor and chart
+refresh just that.
 """
 
 from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from planner_gui.domain.model import Area, Indicator, Milestone, ProgressUpdate, Task
 from planner_gui.store import PlanStore
 from planner_gui.store.rows import convert_fields
+from planner_gui.ui.changes import (
+    Change,
+    ContentPutBack,
+    ItemEdited,
+    OutlineChanged,
+    Report,
+    TasksMoved,
+)
 
 translate = QCoreApplication.translate
 
@@ -31,34 +41,41 @@ def _named(label: str, name: str) -> str:
 NAMING = 1
 
 
-class PlanEvents(QObject):
-    """What changed in the plan file, for views to refresh."""
+class PlanCommand(QUndoCommand):
+    """An undo step that says what it changed: redo() runs :meth:`apply`, undo()
+    :meth:`revert`, and the change either returns goes to ``report``."""
 
-    # table ("task", "area", "indicator", "milestone", "plan"), item id
-    item_changed = Signal(str, str)
-    # a task's history changed (update added or removed): task id
-    updates_changed = Signal(str)
-    # areas or tasks were added, removed or moved: refresh the tree's structure
-    structure_changed = Signal()
-    # tasks were added to, removed from or moved between these areas (a list of
-    # area ids): only those areas' rows and figures need making again
-    tasks_restructured = Signal(list)
-    # the whole plan was replaced (import, restore, file changed by another process)
-    plan_reset = Signal()
-    # the whole content was put back by an undo step (an import undone or redone):
-    # views re-read everything, but the undo history stays
-    content_replaced = Signal()
+    def __init__(self, store: PlanStore, report: Report, text: str) -> None:
+        super().__init__(text)
+        self.store, self.report = store, report
+
+    def apply(self) -> Change | None:
+        """Make the change; what it changed (None: nothing, as a first redo that repeats nothing)."""
+        raise NotImplementedError
+
+    def revert(self) -> Change | None:
+        """Take the change back; what that changed."""
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._tell(self.apply())
+
+    def undo(self) -> None:
+        self._tell(self.revert())
+
+    def _tell(self, change: Change | None) -> None:
+        if change is not None:
+            self.report(change)
 
 
-class EditFieldsCommand(QUndoCommand):
+class EditFieldsCommand(PlanCommand):
     """Change fields of a task, area, indicator or milestone."""
 
     def __init__(
-        self, store: PlanStore, events: PlanEvents, table: str, item_id: str,
+        self, store: PlanStore, report: Report, table: str, item_id: str,
         fields: dict[str, object], text: str,
     ) -> None:
-        super().__init__(text)
-        self.store, self.events = store, events
+        super().__init__(store, report, text)
         self.table, self.item_id, self.new = table, item_id, dict(fields)
         # Validate now, so that a wrong value is refused before the command is pushed.
         convert_fields(table, self.new)
@@ -70,69 +87,67 @@ class EditFieldsCommand(QUndoCommand):
         names = self.table in ("task", "area") and set(self.new) <= {"title", "name"}
         return NAMING if names else -1
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         old = self.store.edit(self.table, self.item_id, **self.new)
         if self.old is None:
             self.old = old
-        self.events.item_changed.emit(self.table, self.item_id)
+        return ItemEdited(self.table, self.item_id)
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         assert self.old is not None, "undo before redo"
         self.store.edit(self.table, self.item_id, **self.old)
-        self.events.item_changed.emit(self.table, self.item_id)
+        return ItemEdited(self.table, self.item_id)
 
 
-class EditPlanCommand(QUndoCommand):
+class EditPlanCommand(PlanCommand):
     """Change the plan's own fields or its settings."""
 
-    def __init__(self, store: PlanStore, events: PlanEvents, text: str, *,
+    def __init__(self, store: PlanStore, report: Report, text: str, *,
                  fields: dict[str, object] | None = None, settings: object = None) -> None:
-        super().__init__(text)
-        self.store, self.events = store, events
+        super().__init__(store, report, text)
         info = store.plan_info()
         self.new_fields = dict(fields or {})
         self.old_fields = {k: getattr(info, k) for k in self.new_fields}
         self.new_settings, self.old_settings = settings, info.settings
 
-    def _apply(self, fields: dict[str, object], settings: object) -> None:
+    def _write(self, fields: dict[str, object], settings: object) -> Change:
         if fields:
             self.store.update_plan(**fields)
         if settings is not None:
             self.store.update_settings(settings)  # type: ignore[arg-type]
-        self.events.item_changed.emit("plan", "")
+        return ItemEdited("plan", "")
 
-    def redo(self) -> None:
-        self._apply(self.new_fields, self.new_settings)
+    def apply(self) -> Change:
+        return self._write(self.new_fields, self.new_settings)
 
-    def undo(self) -> None:
-        self._apply(self.old_fields, self.old_settings if self.new_settings is not None else None)
+    def revert(self) -> Change:
+        return self._write(self.old_fields, self.old_settings if self.new_settings is not None else None)
 
 
-class AddUpdateCommand(QUndoCommand):
+class AddUpdateCommand(PlanCommand):
     """Append a progress update; undo removes it and restores indicator values."""
 
-    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, update: ProgressUpdate) -> None:
-        super().__init__(translate("Commands", "Add progress update"))
-        self.store, self.events, self.task_id, self.update = store, events, task_id, update
+    def __init__(self, store: PlanStore, report: Report, task_id: str, update: ProgressUpdate) -> None:
+        super().__init__(store, report, translate("Commands", "Add progress update"))
+        self.task_id, self.update = task_id, update
         task = store.get_task(task_id)
         self.currents = {i.id: i.current for i in task.indicators}
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.store.add_update(self.task_id, copy.deepcopy(self.update))
-        self.events.updates_changed.emit(self.task_id)
+        return ItemEdited("task", self.task_id)
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         self.store.delete_update(self.update.id)
         for indicator_id, value in self.currents.items():
             self.store.edit("indicator", indicator_id, current=value)
-        self.events.updates_changed.emit(self.task_id)
+        return ItemEdited("task", self.task_id)
 
 
-class AddTaskCommand(QUndoCommand):
-    def __init__(self, store: PlanStore, events: PlanEvents, task: Task, area_id: str,
+class AddTaskCommand(PlanCommand):
+    def __init__(self, store: PlanStore, report: Report, task: Task, area_id: str,
                  parent_id: str | None = None, position: int | None = None) -> None:
-        super().__init__(_named(translate("Commands", "Add task %1"), task.title))
-        self.store, self.events = store, events
+        super().__init__(store, report, _named(translate("Commands", "Add task %1"), task.title))
         self.task, self.area_id, self.parent_id, self.position = task, area_id, parent_id, position
 
     def id(self) -> int:  # noqa: A003 - Qt API
@@ -146,59 +161,59 @@ class AddTaskCommand(QUndoCommand):
         self.setText(_named(translate("Commands", "Add task %1"), self.task.title))
         return True
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.store.add_task(copy.deepcopy(self.task), self.area_id, self.parent_id, self.position)
-        self.events.tasks_restructured.emit([self.area_id])
+        return TasksMoved((self.area_id,))
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         self.store.delete_task(self.task.id)
-        self.events.tasks_restructured.emit([self.area_id])
+        return TasksMoved((self.area_id,))
 
 
-class DeleteTaskCommand(QUndoCommand):
-    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str) -> None:
-        super().__init__(translate("Commands", "Delete task"))
-        self.store, self.events, self.task_id = store, events, task_id
+class DeleteTaskCommand(PlanCommand):
+    def __init__(self, store: PlanStore, report: Report, task_id: str) -> None:
+        super().__init__(store, report, translate("Commands", "Delete task"))
+        self.task_id = task_id
         self.removed: tuple[Task, str, str | None, int] | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.removed = self.store.delete_task(self.task_id)
         self.setText(_named(translate("Commands", "Delete task %1"), self.removed[0].title))
-        self.events.tasks_restructured.emit([self.removed[1]])
+        return TasksMoved((self.removed[1],))
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         assert self.removed is not None
         task, area_id, parent_id, position = self.removed
         self.store.add_task(copy.deepcopy(task), area_id, parent_id, position)
-        self.events.tasks_restructured.emit([area_id])
+        return TasksMoved((area_id,))
 
 
-class MoveTaskCommand(QUndoCommand):
-    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, area_id: str,
+class MoveTaskCommand(PlanCommand):
+    def __init__(self, store: PlanStore, report: Report, task_id: str, area_id: str,
                  parent_id: str | None, position: int | None) -> None:
-        super().__init__(translate("Commands", "Move task"))
-        self.store, self.events, self.task_id = store, events, task_id
+        super().__init__(store, report, translate("Commands", "Move task"))
+        self.task_id = task_id
         self.target = (area_id, parent_id, position)
         self.origin: tuple[str, str | None, int] | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.origin = self.store.move_task(self.task_id, *self.target)
-        self.events.tasks_restructured.emit(self._areas())
+        return self._moved()
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         assert self.origin is not None
         self.store.move_task(self.task_id, *self.origin)
-        self.events.tasks_restructured.emit(self._areas())
+        return self._moved()
 
-    def _areas(self) -> list[str]:
+    def _moved(self) -> Change:
         assert self.origin is not None
-        return list(dict.fromkeys((self.origin[0], self.target[0])))  # from and to, once each
+        return TasksMoved(tuple(dict.fromkeys((self.origin[0], self.target[0]))))  # from and to, once each
 
 
-class AddAreaCommand(QUndoCommand):
-    def __init__(self, store: PlanStore, events: PlanEvents, area: Area, position: int | None = None) -> None:
-        super().__init__(_named(translate("Commands", "Add area %1"), area.name))
-        self.store, self.events, self.area, self.position = store, events, area, position
+class AddAreaCommand(PlanCommand):
+    def __init__(self, store: PlanStore, report: Report, area: Area, position: int | None = None) -> None:
+        super().__init__(store, report, _named(translate("Commands", "Add area %1"), area.name))
+        self.area, self.position = area, position
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return NAMING
@@ -210,121 +225,121 @@ class AddAreaCommand(QUndoCommand):
         self.setText(_named(translate("Commands", "Add area %1"), self.area.name))
         return True
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.store.add_area(copy.deepcopy(self.area), self.position)
-        self.events.structure_changed.emit()
+        return OutlineChanged()
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         self.store.delete_area(self.area.id)
-        self.events.structure_changed.emit()
+        return OutlineChanged()
 
 
-class DeleteAreaCommand(QUndoCommand):
-    def __init__(self, store: PlanStore, events: PlanEvents, area_id: str) -> None:
-        super().__init__(translate("Commands", "Delete area"))
-        self.store, self.events, self.area_id = store, events, area_id
+class DeleteAreaCommand(PlanCommand):
+    def __init__(self, store: PlanStore, report: Report, area_id: str) -> None:
+        super().__init__(store, report, translate("Commands", "Delete area"))
+        self.area_id = area_id
         self.removed: tuple[Area, int] | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.removed = self.store.delete_area(self.area_id)
         self.setText(_named(translate("Commands", "Delete area %1"), self.removed[0].name))
-        self.events.structure_changed.emit()
+        return OutlineChanged()
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         assert self.removed is not None
         area, position = self.removed
         self.store.add_area(copy.deepcopy(area), position)
-        self.events.structure_changed.emit()
+        return OutlineChanged()
 
 
-class MoveAreaCommand(QUndoCommand):
-    def __init__(self, store: PlanStore, events: PlanEvents, area_id: str, position: int) -> None:
-        super().__init__(translate("Commands", "Move area"))
-        self.store, self.events, self.area_id, self.position = store, events, area_id, position
+class MoveAreaCommand(PlanCommand):
+    def __init__(self, store: PlanStore, report: Report, area_id: str, position: int) -> None:
+        super().__init__(store, report, translate("Commands", "Move area"))
+        self.area_id, self.position = area_id, position
         self.old_position: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.old_position = self.store.move_area(self.area_id, self.position)
-        self.events.structure_changed.emit()
+        return OutlineChanged()
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         assert self.old_position is not None
         self.store.move_area(self.area_id, self.old_position)
-        self.events.structure_changed.emit()
+        return OutlineChanged()
 
 
-class _AddPartCommand(QUndoCommand):
+class _AddPartCommand(PlanCommand):
     """Add an indicator or milestone to a task (subclasses name which)."""
 
     table = ""
 
-    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, item: Indicator | Milestone,
+    def __init__(self, store: PlanStore, report: Report, task_id: str, item: Indicator | Milestone,
                  label: str) -> None:
-        super().__init__(label)
-        self.store, self.events, self.task_id, self.item = store, events, task_id, item
+        super().__init__(store, report, label)
+        self.task_id, self.item = task_id, item
         self.position: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.store.add_part(self.table, self.task_id, copy.deepcopy(self.item), self.position)
-        self.events.item_changed.emit("task", self.task_id)
+        return ItemEdited("task", self.task_id)
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         _, _, self.position = self.store.delete_part(self.table, self.item.id)
-        self.events.item_changed.emit("task", self.task_id)
+        return ItemEdited("task", self.task_id)
 
 
-class _DeletePartCommand(QUndoCommand):
+class _DeletePartCommand(PlanCommand):
     """Remove an indicator or milestone; undo puts it back in its place."""
 
     table = ""
 
-    def __init__(self, store: PlanStore, events: PlanEvents, item_id: str, label: str) -> None:
-        super().__init__(label)
-        self.store, self.events, self.item_id = store, events, item_id
+    def __init__(self, store: PlanStore, report: Report, item_id: str, label: str) -> None:
+        super().__init__(store, report, label)
+        self.item_id = item_id
         self.removed: tuple[Indicator | Milestone, str, int] | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         self.removed = self.store.delete_part(self.table, self.item_id)
-        self.events.item_changed.emit("task", self.removed[1])
+        return ItemEdited("task", self.removed[1])
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         assert self.removed is not None
         item, task_id, position = self.removed
         self.store.add_part(self.table, task_id, copy.deepcopy(item), position)
-        self.events.item_changed.emit("task", task_id)
+        return ItemEdited("task", task_id)
 
 
 class AddIndicatorCommand(_AddPartCommand):
     table = "indicator"
 
-    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, indicator: Indicator) -> None:
-        super().__init__(store, events, task_id, indicator, _named(translate("Commands", "Add indicator %1"), indicator.name))
+    def __init__(self, store: PlanStore, report: Report, task_id: str, indicator: Indicator) -> None:
+        super().__init__(store, report, task_id, indicator, _named(translate("Commands", "Add indicator %1"), indicator.name))
         self.indicator = indicator
 
 
 class DeleteIndicatorCommand(_DeletePartCommand):
     table = "indicator"
 
-    def __init__(self, store: PlanStore, events: PlanEvents, indicator_id: str) -> None:
-        super().__init__(store, events, indicator_id, translate("Commands", "Delete indicator"))
+    def __init__(self, store: PlanStore, report: Report, indicator_id: str) -> None:
+        super().__init__(store, report, indicator_id, translate("Commands", "Delete indicator"))
 
 
 class AddMilestoneCommand(_AddPartCommand):
     table = "milestone"
 
-    def __init__(self, store: PlanStore, events: PlanEvents, task_id: str, milestone: Milestone) -> None:
-        super().__init__(store, events, task_id, milestone, _named(translate("Commands", "Add milestone %1"), milestone.title))
+    def __init__(self, store: PlanStore, report: Report, task_id: str, milestone: Milestone) -> None:
+        super().__init__(store, report, task_id, milestone, _named(translate("Commands", "Add milestone %1"), milestone.title))
         self.milestone = milestone
 
 
 class DeleteMilestoneCommand(_DeletePartCommand):
     table = "milestone"
 
-    def __init__(self, store: PlanStore, events: PlanEvents, milestone_id: str) -> None:
-        super().__init__(store, events, milestone_id, translate("Commands", "Delete milestone"))
+    def __init__(self, store: PlanStore, report: Report, milestone_id: str) -> None:
+        super().__init__(store, report, milestone_id, translate("Commands", "Delete milestone"))
 
 
-class ReplaceContentCommand(QUndoCommand):
+class ReplaceContentCommand(PlanCommand):
     """An import (ledger, filled form, plan JSON) as one undo step.
 
     The import itself has run before the command is pushed (its errors are
@@ -335,12 +350,12 @@ class ReplaceContentCommand(QUndoCommand):
     the import touched, and only one copy is held at a time.
     """
 
-    def __init__(self, store: PlanStore, events: PlanEvents, before: PlanStore, text: str) -> None:
-        super().__init__(text)
-        self.store, self.events, self.saved = store, events, before
+    def __init__(self, store: PlanStore, report: Report, before: PlanStore, text: str) -> None:
+        super().__init__(store, report, text)
+        self.saved = before
         self.first = True
 
-    def _swap(self) -> None:
+    def _swap(self) -> Change:
         from planner_gui.store.backups import put_content
         from planner_gui.store.ledger_apply import memory_copy
 
@@ -348,13 +363,13 @@ class ReplaceContentCommand(QUndoCommand):
         put_content(self.store, self.saved.db.conn)
         self.saved.close()
         self.saved = current
-        self.events.content_replaced.emit()
+        return ContentPutBack()
 
-    def redo(self) -> None:
-        if self.first:
+    def apply(self) -> Change | None:
+        if self.first:  # the import wrote the file; whoever pushed this shows it (MainWindow.push_import)
             self.first = False
-            return
-        self._swap()
+            return None
+        return self._swap()
 
-    def undo(self) -> None:
-        self._swap()
+    def revert(self) -> Change:
+        return self._swap()

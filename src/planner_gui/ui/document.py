@@ -11,10 +11,11 @@ themselves.
 Every change goes through :meth:`PlanDocument.push`, the only caller of
 ``QUndoStack.push``: a value refused or a write that fails comes back as a
 :class:`Refusal` naming the field, and nothing is left half-done on the
-stack. The commands report what they changed through ``PlanEvents``; the
-document brings its plan and figures up to date (one task re-read and its
-figures worked out again incrementally, domain/incremental.py) and emits one
-``changed`` signal with a :class:`PlanChange` per change.
+stack. Each command hands what it changed (ui/changes.py) to
+:meth:`PlanDocument.report`; the document brings its plan and figures up to
+date (one task re-read and its figures worked out again incrementally,
+domain/incremental.py) and emits one ``changed`` signal with a
+:class:`PlanChange` per change.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ from planner_gui.domain.model import Plan, PlanSettings, Task
 from planner_gui.domain.progress import PlanFigures, TaskFigures, evaluate_plan, evaluate_subtree
 from planner_gui.store import PlanStore
 from planner_gui.store.loading import no_cycle_collection
-from planner_gui.ui.commands import PlanEvents
+from planner_gui.ui.changes import (
+    Change,
+    ContentPutBack,
+    FileReplaced,
+    ItemEdited,
+    OutlineChanged,
+    TasksMoved,
+)
 from planner_gui.ui.plan_loading import UpdatesLoader
 from planner_gui.ui.plan_sync import refresh_item
 from planner_gui.ui.undo_guard import GuardedCommand
@@ -105,7 +113,6 @@ class PlanDocument(QObject):
     def __init__(self, store: PlanStore, as_of: date | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.events = PlanEvents(self)
         self.undo_stack = QUndoStack(self)
         self._errors: list[BaseException] = []  # raised inside guarded commands, checked after each step
         self._read_only = False  # set by whoever opened the file (ui/file_guard.py)
@@ -119,7 +126,6 @@ class PlanDocument(QObject):
         self._figures_key: tuple[int, date] | None = None
         # Where a task is, as a view knows it (the tree's row): searched first on an edit.
         self.area_hint: Callable[[str], str | None] = lambda _task_id: None
-        self._connect(self.events)
 
     # --- the file -------------------------------------------------------------
 
@@ -331,13 +337,35 @@ class PlanDocument(QObject):
             errors.append(exc)
         return errors[0] if errors else None
 
-    def _connect(self, events: PlanEvents) -> None:
-        events.item_changed.connect(self._on_item_changed)
-        events.updates_changed.connect(lambda task_id: self._on_item_changed("task", task_id))
-        events.structure_changed.connect(self._on_structure_changed)
-        events.tasks_restructured.connect(self._on_tasks_restructured)
-        events.plan_reset.connect(lambda: self.changed.emit(PlanChange(RESET, structural=True)))
-        events.content_replaced.connect(lambda: self.changed.emit(PlanChange(CONTENT, structural=True)))
+    def report(self, change: Change) -> None:
+        """Take in what a command changed in the file (the ``report`` every command
+        is given): the plan and figures follow, then ``changed`` is emitted once."""
+        try:
+            done = self._take_in(change)
+        except (PlannerError, sqlite3.Error):
+            # The file was written but could not be read back here: the views read
+            # it again, and the undo history (holding this step) stays.
+            self._changed_whole()
+            done = PlanChange(CONTENT, structural=True)
+        self.changed.emit(done)
+
+    def file_replaced(self) -> None:
+        """Another process changed the file (no command did): every view reads it again."""
+        self.report(FileReplaced())
+
+    def _take_in(self, change: Change) -> PlanChange:
+        match change:
+            case ItemEdited(table=table, item_id=item_id):
+                return self._take_item(table, item_id)
+            case TasksMoved(area_ids=area_ids):
+                return self._take_areas(area_ids)
+            case OutlineChanged():
+                return self._take_outline()
+            case FileReplaced():
+                return PlanChange(RESET, structural=True)
+            case ContentPutBack():
+                return PlanChange(CONTENT, structural=True)
+        raise TypeError(f"not a change: {change!r}")
 
     def _changed_task(self, table: str, item_id: str) -> str | None:
         """The task whose figures an edit of this item changes (None: the plan's or an area's)."""
@@ -347,7 +375,7 @@ class PlanDocument(QObject):
             return self._store.get_row(table, item_id)["task_id"]
         return None
 
-    def _on_item_changed(self, table: str, item_id: str) -> None:
+    def _take_item(self, table: str, item_id: str) -> PlanChange:
         task_id = None
         try:
             task_id = self._changed_task(table, item_id)
@@ -364,9 +392,9 @@ class PlanDocument(QObject):
         else:
             self._changed_whole()
             figure_ids = None
-        self.changed.emit(PlanChange(ITEM, (item_id,), table, False, figure_ids))
+        return PlanChange(ITEM, (item_id,), table, False, figure_ids)
 
-    def _on_structure_changed(self) -> None:
+    def _take_outline(self) -> PlanChange:
         # The updates of the tasks already held are kept (store.reload_structure). The
         # new outline and figures make no garbage cycles: without the collector's passes
         # over the whole plan meanwhile, evaluating it takes 170 ms, not 170-520 at random.
@@ -374,22 +402,20 @@ class PlanDocument(QObject):
             self._plan = self._store.reload_structure(self.plan)
             self._changed_whole()
             self.figures  # noqa: B018 - worked out here, without the collector
-        self.changed.emit(PlanChange(STRUCTURE, structural=True))
+        return PlanChange(STRUCTURE, structural=True)
 
-    def _on_tasks_restructured(self, area_ids: list[str]) -> None:
+    def _take_areas(self, area_ids: tuple[str, ...]) -> PlanChange:
         """Tasks were added to, removed from or moved between these areas: only
         their tasks are read again (their updates taken over) and evaluated.
         At 10,000 tasks, 0.5 s for the whole plan and tree."""
         plan, wanted = self.plan, set(area_ids)
         if self._figures is None or self._figures_key != (self._version, self.as_of):
-            self._on_structure_changed()  # no figures of this date to update: the whole path anyway
-            return
+            return self._take_outline()  # no figures of this date to update: the whole path anyway
         held = {task.id: task.updates for area in plan.areas if area.id in wanted
                 for task in area.walk_tasks()}
         new_tasks = {area_id: self._store.area_tasks(area_id, held) for area_id in wanted}
         if not replace_area_tasks(plan, self._figures, new_tasks):
-            self._on_structure_changed()
-            return
+            return self._take_outline()
         self._version += 1
         self._figures_key = (self._version, self.as_of)
-        self.changed.emit(PlanChange(AREAS, tuple(area_ids), structural=True))
+        return PlanChange(AREAS, tuple(area_ids), structural=True)

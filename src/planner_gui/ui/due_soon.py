@@ -45,10 +45,7 @@ class DueSoonDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
         window.as_of_edit.dateChanged.connect(self.schedule)
-        window.document.events.item_changed.connect(self.schedule)
-        window.document.events.updates_changed.connect(self.schedule)
-        window.document.events.structure_changed.connect(self.schedule)
-        window.document.events.tasks_restructured.connect(self.schedule)
+        window.document.changed.connect(self.schedule)
         window.plan_ready.connect(self.schedule)
 
     def schedule(self, *_args) -> None:

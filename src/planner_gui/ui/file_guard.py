@@ -231,7 +231,7 @@ class FileGuard(QObject):
         if hasattr(self.window, "reload_plan"):
             self.window.reload_plan()
         else:
-            self.window.document.events.plan_reset.emit()
+            self.window.document.file_replaced()
 
     def release(self) -> None:
         """Stop watching and give up the lock (the window is closing)."""

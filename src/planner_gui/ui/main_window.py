@@ -394,7 +394,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def push_import(self, before: PlanStore, text: str) -> None:
         """Make an import that has just been written one undo step (``before``:
         the in-memory copy of the file taken just before it), and show its result."""
-        if self.push(lambda: ReplaceContentCommand(self.document.store, self.document.events, before, text)):
+        if self.push(lambda: ReplaceContentCommand(self.document.store, self.document.report, before, text)):
             self._on_content_replaced()
         else:
             self.reload_plan()
@@ -504,7 +504,7 @@ class MainWindow(RemembersLayout, QMainWindow):
     def _show_current(self, data_changed: bool = False, force: bool = False) -> None:
         """Show the selected item (or the plan) in the editor and the chart.
 
-        The editor follows the plan's events itself, so it is only told when
+        The editor follows the document's changes itself, so it is only told when
         the selection changes; the chart takes the plan object, so it is also
         redrawn when figures change."""
         node = self._current_node()

@@ -1,6 +1,6 @@
 """Keeping the window's in-memory plan in step with the file after one change.
 
-An edit reports what it changed (PlanEvents.item_changed/updates_changed);
+An edit reports what it changed (an ItemEdited of ui/changes.py);
 re-reading just that item from the store is far cheaper than reloading a
 plan of 10,000 tasks and 200,000 updates.
 """

@@ -48,12 +48,12 @@ def rename(document: PlanDocument, parent: Parent, kind: str, item_id: str, text
     """Rename from the tree's inline editor. When the write fails (the file is locked or
     read-only) the window has said why in a dialog; the editor opens again holding what was
     typed, for another try or Escape."""
-    store, events = document.store, document.events
+    store, report = document.store, document.report
     if kind == "area":
-        done = parent.push(lambda: EditFieldsCommand(store, events, "area", item_id, {"name": text},
+        done = parent.push(lambda: EditFieldsCommand(store, report, "area", item_id, {"name": text},
                                                      translate("TreeEditing", "Rename area")))
     else:
-        done = parent.push(lambda: EditFieldsCommand(store, events, "task", item_id, {"title": text},
+        done = parent.push(lambda: EditFieldsCommand(store, report, "task", item_id, {"title": text},
                                                      translate("TreeEditing", "Rename task")))
     if not done and not document.read_only:
         QTimer.singleShot(0, lambda: _rename_again(document, parent, item_id, text))
@@ -89,7 +89,7 @@ def add_area(document: PlanDocument, parent: Parent) -> bool:
         if area_node is not None:
             position = parent.tree_pane.model.root.children.index(area_node) + 1
     area = Area(name=translate("TreeEditing", "New area"))
-    if parent.push(lambda: AddAreaCommand(document.store, document.events, area, position)):
+    if parent.push(lambda: AddAreaCommand(document.store, document.report, area, position)):
         _select_and_rename(document, parent, area.id)
         return True
     return False
@@ -129,7 +129,7 @@ def add_task(document: PlanDocument, parent: Parent, as_subtask: bool = False) -
         parent_task = document.plan.find_task(parent_id)
         if parent_task is not None:
             inherit_from_parent(task, parent_task)
-    if parent.push(lambda: AddTaskCommand(document.store, document.events, task, area_id, parent_id, position)):
+    if parent.push(lambda: AddTaskCommand(document.store, document.report, task, area_id, parent_id, position)):
         _select_and_rename(document, parent, task.id)
         return task
     return None
@@ -167,9 +167,9 @@ def delete_selected(document: PlanDocument, parent: Parent) -> bool:
     # Keep the user's place: the row below takes the selection (else the one above, else the parent).
     neighbour = parent.tree_pane.neighbour_id(node)
     if node.kind == "area":
-        done = parent.push(lambda: DeleteAreaCommand(document.store, document.events, node.id))
+        done = parent.push(lambda: DeleteAreaCommand(document.store, document.report, node.id))
     else:
-        done = parent.push(lambda: DeleteTaskCommand(document.store, document.events, node.id))
+        done = parent.push(lambda: DeleteTaskCommand(document.store, document.report, node.id))
     if done and neighbour is not None:
         parent.tree_pane.select_item(neighbour)
     return done
@@ -195,9 +195,9 @@ def move(document: PlanDocument, parent: Parent, kind: str, item_id: str, area_i
          position: int) -> bool:
     """Move an area or task (drag and drop, move up/down); -1 puts it last."""
     if kind == "area":
-        return parent.push(lambda: MoveAreaCommand(document.store, document.events, item_id, position))
+        return parent.push(lambda: MoveAreaCommand(document.store, document.report, item_id, position))
     where = None if position < 0 else position
-    return parent.push(lambda: MoveTaskCommand(document.store, document.events, item_id, area_id, parent_id, where))
+    return parent.push(lambda: MoveTaskCommand(document.store, document.report, item_id, area_id, parent_id, where))
 
 
 def move_selected(document: PlanDocument, parent: Parent, step: int) -> bool:

@@ -145,7 +145,7 @@ class PlanSettingsDialog(QDialog):
         if settings == self.settings and not fields:
             self.accept()
             return
-        command = EditPlanCommand(window.document.store, window.document.events, self.tr("Edit plan settings"),
+        command = EditPlanCommand(window.document.store, window.document.report, self.tr("Edit plan settings"),
                                   fields=fields, settings=settings if settings != self.settings else None)
         if not window.push(lambda: command):
             return  # the window said why; the dialog stays open with the values

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel, QUndoCommand
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.dates import resolve_deadline
 from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Area, Indicator, Plan, Task
+from planner_gui.ui.changes import Change, OutlineChanged
+from planner_gui.ui.commands import PlanCommand
 from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
@@ -61,7 +63,7 @@ def _plain_tooltip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
-class ImportTextCommand(QUndoCommand):
+class ImportTextCommand(PlanCommand):
     """The import as one step on the undo stack; undo takes out exactly what was added.
 
     The first addition is made before the command is pushed (so that a failure
@@ -69,23 +71,24 @@ class ImportTextCommand(QUndoCommand):
     """
 
     def __init__(self, window: MainWindow, plan: Plan, result: AddResult) -> None:
-        super().__init__(translate("TextImport", "Import from document text"))
-        self.window, self.plan, self.result = window, plan, result
+        document = window.document
+        super().__init__(document.store, document.report, translate("TextImport", "Import from document text"))
+        self.plan, self.result = plan, result
         self.first = True
 
-    def redo(self) -> None:
+    def apply(self) -> Change:
         from planner_gui.services.import_text import add_proposal
 
         if not self.first:
-            self.result = add_proposal(self.window.document.store, copy.deepcopy(self.plan))
+            self.result = add_proposal(self.store, copy.deepcopy(self.plan))
         self.first = False
-        self.window.document.events.structure_changed.emit()
+        return OutlineChanged()
 
-    def undo(self) -> None:
+    def revert(self) -> Change:
         from planner_gui.services.import_text import remove_added
 
-        remove_added(self.window.document.store, self.result)
-        self.window.document.events.structure_changed.emit()
+        remove_added(self.store, self.result)
+        return OutlineChanged()
 
 
 class TextImportDialog(QDialog):

@@ -4,8 +4,8 @@ The main window calls show_plan/show_area/show_task on selection. The panel
 is given the window's ``PlanDocument`` (ui/document.py): it shows the plan and
 figures the document holds (it never evaluates the plan itself), follows the
 document's as-of date, and pushes every edit through ``document.push``. It
-follows PlanEvents: when the shown item (or anything its figures depend on)
-changes, it shows it again — coalesced into one refresh per event-loop turn,
+follows the document's ``changed``: when the shown item (or anything its
+figures depend on) changes, it shows it again — coalesced into one refresh per event-loop turn,
 and without touching a field the user is typing in.
 """
 
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
 from planner_gui.domain.deadlines import inherited_due
 from planner_gui.domain.errors import NotFoundError
 from planner_gui.domain.model import Plan, Task
-from planner_gui.ui.commands import PlanEvents
-from planner_gui.ui.document import PlanDocument
+from planner_gui.ui.document import CONTENT, ITEM, PlanChange, PlanDocument
 from planner_gui.ui.editor.area_editor import AreaEditor
 from planner_gui.ui.editor.fields import EditorContext, plain_label
 from planner_gui.ui.editor.plan_editor import PlanEditor
@@ -65,7 +64,7 @@ class DetailPanel(QStackedWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_from_file)
-        self._connect(document.events)
+        document.changed.connect(self._on_changed)
         document.as_of_changed.connect(self._on_as_of_changed)
         self.task_page.update_form.set_as_of(document.as_of)
 
@@ -189,20 +188,15 @@ class DetailPanel(QStackedWidget):
 
     # --- following the file -----------------------------------------------
 
-    def _connect(self, events: PlanEvents) -> None:
-        events.item_changed.connect(self._on_item_changed)
-        events.updates_changed.connect(self._on_updates_changed)
-        events.structure_changed.connect(self._schedule_refresh)
-        events.tasks_restructured.connect(self._schedule_refresh)
-        events.plan_reset.connect(self._schedule_refresh)
-
-    def _on_item_changed(self, table: str, item_id: str) -> None:
-        if self.kind in (PLAN, AREA) or table == "plan" or item_id in self._watched or item_id == self.item_id:
+    def _on_changed(self, change: PlanChange) -> None:
+        if change.kind == CONTENT:
+            return  # the window reads the file again and shows the selection anew (reload_plan)
+        if change.kind != ITEM or self._shows(change.table, change.ids[0]):
             self._schedule_refresh()
 
-    def _on_updates_changed(self, task_id: str) -> None:
-        if self.kind in (PLAN, AREA) or task_id in self._watched:
-            self._schedule_refresh()
+    def _shows(self, table: str, item_id: str) -> bool:
+        """Whether an edit of this item changes what the panel shows."""
+        return self.kind in (PLAN, AREA) or table == "plan" or item_id in self._watched or item_id == self.item_id
 
     def _schedule_refresh(self) -> None:
         if self.kind != NOTHING:

@@ -34,7 +34,8 @@ from planner_gui.domain.progress import Status, status_word
 from planner_gui.domain.rounding import format_progress
 from planner_gui.domain.validation import check_dates
 from planner_gui.store import PlanStore
-from planner_gui.ui.commands import EditFieldsCommand, PlanEvents
+from planner_gui.ui.changes import Report
+from planner_gui.ui.commands import EditFieldsCommand
 from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.i18n import document_language
 
@@ -46,7 +47,8 @@ ERROR_COLOUR = "#ef4444"
 
 @dataclass
 class EditorContext:
-    """What every page needs: the open document (its file, events, undo stack and as-of date)."""
+    """What every page needs: the open document (its file, the report its commands
+    are given, its undo stack and as-of date)."""
 
     document: PlanDocument
 
@@ -55,8 +57,12 @@ class EditorContext:
         return self.document.store
 
     @property
-    def events(self) -> PlanEvents:
-        return self.document.events
+    def report(self) -> Report:
+        """What a command built here is given to tell the document what it changed."""
+        return self.document.report
+
+    # task_editor.py builds its commands with ``ctx.events`` (the same report; renamed there later)
+    events = report
 
     @property
     def as_of(self) -> date:
@@ -71,7 +77,7 @@ class EditorContext:
                 start = fields["start"] if "start" in fields else from_iso(row["start"])
                 due = fields["due"] if "due" in fields else from_iso(row["due"])
                 check_dates(start, due)  # type: ignore[arg-type]
-            command = EditFieldsCommand(self.store, self.events, table, item_id, fields, text)
+            command = EditFieldsCommand(self.store, self.report, table, item_id, fields, text)
         except ValidationError as error:
             return error
         except (PlannerError, sqlite3.Error) as error:

@@ -188,7 +188,7 @@ class PlanEditor(QWidget):
         except ValidationError as error:
             return self._refuse(widget, error)
         ctx = self.context
-        failure = ctx.push(EditPlanCommand(ctx.store, ctx.events, self.tr("Edit {0}").format(field_label(field)),
+        failure = ctx.push(EditPlanCommand(ctx.store, ctx.report, self.tr("Edit {0}").format(field_label(field)),
                                            fields={field: value}))
         if failure is not None:
             return self._refuse(widget, ValidationError(field, failure))
@@ -204,7 +204,7 @@ class PlanEditor(QWidget):
         except ValidationError as error:
             return self._refuse(widget, error)
         ctx = self.context
-        failure = ctx.push(EditPlanCommand(ctx.store, ctx.events, self.tr("Edit {0}").format(field_label(field)),
+        failure = ctx.push(EditPlanCommand(ctx.store, ctx.report, self.tr("Edit {0}").format(field_label(field)),
                                            settings=settings))
         if failure is not None:
             return self._refuse(widget, ValidationError(field, failure))

@@ -197,7 +197,7 @@ class UpdateForm(QWidget):
                               if error.field in self.reading_edits else str(error))
             return False
         try:
-            command = AddUpdateCommand(self.context.store, self.context.events, self.task_id, update)
+            command = AddUpdateCommand(self.context.store, self.context.report, self.task_id, update)
         except PlannerError as error:
             self.refused.emit("", str(error))
             return False
