@@ -61,9 +61,6 @@ class EditorContext:
         """What a command built here is given to tell the document what it changed."""
         return self.document.report
 
-    # task_editor.py builds its commands with ``ctx.events`` (the same report; renamed there later)
-    events = report
-
     @property
     def as_of(self) -> date:
         return self.document.as_of

@@ -359,26 +359,26 @@ class TaskEditor(QWidget):
             number += 1
             name = self.tr("New indicator {0}").format(number)
         ctx = self.context
-        self._report(ctx.push(AddIndicatorCommand(ctx.store, ctx.events, self.task.id, Indicator(name=name))))
+        self._report(ctx.push(AddIndicatorCommand(ctx.store, ctx.report, self.task.id, Indicator(name=name))))
 
     def delete_indicator(self) -> None:
         row = self._selected_row(self.indicator_view)
         if row is None or row >= len(self.indicators.items):
             return
         ctx = self.context
-        self._report(ctx.push(DeleteIndicatorCommand(ctx.store, ctx.events, self.indicators.items[row].id)))
+        self._report(ctx.push(DeleteIndicatorCommand(ctx.store, ctx.report, self.indicators.items[row].id)))
 
     def add_milestone(self) -> None:
         if self.task is None:
             return
         ctx = self.context
         milestone = Milestone(title=self.tr("New milestone"))
-        self._report(ctx.push(AddMilestoneCommand(ctx.store, ctx.events, self.task.id, milestone)))
+        self._report(ctx.push(AddMilestoneCommand(ctx.store, ctx.report, self.task.id, milestone)))
 
     def delete_milestone(self) -> None:
         row = self._selected_row(self.milestone_view)
         if row is None or row >= len(self.milestones.items):
             return
         ctx = self.context
-        self._report(ctx.push(DeleteMilestoneCommand(ctx.store, ctx.events, self.milestones.items[row].id)))
+        self._report(ctx.push(DeleteMilestoneCommand(ctx.store, ctx.report, self.milestones.items[row].id)))
 
