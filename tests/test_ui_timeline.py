@@ -350,3 +350,15 @@ def test_a_hidden_due_soon_list_is_refreshed_when_shown_at_the_current_date(qtbo
     action.setChecked(True)
     qtbot.waitUntil(lambda: school in _listed(dock), timeout=5000)
     assert dock.refresher.runs == before + 1
+
+
+def test_the_due_soon_list_follows_another_file_opened(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, as_of=date(2024, 5, 15))
+    window.actions[ActionId.SHOW_DUE_SOON].setChecked(True)
+    dock = window.due_soon
+    qtbot.waitUntil(lambda: ("丁：学校扩建", "Deadline") in _listed(dock), timeout=5000)
+    other = tmp_path / "other.sqlite"
+    PlanStore.create(other, Plan(title="另一计划", year=2024, areas=[Area(name="唯一方面", tasks=[
+        Task(title="戊：河道整治", lead_unit="区水务局", due=date(2024, 1, 31))])])).close()
+    assert window.open_file(other)  # opens at its own date, set without a signal
+    qtbot.waitUntil(lambda: _listed(dock) == {("戊：河道整治", "Deadline (missed)")}, timeout=5000)
