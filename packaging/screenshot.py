@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
     import time
 
     deadline = time.monotonic() + 20
-    while not (window.chart_slot.is_built and not window.reading) and time.monotonic() < deadline:
+    while not (window.chart_slot.is_built and not window.document.reading) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
     window.chart_slot.panel()

@@ -240,3 +240,21 @@ def test_every_row_on_screen_shows_its_light_once_the_updates_are_read(qtbot, tm
     qtbot.waitUntil(lambda: _tree_on_screen_is_current(window))
     window.document.set_as_of(date(window.document.plan.year, 2, 1))
     qtbot.waitUntil(lambda: _tree_on_screen_is_current(window))
+
+
+def test_the_due_soon_list_fills_once_the_updates_are_read(qtbot, tmp_path, big_file):
+    from planner_gui.domain.timeline import due_soon
+    from planner_gui.ui.actions import ActionId
+
+    window = new_window(qtbot, big_file, tmp_path)
+    window.actions[ActionId.SHOW_DUE_SOON].setChecked(True)
+    dock = window.due_soon
+    with qtbot.waitSignal(window.document.reading_finished, timeout=20000):
+        window.show()
+        assert dock.list.topLevelItemCount() == 0  # no figures yet: nothing guessed
+    plan = reread(big_file)
+    expected = due_soon(plan, evaluate_plan(plan, window.document.as_of).tasks, window.document.as_of)
+    assert expected  # the demo plan has deadlines and milestones due
+    qtbot.waitUntil(lambda: len(dock.items) == len(expected), timeout=5000)
+    assert [(i.task_id, i.day, i.milestone) for i in dock.items] == \
+        [(i.task_id, i.day, i.milestone) for i in expected]

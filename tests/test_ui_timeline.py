@@ -47,7 +47,7 @@ def _row_of(panel, prefix: str) -> int:
 
 def _picture(qtbot, panel) -> QImage:
     """The plot as painted now (after the pending refresh)."""
-    qtbot.waitUntil(lambda: not panel._pending, timeout=5000)
+    qtbot.waitUntil(lambda: not panel.refresher.pending, timeout=5000)
     return panel.plot.grab().toImage()
 
 
@@ -172,7 +172,7 @@ def test_dragging_the_as_of_line_changes_the_as_of_date_everywhere(qtbot, tmp_pa
     assert window.as_of_edit.date().toPython() == day
     assert window.document.figures.as_of == day  # the tree's lights and the editor follow the window's figures
     assert window.model.by_id[late.id].status is Status.YELLOW  # the tree row's light changed
-    qtbot.waitUntil(lambda: panel.line_date() == day and not panel._pending, timeout=5000)
+    qtbot.waitUntil(lambda: panel.line_date() == day and not panel.refresher.pending, timeout=5000)
     assert panel.rows[_row_of(panel, "乙")].status is Status.YELLOW
 
 
@@ -191,7 +191,7 @@ def test_rows_follow_the_trees_filter_order_and_scrolling(qtbot, tmp_path):
     assert panel.nodes[-1].source.title == "任务299"
     window.filter_bar.text.setText("任务12")
     window.filter_bar.flush()
-    qtbot.waitUntil(lambda: not panel._pending and panel.nodes and panel.nodes[0].kind == "area",
+    qtbot.waitUntil(lambda: not panel.refresher.pending and panel.nodes and panel.nodes[0].kind == "area",
                     timeout=5000)
     assert [n.source.title for n in panel.nodes[1:]] == [f"任务{i}" for i in range(120, 130)]
 
@@ -222,7 +222,7 @@ def test_due_soon_dock_lists_by_unit_and_selects_on_click(qtbot, tmp_path):
     dock.list.itemClicked.emit(museum, 0)
     assert window.selected_task_id() == museum.data(0, Qt.ItemDataRole.UserRole + 1)
     window.document.set_as_of(date(2024, 5, 15) + timedelta(days=60))
-    qtbot.waitUntil(lambda: not dock._pending, timeout=5000)
+    qtbot.waitUntil(lambda: not dock.refresher.pending, timeout=5000)
     assert any("主体开工" in dock.list.topLevelItem(1).child(i).text(2)
                for i in range(dock.list.topLevelItem(1).childCount()))
 
@@ -256,3 +256,109 @@ def test_the_timeline_is_painted_in_both_languages(qtbot, tmp_path, qapp, langua
         assert labels(250) == (["一季度", "二季度", "三季度", "四季度"] if zh else ["Q1", "Q2", "Q3", "Q4"])
     finally:
         i18n.install_translator(qapp, choice="en")
+
+
+# --- following the document's as-of date (issue 21) -------------------------
+
+def _listed(dock) -> set[tuple[str, str]]:
+    """(task, milestone or deadline) of every entry the Due Soon list shows."""
+    rows = set()
+    for i in range(dock.list.topLevelItemCount()):
+        head = dock.list.topLevelItem(i)
+        rows |= {(head.child(j).text(1), head.child(j).text(2)) for j in range(head.childCount())}
+    return rows
+
+
+def test_the_views_follow_the_documents_date_with_no_widget_involved(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, as_of=date(2024, 3, 1))
+    panel = _open(qtbot, window)
+    window.actions[ActionId.SHOW_DUE_SOON].setChecked(True)
+    dock = window.due_soon
+    qtbot.waitUntil(lambda: dock.list.topLevelItemCount() > 0, timeout=5000)
+    school = ("丁：学校扩建", "Deadline")  # due 10 June: outside the 30 days after 1 March
+    assert school not in _listed(dock)
+    window.as_of_edit.blockSignals(True)  # the toolbar's date edit says nothing: only the document
+    try:
+        window.document.set_as_of(date(2024, 5, 20))
+        # the timeline is refreshed at once, with the tree's figures as of the new date
+        # (it used to be refreshed first with the old ones, then again)
+        assert panel.rows[_row_of(panel, "甲")].status is Status.RED  # half done, deadline 30 April
+        assert panel.line_date() == date(2024, 5, 20)
+        assert panel.as_of_label.textItem.toPlainText() == "2024-05-20"
+        qtbot.waitUntil(lambda: school in _listed(dock), timeout=5000)
+        window.document.set_as_of(date(2024, 3, 1))
+        qtbot.waitUntil(lambda: school not in _listed(dock), timeout=5000)
+        assert panel.line_date() == date(2024, 3, 1)
+        assert panel.rows[_row_of(panel, "甲")].status is Status.GREEN
+    finally:
+        window.as_of_edit.blockSignals(False)
+
+
+def test_one_refresh_of_the_timeline_per_as_of_change(qtbot, tmp_path):
+    from ui_window_helpers import run_pending_events
+
+    window = _window(qtbot, tmp_path, as_of=date(2024, 3, 1))
+    panel = _open(qtbot, window)
+    run_pending_events(qtbot)
+    before = panel.refresher.runs
+    window.document.set_as_of(date(2024, 4, 15))  # planned 87.5%, still 50% done: behind
+    assert panel.refresher.runs == before + 1  # at once, so that tree and timeline paint together
+    assert panel.rows[_row_of(panel, "甲")].status is Status.YELLOW  # the new figures, not the old
+    run_pending_events(qtbot)
+    assert panel.refresher.runs == before + 1  # the tree's repaint of every row asks for nothing more
+
+
+def test_a_hidden_timeline_is_refreshed_when_shown_at_the_current_date(qtbot, tmp_path):
+    from ui_window_helpers import run_pending_events
+
+    window = _window(qtbot, tmp_path, as_of=date(2024, 3, 1))
+    panel = _open(qtbot, window)
+    tabs = window.chart_slot.tabs
+    tabs.setCurrentIndex(0)  # the chart: the timeline is hidden
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
+    run_pending_events(qtbot)
+    before = panel.refresher.runs
+    for day in (date(2024, 4, 15), date(2024, 5, 20), date(2024, 6, 1)):
+        window.document.set_as_of(day)
+    run_pending_events(qtbot)
+    assert panel.refresher.runs == before  # nothing worked out for a view nobody sees
+    assert panel.refresher.stale and panel.line_date() == date(2024, 3, 1)
+    tabs.setCurrentWidget(window.timeline)
+    qtbot.waitUntil(lambda: panel.line_date() == date(2024, 6, 1), timeout=5000)
+    assert panel.refresher.runs == before + 1  # three changes, one refresh
+    assert not panel.refresher.stale
+    assert panel.rows[_row_of(panel, "甲")].status is Status.RED  # half done, deadline 30 April
+
+
+def test_a_hidden_due_soon_list_is_refreshed_when_shown_at_the_current_date(qtbot, tmp_path):
+    from ui_window_helpers import run_pending_events
+
+    window = _window(qtbot, tmp_path, as_of=date(2024, 3, 1))
+    action = window.actions[ActionId.SHOW_DUE_SOON]
+    action.setChecked(True)
+    dock = window.due_soon
+    qtbot.waitUntil(lambda: dock.list.topLevelItemCount() > 0, timeout=5000)
+    school = ("丁：学校扩建", "Deadline")
+    assert school not in _listed(dock)
+    action.setChecked(False)
+    qtbot.waitUntil(lambda: not dock.isVisible(), timeout=5000)
+    before = dock.refresher.runs
+    window.document.set_as_of(date(2024, 5, 20))
+    window.document.set_as_of(date(2024, 5, 25))
+    run_pending_events(qtbot)
+    assert dock.refresher.runs == before and school not in _listed(dock)
+    action.setChecked(True)
+    qtbot.waitUntil(lambda: school in _listed(dock), timeout=5000)
+    assert dock.refresher.runs == before + 1
+
+
+def test_the_due_soon_list_follows_another_file_opened(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path, as_of=date(2024, 5, 15))
+    window.actions[ActionId.SHOW_DUE_SOON].setChecked(True)
+    dock = window.due_soon
+    qtbot.waitUntil(lambda: ("丁：学校扩建", "Deadline") in _listed(dock), timeout=5000)
+    other = tmp_path / "other.sqlite"
+    PlanStore.create(other, Plan(title="另一计划", year=2024, areas=[Area(name="唯一方面", tasks=[
+        Task(title="戊：河道整治", lead_unit="区水务局", due=date(2024, 1, 31))])])).close()
+    assert window.open_file(other)  # opens at its own date, set without a signal
+    qtbot.waitUntil(lambda: _listed(dock) == {("戊：河道整治", "Deadline (missed)")}, timeout=5000)

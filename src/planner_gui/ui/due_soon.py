@@ -2,7 +2,9 @@
 due-soon window after the as-of date, and those missed, grouped by unit.
 
 The list is planner_gui.domain.timeline.due_soon (the summary's 近期时间节点
-section prints the same). It is worked out only while the dock is shown;
+section prints the same), as of the document's date: it follows
+``PlanDocument.as_of_changed`` whoever sets the date. It is worked out only
+while the dock is shown (ui/deferred_refresh.py), once for a burst of changes;
 clicking an entry selects its task in the tree.
 """
 
@@ -10,12 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
 
 from planner_gui.domain.progress import STATUS_COLOURS, Status
 from planner_gui.domain.timeline import DueItem, due_soon, group_by_unit
+from planner_gui.ui.deferred_refresh import DeferredRefresh
 
 translate = QCoreApplication.translate
 
@@ -30,7 +33,8 @@ class DueSoonDock(QDockWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(translate("DueSoon", "Due Soon"), window)
         self.setObjectName("dueSoonDock")
-        self.window_ = window
+        self.window_ = window  # where a click selects the task
+        self.document = window.document
         self.list = QTreeWidget(self)
         self.list.setObjectName("dueSoonList")
         self.list.setColumnCount(3)
@@ -41,28 +45,23 @@ class DueSoonDock(QDockWidget):
         self.list.itemActivated.connect(self._clicked)
         self.setWidget(self.list)
         self.items: list[DueItem] = []
-        self._pending = False
+        self.refresher = DeferredRefresh(self, self.refresh)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
         self.hide()
-        window.as_of_edit.dateChanged.connect(self.schedule)
-        window.document.changed.connect(self.schedule)
-        window.plan_ready.connect(self.schedule)
+        self.document.as_of_changed.connect(self.schedule)
+        self.document.changed.connect(self.schedule)  # every edit, import, restore or reload
+        self.document.reading_finished.connect(self.schedule)
+        window.file_opened.connect(self.schedule)  # another file, at its own date (set unannounced)
 
     def schedule(self, *_args) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self.refresh)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.schedule()
+        """Refresh once the current event is done (and the dock is shown)."""
+        self.refresher.later()
 
     def refresh(self) -> None:
-        self._pending = False
-        w = self.window_
-        if not self.isVisible() or w.document.reading:
-            return
-        plan, figures, as_of = w.document.plan, w.document.figures, w.document.as_of
+        document = self.document
+        if document.reading:
+            return  # no figures yet: refreshed once read (reading_finished)
+        plan, figures, as_of = document.plan, document.figures, document.as_of
         self.items = due_soon(plan, figures.tasks, as_of)
         self.list.clear()
         missed_brush = QBrush(QColor(STATUS_COLOURS[Status.RED]))

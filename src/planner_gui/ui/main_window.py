@@ -471,8 +471,8 @@ class MainWindow(RemembersLayout, QMainWindow):
         """The toolbar's date and the status bar follow document.as_of (the editor follows it itself)."""
         day = self.document.as_of
         if self.as_of_edit.date().toPython() != day:
-            # not blocked: the timeline and the Due Soon list follow the edit's signal;
-            # it comes back to the document as the date it already has (nothing more)
+            # the edit's signal comes back to the document as the date it already has
+            # (nothing more); the timeline and the Due Soon list follow the document
             self.as_of_edit.setDate(_qdate(day))
         self._mark_as_of()
 

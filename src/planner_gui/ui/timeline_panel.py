@@ -7,8 +7,10 @@ painted: at 10,000 tasks a scroll or an as-of change touches a screenful.
 Every figure is the tree's (the rows' cached TaskFigures, from evaluate_plan);
 the bars' geometry is planner_gui.domain.timeline's.
 
-The as-of date is a vertical line the user can drag: on release the window's
-as-of date is set, and with it the tree, editor, chart and this view follow.
+The as-of date is a vertical line the user can drag: on release the
+document's as-of date is set, and the tree, editor, chart and this view follow
+the document (``PlanDocument.as_of_changed``), whoever set it. A hidden
+timeline is not refreshed (ui/deferred_refresh.py): it is once shown again.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.progress import STATUS_COLOURS, Status, status_word
 from planner_gui.domain.timeline import ZOOMS, Bar, MarkState, Span, task_bar, zoom_span
 from planner_gui.reports.timeline_paint import RowStyle, TimelineRow
+from planner_gui.ui.deferred_refresh import DeferredRefresh
 from planner_gui.ui.editor.fields import plain_tip
 from planner_gui.ui.timeline_items import RowsItem, TimelineAxis
 
@@ -68,14 +71,15 @@ class TimelinePanel(QWidget):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.window_ = window
+        self.window_ = window  # its tree: the rows shown and their figures
+        self.document = window.document  # the plan's year and the as-of date
         self.lang = window.language
         self.zoom = "year"
         self.rows: list[TimelineRow] = []
         self.nodes: list[Node] = []
-        self._pending = False
-        self._year = window.document.outline.year
-        self._placing = False  # the line is being put at the window's date (not dragged)
+        self.refresher = DeferredRefresh(self, self._refresh)
+        self._year = self.document.outline.year
+        self._placing = False  # the line is being put at the document's date (not dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -129,10 +133,10 @@ class TimelinePanel(QWidget):
         self._connect()
         self._apply_zoom()
 
-    # --- following the window ---------------------------------------------
+    # --- following the tree and the document ------------------------------
 
     def _connect(self) -> None:
-        w = self.window_
+        w, document = self.window_, self.document
         tree, model = w.tree, w.model
         scroll = tree.verticalScrollBar()
         # Scrolling: at once, so that the tree and the timeline are painted in the same
@@ -140,35 +144,30 @@ class TimelinePanel(QWidget):
         scroll.valueChanged.connect(self.refresh)
         for signal in (scroll.rangeChanged, tree.expanded, tree.collapsed,
                        model.dataChanged, model.layoutChanged, model.modelReset, model.rowsInserted,
-                       model.rowsRemoved, tree.selectionModel().currentChanged, w.plan_ready):
+                       model.rowsRemoved, tree.selectionModel().currentChanged, document.reading_finished):
             signal.connect(self.schedule)
-        # after the window's own handler (connected first): the figures are new by then
-        w.as_of_edit.dateChanged.connect(self._as_of_changed)
+        # Connected after the window's handlers (the panel is built after the window):
+        # the tree rows hold the figures as of the new date by then, so one refresh shows it.
+        document.as_of_changed.connect(self._as_of_changed)
 
     def schedule(self, *_args) -> None:
         """Refresh once the current event is done (many signals come in a burst)."""
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self.refresh)
+        self.refresher.later()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.schedule()
+    def refresh(self, *_args) -> None:
+        """Refresh at once (if shown; else when shown)."""
+        self.refresher.now()
 
-    def _as_of_changed(self, *_args) -> None:
-        as_of = self.window_.document.as_of
+    def _as_of_changed(self, as_of: date) -> None:
         span = self.span()
         if not span.first <= as_of <= span.last and self.zoom != "year":
             self._apply_zoom()
         self.refresh()
 
-    def refresh(self) -> None:
+    def _refresh(self) -> None:
         """Rows for the tree rows on screen now, with their figures as of the date."""
-        self._pending = False
-        if not self.isVisible():
-            return  # refreshed when shown
-        w = self.window_
-        if w.document.outline.year != self._year:  # another plan (file) opened: its year
+        w, document = self.window_, self.document
+        if document.outline.year != self._year:  # another plan (file) opened: its year
             self._apply_zoom()
         view = self.plot.getViewBox()
         height = max(1.0, view.height())
@@ -183,7 +182,7 @@ class TimelinePanel(QWidget):
             self._apply_palette()  # the titles' font follows the row height
         capacity = int(height // self.style_.row_height) + 1
         self.nodes = visible_nodes(w, capacity)
-        as_of, year, reading = w.document.as_of, w.document.outline.year, w.document.reading
+        as_of, year, reading = document.as_of, document.outline.year, document.reading
         rows: list[TimelineRow] = []
         for node in self.nodes:
             if node.kind == "area":
@@ -202,7 +201,7 @@ class TimelinePanel(QWidget):
     # --- zoom and the as-of line -------------------------------------------
 
     def span(self) -> Span:
-        return zoom_span(self.zoom, self.window_.document.outline.year, self.window_.document.as_of)
+        return zoom_span(self.zoom, self.document.outline.year, self.document.as_of)
 
     def set_zoom(self, zoom: str) -> None:
         self.zoom = zoom
@@ -211,10 +210,9 @@ class TimelinePanel(QWidget):
         self._apply_zoom()
 
     def _apply_zoom(self) -> None:
-        self._year = self.window_.document.outline.year
+        year = self._year = self.document.outline.year
         span = self.span()
         self.plot.getViewBox().setXRange(span.first.toordinal(), span.last.toordinal() + 1, padding=0)
-        year = self.window_.document.outline.year
         self.as_of_line.setBounds((date(year - 1, 1, 1).toordinal(), date(year + 1, 12, 31).toordinal()))
         self.schedule()
 
@@ -236,8 +234,8 @@ class TimelinePanel(QWidget):
 
     def _line_dropped(self) -> None:
         day = self.line_date()
-        if day != self.window_.document.as_of:
-            self.window_.document.set_as_of(day)  # the window, and through it every view, follows
+        if day != self.document.as_of:
+            self.document.set_as_of(day)  # every view follows the document, this one too
         else:
             self._place_line(day)
 
