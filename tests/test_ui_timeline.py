@@ -362,3 +362,21 @@ def test_the_due_soon_list_follows_another_file_opened(qtbot, tmp_path):
         Task(title="戊：河道整治", lead_unit="区水务局", due=date(2024, 1, 31))])])).close()
     assert window.open_file(other)  # opens at its own date, set without a signal
     qtbot.waitUntil(lambda: _listed(dock) == {("戊：河道整治", "Deadline (missed)")}, timeout=5000)
+
+
+def test_the_due_soon_list_follows_a_plan_imported_over_the_open_one_and_its_undo(qtbot, tmp_path):
+    from planner_gui.exchange import json_format
+    from planner_gui.ui import json_io
+
+    window = _window(qtbot, tmp_path, as_of=date(2024, 5, 15))
+    window.actions[ActionId.SHOW_DUE_SOON].setChecked(True)
+    dock = window.due_soon
+    school = ("丁：学校扩建", "Deadline")
+    qtbot.waitUntil(lambda: school in _listed(dock), timeout=5000)
+    source = tmp_path / "other.json"
+    source.write_text(json_format.dumps(Plan(title="另一计划", year=2024, areas=[Area(name="唯一方面", tasks=[
+        Task(title="戊：河道整治", lead_unit="区水务局", due=date(2024, 1, 31))])])), encoding="utf-8")
+    assert json_io.import_plan_json(window.document, window, source, confirm=False)
+    qtbot.waitUntil(lambda: _listed(dock) == {("戊：河道整治", "Deadline (missed)")}, timeout=5000)
+    window.undo()  # the import taken back: the list shows the plan as it was
+    qtbot.waitUntil(lambda: school in _listed(dock), timeout=5000)

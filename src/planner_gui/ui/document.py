@@ -109,6 +109,7 @@ class PlanDocument(QObject):
     reading_progress = Signal(int, int)  # tasks whose updates are read, tasks in all
     reading_finished = Signal()  # every update read: figures can be had without waiting
     reading_failed = Signal(str)  # why some updates cannot be read (a damaged file)
+    reloaded = Signal()  # the plan was read again from its file (another file, an import, a restore)
 
     def __init__(self, store: PlanStore, as_of: date | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +214,7 @@ class PlanDocument(QObject):
         self._plan = self._store.load_plan(with_updates=False)
         self._read_whole = False
         self._changed_whole()
+        self.reloaded.emit()
 
     def release(self) -> None:
         """Let go of the plan before the next one is read (no two plans held at once)."""

@@ -51,7 +51,8 @@ class DueSoonDock(QDockWidget):
         self.document.as_of_changed.connect(self.schedule)
         self.document.changed.connect(self.schedule)  # every edit, import, restore or reload
         self.document.reading_finished.connect(self.schedule)
-        window.file_opened.connect(self.schedule)  # another file, at its own date (set unannounced)
+        # another file (opened at its own date, set unannounced), an import or a restore
+        self.document.reloaded.connect(self.schedule)
 
     def schedule(self, *_args) -> None:
         """Refresh once the current event is done (and the dock is shown)."""
