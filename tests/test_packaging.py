@@ -408,8 +408,8 @@ def test_chinese_dialogs_show_no_english_interface_text(qtbot, qapp, bundled_sto
         ledger_file = ledger.open_export_dialog(window, target=tmp_path / "ledger.xlsx")
         ledger.open_import_dialog(window, source=ledger_file)
         ledger.open_export_forms_dialog(window, folder=tmp_path / "forms", by="unit")
-        backups.back_up_now(window)
-        backups.open_restore_dialog(window)
+        backups.back_up_now(window.document, window)
+        backups.open_restore_dialog(window.document, window)
         text_import.open_dialog(window)
         english = _english(seen)
     finally:

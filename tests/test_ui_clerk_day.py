@@ -312,7 +312,7 @@ def test_plan_settings_open_with_ctrl_comma_from_the_tree_and_ok_is_one_undo_ste
     window.tree.setFocus()
     qtbot.waitUntil(window.tree.hasFocus)
     qtbot.keyClick(window.tree, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: getattr(window, "plan_settings_dialog", None) is not None
+    qtbot.waitUntil(lambda: window.plan_settings_dialog is not None
                     and window.plan_settings_dialog.isVisible())
     dialog = window.plan_settings_dialog
     assert dialog.widgets["behind_tolerance"].value() == 20

@@ -9,6 +9,7 @@ plan from its ``document``; :func:`build_menus` returns what the window keeps
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,8 +78,8 @@ EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.
            ActionId.CONNECT_OFFICE)
 
 
-def dialog_entry(action_id: ActionId) -> Callable[[Window], object]:
-    """The function, taking the window, that the action's dialog opens with.
+def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object]:
+    """The function, taking the open plan and the window, that the action's dialog opens with.
     Plain imports, made here at the first use so that the window starts without
     them (the ledger and sync dialogs pull in spreadsheets and packets); a module
     missing from a build fails loudly here, not as a quietly disabled action."""
@@ -92,21 +93,28 @@ def dialog_entry(action_id: ActionId) -> Callable[[Window], object]:
         text_import,
     )
 
+    def window_only(entry: Callable[..., object]) -> Callable[..., object]:
+        # a dialog not yet moved to (document, parent): it takes the window alone
+        @functools.wraps(entry)
+        def call(_document: PlanDocument, window: Window) -> object:
+            return entry(window)
+        return call
+
     entries: dict[ActionId, Callable[..., object]] = {
-        ActionId.EXPORT_SUMMARY: export_summary.open_dialog,
-        ActionId.EXPORT_LEDGER: ledger.open_export_dialog,
-        ActionId.IMPORT_LEDGER: ledger.open_import_dialog,
-        ActionId.NEW_FROM_LEDGER: ledger.open_new_from_ledger_dialog,
-        ActionId.EXPORT_FORMS: ledger.open_export_forms_dialog,
-        ActionId.IMPORT_TEXT: text_import.open_dialog,
+        ActionId.EXPORT_SUMMARY: window_only(export_summary.open_dialog),
+        ActionId.EXPORT_LEDGER: window_only(ledger.open_export_dialog),
+        ActionId.IMPORT_LEDGER: window_only(ledger.open_import_dialog),
+        ActionId.NEW_FROM_LEDGER: window_only(ledger.open_new_from_ledger_dialog),
+        ActionId.EXPORT_FORMS: window_only(ledger.open_export_forms_dialog),
+        ActionId.IMPORT_TEXT: window_only(text_import.open_dialog),
         ActionId.RESTORE_BACKUP: backups.open_restore_dialog,
         ActionId.BACK_UP_NOW: backups.back_up_now,
         ActionId.CHECK_FILE: backups.open_check_dialog,
         ActionId.PLAN_SETTINGS: plan_settings.open_dialog,
-        ActionId.SYNC_EXPORT: sync_exchange.open_export_dialog,
-        ActionId.SYNC_IMPORT: sync_exchange.open_import_dialog,
-        ActionId.SYNC_HISTORY: sync_exchange.open_history_dialog,
-        ActionId.CONNECT_OFFICE: connect_office.open_dialog,
+        ActionId.SYNC_EXPORT: window_only(sync_exchange.open_export_dialog),
+        ActionId.SYNC_IMPORT: window_only(sync_exchange.open_import_dialog),
+        ActionId.SYNC_HISTORY: window_only(sync_exchange.open_history_dialog),
+        ActionId.CONNECT_OFFICE: window_only(connect_office.open_dialog),
     }
     return entries[action_id]
 
@@ -194,7 +202,7 @@ def _connect_actions(window: Window, made: Menus) -> None:
         a[action_id].triggered.connect(handler)
     a[ActionId.SHOW_CHART].toggled.connect(window.show_chart)
     for action_id in DIALOG_ACTIONS:
-        a[action_id].triggered.connect(lambda _=False, action_id=action_id: dialog_entry(action_id)(window))
+        a[action_id].triggered.connect(lambda _=False, action_id=action_id: dialog_entry(action_id)(window.document, window))
     document.undo_stack.undoTextChanged.connect(lambda _t: update_actions(window))
 
 
