@@ -101,11 +101,11 @@ def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object
         return call
 
     entries: dict[ActionId, Callable[..., object]] = {
-        ActionId.EXPORT_SUMMARY: window_only(export_summary.open_dialog),
-        ActionId.EXPORT_LEDGER: window_only(ledger.open_export_dialog),
-        ActionId.IMPORT_LEDGER: window_only(ledger.open_import_dialog),
-        ActionId.NEW_FROM_LEDGER: window_only(ledger.open_new_from_ledger_dialog),
-        ActionId.EXPORT_FORMS: window_only(ledger.open_export_forms_dialog),
+        ActionId.EXPORT_SUMMARY: export_summary.open_dialog,
+        ActionId.EXPORT_LEDGER: ledger.open_export_dialog,
+        ActionId.IMPORT_LEDGER: ledger.open_import_dialog,
+        ActionId.NEW_FROM_LEDGER: ledger.open_new_from_ledger_dialog,
+        ActionId.EXPORT_FORMS: ledger.open_export_forms_dialog,
         ActionId.IMPORT_TEXT: window_only(text_import.open_dialog),
         ActionId.RESTORE_BACKUP: backups.open_restore_dialog,
         ActionId.BACK_UP_NOW: backups.back_up_now,
