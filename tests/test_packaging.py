@@ -410,7 +410,7 @@ def test_chinese_dialogs_show_no_english_interface_text(qtbot, qapp, bundled_sto
         ledger.open_export_forms_dialog(window.document, window, folder=tmp_path / "forms", by="unit")
         backups.back_up_now(window.document, window)
         backups.open_restore_dialog(window.document, window)
-        text_import.open_dialog(window)
+        text_import.open_dialog(window.document, window)
         english = _english(seen)
     finally:
         i18n.install_translator(qapp, choice="en")

@@ -106,7 +106,7 @@ def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object
         ActionId.IMPORT_LEDGER: ledger.open_import_dialog,
         ActionId.NEW_FROM_LEDGER: ledger.open_new_from_ledger_dialog,
         ActionId.EXPORT_FORMS: ledger.open_export_forms_dialog,
-        ActionId.IMPORT_TEXT: window_only(text_import.open_dialog),
+        ActionId.IMPORT_TEXT: text_import.open_dialog,
         ActionId.RESTORE_BACKUP: backups.open_restore_dialog,
         ActionId.BACK_UP_NOW: backups.back_up_now,
         ActionId.CHECK_FILE: backups.open_check_dialog,
