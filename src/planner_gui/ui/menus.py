@@ -9,7 +9,6 @@ plan from its ``document``; :func:`build_menus` returns what the window keeps
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,13 +92,6 @@ def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object
         text_import,
     )
 
-    def window_only(entry: Callable[..., object]) -> Callable[..., object]:
-        # a dialog not yet moved to (document, parent): it takes the window alone
-        @functools.wraps(entry)
-        def call(_document: PlanDocument, window: Window) -> object:
-            return entry(window)
-        return call
-
     entries: dict[ActionId, Callable[..., object]] = {
         ActionId.EXPORT_SUMMARY: export_summary.open_dialog,
         ActionId.EXPORT_LEDGER: ledger.open_export_dialog,
@@ -111,10 +103,10 @@ def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object
         ActionId.BACK_UP_NOW: backups.back_up_now,
         ActionId.CHECK_FILE: backups.open_check_dialog,
         ActionId.PLAN_SETTINGS: plan_settings.open_dialog,
-        ActionId.SYNC_EXPORT: window_only(sync_exchange.open_export_dialog),
-        ActionId.SYNC_IMPORT: window_only(sync_exchange.open_import_dialog),
-        ActionId.SYNC_HISTORY: window_only(sync_exchange.open_history_dialog),
-        ActionId.CONNECT_OFFICE: window_only(connect_office.open_dialog),
+        ActionId.SYNC_EXPORT: sync_exchange.open_export_dialog,
+        ActionId.SYNC_IMPORT: sync_exchange.open_import_dialog,
+        ActionId.SYNC_HISTORY: sync_exchange.open_history_dialog,
+        ActionId.CONNECT_OFFICE: connect_office.open_dialog,
     }
     return entries[action_id]
 
