@@ -168,7 +168,7 @@ def test_the_default_as_of_date_is_the_same_in_the_window_every_export_and_the_c
     settings_file = tmp_path / "settings.ini"
     window = make_window(qtbot, plan_with_updates, settings_file)
     assert window.document.as_of == expected
-    dialog = ExportSummaryDialog(window)
+    dialog = ExportSummaryDialog(window.document, window)
     assert dialog.as_of.date().toPython() == expected
     dialog.deleteLater()
     bar = window.statusBar()
@@ -228,7 +228,7 @@ def test_every_count_has_one_name_and_one_number(plan_with_updates, tmp_path, qt
     # the export scope of a filter counts the same work items the report will count
     window.filter_bar.text.setText("专家")
     qtbot.waitUntil(lambda: "Work items shown: 1" in window.statusBar().counts_label.text())
-    dialog = ExportSummaryDialog(window)
+    dialog = ExportSummaryDialog(window.document, window)
     assert dialog.scope_kind.itemText(dialog.scope_kind.count() - 1) == "The current filter (work items: 1)"
     dialog.deleteLater()
     # the printed summary: 工作事项 N项, and declared against entered tasks, like with like

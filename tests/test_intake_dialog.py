@@ -42,7 +42,7 @@ def errors(monkeypatch):
 
 @pytest.fixture
 def dialog(window, qtbot):
-    dlg = TextImportDialog(window)
+    dlg = TextImportDialog(window.document, window)
     qtbot.addWidget(dlg)
     dlg.text_edit.setPlainText(DOC.read_text(encoding="utf-8"))
     dlg.propose()
@@ -134,7 +134,7 @@ def test_a_file_that_is_not_text_is_refused_with_a_message(dialog, tmp_path, err
 
 def test_read_only_window_adds_nothing(window, errors, monkeypatch):
     window.set_read_only(True)
-    assert text_import.open_dialog(window) is False
+    assert text_import.open_dialog(window.document, window) is False
     assert errors
 
 
@@ -186,7 +186,7 @@ def test_open_text_file_reads_gb18030_and_proposes(window, qtbot, tmp_path, monk
     doc = tmp_path / "notice.txt"
     doc.write_bytes(DOC.read_text(encoding="utf-8").encode("gb18030"))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(doc), ""))
-    dlg = TextImportDialog(window)
+    dlg = TextImportDialog(window.document, window)
     qtbot.addWidget(dlg)
     dlg.choose_file()
     assert "清河县" in dlg.text_edit.toPlainText()

@@ -41,7 +41,7 @@ def first_task_row(ws) -> int:
 
 def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_path, previews):
     shown, _ = previews
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    path = ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx")
     assert path is not None and path.exists()
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
@@ -53,7 +53,7 @@ def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_pat
     wb.save(path)
     before = len(reread(window.document.store.path).find_task(task_id).updates)
 
-    assert ledger_dialogs.open_import_dialog(window, path) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, path) is True
     texts = shown[0].row_texts()
     assert any(r[0] == "New update" and "35%" in r[3] and "<b>已开工</b>" in r[3] for r in texts)
     assert any(r[0] == "Problem" and "'很快' is not a progress figure" in r[3] for r in texts)
@@ -66,7 +66,7 @@ def test_export_then_import_a_changed_ledger_through_the_preview(window, tmp_pat
 
 def exported_with_a_progress_change(window, tmp_path):
     """The window's ledger, exported, with the first task's progress set to 50%."""
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    path = ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     ws.cell(first_task_row(ws), 7).value = 0.5
@@ -79,14 +79,14 @@ def test_cancel_in_the_preview_changes_nothing(window, tmp_path, previews):
     answer["code"] = QDialog.DialogCode.Rejected
     path = exported_with_a_progress_change(window, tmp_path)
     counts = window.document.store.counts()
-    assert ledger_dialogs.open_import_dialog(window, path) is False
+    assert ledger_dialogs.open_import_dialog(window.document, window, path) is False
     assert shown and window.document.store.counts() == counts
 
 
 def test_an_unchanged_ledger_cannot_be_applied(window, tmp_path, previews):
     shown, _ = previews
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
-    ledger_dialogs.open_import_dialog(window, path)
+    path = ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx")
+    ledger_dialogs.open_import_dialog(window.document, window, path)
     assert not shown[0].apply_button.isEnabled()
 
 
@@ -95,7 +95,7 @@ def test_a_bad_file_shows_one_plain_message(window, tmp_path, monkeypatch, previ
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append((title, text)))
     bad = tmp_path / "locked.xlsx"
     bad.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le"))
-    assert ledger_dialogs.open_import_dialog(window, bad) is False
+    assert ledger_dialogs.open_import_dialog(window.document, window, bad) is False
     assert errors and "password-protected" in errors[0][1] and str(bad) in errors[0][1]
     assert not previews[0]
 
@@ -104,7 +104,7 @@ def test_export_forms_writes_one_form_per_leader(window, tmp_path):
     task = next(window.document.store.load_plan().walk_tasks())
     window.document.store.edit("task", task.id, leader="张三", lead_unit="区发改委")
     window.reload_plan()  # as after another program's change: the forms follow the window's plan
-    written = ledger_dialogs.open_export_forms_dialog(window, tmp_path / "forms", "leader")
+    written = ledger_dialogs.open_export_forms_dialog(window.document, window, tmp_path / "forms", "leader")
     assert [p.name for p in written] == ["张三.xlsx"]
 
 
@@ -113,7 +113,7 @@ def test_apply_is_disabled_when_the_plan_is_read_only(window, tmp_path, previews
     answer["code"] = QDialog.DialogCode.Rejected
     path = exported_with_a_progress_change(window, tmp_path)
     window.set_read_only(True)
-    ledger_dialogs.open_import_dialog(window, path)
+    ledger_dialogs.open_import_dialog(window.document, window, path)
     assert not shown[0].apply_button.isEnabled()
 
 
@@ -121,7 +121,7 @@ def test_a_plan_changed_by_another_program_during_the_preview_is_not_overwritten
         window, tmp_path, monkeypatch):
     from planner_gui.store import PlanStore
 
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    path = ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     row = first_task_row(ws)
@@ -138,7 +138,7 @@ def test_a_plan_changed_by_another_program_during_the_preview_is_not_overwritten
 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", other_program_writes)
     before = len(reread(window.document.store.path).find_task(task_id).updates)
-    assert ledger_dialogs.open_import_dialog(window, path) is False
+    assert ledger_dialogs.open_import_dialog(window.document, window, path) is False
     assert errors and "Another program changed the plan" in errors[0]
     assert len(reread(window.document.store.path).find_task(task_id).updates) == before
 
@@ -159,7 +159,7 @@ def test_1_a_ledger_imported_into_an_empty_plan_in_the_window_is_the_ledgers_pla
     ledger = export_ledger(source, tmp_path / "ledger.xlsx", date(2024, 7, 1))
     init_file(tmp_path / "empty.sqlite", empty=True, year=2026).close()
     window = make_window(qtbot, tmp_path / "empty.sqlite", tmp_path / "settings.ini")
-    assert ledger_dialogs.open_import_dialog(window, ledger) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, ledger) is True
     assert "测试区2024年度重点工作任务" in previews[0][0].summary.text()
     assert json_format.plan_to_dict(reread(window.document.store.path)) == json_format.plan_to_dict(source)
     assert window.document.plan.title == source.title and window.document.plan.year == 2024
@@ -169,15 +169,15 @@ def test_1_file_new_from_ledger_makes_and_opens_the_plan(window, tmp_path, previ
     from planner_gui.ui.actions import ActionId
 
     assert window.actions[ActionId.NEW_FROM_LEDGER] in window.menuBar().actions()[0].menu().actions()
-    source = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
+    source = ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx")
     before = len(list(window.document.plan.walk_tasks()))
     target = tmp_path / "from-ledger.sqlite"
-    assert ledger_dialogs.open_new_from_ledger_dialog(window, source, target) == target
+    assert ledger_dialogs.open_new_from_ledger_dialog(window.document, window, source, target) == target
     assert window.document.store.path == target and len(list(window.document.plan.walk_tasks())) == before
     # an existing file is never replaced
     errors = []
     window.show_error = lambda title, text: errors.append(text)
-    assert ledger_dialogs.open_new_from_ledger_dialog(window, source, target) is None
+    assert ledger_dialogs.open_new_from_ledger_dialog(window.document, window, source, target) is None
     assert errors and "already exists" in errors[0]
 
 
@@ -186,7 +186,7 @@ def test_4_report_forms_on_a_plan_without_units_or_leaders_say_so_first(window, 
     monkeypatch.setattr(ledger_dialogs.QInputDialog, "getItem", lambda *a, **k: asked.append(a) or ("", False))
     errors = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
-    assert ledger_dialogs.open_export_forms_dialog(window) == []  # the bundled plan: nobody to send to
+    assert ledger_dialogs.open_export_forms_dialog(window.document, window) == []  # the bundled plan: nobody to send to
     assert errors and "nobody to send a form to" in errors[0] and not asked
 
 
@@ -208,7 +208,7 @@ def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, 
     titles = lambda: [t.title for t in reread(window.document.store.path).walk_tasks()]  # noqa: E731
     before = titles()
 
-    assert ledger_dialogs.open_import_dialog(window, form) is True  # box not ticked
+    assert ledger_dialogs.open_import_dialog(window.document, window, form) is True  # box not ticked
     assert shown[0].accept_rows.isVisibleTo(shown[0])
     assert any(r[0] == "New row (not added unless accepted)" and r[2] == "新增的任务" for r in shown[0].row_texts())
     assert titles() == before
@@ -219,7 +219,7 @@ def test_3_rows_a_department_added_to_a_form_are_added_only_when_ticked(window, 
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", ticked)
-    assert ledger_dialogs.open_import_dialog(window, form) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, form) is True
     assert sorted(titles()) == sorted([*before, "新增的任务"])
 
 
@@ -242,6 +242,6 @@ def test_3_each_added_row_is_accepted_or_rejected_on_its_own(window, tmp_path, m
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", tick_the_first)
-    assert ledger_dialogs.open_import_dialog(window, form) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, form) is True
     titles = [t.title for t in reread(window.document.store.path).walk_tasks()]
     assert "要的新任务" in titles and "不要的新任务" not in titles

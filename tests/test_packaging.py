@@ -404,13 +404,13 @@ def test_chinese_dialogs_show_no_english_interface_text(qtbot, qapp, bundled_sto
     try:
         assert i18n.install_translator(qapp, choice="zh_CN") == "zh_CN"
         window = _chinese_window(qtbot, bundled_store, tmp_path)
-        export_summary.open_dialog(window)
-        ledger_file = ledger.open_export_dialog(window, target=tmp_path / "ledger.xlsx")
-        ledger.open_import_dialog(window, source=ledger_file)
-        ledger.open_export_forms_dialog(window, folder=tmp_path / "forms", by="unit")
-        backups.back_up_now(window)
-        backups.open_restore_dialog(window)
-        text_import.open_dialog(window)
+        export_summary.open_dialog(window.document, window)
+        ledger_file = ledger.open_export_dialog(window.document, window, target=tmp_path / "ledger.xlsx")
+        ledger.open_import_dialog(window.document, window, source=ledger_file)
+        ledger.open_export_forms_dialog(window.document, window, folder=tmp_path / "forms", by="unit")
+        backups.back_up_now(window.document, window)
+        backups.open_restore_dialog(window.document, window)
+        text_import.open_dialog(window.document, window)
         english = _english(seen)
     finally:
         i18n.install_translator(qapp, choice="en")

@@ -172,7 +172,7 @@ def test_restore_from_backup_in_the_window(window, boxes, monkeypatch):
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(backups_dialog.RestoreDialog, "exec", pick_newest)
-    backups_dialog.open_restore_dialog(window)
+    backups_dialog.open_restore_dialog(window.document, window)
     restored = next(t for t in window.document.plan.walk_tasks() if t.id == task.id)
     assert restored.title == task.title
     assert any("content before the restore is saved" in text for _, text, _ in shown)
@@ -183,10 +183,10 @@ def test_back_up_now_and_check_file_in_the_window(window, boxes):
     from planner_gui.ui.dialogs import backups as backups_dialog
 
     shown, _ = boxes
-    backups_dialog.back_up_now(window)
+    backups_dialog.back_up_now(window.document, window)
     manual = [b for b in backups.list_backups(window.document.store.path) if b.reason == "manual"]
     assert len(manual) == 1 and str(manual[0].path) in shown[-1][1]
-    backups_dialog.open_check_dialog(window)
+    backups_dialog.open_check_dialog(window.document, window)
     assert "sound" in shown[-1][1]
 
 
@@ -200,7 +200,7 @@ def test_check_file_reports_damage(window, boxes):
     with path.open("r+b") as handle:  # scribble over the third page (a table's b-tree)
         handle.seek(2 * page)
         handle.write(b"\xff" * page)
-    backups_dialog.open_check_dialog(window)
+    backups_dialog.open_check_dialog(window.document, window)
     title, text, fmt = shown[-1]
     assert "damaged" in text and str(path) in text and fmt == Qt.TextFormat.PlainText
 

@@ -26,7 +26,7 @@ def window(qtbot, tmp_path):
 
 @pytest.fixture
 def dialog(window, qtbot):
-    dlg = export_summary.ExportSummaryDialog(window)
+    dlg = export_summary.ExportSummaryDialog(window.document, window)
     qtbot.addWidget(dlg)
     return dlg
 
@@ -35,7 +35,7 @@ def test_menu_function_opens_the_dialog(window, monkeypatch):
     shown = []
     monkeypatch.setattr(export_summary.ExportSummaryDialog, "exec",
                         lambda self: shown.append(self) or QDialog.DialogCode.Rejected)
-    dlg = export_summary.open_dialog(window)
+    dlg = export_summary.open_dialog(window.document, window)
     assert shown == [dlg]
     assert dlg.as_of.date().toPython() == AS_OF
 

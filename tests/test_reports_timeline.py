@@ -129,7 +129,7 @@ def test_the_export_dialog_offers_the_timeline_pages(qtbot, tmp_path):
     PlanStore.create(path, timeline_plan()).close()
     window = make_window(qtbot, path, tmp_path / "settings.ini")
     window.document.set_as_of(AS_OF)
-    dialog = export_summary.ExportSummaryDialog(window)
+    dialog = export_summary.ExportSummaryDialog(window.document, window)
     qtbot.addWidget(dialog)
     assert not dialog.request().timeline
     dialog.timeline.setChecked(True)

@@ -115,7 +115,7 @@ def test_command_line_and_window_ledger_imports_call_one_service_and_leave_the_s
     original = latest_updates(by_cli)
     assert main(["import-xlsx", "--db", str(by_cli), str(ledger)]) == 0
     window = make_window(qtbot, by_window, tmp_path / "settings.ini")
-    assert ledger_dialogs.open_import_dialog(window, ledger) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, ledger) is True
     assert calls == ["cli.sqlite", "window.sqlite"]
     imported = latest_updates(by_cli)
     assert imported == latest_updates(by_window) != original

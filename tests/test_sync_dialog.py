@@ -43,18 +43,18 @@ def test_import_changes_shows_a_preview_then_the_window_shows_them(qtbot, tmp_pa
     assert window.actions[ActionId.SYNC_IMPORT].isEnabled()
 
     answer["code"] = QDialog.DialogCode.Rejected
-    assert sync_exchange.open_import_dialog(window, packet) is False
+    assert sync_exchange.open_import_dialog(window.document, window, packet) is False
     assert "<b>七月</b>进展" not in as_json(office)  # Cancel: nothing changed
 
     answer["code"] = QDialog.DialogCode.Accepted
-    assert sync_exchange.open_import_dialog(window, packet) is True
+    assert sync_exchange.open_import_dialog(window.document, window, packet) is True
     preview = shown[-1]
     assert "1 tasks changed, 1 updates added" in preview.summary.text()
     assert "Refused: 区商务局" in preview.details.toPlainText()  # the title is the office's
     task = next(t for t in window.document.plan.walk_tasks() if t.lead_unit == COMMERCE)
     assert task.updates[-1].text == "<b>七月</b>进展" and task.title != "越权改名"
 
-    assert sync_exchange.open_import_dialog(window, packet) is False  # nothing new
+    assert sync_exchange.open_import_dialog(window.document, window, packet) is False  # nothing new
     assert not shown[-1].import_button.isEnabled()
 
 
@@ -66,7 +66,7 @@ def test_export_changes_names_the_copy_on_its_first_sync(qtbot, tmp_path, monkey
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (COMMERCE, True)))
     task = next(t for t in window.document.plan.walk_tasks() if t.lead_unit == COMMERCE)
     window.document.store.edit("task", task.id, progress=70)
-    written = sync_exchange.open_export_dialog(window, tmp_path / "w.plansync", peer="office")
+    written = sync_exchange.open_export_dialog(window.document, window, tmp_path / "w.plansync", peer="office")
     assert written is not None and copies.owner(window.document.store) == COMMERCE
     report = import_(office, written)
     assert report.refused == [] and report.sender == COMMERCE
@@ -82,7 +82,7 @@ def test_a_bad_packet_is_refused_with_a_message_naming_it(qtbot, tmp_path, monke
     errors = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
     before = as_json(office)
-    assert sync_exchange.open_import_dialog(window, bad) is False
+    assert sync_exchange.open_import_dialog(window.document, window, bad) is False
     assert errors and str(bad) in errors[0] and "not a planner-gui sync packet" in errors[0]
     assert as_json(office) == before
 
@@ -95,7 +95,7 @@ def test_connect_to_office_refuses_a_bad_address_and_offers_peers_for_export(qtb
     window = make_window(qtbot, office, tmp_path / "settings.ini")
     errors = []
     monkeypatch.setattr(window, "show_error", lambda title, text: errors.append(text))
-    assert connect_office.open_dialog(window, "http://example.org", "geheim-123456") is None
+    assert connect_office.open_dialog(window.document, window, "http://example.org", "geheim-123456") is None
     assert errors and "ws://host:port" in errors[0]
     import_(office, export(unit, "office", tmp_path / "u.plansync"))  # the office hears of the unit
     offered = []
@@ -105,7 +105,7 @@ def test_connect_to_office_refuses_a_bad_address_and_offers_peers_for_export(qtb
         return choices[1], True
 
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
-    written = sync_exchange.open_export_dialog(window, tmp_path / "o.plansync")
+    written = sync_exchange.open_export_dialog(window.document, window, tmp_path / "o.plansync")
     assert offered[1] == COMMERCE and "office" not in offered  # not to itself
     assert written is not None and written.exists()
 
@@ -125,5 +125,5 @@ def test_the_history_shows_the_value_that_lost_as_plain_text(qtbot, tmp_path, mo
     window = make_window(qtbot, office, tmp_path / "settings.ini")
     monkeypatch.setattr(sync_exchange.SyncHistoryDialog, "exec", lambda self: 0)
     assert window.actions[ActionId.SYNC_HISTORY].isEnabled()
-    text = sync_exchange.open_history_dialog(window).details.toPlainText()
+    text = sync_exchange.open_history_dialog(window.document, window).details.toPlainText()
     assert "progress" in text and "40.0" in text and "45.0" in text and "was replaced" in text

@@ -39,7 +39,7 @@ def test_two_windows_joined_to_a_serve_see_each_others_edits_and_catch_up(qtbot,
     try:
         for path in (commerce, culture):
             window = make_window(qtbot, path, tmp_path / f"{path.stem}.ini")
-            connect_office.open_dialog(window, server.url, TOKEN)
+            connect_office.open_dialog(window.document, window, server.url, TOKEN)
             windows.append(window)
         a, b = windows
         qtbot.waitUntil(lambda: a.live_session.connected and b.live_session.connected, timeout=10000)
@@ -77,7 +77,7 @@ def test_two_windows_joined_to_a_serve_see_each_others_edits_and_catch_up(qtbot,
         qtbot.waitUntil(lambda: reread(office).find_task(task).progress == 88, timeout=5000)
     finally:
         for window in windows:
-            if getattr(window, "live_session", None) is not None:
+            if window.live_session is not None:
                 window.live_session.stop()
         server.stop()
     assert reread(commerce).find_task(task).progress == reread(culture).find_task(task).progress
@@ -88,7 +88,7 @@ def test_opening_another_file_ends_the_live_connection_and_says_so(qtbot, tmp_pa
     server = ServerThread(office).start()
     window = make_window(qtbot, commerce, tmp_path / "w.ini")
     try:
-        session = connect_office.open_dialog(window, server.url, TOKEN)
+        session = connect_office.open_dialog(window.document, window, server.url, TOKEN)
         qtbot.waitUntil(lambda: session.connected, timeout=10000)
         old_db = window.document.store.db
         # another copy of the same plan: the dangerous case, as the office
@@ -104,11 +104,11 @@ def test_opening_another_file_ends_the_live_connection_and_says_so(qtbot, tmp_pa
         session.status_changed.emit("connected", True)  # emitted here: delivered at once
         assert window.statusBar().currentMessage().startswith("Disconnected")
         # the window can join again, for the file it now shows
-        again = connect_office.open_dialog(window, server.url, TOKEN)
+        again = connect_office.open_dialog(window.document, window, server.url, TOKEN)
         qtbot.waitUntil(lambda: again.connected, timeout=10000)
         assert again.store is window.document.store
     finally:
-        if getattr(window, "live_session", None) is not None:
+        if window.live_session is not None:
             window.live_session.stop()
         server.stop()
 

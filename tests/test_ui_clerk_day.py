@@ -312,7 +312,7 @@ def test_plan_settings_open_with_ctrl_comma_from_the_tree_and_ok_is_one_undo_ste
     window.tree.setFocus()
     qtbot.waitUntil(window.tree.hasFocus)
     qtbot.keyClick(window.tree, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: getattr(window, "plan_settings_dialog", None) is not None
+    qtbot.waitUntil(lambda: window.plan_settings_dialog is not None
                     and window.plan_settings_dialog.isVisible())
     dialog = window.plan_settings_dialog
     assert dialog.widgets["behind_tolerance"].value() == 20
@@ -490,7 +490,7 @@ def test_the_summary_starts_with_the_whole_plan_as_of_the_windows_date(window):
     area = window.document.plan.areas[2]
     window.select_item(area.id)
     window.document.set_as_of(date(2024, 6, 30))
-    dialog = ExportSummaryDialog(window)
+    dialog = ExportSummaryDialog(window.document, window)
     assert dialog.scope_kind.currentData() == "plan"
     assert dialog.as_of.date().toPython() == date(2024, 6, 30)
     dialog.set_scope("area")  # choosing "an area" offers the selected one first
@@ -526,10 +526,10 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog)
-    summary = ExportSummaryDialog(window)
+    summary = ExportSummaryDialog(window.document, window)
     summary.choose_file_and_save()  # cancelled: nothing chosen
     json_io.export_plan_json(window.document, window)
-    ledger.open_import_dialog(window)
+    ledger.open_import_dialog(window.document, window)
     menus.save_copy(window)
     hidden = data_dir().resolve()
     assert window.document.store.path.resolve().parent == hidden  # the plan itself is in the hidden folder
@@ -540,7 +540,7 @@ def test_save_and_import_dialogs_open_in_documents_then_the_last_folder_never_th
     answer["path"] = str(elsewhere / "plan.json")
     json_io.export_plan_json(window.document, window)
     answer["path"] = ""
-    ledger.open_import_dialog(window)
+    ledger.open_import_dialog(window.document, window)
     assert asked[-1] == str(elsewhere)
 
 

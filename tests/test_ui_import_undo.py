@@ -69,9 +69,9 @@ def test_a_ledger_import_is_one_undo_step_and_keeps_the_history(window, tmp_path
     earlier = on_disk(window)
     rename_first_task(window, "改过名的任务")
     before = on_disk(window)
-    path = report_on_task_one(ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx"))
+    path = report_on_task_one(ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx"))
 
-    assert ledger_dialogs.open_import_dialog(window, path) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, path) is True
     assert window.document.undo_stack.count() == 2
     assert "out.xlsx" in window.document.undo_stack.undoText()
     check_undo_redo(window, before, on_disk(window), earlier)
@@ -100,7 +100,7 @@ def test_a_filled_report_form_import_can_be_undone(window, tmp_path, monkeypatch
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ledger_dialogs.ImportPreviewDialog, "exec", ticked)
-    assert ledger_dialogs.open_import_dialog(window, form) is True
+    assert ledger_dialogs.open_import_dialog(window.document, window, form) is True
     assert "新增的任务" in shown_titles(window)
     check_undo_redo(window, before, on_disk(window), earlier)
     window.undo()
@@ -127,6 +127,6 @@ def test_a_plan_json_import_can_be_undone(window, tmp_path):
 
 
 def test_an_import_that_changes_nothing_adds_no_undo_step(window, tmp_path):
-    path = ledger_dialogs.open_export_dialog(window, tmp_path / "out.xlsx")
-    ledger_dialogs.open_import_dialog(window, path)
+    path = ledger_dialogs.open_export_dialog(window.document, window, tmp_path / "out.xlsx")
+    ledger_dialogs.open_import_dialog(window.document, window, path)
     assert window.document.undo_stack.count() == 0

@@ -62,6 +62,8 @@ from planner_gui.ui.status_bar import PlanStatusBar
 from planner_gui.ui.tree_pane import TreePane
 
 if TYPE_CHECKING:
+    from planner_gui.ui.dialogs.connect_office import LiveSession
+    from planner_gui.ui.dialogs.plan_settings import PlanSettingsDialog
     from planner_gui.ui.file_guard import FileGuard
 
 # Room a window manager's frame and title bar take around the window.
@@ -82,6 +84,9 @@ class MainWindow(RemembersLayout, QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
         self.file_guard: FileGuard | None = None  # ui/file_guard: locks, read-only offer, dialogs
+        # kept by the dialogs that set them: the open Plan Settings dialog, the office connection
+        self.plan_settings_dialog: PlanSettingsDialog | None = None
+        self.live_session: LiveSession | None = None
         # the store, plan, figures, as-of date, read-only state and undo stack
         self.document = PlanDocument(store, self.settings.as_of_for(store.path), self)
         self.language = document_language()

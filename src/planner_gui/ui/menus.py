@@ -77,8 +77,8 @@ EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.
            ActionId.CONNECT_OFFICE)
 
 
-def dialog_entry(action_id: ActionId) -> Callable[[Window], object]:
-    """The function, taking the window, that the action's dialog opens with.
+def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object]:
+    """The function, taking the open plan and the window, that the action's dialog opens with.
     Plain imports, made here at the first use so that the window starts without
     them (the ledger and sync dialogs pull in spreadsheets and packets); a module
     missing from a build fails loudly here, not as a quietly disabled action."""
@@ -194,7 +194,7 @@ def _connect_actions(window: Window, made: Menus) -> None:
         a[action_id].triggered.connect(handler)
     a[ActionId.SHOW_CHART].toggled.connect(window.show_chart)
     for action_id in DIALOG_ACTIONS:
-        a[action_id].triggered.connect(lambda _=False, action_id=action_id: dialog_entry(action_id)(window))
+        a[action_id].triggered.connect(lambda _=False, action_id=action_id: dialog_entry(action_id)(window.document, window))
     document.undo_stack.undoTextChanged.connect(lambda _t: update_actions(window))
 
 

@@ -1,1 +1,1 @@
-"""Dialogs opened from the main window menus; each module exposes open_dialog(window)."""
+"""Dialogs opened from the main window menus; each entry point takes (document, parent): see parent.py."""

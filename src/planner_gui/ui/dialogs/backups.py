@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.services import backups
+from planner_gui.ui.dialogs.parent import DialogParent
+from planner_gui.ui.document import PlanDocument
 
 translate = QCoreApplication.translate
 
@@ -66,11 +67,11 @@ def describe(backup: backups.Backup) -> str:
 class RestoreDialog(QDialog):
     """The plan file's backups, newest first; Restore puts the chosen one back."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, document: PlanDocument, parent: DialogParent) -> None:
+        super().__init__(parent)  # the window
         self.setWindowTitle(self.tr("Restore from Backup"))
         self.resize(560, 380)
-        plan_path: Path = window.document.store.path
+        plan_path: Path = document.store.path
         intro = QLabel(self.tr("Backups of %1\n(the current content is backed up before a restore)")
                        .replace("%1", str(plan_path)))
         intro.setTextFormat(Qt.TextFormat.PlainText)
@@ -116,58 +117,58 @@ class RestoreDialog(QDialog):
         return Path(item.data(PATH_ROLE)) if item is not None else None
 
 
-def restore_from(window: Any, backup_path: Path) -> bool:
+def restore_from(document: PlanDocument, parent: DialogParent, backup_path: Path) -> bool:
     """Restore without asking (the dialog has asked); tells the outcome."""
-    if window.document.read_only:
-        window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1 is open read-only; nothing was changed.")
-                          .replace("%1", str(window.document.store.path)))
+    if document.read_only:
+        parent.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1 is open read-only; nothing was changed.")
+                          .replace("%1", str(document.store.path)))
         return False
     try:
-        restored = backups.restore(window.document.store, backup_path)
+        restored = backups.restore(document.store, backup_path)
     except (PlannerError, sqlite3.Error, OSError) as exc:
-        window.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1\n\n%2\n\nThe plan file was not changed.")
+        parent.show_error(translate("BackupsDialog", "Cannot restore"), translate("BackupsDialog", "%1\n\n%2\n\nThe plan file was not changed.")
                           .replace("%1", str(backup_path)).replace("%2", str(exc)))
         return False
-    window.reload_plan()
-    _tell(window, translate("BackupsDialog", "Restored"), translate("BackupsDialog", "Restored %1.\n\nThe content before the restore is saved in\n%2")
+    parent.reload_plan()
+    _tell(parent, translate("BackupsDialog", "Restored"), translate("BackupsDialog", "Restored %1.\n\nThe content before the restore is saved in\n%2")
           .replace("%1", str(backup_path)).replace("%2", str(restored.safety)))
     return True
 
 
-def open_restore_dialog(window: Any) -> None:
-    dialog = RestoreDialog(window)
+def open_restore_dialog(document: PlanDocument, parent: DialogParent) -> None:
+    dialog = RestoreDialog(document, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     chosen = dialog.selected_path()
     if chosen is None:
         return
-    if _confirm(window, translate("BackupsDialog", "Restore from Backup"),
+    if _confirm(parent, translate("BackupsDialog", "Restore from Backup"),
                 translate("BackupsDialog", "Replace the whole content of\n%1\nwith the backup\n%2?\n\n"
                     "The current content is backed up first, so this can be undone by restoring "
-                    "that backup.").replace("%1", str(window.document.store.path)).replace("%2", str(chosen))):
-        restore_from(window, chosen)
+                    "that backup.").replace("%1", str(document.store.path)).replace("%2", str(chosen))):
+        restore_from(document, parent, chosen)
 
 
-def back_up_now(window: Any) -> None:
+def back_up_now(document: PlanDocument, parent: DialogParent) -> None:
     try:
-        backup = backups.back_up(window.document.store)
+        backup = backups.back_up(document.store)
     except (PlannerError, sqlite3.Error, OSError) as exc:
-        window.show_error(translate("BackupsDialog", "Cannot back up"), str(exc))
+        parent.show_error(translate("BackupsDialog", "Cannot back up"), str(exc))
         return
-    _tell(window, translate("BackupsDialog", "Backed up"), translate("BackupsDialog", "The plan is backed up to\n%1").replace("%1", str(backup)))
+    _tell(parent, translate("BackupsDialog", "Backed up"), translate("BackupsDialog", "The plan is backed up to\n%1").replace("%1", str(backup)))
 
 
-def open_check_dialog(window: Any) -> None:
+def open_check_dialog(document: PlanDocument, parent: DialogParent) -> None:
     """The full check (integrity_check and references), read-only."""
     try:
-        problems = backups.check(window.document.store.path, full=True)
+        problems = backups.check(document.store.path, full=True)
     except (PlannerError, sqlite3.Error, OSError) as exc:
         problems = [str(exc)]
     if not problems:
-        _tell(window, translate("BackupsDialog", "Check file"), translate("BackupsDialog", "%1\n\nThe file is sound: every page, index and "
-                                             "reference checked.").replace("%1", str(window.document.store.path)))
+        _tell(parent, translate("BackupsDialog", "Check file"), translate("BackupsDialog", "%1\n\nThe file is sound: every page, index and "
+                                             "reference checked.").replace("%1", str(document.store.path)))
         return
     listed = "\n".join(problems[:10]) + ("\n…" if len(problems) > 10 else "")
-    _tell(window, translate("BackupsDialog", "Check file"),
+    _tell(parent, translate("BackupsDialog", "Check file"),
           translate("BackupsDialog", "%1\n\nThe file is damaged:\n%2\n\nRestore a backup (File, Restore from Backup).")
-          .replace("%1", str(window.document.store.path)).replace("%2", listed), QMessageBox.Icon.Warning)
+          .replace("%1", str(document.store.path)).replace("%2", listed), QMessageBox.Icon.Warning)

@@ -10,7 +10,7 @@ units) are shown as plain combo-box text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -25,17 +25,28 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from planner_gui.domain.errors import PlannerError
+from planner_gui.ui.dialogs.parent import DialogParent
+from planner_gui.ui.document import PlanDocument
 
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from planner_gui.domain.model import Plan
     from planner_gui.reports.export import ExportRequest
-    from planner_gui.ui.main_window import MainWindow
+
+
+
+class Parent(DialogParent, Protocol):
+    """The window's side of the dialog: besides the dialogs' own, what its tree
+    shows (the "current filter" scope) and the area selected in it.
+    (Named here, not imported: this module is below main_window.py.)"""
+
+    def visible_task_ids(self) -> list[str]: ...
+    def selected_area_id(self) -> str | None: ...
+
 
 SCOPES = ("plan", "area", "leader", "unit", "filter")
 FILE_FILTERS = "PDF (*.pdf);;HTML (*.html)"
@@ -61,17 +72,17 @@ class ExportSummaryDialog(QDialog):
         shown = set(self.filter_ids)
         return sum(1 for task in self.plan.walk_tasks() if not task.subtasks and task.id in shown)
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.window_ = window
-        self.plan = window.document.plan  # the file's plan, as the window holds it (no second read)
+    def __init__(self, document: PlanDocument, parent: Parent) -> None:
+        super().__init__(parent)  # the window
+        self.parent_ = parent
+        self.plan = document.plan  # the file's plan, as the document holds it (no second read)
         self.names = scope_names(self.plan)
-        self.filter_ids = list(window.visible_task_ids())
+        self.filter_ids = list(parent.visible_task_ids())
         self.setWindowTitle(self.tr("Export summary"))
         self.as_of = QDateEdit(self)
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
-        day = window.document.as_of
+        day = document.as_of
         self.as_of.setDate(QDate(day.year, day.month, day.day))
         self.scope_kind = QComboBox(self)
         for kind, text in zip(SCOPES, (
@@ -132,7 +143,7 @@ class ExportSummaryDialog(QDialog):
         self.scope_value.clear()
         self.scope_value.addItems(self.names.get(kind, []))
         if kind == "area":
-            area_id = self.window_.selected_area_id()
+            area_id = self.parent_.selected_area_id()
             area = next((a for a in self.plan.areas if a.id == area_id), None)
             if area is not None:
                 self.scope_value.setCurrentIndex(self.scope_value.findText(area.name))
@@ -202,7 +213,7 @@ class ExportSummaryDialog(QDialog):
         except ReportCancelled:
             return
         except PlannerError as exc:
-            self.window_.show_error(self.tr("Cannot make the summary"), str(exc))
+            self.parent_.show_error(self.tr("Cannot make the summary"), str(exc))
             return
         finally:
             progress.close()
@@ -216,7 +227,7 @@ class ExportSummaryDialog(QDialog):
         self.preview_dialog.exec()
 
     def suggested_path(self) -> Path:
-        folder = self.window_.settings.work_folder()  # never the hidden data folder
+        folder = self.parent_.settings.work_folder()  # never the hidden data folder
         day = self.as_of.date().toPython()
         return folder / f"{self.plan.title}_{day.isoformat()}.pdf"
 
@@ -224,7 +235,7 @@ class ExportSummaryDialog(QDialog):
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save summary"),
                                                 str(self.suggested_path()), FILE_FILTERS)
         if chosen:
-            self.window_.settings.remember_folder(chosen)
+            self.parent_.settings.remember_folder(chosen)
             self.save_to(Path(chosen))
 
     def save_to(self, path: Path) -> Path | None:
@@ -237,21 +248,21 @@ class ExportSummaryDialog(QDialog):
         try:
             result = export.export_pdf(self.plan, self.request(), path, report)
         except ReportCancelled:
-            self.window_.statusBar().showMessage(self.tr("Export cancelled; nothing was written"), 8000)
+            self.parent_.statusBar().showMessage(self.tr("Export cancelled; nothing was written"), 8000)
             return None
         except (PlannerError, OSError) as exc:
-            self.window_.show_error(self.tr("Cannot save the summary"), f"{path}\n\n{exc}")
+            self.parent_.show_error(self.tr("Cannot save the summary"), f"{path}\n\n{exc}")
             return None
         finally:
             progress.close()
-        self.window_.statusBar().showMessage(self.tr("Saved %s") % path, 8000)
+        self.parent_.statusBar().showMessage(self.tr("Saved %s") % path, 8000)
         self.accept()
         return result.path
 
 
-def open_dialog(window: MainWindow) -> ExportSummaryDialog:
+def open_dialog(document: PlanDocument, parent: Parent) -> ExportSummaryDialog:
     """File > Export summary… (Ctrl+E)."""
-    dialog = ExportSummaryDialog(window)
+    dialog = ExportSummaryDialog(document, parent)
     dialog.exec()
     return dialog
 

@@ -13,7 +13,7 @@ import re
 import sqlite3
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.ui.busy import busy
+from planner_gui.ui.dialogs.parent import DialogParent
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
@@ -40,80 +42,89 @@ translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from planner_gui.exchange.ledger_import import ImportPreview
-    from planner_gui.ui.main_window import MainWindow
+    from planner_gui.store import PlanStore
 
 LEDGER_FILTER = QT_TRANSLATE_NOOP("LedgerDialogs", "Excel workbook (*.xlsx);;All files (*)")
 IMPORT_FILTER = QT_TRANSLATE_NOOP("LedgerDialogs", "Ledgers (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)")
 PLAN_FILTER = QT_TRANSLATE_NOOP("LedgerDialogs", "Plan files (*.sqlite *.db *.planner);;All files (*)")
 
 
-def _status(window: MainWindow, text: str) -> None:
-    window.statusBar().showMessage(text, 8000)
+class Parent(DialogParent, Protocol):
+    """The window's side of the ledger dialogs: besides the dialogs' own, making an
+    import one undo step, and opening the plan a new-from-ledger made.
+    (Named here, not imported: this module is below main_window.py.)"""
+
+    def push_import(self, before: PlanStore, text: str) -> None: ...
+    def open_file(self, path: Path | str) -> bool: ...
+
+
+def _status(parent: Parent, text: str) -> None:
+    parent.statusBar().showMessage(text, 8000)
 
 
 # --- export ----------------------------------------------------------------
 
 
-def open_export_dialog(window: MainWindow, target: Path | None = None) -> Path | None:
+def open_export_dialog(document: PlanDocument, parent: Parent, target: Path | None = None) -> Path | None:
     """Ask where to save, then write the ledger as of the toolbar's date."""
     from planner_gui.services import export
 
-    # The window's plan is the file's (kept in step with every change): reading
+    # The document's plan is the file's (kept in step with every change): reading
     # it again took 1.2 s and a second copy in memory at 10,000 tasks.
-    plan = window.document.plan
+    plan = document.plan
     if target is None:
         name = re.sub(r'[\\/:*?"<>|]+', "_", plan.title).strip() or "ledger"
-        suggested = str(window.settings.work_folder() / f"{name}台账.xlsx")
-        chosen, _ = QFileDialog.getSaveFileName(window, translate("LedgerDialogs", "Export ledger"), suggested, translate("LedgerDialogs", LEDGER_FILTER))
+        suggested = str(parent.settings.work_folder() / f"{name}台账.xlsx")
+        chosen, _ = QFileDialog.getSaveFileName(parent, translate("LedgerDialogs", "Export ledger"), suggested, translate("LedgerDialogs", LEDGER_FILTER))
         if not chosen:
             return None
-        window.settings.remember_folder(chosen)
+        parent.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
-        with busy(window, translate("LedgerDialogs", "Writing %s…") % target.name):
-            export.export_ledger(plan, target, window.document.as_of)
+        with busy(parent, translate("LedgerDialogs", "Writing %s…") % target.name):
+            export.export_ledger(plan, target, document.as_of)
     except (OSError, PlannerError) as exc:
-        window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write %s:\n%s") % (target, exc))
+        parent.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write %s:\n%s") % (target, exc))
         return None
-    _status(window, translate("LedgerDialogs", "Wrote %s") % target)
+    _status(parent, translate("LedgerDialogs", "Wrote %s") % target)
     return target
 
 
-def _no_forms(window: MainWindow) -> None:
-    window.show_error(translate("LedgerDialogs", "No forms written"),
+def _no_forms(parent: Parent) -> None:
+    parent.show_error(translate("LedgerDialogs", "No forms written"),
                       translate("LedgerDialogs", "No task has a lead unit or leader filled in, so there is nobody to send a form to."))
 
 
-def open_export_forms_dialog(window: MainWindow, folder: Path | None = None, by: str | None = None) -> list[Path]:
+def open_export_forms_dialog(document: PlanDocument, parent: Parent, folder: Path | None = None, by: str | None = None) -> list[Path]:
     """Ask per unit or per leader and a folder, then write one report form each."""
     from planner_gui.services import export
 
-    if export.no_forms_reason(window.document.plan):
-        _no_forms(window)  # said before anything is asked or written
+    if export.no_forms_reason(document.plan):
+        _no_forms(parent)  # said before anything is asked or written
         return []
     if by is None:
         choices = [translate("LedgerDialogs", "One form per lead unit"), translate("LedgerDialogs", "One form per leader")]
-        picked, ok = QInputDialog.getItem(window, translate("LedgerDialogs", "Export report forms"), translate("LedgerDialogs", "Make:"), choices, 0, False)
+        picked, ok = QInputDialog.getItem(parent, translate("LedgerDialogs", "Export report forms"), translate("LedgerDialogs", "Make:"), choices, 0, False)
         if not ok:
             return []
         by = "unit" if picked == choices[0] else "leader"
-    if export.no_forms_reason(window.document.plan, by):
-        _no_forms(window)
+    if export.no_forms_reason(document.plan, by):
+        _no_forms(parent)
         return []
     if folder is None:
-        chosen = QFileDialog.getExistingDirectory(window, translate("LedgerDialogs", "Folder for the report forms"),
-                                                  str(window.settings.work_folder()))
+        chosen = QFileDialog.getExistingDirectory(parent, translate("LedgerDialogs", "Folder for the report forms"),
+                                                  str(parent.settings.work_folder()))
         if not chosen:
             return []
-        window.settings.remember_folder(chosen)
+        parent.settings.remember_folder(chosen)
         folder = Path(chosen)
     try:
-        with busy(window, translate("LedgerDialogs", "Writing the report forms…")):
-            written = export.export_forms(window.document.plan, by, folder, window.document.as_of)
+        with busy(parent, translate("LedgerDialogs", "Writing the report forms…")):
+            written = export.export_forms(document.plan, by, folder, document.as_of)
     except (OSError, PlannerError) as exc:
-        window.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write the forms:\n%s") % exc)
+        parent.show_error(translate("LedgerDialogs", "Export failed"), translate("LedgerDialogs", "Could not write the forms:\n%s") % exc)
         return []
-    _status(window, translate("LedgerDialogs", "Wrote %d report forms to %s") % (len(written), folder))
+    _status(parent, translate("LedgerDialogs", "Wrote %d report forms to %s") % (len(written), folder))
     return written
 
 
@@ -239,87 +250,87 @@ class ImportPreviewDialog(QDialog):
                 for r in range(self.model.rowCount())]
 
 
-def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
+def open_import_dialog(document: PlanDocument, parent: Parent, source: Path | None = None) -> bool:
     """Choose a ledger/CSV/report form, preview the import, and apply it on request."""
     from planner_gui.services import import_ledger
     from planner_gui.store.ledger_apply import memory_copy
 
     if source is None:
-        source = choose_file_to_open(window, window.settings, translate("LedgerDialogs", "Import ledger"), translate("LedgerDialogs", IMPORT_FILTER))
+        source = choose_file_to_open(parent, parent.settings, translate("LedgerDialogs", "Import ledger"), translate("LedgerDialogs", IMPORT_FILTER))
         if source is None:
             return False
     try:
-        preview = import_ledger.prepare(source, window.document.store, today=date.today())
+        preview = import_ledger.prepare(source, document.store, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
+        parent.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
         return False
-    version = window.document.store.data_version()
-    dialog = ImportPreviewDialog(preview, window.document.read_only, window)
+    version = document.store.data_version()
+    dialog = ImportPreviewDialog(preview, document.read_only, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     accepted = dialog.accepted_rows()
     if accepted:
         try:
-            preview = import_ledger.prepare(source, window.document.store, today=date.today(), accept_new_rows=set(accepted))
+            preview = import_ledger.prepare(source, document.store, today=date.today(), accept_new_rows=set(accepted))
         except (PlannerError, OSError, sqlite3.Error) as exc:
-            window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
+            parent.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
             return False
-    if window.document.store.data_version() != version:
+    if document.store.data_version() != version:
         # another program wrote to the plan while the preview was open: what it showed may be stale
-        window.show_error(translate("LedgerDialogs", "The plan changed"),
+        parent.show_error(translate("LedgerDialogs", "The plan changed"),
                           translate("LedgerDialogs", "Another program changed the plan while the preview was open. "
                               "Nothing was imported; import the file again to see an up-to-date preview."))
         return False
     try:
         # the file as it is now, for Edit ▸ Undo (the import is one undo step)
-        before = memory_copy(window.document.store)
-        message = import_ledger.apply(window.document.store.path, window.document.store, preview)
+        before = memory_copy(document.store)
+        message = import_ledger.apply(document.store.path, document.store, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
+        parent.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
         return False
     if preview.replaces_empty or not preview.changes.is_empty():
-        window.push_import(before, translate("LedgerDialogs", "Import %s") % source.name)
+        parent.push_import(before, translate("LedgerDialogs", "Import %s") % source.name)
     else:
         before.close()
-        window.reload_plan()
-    _status(window, message)
+        parent.reload_plan()
+    _status(parent, message)
     return True
 
 
-def open_new_from_ledger_dialog(window: MainWindow, source: Path | None = None,
+def open_new_from_ledger_dialog(document: PlanDocument, parent: Parent, source: Path | None = None,
                                 target: Path | None = None) -> Path | None:
     """File ▸ New from Ledger…: a new plan file made from a ledger (ours, another office's, an
     old .xls), shown in the import preview first; then the window opens it."""
     from planner_gui.services import import_ledger
 
     if source is None:
-        source = choose_file_to_open(window, window.settings, translate("LedgerDialogs", "New plan from a ledger"), translate("LedgerDialogs", IMPORT_FILTER))
+        source = choose_file_to_open(parent, parent.settings, translate("LedgerDialogs", "New plan from a ledger"), translate("LedgerDialogs", IMPORT_FILTER))
         if source is None:
             return None
     if target is None:
-        chosen, _ = QFileDialog.getSaveFileName(window, translate("LedgerDialogs", "New Plan File"), str(source.with_suffix(".sqlite")),
+        chosen, _ = QFileDialog.getSaveFileName(parent, translate("LedgerDialogs", "New Plan File"), str(source.with_suffix(".sqlite")),
                                                 translate("LedgerDialogs", PLAN_FILTER))
         if not chosen:
             return None
         target = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".sqlite")
     if target.exists() and target.stat().st_size > 0:  # a plan file is never replaced
-        window.show_error(translate("LedgerDialogs", "Cannot create file"),
+        parent.show_error(translate("LedgerDialogs", "Cannot create file"),
                           translate("LedgerDialogs", "%s already exists; choose another file name.") % target)
         return None
     try:
-        with busy(window, translate("LedgerDialogs", "Reading %s…") % source.name):
+        with busy(parent, translate("LedgerDialogs", "Reading %s…") % source.name):
             preview = import_ledger.prepare(source, None, today=date.today())
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
+        parent.show_error(translate("LedgerDialogs", "Cannot import"), str(exc))
         return None
-    dialog = ImportPreviewDialog(preview, False, window)
+    dialog = ImportPreviewDialog(preview, False, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
         message = import_ledger.apply(target, None, preview)
     except (PlannerError, OSError, sqlite3.Error) as exc:
-        window.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
+        parent.show_error(translate("LedgerDialogs", "Import failed"), translate("LedgerDialogs", "Nothing was changed.\n%s") % exc)
         return None
-    window.open_file(target)
-    _status(window, message)
+    parent.open_file(target)
+    _status(parent, message)
     return target

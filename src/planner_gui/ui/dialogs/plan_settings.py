@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,11 +34,20 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.errors import ValidationError
 from planner_gui.domain.model import REPORTING_CYCLES
 from planner_gui.ui.commands import EditPlanCommand
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.editor.fields import message_label
 from planner_gui.ui.editor.plan_editor import field_label
 
-if TYPE_CHECKING:
-    from planner_gui.ui.main_window import MainWindow
+
+class Parent(Protocol):
+    """The window's side of the dialog: ``push``, which runs the command through
+    the document and shows why one was refused, and the slot the open dialog is
+    kept in (the menu drops what it opens; tests reach the dialog there).
+    (Named here, not imported: this module is below main_window.py.)"""
+
+    plan_settings_dialog: PlanSettingsDialog | None
+
+    def push(self, make_command: Callable[[], QUndoCommand]) -> bool: ...
 
 
 def _spin(low: int, high: int) -> Callable[[QWidget], QWidget]:
@@ -97,12 +107,12 @@ def _write(widget: QWidget, value: object) -> None:
 
 
 class PlanSettingsDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, document: PlanDocument, parent: Parent) -> None:
+        super().__init__(parent)  # the window
         self.setObjectName("planSettingsDialog")
-        self.window_ = window
+        self.document, self.parent_ = document, parent
         self.setWindowTitle(self.tr("Plan Settings"))
-        info = window.document.store.plan_info()
+        info = document.store.plan_info()
         self.settings = info.settings
         layout = QVBoxLayout(self)
         self.message = message_label(self)
@@ -128,26 +138,26 @@ class PlanSettingsDialog(QDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        read_only = window.document.read_only
+        read_only = document.read_only
         for widget in (self.year, *self.widgets.values()):
             widget.setEnabled(not read_only)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not read_only)
 
     def apply(self) -> None:
         """Write what changed as one undo step and close; refuse a wrong value and stay."""
-        window = self.window_
+        document = self.document
         try:
             settings = dataclasses.replace(self.settings, **{f: _read(w) for f, w in self.widgets.items()})
         except ValidationError as error:
             self._refuse(error.field, error.reason)
             return
-        fields = {"year": self.year.value()} if self.year.value() != window.document.store.plan_info().year else {}
+        fields = {"year": self.year.value()} if self.year.value() != document.store.plan_info().year else {}
         if settings == self.settings and not fields:
             self.accept()
             return
-        command = EditPlanCommand(window.document.store, window.document.report, self.tr("Edit plan settings"),
+        command = EditPlanCommand(document.store, document.report, self.tr("Edit plan settings"),
                                   fields=fields, settings=settings if settings != self.settings else None)
-        if not window.push(lambda: command):
+        if not self.parent_.push(lambda: command):
             return  # the window said why; the dialog stays open with the values
         self.accept()
 
@@ -156,9 +166,9 @@ class PlanSettingsDialog(QDialog):
         self.message.show()
 
 
-def open_dialog(window: MainWindow) -> PlanSettingsDialog:
-    dialog = PlanSettingsDialog(window)
+def open_dialog(document: PlanDocument, parent: Parent) -> PlanSettingsDialog:
+    dialog = PlanSettingsDialog(document, parent)
     dialog.setModal(True)
-    window.plan_settings_dialog = dialog  # kept while open; tests reach it here
+    parent.plan_settings_dialog = dialog  # kept while open; tests reach it here
     dialog.open()
     return dialog

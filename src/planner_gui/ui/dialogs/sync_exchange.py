@@ -9,7 +9,6 @@ changed, changes refused.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -27,72 +26,71 @@ from planner_gui.domain.errors import PlannerError
 from planner_gui.sync import copies
 from planner_gui.sync.packet import SUFFIX
 from planner_gui.sync.rights import OFFICE
+from planner_gui.ui.dialogs.parent import DialogParent
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.file_dialogs import choose_file_to_open
 
 translate = QCoreApplication.translate
 
-if TYPE_CHECKING:
-    from planner_gui.ui.main_window import MainWindow
-
 PACKET_FILTER = QT_TRANSLATE_NOOP("SyncDialog", "Plan sync packets (*.plansync);;All files (*)")
 
 
-def _units(window: MainWindow) -> list[str]:
-    return sorted({t.lead_unit for t in window.document.plan.walk_tasks() if t.lead_unit})
+def _units(document: PlanDocument) -> list[str]:
+    return sorted({t.lead_unit for t in document.plan.walk_tasks() if t.lead_unit})
 
 
-def ensure_owner(window: MainWindow, answer: str | None = None) -> str | None:
+def ensure_owner(document: PlanDocument, parent: DialogParent, answer: str | None = None) -> str | None:
     """This copy's owner; on the first sync of a copy, asked (office or a unit)."""
-    known = copies.owner(window.document.store)
+    known = copies.owner(document.store)
     if known is not None:
         return known
     office = translate("SyncDialog", "The supervision office")
     if answer is None:
-        choices = [office, *_units(window)]
+        choices = [office, *_units(document)]
         answer, ok = QInputDialog.getItem(
-            window, translate("SyncDialog", "Whose copy is this?"),
+            parent, translate("SyncDialog", "Whose copy is this?"),
             translate("SyncDialog", "This copy of the plan has no owner yet. It belongs to:"), choices, 0, False)
         if not ok:
             return None
     name = OFFICE if answer == office else answer
     try:
-        copies.init_copy(window.document.store, name)
+        copies.init_copy(document.store, name)
     except PlannerError as exc:
-        window.show_error(translate("SyncDialog", "Cannot name the copy"), str(exc))
+        parent.show_error(translate("SyncDialog", "Cannot name the copy"), str(exc))
         return None
     return name
 
 
-def open_export_dialog(window: MainWindow, target: Path | None = None,
+def open_export_dialog(document: PlanDocument, parent: DialogParent, target: Path | None = None,
                        peer: str | None = None) -> Path | None:
     """Ask for whom and where, then write the packet; the path written, or None."""
-    who = ensure_owner(window)
+    who = ensure_owner(document, parent)
     if who is None:
         return None
     if peer is None:
         everyone = translate("SyncDialog", "Everyone (the whole plan)")
-        heard = copies.known_peers(window.document.store)
-        choices = [everyone, *dict.fromkeys([*heard, OFFICE, *_units(window)])]
+        heard = copies.known_peers(document.store)
+        choices = [everyone, *dict.fromkeys([*heard, OFFICE, *_units(document)])]
         choices = [c for c in choices if c != who]
-        picked, ok = QInputDialog.getItem(window, translate("SyncDialog", "Export changes"), translate("SyncDialog", "Changes for:"),
+        picked, ok = QInputDialog.getItem(parent, translate("SyncDialog", "Export changes"), translate("SyncDialog", "Changes for:"),
                                           choices, 0, False)
         if not ok:
             return None
         peer = copies.ALL if picked == everyone else picked
     if target is None:
-        suggested = window.settings.work_folder() / f"{who}-for-{peer}{SUFFIX}"  # not the hidden data folder
-        chosen, _ = QFileDialog.getSaveFileName(window, translate("SyncDialog", "Export changes"), str(suggested),
+        suggested = parent.settings.work_folder() / f"{who}-for-{peer}{SUFFIX}"  # not the hidden data folder
+        chosen, _ = QFileDialog.getSaveFileName(parent, translate("SyncDialog", "Export changes"), str(suggested),
                                                 translate("SyncDialog", PACKET_FILTER))
         if not chosen:
             return None
-        window.settings.remember_folder(chosen)
+        parent.settings.remember_folder(chosen)
         target = Path(chosen)
     try:
-        result = copies.export_packet(window.document.store, peer, target)
+        result = copies.export_packet(document.store, peer, target)
     except (OSError, PlannerError) as exc:
-        window.show_error(translate("SyncDialog", "Export failed"), translate("SyncDialog", "Could not write %s:\n%s") % (target, exc))
+        parent.show_error(translate("SyncDialog", "Export failed"), translate("SyncDialog", "Could not write %s:\n%s") % (target, exc))
         return None
-    window.statusBar().showMessage(translate("SyncDialog", "Wrote %s (%d bytes)") % (result.path, result.size), 8000)
+    parent.statusBar().showMessage(translate("SyncDialog", "Wrote %s (%d bytes)") % (result.path, result.size), 8000)
     return result.path
 
 
@@ -155,38 +153,38 @@ class SyncHistoryDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def open_history_dialog(window: MainWindow) -> SyncHistoryDialog:
-    dialog = SyncHistoryDialog(copies.history(window.document.store), window)
+def open_history_dialog(document: PlanDocument, parent: DialogParent) -> SyncHistoryDialog:
+    dialog = SyncHistoryDialog(copies.history(document.store), parent)
     dialog.exec()
     return dialog
 
 
-def open_import_dialog(window: MainWindow, source: Path | None = None) -> bool:
+def open_import_dialog(document: PlanDocument, parent: DialogParent, source: Path | None = None) -> bool:
     """Choose a packet, preview it, import it on Import; whether it was imported."""
-    if window.document.read_only:
-        window.show_error(translate("SyncDialog", "Cannot import"), translate("SyncDialog", "The plan file is open read-only."))
+    if document.read_only:
+        parent.show_error(translate("SyncDialog", "Cannot import"), translate("SyncDialog", "The plan file is open read-only."))
         return False
-    if ensure_owner(window) is None:
+    if ensure_owner(document, parent) is None:
         return False
     if source is None:
-        source = choose_file_to_open(window, window.settings, translate("SyncDialog", "Import changes"), translate("SyncDialog", PACKET_FILTER))
+        source = choose_file_to_open(parent, parent.settings, translate("SyncDialog", "Import changes"), translate("SyncDialog", PACKET_FILTER))
         if source is None:
             return False
     try:
-        preview = copies.import_packet(window.document.store, source, dry_run=True)
+        preview = copies.import_packet(document.store, source, dry_run=True)
     except (OSError, PlannerError) as exc:
-        window.show_error(translate("SyncDialog", "Cannot import"), str(exc))
+        parent.show_error(translate("SyncDialog", "Cannot import"), str(exc))
         return False
-    dialog = SyncPreviewDialog(preview, window)
+    dialog = SyncPreviewDialog(preview, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not preview.new:
         return False
     try:
-        report = copies.import_packet(window.document.store, source)
+        report = copies.import_packet(document.store, source)
     except (OSError, PlannerError) as exc:
-        window.show_error(translate("SyncDialog", "Import failed"), translate("SyncDialog", "%s\n\nThe plan file was not changed.") % exc)
+        parent.show_error(translate("SyncDialog", "Import failed"), translate("SyncDialog", "%s\n\nThe plan file was not changed.") % exc)
         return False
-    window.reload_plan()
-    window.statusBar().showMessage(
+    parent.reload_plan()
+    parent.statusBar().showMessage(
         translate("SyncDialog", "Imported %s: %d tasks changed, %d updates added")
         % (source.name, len(report.tasks_changed), report.updates_added), 8000)
     return True

@@ -41,6 +41,8 @@ from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.model import COMPARATOR_WORDS, COMPARATORS, Area, Indicator, Plan, Task
 from planner_gui.ui.changes import Change, OutlineChanged
 from planner_gui.ui.commands import PlanCommand
+from planner_gui.ui.dialogs.parent import DialogParent
+from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.file_dialogs import choose_file_to_open
 from planner_gui.ui.palette import text_colour_for
 
@@ -49,7 +51,6 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     from planner_gui.exchange.intake.parse import Proposal
     from planner_gui.services.import_text import AddResult
-    from planner_gui.ui.main_window import MainWindow
 
 KIND, ITEM_ID = Qt.ItemDataRole.UserRole + 1, Qt.ItemDataRole.UserRole + 2
 COL_ITEM, COL_DUE, COL_COMPARATOR, COL_TARGET, COL_UNIT, COL_UNIT_LEAD, COL_CHECK = range(7)
@@ -70,8 +71,7 @@ class ImportTextCommand(PlanCommand):
     to write is reported and nothing lands on the stack); redo repeats it.
     """
 
-    def __init__(self, window: MainWindow, plan: Plan, result: AddResult) -> None:
-        document = window.document
+    def __init__(self, document: PlanDocument, plan: Plan, result: AddResult) -> None:
         super().__init__(document.store, document.report, translate("TextImport", "Import from document text"))
         self.plan, self.result = plan, result
         self.first = True
@@ -92,9 +92,9 @@ class ImportTextCommand(PlanCommand):
 
 
 class TextImportDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, document: PlanDocument, parent: DialogParent) -> None:
+        super().__init__(parent)  # the window
+        self.document, self.parent_ = document, parent
         self.proposal: Proposal | None = None
         self.tasks: dict[str, Task] = {}
         self.setWindowTitle(self.tr("Import from document text"))
@@ -178,7 +178,7 @@ class TextImportDialog(QDialog):
     # --- reading ---------------------------------------------------------------
 
     def choose_file(self) -> None:
-        chosen = choose_file_to_open(self, self.window.settings, self.tr("Open text file"),
+        chosen = choose_file_to_open(self, self.parent_.settings, self.tr("Open text file"),
                                      self.tr("Text files (*.txt);;All files (*)"))
         if chosen is not None:
             self.load_file(chosen)
@@ -198,7 +198,7 @@ class TextImportDialog(QDialog):
         from planner_gui.services import import_text
 
         year = self.year_box.value() if self.year_box.value() != self.year_box.minimum() else None
-        open_year = self.window.document.outline.year
+        open_year = self.document.outline.year
         preview = import_text.prepare(self.text_edit.toPlainText(), year=year, plan_year=open_year)
         self.proposal = preview.proposal
         if preview.other_year:
@@ -314,7 +314,7 @@ class TextImportDialog(QDialog):
         lines = [self.tr("%s: year %s, %s areas, %s tasks proposed.") % (plan.title, plan.year, areas, tasks)]
         lines += self.proposal.warnings
         self.summary.setText("\n".join(lines))
-        self.add_button.setEnabled(tasks > 0 and not self.window.document.read_only)
+        self.add_button.setEnabled(tasks > 0 and not self.document.read_only)
 
     # --- adding ----------------------------------------------------------------
 
@@ -401,7 +401,7 @@ class TextImportDialog(QDialog):
         return indicator
 
     def add_to_plan(self) -> bool:
-        if self.window.document.read_only:
+        if self.document.read_only:
             self._error(self.tr("Read-only"), self.tr("The plan file is open read-only; nothing was added."))
             return False
         try:
@@ -416,12 +416,12 @@ class TextImportDialog(QDialog):
 
         try:
             # backed up first, so File > Restore from backup can take it back too
-            result = import_text.apply(self.window.document.store, copy.deepcopy(plan))
+            result = import_text.apply(self.document.store, copy.deepcopy(plan))
         except (PlannerError, OSError, sqlite3.Error) as exc:
             self._error(self.tr("Import failed"), self.tr("Nothing was changed.\n%s") % exc)
             return False
         # the addition is made: its first redo only tells the views, so this is not refused
-        self.window.document.push(ImportTextCommand(self.window, plan, result))
+        self.document.push(ImportTextCommand(self.document, plan, result))
         self.accept()
         return True
 
@@ -431,10 +431,10 @@ class TextImportDialog(QDialog):
         box.exec()
 
 
-def open_dialog(window: MainWindow) -> bool:
+def open_dialog(document: PlanDocument, parent: DialogParent) -> bool:
     """Show the dialog; True when something was added to the plan."""
-    if window.document.read_only:
-        window.show_error(translate("TextImport", "Read-only"), translate("TextImport", "The plan file is open read-only."))
+    if document.read_only:
+        parent.show_error(translate("TextImport", "Read-only"), translate("TextImport", "The plan file is open read-only."))
         return False
-    dialog = TextImportDialog(window)
+    dialog = TextImportDialog(document, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
