@@ -117,7 +117,7 @@ class MainWindow(RemembersLayout, QMainWindow):
         self._build_toolbar()
         self.menus = menus.build_menus(self)  # the Open Recent menu and the About box shown
         self._connect()
-        self.timeline = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
+        self.timeline, self.due_soon = timeline.attach(self)  # a tab of the chart pane, and the Due Soon dock
         self._set_tab_order()
         self._mark_as_of()
         self._show_outline(first=True)

@@ -18,6 +18,7 @@ from planner_gui.ui.actions import ActionId
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
+    from planner_gui.ui.due_soon import DueSoonDock
     from planner_gui.ui.main_window import MainWindow
     from planner_gui.ui.timeline_panel import TimelinePanel
 
@@ -50,18 +51,19 @@ class TimelineSlot(QWidget):
         self.panel()
 
 
-def attach(window: MainWindow) -> TimelineSlot:
-    """Add the Timeline tab and the Due Soon dock, and connect their View actions."""
+def attach(window: MainWindow) -> tuple[TimelineSlot, DueSoonDock]:
+    """Add the Timeline tab and the Due Soon dock, connect their View actions,
+    and return both for the window to keep."""
     slot = TimelineSlot(window)
     window.chart_slot.add_tab(slot, translate("Timeline", "Timeline"))
     window.actions[ActionId.SHOW_TIMELINE].triggered.connect(lambda: show_timeline(window))
     from planner_gui.ui.due_soon import DueSoonDock
 
-    window.due_soon = DueSoonDock(window)
+    dock = DueSoonDock(window)
     action = window.actions[ActionId.SHOW_DUE_SOON]
-    action.toggled.connect(window.due_soon.setVisible)
-    window.due_soon.visibilityChanged.connect(action.setChecked)
-    return slot
+    action.toggled.connect(dock.setVisible)
+    dock.visibilityChanged.connect(action.setChecked)
+    return slot, dock
 
 
 def show_timeline(window: MainWindow) -> TimelinePanel:
