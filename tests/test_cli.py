@@ -198,3 +198,22 @@ def test_a_command_loads_only_its_own_module_and_help_lists_them_all():
         assert command in listing
     mistyped = planner("sumary", check_code=2)
     assert "invalid choice" in mistyped.stderr and "summary" in mistyped.stderr
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_summary_columns_line_up_on_a_terminal_in_both_languages(plan_file, monkeypatch, language):
+    """A Chinese word takes two terminal columns: every row's title (and the
+    heading's) starts at the same column, and the status counts use the
+    language's own colon."""
+    from planner_gui.cli.terminal import display_width
+
+    monkeypatch.setenv("LANGUAGE", language)
+    out = planner("summary", "--db", str(plan_file), "--as-of", "2024-09-30").stdout
+    head, _blank, *rows = out.splitlines()[1:]
+    assert ("逾期：" if language == "zh_CN" else "Overdue: ") in head
+    title_heading = "任务名称" if language == "zh_CN" else "title"
+    starts = {display_width(rows[0][: rows[0].index(title_heading)])}
+    plan = json.loads(planner("summary", "--db", str(plan_file), "--as-of", "2024-09-30", "--json").stdout)
+    for line, task in zip(rows[1:], plan["tasks"], strict=True):
+        starts.add(display_width(line[: line.index(task["title"])]) - (2 if task["subtask"] else 0))
+    assert len(starts) == 1

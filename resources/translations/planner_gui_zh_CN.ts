@@ -796,6 +796,10 @@ The content before the restore is saved in
         <translation>没有编号为 %1 的任务</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>not reported: %1</source>
         <translation>未报送：%1</translation>
     </message>

@@ -132,6 +132,7 @@ def resolve_task_id(plan: Plan, key: str) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from planner_gui.cli.terminal import display_width, pad
     from planner_gui.domain.dates import default_as_of
     from planner_gui.domain.progress import Status, status_word
     from planner_gui.domain.rounding import format_progress
@@ -151,19 +152,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     print(fill(translate("CommandLine", "%1 — as of %2"), plan.title, data["as_of"]))
     print(fill(translate("CommandLine", "progress %1"), format_progress(data["progress"])) + "   "
           + fill(translate("CommandLine", "work items: %1"), data["work_items"]) + "   " + "   ".join(
-        f"{status_word(Status(k), lang)}: {v}" for k, v in data["status"].items()
+        fill(translate("CommandLine", "%1: %2"), status_word(Status(k), lang), v) for k, v in data["status"].items()
     ) + "   " + fill(translate("CommandLine", "not reported: %1"), data["not_reported"]))
     print()
     headings = (translate("CommandLine", "status"), translate("CommandLine", "progress"),
                 translate("CommandLine", "planned"), translate("CommandLine", "rep"),
                 translate("CommandLine", "title"))
-    print("{:<12} {:>8} {:>8}  {:<3}  {}".format(*headings))
     yes, no = translate("CommandLine", "yes"), translate("CommandLine", "NO")
+    reported_width = max(display_width(word) for word in (headings[3], yes, no))
+
+    def row(status: str, progress: str, planned: str, reported: str, title: str) -> str:
+        return (f"{pad(status, 12)} {pad(progress, 8, '>')} {pad(planned, 8, '>')}  "
+                f"{pad(reported, reported_width)}  {title}")
+
+    print(row(*headings))
     for t in data["tasks"]:
-        planned = format_progress(t["planned"], empty="")
         indent = "  " if t["subtask"] else ""
-        print(f"{status_word(Status(t['status']), lang):<12} {format_progress(t['progress']):>8} {planned:>8}  "
-              f"{yes if t['reported'] else no:<3}  {indent}{t['title']}")
+        print(row(status_word(Status(t["status"]), lang), format_progress(t["progress"]),
+                  format_progress(t["planned"], empty=""), yes if t["reported"] else no, indent + t["title"]))
     return 0
 
 

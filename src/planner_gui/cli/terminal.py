@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -52,3 +53,17 @@ def guarded_terminal() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a Chinese character (East Asian wide or
+    full-width) takes two, a combining mark none, anything else one."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (str.format counts
+    characters, so a column of Chinese words came out twice as wide as its heading)."""
+    spaces = " " * max(0, width - display_width(text))
+    return text + spaces if align == "<" else spaces + text
