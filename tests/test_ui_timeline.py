@@ -216,6 +216,13 @@ def test_due_soon_dock_lists_by_unit_and_selects_on_click(qtbot, tmp_path):
     qtbot.waitUntil(lambda: dock.list.topLevelItemCount() == 3, timeout=5000)
     units = [dock.list.topLevelItem(i).text(0) for i in range(3)]
     assert units == ["区城管委", "区文旅局", "区教委"]
+    # shown whole: each unit's count, every date and what is due (the title takes what is left)
+    metrics, margin = dock.list.fontMetrics(), 12
+    heads = [dock.list.topLevelItem(i) for i in range(3)]
+    rows = [head.child(j) for head in heads for j in range(head.childCount())]
+    assert all(metrics.horizontalAdvance(h.text(1)) + margin <= dock.list.columnWidth(1) for h in heads)
+    assert all(metrics.horizontalAdvance(r.text(2)) <= dock.list.columnWidth(2) for r in rows)
+    assert all(metrics.horizontalAdvance(r.text(0)) <= dock.list.columnWidth(0) for r in rows)
     museum = dock.list.topLevelItem(1).child(0)
     assert museum.text(1) == "丙：博物馆开工" and "方案印发" in museum.text(2)
     assert museum.foreground(0).color().name() == STATUS_COLOURS[Status.RED]  # missed

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from planner_gui.domain.progress import STATUS_COLOURS, Status
 from planner_gui.domain.timeline import DueItem, due_soon, group_by_unit
@@ -41,6 +41,11 @@ class DueSoonDock(QDockWidget):
         self.list.setHeaderLabels([translate("DueSoon", "Date"), translate("DueSoon", "Task"), translate("DueSoon", "Milestone or deadline")])
         self.list.setRootIsDecorated(True)
         self.list.setUniformRowHeights(True)
+        # The task's title takes the width left over; the date and what is due are shown
+        # whole (Qt's default stretched the last column and cut titles and unit counts short).
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.itemClicked.connect(self._clicked)
         self.list.itemActivated.connect(self._clicked)
         self.setWidget(self.list)
@@ -85,7 +90,8 @@ class DueSoonDock(QDockWidget):
                         row.setForeground(column, missed_brush)
                 head.addChild(row)
             head.setExpanded(True)
-        self.list.resizeColumnToContents(0)
+        self.list.resizeColumnToContents(0)  # once per refresh, not at every layout
+        self.list.resizeColumnToContents(2)
         self.setWindowTitle(translate("DueSoon", "Due Soon (%d)") % len(self.items))
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
