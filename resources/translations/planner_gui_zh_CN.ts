@@ -3035,6 +3035,10 @@ The plan file was not changed.</source>
         <source>must be text</source>
         <translation>应为文字</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
 </context>
 <context>
     <name>argparse</name>
