@@ -2942,6 +2942,105 @@ The plan file was not changed.</source>
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>must be true or false</source>
+        <translation>只能选“是”或“否”</translation>
+    </message>
+    <message>
+        <source>must be a number of 0 or more</source>
+        <translation>应为不小于 0 的数</translation>
+    </message>
+    <message>
+        <source>must be a list of unit names</source>
+        <translation>应为单位名称，用顿号或逗号分隔</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <translation>应为以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{value} is not a year</source>
+        <translation>{value}不是年份</translation>
+    </message>
+    <message>
+        <source>{year} is not a plausible year</source>
+        <translation>{year}不是合理的年份</translation>
+    </message>
+    <message>
+        <source>must be monthly or quarterly</source>
+        <translation>应为按月或按季度</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}</source>
+        <translation>应在 {low} 至 {high} 之间</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 to 100</source>
+        <translation>应为 0 至 100 之间的数</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value}不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is outside 0 to 100</source>
+        <translation>{value}不在 0 至 100 之间</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value}不是整数</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>{value} is more than {limit}</source>
+        <translation>{value}超过 {limit}</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>{value} is too large a number</source>
+        <translation>{value}数值过大</translation>
+    </message>
+    <message>
+        <source>{value} is not a finite number</source>
+        <translation>{value}不是有限的数</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (YYYY-MM-DD)</source>
+        <translation>{value}不是日期，请按 2024-06-25 的格式填写</translation>
+    </message>
+    <message>
+        <source>deadline {due} is before the start {start}</source>
+        <translation>完成时限 {due} 早于开始日期 {start}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {limit} are kept</source>
+        <translation>长 {length} 个字，最多只能保留 {limit} 个字</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>应为文字</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>argparse</name>
     <message>
         <source>ambiguous option: %(option)s could match %(matches)s</source>

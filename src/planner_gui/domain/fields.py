@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from planner_gui.domain.model import COMPARATORS
 from planner_gui.domain.validation import (
     check_count,
@@ -54,13 +54,13 @@ def title_value(value: object, field: str) -> str:
 def flag_value(value: object, field: str) -> int:
     if isinstance(value, bool) or value in (0, 1):
         return int(bool(value))
-    raise ValidationError(field, "must be true or false")
+    raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be true or false"))
 
 
 def weight_value(value: object, field: str) -> float:
     number = check_number(value, field)
     if number is None or number < 0:
-        raise ValidationError(field, "must be a number of 0 or more")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be a number of 0 or more"))
     return number
 
 
@@ -69,13 +69,13 @@ def units_value(value: object, field: str) -> str:
     if isinstance(value, str):
         value = [part.strip() for part in value.replace("，", ",").replace("、", ",").split(",")]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(field, "must be a list of unit names")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be a list of unit names"))
     return json.dumps([v for v in value if v], ensure_ascii=False)
 
 
 def comparator_value(value: object, field: str) -> str:
     if value not in COMPARATORS:
-        raise ValidationError(field, f"must be one of {', '.join(COMPARATORS)}")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be one of {choices}"), choices=", ".join(COMPARATORS))
     return str(value)
 
 
@@ -91,9 +91,9 @@ def year_value(value: object, field: str) -> int:
     try:
         year = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{value!r} is not a year") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a year"), value=repr(value)) from None
     if not 1900 <= year <= 2200:
-        raise ValidationError(field, f"{year} is not a plausible year")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{year} is not a plausible year"), year=year)
     return year
 
 

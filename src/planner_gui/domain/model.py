@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 COMPARATORS = (">=", ">", "<=", "<", "=", "approx")
 COMPARATOR_WORDS = {
@@ -47,7 +47,8 @@ class Indicator:
 
     def __post_init__(self) -> None:
         if self.comparator not in COMPARATORS:
-            raise ValidationError("comparator", f"must be one of {', '.join(COMPARATORS)}")
+            raise ValidationError("comparator", QT_TRANSLATE_NOOP("Validation", "must be one of {choices}"),
+                                  choices=", ".join(COMPARATORS))
 
 
 @dataclass(slots=True)
@@ -152,15 +153,15 @@ class PlanSettings:
 
     def __post_init__(self) -> None:
         if self.reporting_cycle not in REPORTING_CYCLES:
-            raise ValidationError("reporting_cycle", "must be monthly or quarterly")
+            raise ValidationError("reporting_cycle", QT_TRANSLATE_NOOP("Validation", "must be monthly or quarterly"))
         if not 0 <= self.behind_tolerance <= 100:
-            raise ValidationError("behind_tolerance", "must be between 0 and 100")
+            raise ValidationError("behind_tolerance", QT_TRANSLATE_NOOP("Validation", "must be between {low} and {high}"), low=0, high=100)
         if not 0 <= self.due_soon_days <= 366:
-            raise ValidationError("due_soon_days", "must be between 0 and 366")
+            raise ValidationError("due_soon_days", QT_TRANSLATE_NOOP("Validation", "must be between {low} and {high}"), low=0, high=366)
         if not 1 <= self.report_due_day <= 31:
-            raise ValidationError("report_due_day", "must be between 1 and 31")
+            raise ValidationError("report_due_day", QT_TRANSLATE_NOOP("Validation", "must be between {low} and {high}"), low=1, high=31)
         if not isinstance(self.judge_without_deadline, bool):
-            raise ValidationError("judge_without_deadline", "must be true or false")
+            raise ValidationError("judge_without_deadline", QT_TRANSLATE_NOOP("Validation", "must be true or false"))
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from planner_gui.domain.errors import ValidationError
+from planner_gui.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 def check_progress(value: object, field: str = "progress") -> float | None:
@@ -13,15 +13,15 @@ def check_progress(value: object, field: str = "progress") -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError(field, "must be a number from 0 to 100")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be a number from 0 to 100"))
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{_short(value)} is not a number") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a number"), value=_short(value)) from None
     except OverflowError:  # an integer such as 10**400
-        raise ValidationError(field, f"{_short(value)} is outside 0 to 100") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is outside 0 to 100"), value=_short(value)) from None
     if math.isnan(number) or not 0 <= number <= 100:
-        raise ValidationError(field, f"{value} is outside 0 to 100")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is outside 0 to 100"), value=value)
     return number
 
 
@@ -42,15 +42,16 @@ def check_count(value: object, field: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError(field, "must be a whole number")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be a whole number"))
     try:
         count = int(value)  # type: ignore[arg-type]
     except (TypeError, ValueError, OverflowError):
-        raise ValidationError(field, f"{_short(value)} is not a whole number") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a whole number"), value=_short(value)) from None
     if count < 0:
-        raise ValidationError(field, "must not be negative")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must not be negative"))
     if count > MAX_COUNT:
-        raise ValidationError(field, f"{_short(value)} is more than {MAX_COUNT:,}")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is more than {limit}"), value=_short(value),
+                              limit=f"{MAX_COUNT:,}")
     return count
 
 
@@ -59,15 +60,15 @@ def check_number(value: object, field: str) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise ValidationError(field, "must be a number")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be a number"))
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ValidationError(field, f"{_short(value)} is not a number") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a number"), value=_short(value)) from None
     except OverflowError:  # an integer such as 10**400
-        raise ValidationError(field, f"{_short(value)} is too large a number") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is too large a number"), value=_short(value)) from None
     if math.isnan(number) or math.isinf(number):
-        raise ValidationError(field, f"{value} is not a finite number")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a finite number"), value=value)
     return number
 
 
@@ -78,16 +79,16 @@ def parse_iso_date(value: object, field: str) -> date | None:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a date (YYYY-MM-DD)"), value=repr(value))
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(field, f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "{value} is not a date (YYYY-MM-DD)"), value=repr(value)) from None
 
 
 def check_dates(start: date | None, due: date | None) -> None:
     if start is not None and due is not None and due < start:
-        raise ValidationError("due", f"deadline {due} is before the start {start}")
+        raise ValidationError("due", QT_TRANSLATE_NOOP("Validation", "deadline {due} is before the start {start}"), due=due, start=start)
 
 
 # Lengths at input. A title or name of 2,000 characters is plenty (the longest of the
@@ -99,9 +100,10 @@ MAX_TEXT = 30_000
 
 def check_title(value: object, field: str = "title") -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(field, "must not be empty")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must not be empty"))
     if len(value.strip()) > MAX_TITLE:
-        raise ValidationError(field, f"is {len(value.strip()):,} characters long; at most {MAX_TITLE:,} are kept")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "is {length} characters long; at most {limit} are kept"),
+                              length=f"{len(value.strip()):,}", limit=f"{MAX_TITLE:,}")
     return value.strip()
 
 
@@ -110,7 +112,8 @@ def check_text(value: object, field: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(field, "must be text")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "must be text"))
     if len(value) > MAX_TEXT:
-        raise ValidationError(field, f"is {len(value):,} characters long; at most {MAX_TEXT:,} are kept")
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Validation", "is {length} characters long; at most {limit} are kept"),
+                              length=f"{len(value):,}", limit=f"{MAX_TEXT:,}")
     return value

@@ -26,10 +26,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner_gui.domain.errors import PlannerError
+from planner_gui.domain.errors import PlannerError, ValidationError
 from planner_gui.domain.incremental import refresh_figures, replace_area_tasks
 from planner_gui.domain.model import Plan, PlanSettings, Task
 from planner_gui.domain.progress import PlanFigures, TaskFigures, evaluate_plan, evaluate_subtree
@@ -43,9 +43,12 @@ from planner_gui.ui.changes import (
     OutlineChanged,
     TasksMoved,
 )
+from planner_gui.ui.i18n import ENGLISH, current_language
 from planner_gui.ui.plan_loading import UpdatesLoader
 from planner_gui.ui.plan_sync import refresh_item
 from planner_gui.ui.undo_guard import GuardedCommand
+
+translate = QCoreApplication.translate
 
 _OVERRIDE_PREFIX = re.compile(r"^Error calling Python override of [^:]*:\s*")
 
@@ -86,9 +89,48 @@ class Selection:
     area_id: str | None
 
 
-def error_message(exc: BaseException) -> str:
-    """The user's message of an error, without PySide's note that it passed through a Qt call."""
+def error_message(exc: BaseException, table: str = "") -> str:
+    """The user's message of an error, without PySide's note that it passed through a Qt call.
+    A refused value in another language than English names the field as the editor of
+    ``table`` labels it and says why in that language; in English it reads as the
+    command line's (the field's name and the English reason)."""
+    if isinstance(exc, ValidationError) and current_language() != ENGLISH:
+        return refused_words(field_words(table, exc.field), exc)
     return _OVERRIDE_PREFIX.sub("", str(exc))
+
+
+def refused_words(label: str, error: ValidationError) -> str:
+    """"Label: why" as the editor pages say a refused value, in the interface language."""
+    return translate("Validation", "{0}: {1}").format(label, validation_reason(error))
+
+
+def validation_reason(error: ValidationError) -> str:
+    """Why a value was refused, in the interface language: the domain's template
+    translated under "Validation" and filled with its values (the English when
+    there is no translation, as for the plain reasons of store/ and sync/)."""
+    if not error.values:
+        return translate("Validation", error.template)
+    try:
+        return translate("Validation", error.template).format(**error.values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return error.reason
+
+
+def field_words(table: str, field: str) -> str:
+    """A field as the editor page of ``table`` labels it (a task's when not known)."""
+    # Here, not at the top: the editor pages import this module.
+    from planner_gui.ui.editor import area_editor, plan_editor, task_editor
+
+    if table == "area":
+        return area_editor.field_label(field)
+    if table == "plan" or (field in plan_editor.FIELD_LABELS and field not in task_editor.FIELD_LABELS):
+        return plan_editor.field_label(field)
+    return task_editor.field_label(field)
+
+
+def _table_of(command: QUndoCommand) -> str:
+    table = getattr(command, "table", None)  # EditFieldsCommand; EditPlanCommand edits the plan
+    return table if isinstance(table, str) else "plan" if hasattr(command, "new_settings") else ""
 
 
 def _field_of(command: QUndoCommand, exc: BaseException) -> str:
@@ -326,7 +368,7 @@ class PlanDocument(QObject):
             errors.append(exc)
         if errors:
             # redo() failed and changed nothing; the stack already dropped the command
-            return Refusal(_field_of(command, errors[0]), error_message(errors[0]))
+            return Refusal(_field_of(command, errors[0]), error_message(errors[0], _table_of(command)))
         return None
 
     def step(self, undoing: bool) -> BaseException | None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from planner_gui.domain.errors import ValidationError
 from planner_gui.domain.model import REPORTING_CYCLES
 from planner_gui.ui.commands import EditPlanCommand
-from planner_gui.ui.document import PlanDocument
+from planner_gui.ui.document import PlanDocument, refused_words
 from planner_gui.ui.editor.fields import message_label
 from planner_gui.ui.editor.plan_editor import field_label
 
@@ -149,7 +149,7 @@ class PlanSettingsDialog(QDialog):
         try:
             settings = dataclasses.replace(self.settings, **{f: _read(w) for f, w in self.widgets.items()})
         except ValidationError as error:
-            self._refuse(error.field, error.reason)
+            self._refuse(error)
             return
         fields = {"year": self.year.value()} if self.year.value() != document.store.plan_info().year else {}
         if settings == self.settings and not fields:
@@ -161,8 +161,8 @@ class PlanSettingsDialog(QDialog):
             return  # the window said why; the dialog stays open with the values
         self.accept()
 
-    def _refuse(self, field: str, reason: str) -> None:
-        self.message.setText(self.tr("Not saved — {0}").format(f"{field_label(field)}: {reason}"))
+    def _refuse(self, error: ValidationError) -> None:
+        self.message.setText(self.tr("Not saved — {0}").format(refused_words(field_label(error.field), error)))
         self.message.show()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
 from planner_gui.domain.model import Area
 from planner_gui.domain.progress import GroupFigures
+from planner_gui.ui.document import refused_words
 from planner_gui.ui.editor.fields import (
     CommitLineEdit,
     CommitTextEdit,
@@ -79,7 +80,7 @@ class AreaEditor(QWidget):
                                        self.tr("Edit {0}").format(field_label(field)))
         mark_invalid(widget, error is not None)
         if error is not None:
-            self.message.setText(self.tr("Not saved — {0}").format(f"{field_label(error.field)}: {error.reason}"))
+            self.message.setText(self.tr("Not saved — {0}").format(refused_words(field_label(error.field), error)))
             self.message.show()
             return False
         widget.mark_saved()  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ from planner_gui.domain.model import REPORTING_CYCLES, Plan, PlanSettings
 from planner_gui.domain.progress import GroupFigures
 from planner_gui.store.rows import convert_fields
 from planner_gui.ui.commands import EditPlanCommand
+from planner_gui.ui.document import refused_words
 from planner_gui.ui.editor.fields import (
     CommitLineEdit,
     CommitTextEdit,
@@ -213,7 +214,7 @@ class PlanEditor(QWidget):
 
     def _refuse(self, widget: QWidget, error: ValidationError) -> bool:
         mark_invalid(widget, True)
-        self.message.setText(self.tr("Not saved — {0}").format(f"{field_label(error.field)}: {error.reason}"))
+        self.message.setText(self.tr("Not saved — {0}").format(refused_words(field_label(error.field), error)))
         self.message.show()
         return False
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from planner_gui.domain.errors import ValidationError
+from planner_gui.ui.document import refused_words
 from planner_gui.ui.editor.fields import EditorContext
 
 translate = QCoreApplication.translate
@@ -109,7 +110,7 @@ class ItemTableModel(QAbstractTableModel):
             self.TABLE, item.id, {field: new}, translate("ItemTableModel", "Edit {0}").format(self.header(index.column()))
         )
         if error is not None:
-            self.refused.emit(error.field, f"{self.header_for_field(error.field)}: {error.reason}")
+            self.refused.emit(error.field, refused_words(self.header_for_field(error.field), error))
             return False
         # Keep the row as the file now holds it until the page reloads.
         self.items[index.row()] = self.reload(item)

@@ -35,6 +35,7 @@ from planner_gui.ui.commands import (
     DeleteIndicatorCommand,
     DeleteMilestoneCommand,
 )
+from planner_gui.ui.document import refused_words
 from planner_gui.ui.editor.fields import (
     CommitCheckBox,
     CommitLineEdit,
@@ -314,7 +315,7 @@ class TaskEditor(QWidget):
                                        self.tr("Edit {0}").format(field_label(field)))
         if error is not None:
             mark_invalid(widget, True)
-            self.show_refusal(error.field, f"{field_label(error.field)}: {error.reason}")
+            self.show_refusal(error.field, refused_words(field_label(error.field), error))
             return False
         mark_invalid(widget, False)
         if hasattr(widget, "mark_saved"):

@@ -21,6 +21,7 @@ from planner_gui.domain.model import Indicator, ProgressUpdate
 from planner_gui.domain.validation import check_number, check_progress
 from planner_gui.store.rows import update_row
 from planner_gui.ui.commands import AddUpdateCommand
+from planner_gui.ui.document import validation_reason
 from planner_gui.ui.editor.fields import (
     ERROR_COLOUR,
     CommitTextEdit,
@@ -193,7 +194,7 @@ class UpdateForm(QWidget):
             update = self.build_update()
             update_row(update, self.task_id, "")  # the store's own checks, before anything is pushed
         except ValidationError as error:
-            self.refused.emit(error.field, self.tr("Reading {0}: {1}").format(error.field, error.reason)
+            self.refused.emit(error.field, self.tr("Reading {0}: {1}").format(error.field, validation_reason(error))
                               if error.field in self.reading_edits else str(error))
             return False
         try:
