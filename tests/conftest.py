@@ -3,6 +3,7 @@ test can touch the user's real plan or another test's files."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -33,6 +34,19 @@ os.environ["XDG_DATA_HOME"] = str(SESSION_HOME / "share")
 os.environ["XDG_CONFIG_HOME"] = str(SESSION_HOME / "config")
 os.environ["XDG_CACHE_HOME"] = str(SESSION_HOME / "cache")
 os.environ["PLANNER_GUI_DATA_DIR"] = str(SESSION_HOME / "data")
+
+
+# As in the window (ui/garbage.py): cyclic garbage is collected in the main thread only, at
+# the end of each test, never in a sync server's or a chart's thread, where destroying windows
+# that earlier tests left behind crashed the run (a segmentation fault in test_sync_live.py).
+GC_THRESHOLDS = gc.get_threshold()
+gc.disable()
+
+
+def pytest_runtest_teardown(item, nextitem):
+    from planner_gui.ui.garbage import collect_due
+
+    collect_due(GC_THRESHOLDS)
 
 
 def pytest_sessionfinish(session, exitstatus):

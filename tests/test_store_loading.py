@@ -128,7 +128,19 @@ def test_tasks_read_in_bulk_are_those_the_row_conversion_makes(tmp_path):
         assert load_tasks(store.db, "1 = 1", []) == by_row
 
 
-def test_a_command_keeps_the_plan_it_reads_out_of_the_collector_and_restores_it(tmp_path, capsys):
+@pytest.fixture
+def collector_enabled():
+    """The automatic collector on, as a command-line run has it (the suite runs with
+    it off, tests/conftest.py), and off again after the test."""
+    import gc
+
+    gc.enable()
+    yield
+    gc.disable()
+
+
+def test_a_command_keeps_the_plan_it_reads_out_of_the_collector_and_restores_it(tmp_path, capsys,
+                                                                                  collector_enabled):
     """`planner-cli summary` reads the plan inside freezing_what_is_read: the plan's
     objects go to the collector's permanent generation while the command runs,
     and an in-process caller gets its collector back unchanged afterwards."""

@@ -101,7 +101,11 @@ def run(args: argparse.Namespace) -> int:
     if guard_file(window) is None:  # another window has the file and read-only was declined
         window.document.store.close()
         return 1
+    from planner_gui.ui.garbage import MainThreadCollector
+
+    collector = MainThreadCollector(app)  # Qt objects are never collected in the sync or chart threads
     window.show()
     code = app.exec()
     window.document.store.close()
+    collector.stop()
     return code
