@@ -139,3 +139,12 @@ def test_the_domain_raises_templates_the_catalogue_holds(refuse):
         refuse()
     assert raised.value.template in _validation_messages()
     assert raised.value.reason == raised.value.template.format(**raised.value.values)
+
+
+def test_a_refused_plan_field_is_named_as_the_plan_page_names_it(document, chinese):
+    from planner_gui.ui.commands import EditPlanCommand
+
+    refusal = document.push(lambda: EditPlanCommand(document.store, document.report, "edit", fields={"title": ""}))
+    assert refusal is not None
+    assert refusal.message.startswith("标题：")  # the plan's 标题, not a task's 名称
+    assert document.store.plan_info().title == "丰台区2024年度重点工作任务"

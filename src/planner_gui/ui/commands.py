@@ -102,6 +102,8 @@ class EditFieldsCommand(PlanCommand):
 class EditPlanCommand(PlanCommand):
     """Change the plan's own fields or its settings."""
 
+    table = "plan"  # the table it edits, as EditFieldsCommand.table says (a refusal names the field by it)
+
     def __init__(self, store: PlanStore, report: Report, text: str, *,
                  fields: dict[str, object] | None = None, settings: object = None) -> None:
         super().__init__(store, report, text)

@@ -129,8 +129,8 @@ def field_words(table: str, field: str) -> str:
 
 
 def _table_of(command: QUndoCommand) -> str:
-    table = getattr(command, "table", None)  # EditFieldsCommand; EditPlanCommand edits the plan
-    return table if isinstance(table, str) else "plan" if hasattr(command, "new_settings") else ""
+    table = getattr(command, "table", None)  # EditFieldsCommand and EditPlanCommand say which
+    return table if isinstance(table, str) else ""
 
 
 def _field_of(command: QUndoCommand, exc: BaseException) -> str:
