@@ -13,29 +13,25 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from planner_gui.domain.errors import PlannerError
 from planner_gui.exchange import json_format
 from planner_gui.services import import_json
 from planner_gui.store import PlanStore
 from planner_gui.store.ledger_apply import memory_copy
+from planner_gui.ui.dialogs.parent import DialogParent
 from planner_gui.ui.document import PlanDocument
 from planner_gui.ui.file_dialogs import choose_file_to_open
-from planner_gui.ui.settings import AppSettings
 
 translate = QCoreApplication.translate
 
 
-class Parent(Protocol):
-    """The window's side of an import or export: its dialogs' parent, its
-    settings (folders), its messages, and the views an import reloads.
+class Parent(DialogParent, Protocol):
+    """The window's side of an import or export: a dialog's (settings, messages),
+    and making an import one undo step that the views reload after.
     (Named here, not imported: this module is below main_window.py.)"""
 
-    settings: AppSettings
-
-    def show_error(self, title: str, text: str) -> None: ...
-    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
     def push_import(self, before: PlanStore, text: str) -> None: ...
 
 
