@@ -510,8 +510,9 @@ def test_open_recent_lists_the_files_opened_and_opens_one_again(window, tmp_path
 
 
 def test_every_dialog_action_opens_a_function_of_the_dialogs_package():
-    from planner_gui.ui.menus import DIALOG_ACTIONS, dialog_entry
+    from planner_gui.ui.menus import DIALOG_ACTIONS, dialog_entries, dialog_entry
 
+    assert set(dialog_entries()) == set(DIALOG_ACTIONS)  # every dialog action connected, no other
     entries = [dialog_entry(action_id) for action_id in DIALOG_ACTIONS]
     assert all(callable(e) and e.__module__.startswith("planner_gui.ui.dialogs.") for e in entries)
     assert len(set(entries)) == len(DIALOG_ACTIONS)  # no two actions open the same thing

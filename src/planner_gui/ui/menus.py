@@ -78,10 +78,15 @@ EDITING = (ActionId.ADD_AREA, ActionId.ADD_TASK, ActionId.ADD_SUBTASK, ActionId.
 
 
 def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object]:
-    """The function, taking the open plan and the window, that the action's dialog opens with.
-    Plain imports, made here at the first use so that the window starts without
-    them (the ledger and sync dialogs pull in spreadsheets and packets); a module
-    missing from a build fails loudly here, not as a quietly disabled action."""
+    """The function, taking the open plan and the window, that the action's dialog opens with."""
+    return dialog_entries()[action_id]
+
+
+def dialog_entries() -> dict[ActionId, Callable[..., object]]:
+    """Each of DIALOG_ACTIONS and the function its dialog opens with. Plain imports,
+    made here at the first use so that the window starts without them (the ledger
+    and sync dialogs pull in spreadsheets and packets); a module missing from a
+    build fails loudly here, not as a quietly disabled action."""
     from planner_gui.ui.dialogs import (
         backups,
         connect_office,
@@ -92,7 +97,7 @@ def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object
         text_import,
     )
 
-    entries: dict[ActionId, Callable[..., object]] = {
+    return {
         ActionId.EXPORT_SUMMARY: export_summary.open_dialog,
         ActionId.EXPORT_LEDGER: ledger.open_export_dialog,
         ActionId.IMPORT_LEDGER: ledger.open_import_dialog,
@@ -108,7 +113,6 @@ def dialog_entry(action_id: ActionId) -> Callable[[PlanDocument, Window], object
         ActionId.SYNC_HISTORY: sync_exchange.open_history_dialog,
         ActionId.CONNECT_OFFICE: connect_office.open_dialog,
     }
-    return entries[action_id]
 
 
 def build_menus(window: Window) -> Menus:
